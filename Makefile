@@ -1,0 +1,72 @@
+# RCM Records: `make run` serves the app with the real records; `make test` runs the suite.
+# Nothing is needed but Python 3.11/3.12 and make: PostgreSQL comes from the pgserver package.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run setup serve test test-fast lint fmt bench fuzz backup restore lock messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+# Migrate, load the real records (idempotent), collect static files, ensure a staff login.
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_records
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py ensure_local_staff
+
+serve:
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+run: setup serve
+
+test: install
+	$(BIN)/pytest -n auto --dist loadfile
+
+test-fast: install
+	$(BIN)/pytest -x -m "not browser"
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python bench/run.py
+
+fuzz: install
+	$(BIN)/python -m pytest tests/reliability/test_schema_fuzzing.py -m fuzz --fuzz-examples=200 -p no:xdist
+
+backup: install
+	$(BIN)/python manage.py backup_database $(if $(FILE),--output $(FILE),)
+
+restore: install
+	@test -n "$(FILE)" || (echo "Say which backup to restore: make restore FILE=backups/…dump" && exit 2)
+	$(BIN)/python manage.py restore_database $(FILE)
+
+# Regenerate the lock file on purpose, after changing the ranges in pyproject.toml.
+lock: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade -e '.[dev]'
+	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
+
+messages: install
+	$(BIN)/python manage.py makemessages -l es --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,1 @@
+"""agreements: models arrive with their issue."""

@@ -1,0 +1,1 @@
+"""finance: models arrive with their issue."""

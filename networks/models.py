@@ -1,0 +1,1 @@
+"""networks: models arrive with their issue."""

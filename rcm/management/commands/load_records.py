@@ -1,0 +1,95 @@
+"""Load the conference's real records from fixtures/, validating every row; safe to run again."""
+
+import json
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, IntegrityError, transaction
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+# In dependency order. Each file holds one kind of record; every row names its source.
+FIXTURE_FILES = [
+    "countries.json",
+    "organisations.json",
+    "presidencies.json",
+    "focal_points.json",
+    "meetings.json",
+    "themes.json",
+    "agreements.json",
+    "instruments.json",
+    "networks.json",
+    "finance.json",
+]
+
+
+# Records loaded by natural key instead of a fixed primary key.
+NATURAL_KEYS = {"rcm.organisation": ["acronym"]}
+
+
+def fixture_paths(directory: Path = FIXTURES_DIR) -> list[Path]:
+    return [directory / name for name in FIXTURE_FILES if (directory / name).exists()]
+
+
+def validate_rows(paths: list[Path]) -> list[str]:
+    """Run each loaded row through the model's own validation and return what it says."""
+    problems = []
+    for path in paths:
+        for row in json.loads(path.read_text()):
+            model = apps.get_model(row["model"])
+            if "pk" in row:
+                instance = model._default_manager.get(pk=row["pk"])
+            else:
+                natural_key = [row["fields"][name] for name in NATURAL_KEYS[row["model"]]]
+                instance = model._default_manager.get_by_natural_key(*natural_key)
+            try:
+                instance.full_clean(validate_unique=True)
+            except ValidationError as error:
+                messages = (
+                    "; ".join(
+                        f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()
+                    )
+                    if hasattr(error, "error_dict")
+                    else " ".join(error.messages)
+                )
+                key = row.get("pk") or row["fields"].get(NATURAL_KEYS.get(row["model"], ["pk"])[0])
+                problems.append(f"{path.name}: {row['model']} {key}: {messages}")
+    return problems
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the real records (countries, organisations, presidencies, focal points, meetings, "
+        "agreements, …) from fixtures/. All or nothing; running it again changes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--fixtures-dir", type=Path, default=FIXTURES_DIR)
+
+    def handle(self, *args, fixtures_dir: Path, **options):
+        paths = fixture_paths(fixtures_dir)
+        if not paths:
+            raise CommandError(f"No fixture files found in {fixtures_dir}.")
+        try:
+            with transaction.atomic():
+                for path in paths:
+                    call_command("loaddata", str(path), verbosity=0)
+                    if options["verbosity"] >= 1:
+                        count = len(json.loads(path.read_text()))
+                        self.stdout.write(f"  {path.name}: {count} records")
+                problems = validate_rows(paths)
+                if problems:
+                    raise CommandError(
+                        "The fixtures hold invalid records; nothing was loaded:\n  "
+                        + "\n  ".join(problems)
+                    )
+        except (IntegrityError, DatabaseError, DeserializationError) as error:
+            raise CommandError(
+                f"The fixtures could not be loaded, nothing was changed: {error}"
+            ) from None
+        self.stdout.write(self.style.SUCCESS(f"Loaded the real records from {len(paths)} files."))

@@ -1,0 +1,47 @@
+"""Keep a database outage from becoming a 500 with a stack trace."""
+
+import contextlib
+import logging
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.http import HttpResponse, JsonResponse
+
+logger = logging.getLogger(__name__)
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 while the database cannot be reached; the next request reconnects.
+
+    Django opens a fresh connection for the next request once this one is closed, so recovery
+    needs nothing more than dropping the broken connection here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s", exception.__class__.__name__)
+        for connection in connections.all(initialized_only=True):
+            with contextlib.suppress(DatabaseError):
+                connection.close()
+        detail = "The records database cannot be reached. Please try again in a minute."
+        if request.path.startswith("/api/"):
+            response = JsonResponse(
+                {
+                    "type": "about:blank",
+                    "title": "Service Unavailable",
+                    "status": 503,
+                    "detail": detail,
+                },
+                status=503,
+                content_type="application/problem+json",
+            )
+        else:
+            response = HttpResponse(detail, status=503, content_type="text/plain; charset=utf-8")
+        response["Retry-After"] = "30"
+        return response

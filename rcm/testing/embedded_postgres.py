@@ -1,0 +1,21 @@
+"""pytest plugin: give the test run a throwaway PostgreSQL of its own.
+
+Loaded with `-p` so that it runs before pytest-django reads the settings. When DATABASE_URL is
+set, the tests use that server (pytest-django creates and drops its own test database there).
+Otherwise a fresh server starts in a temporary directory and is deleted when the run ends;
+xdist workers inherit its URL from the controller through the environment.
+"""
+
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+from rcm.embedded_postgres import database_url
+
+if not os.environ.get("DATABASE_URL") and not os.environ.get("PYTEST_XDIST_WORKER"):
+    _pgdata = Path(tempfile.mkdtemp(prefix="rcm-test-pg-"))
+    os.environ["DATABASE_URL"] = database_url(_pgdata, cleanup_mode="delete")
+
+# A test run never uses a real deployment's key.
+os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from rcm import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("meetings/", include("meetings.urls")),
+    path("presidencies/", views.presidencies, name="presidencies"),
+    path("health/", views.health, name="health"),
+]
+
+admin.site.site_header = "RCM Records"
+admin.site.site_title = "RCM Records"
+admin.site.index_title = "Records of the Regional Conference on Migration"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,60 @@
+import pytest
+
+from rcm.models import Role
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    # Tests render templates without running collectstatic first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def mexico(db):
+    return factories.member_country("MX", name_en="Mexico", name_es="México")
+
+
+@pytest.fixture
+def guatemala(db):
+    return factories.member_country("GT", name_en="Guatemala", name_es="Guatemala")
+
+
+@pytest.fixture
+def anonymous(client):
+    return client
+
+
+@pytest.fixture
+def ts_staff(db):
+    return factories.ts_staff_user(username="ts-staff")
+
+
+@pytest.fixture
+def focal_point_mx(mexico):
+    return factories.focal_point_user(mexico, username="fp-mx", language="es")
+
+
+@pytest.fixture
+def focal_point_gt(guatemala):
+    return factories.focal_point_user(guatemala, username="fp-gt")
+
+
+@pytest.fixture
+def observer_org(db):
+    return factories.OrganisationFactory(
+        acronym="IOM", name_en="International Organization for Migration"
+    )
+
+
+@pytest.fixture
+def observer_org_user(observer_org):
+    return factories.observer_user(organisation=observer_org, username="iom-delegate")
+
+
+@pytest.fixture
+def roles():
+    return Role

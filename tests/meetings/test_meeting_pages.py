@@ -1,0 +1,51 @@
+import pytest
+
+from rcm.models import Visibility
+from tests.factories import MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_meeting_list_shows_public_meetings_to_anonymous_users(client):
+    MeetingFactory(name_en="Public seminar", kind="seminar")
+    MeetingFactory(name_en="Members-only workshop", kind="workshop", visibility=Visibility.MEMBERS)
+    response = client.get("/meetings/")
+    assert response.status_code == 200
+    assert "Public seminar" in response.text
+    assert "Members-only workshop" not in response.text
+
+
+def test_members_only_meeting_answers_404_to_anonymous_users(client):
+    meeting = MeetingFactory(visibility=Visibility.MEMBERS)
+    assert client.get(f"/meetings/{meeting.pk}/").status_code == 404
+
+
+def test_members_only_meeting_is_shown_to_a_focal_point(client, focal_point_mx):
+    meeting = MeetingFactory(
+        visibility=Visibility.MEMBERS, name_en="Members-only workshop", kind="workshop"
+    )
+    client.force_login(focal_point_mx)
+    response = client.get(f"/meetings/{meeting.pk}/")
+    assert response.status_code == 200
+    assert "Members-only workshop" in response.text
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_meeting_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
+    MeetingFactory.create_batch(count)
+    # count for the paginator, the page of meetings with host countries and parents,
+    # the countries of the host-country filter.
+    with django_assert_max_num_queries(3):
+        assert client.get("/meetings/").status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_meeting_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
+    from tests.factories import ParticipationFactory
+
+    meeting = MeetingFactory()
+    ParticipationFactory.create_batch(count, meeting=meeting)
+    # meeting with host and parent, participations with countries and organisations,
+    # parts, presidencies.
+    with django_assert_max_num_queries(4):
+        assert client.get(f"/meetings/{meeting.pk}/").status_code == 200
