@@ -86,12 +86,37 @@ class DatePrecision(models.TextChoices):
 
 
 class VisibilityQuerySet(models.QuerySet):
-    """Shared by every record that carries a visibility and belongs to a meeting."""
+    """Who may see a record: one rule for the API, the pages, the exports and the feeds.
 
-    meeting_path = ""  # how to reach the meeting from this model ("" for Meeting itself)
+    Subclasses say where the record keeps its visibility and how to reach its meeting, whose
+    participants and named people widen who may see it.
+    """
 
-    def _path(self, field: str) -> str:
-        return f"{self.meeting_path}__{field}" if self.meeting_path else field
+    visibility_field = "visibility"
+    meeting_field = ""  # "" for Meeting itself, "meeting" for a record that belongs to one
+
+    def _meeting_ref(self) -> OuterRef:
+        return OuterRef(f"{self.meeting_field}__pk" if self.meeting_field else "pk")
+
+    def visibility_q(self, access: Access) -> Q:
+        field = self.visibility_field
+        visible = Q(**{field: Visibility.PUBLIC})
+        if access.may_see_members_records():
+            visible |= Q(**{field: Visibility.MEMBERS})
+        elif access.is_observer:
+            # Members' records are opened to an observer for the meetings it took part in.
+            attended = Participation.objects.filter(meeting=self._meeting_ref())
+            if access.observer_country:
+                attended = attended.filter(country_id=access.observer_country)
+            else:
+                attended = attended.filter(organisation_id=access.observer_organisation)
+            visible |= Q(**{field: Visibility.MEMBERS}) & Q(Exists(attended))
+        if access.user_id is not None:
+            named = Meeting.named_users.through.objects.filter(
+                meeting=self._meeting_ref(), user_id=access.user_id
+            )
+            visible |= Q(**{field: Visibility.RESTRICTED}) & Q(Exists(named))
+        return visible
 
     def visible_to(self, user_or_access):
         access = (
@@ -99,30 +124,7 @@ class VisibilityQuerySet(models.QuerySet):
         )
         if access.is_ts_staff:
             return self
-        visible = Q(visibility=Visibility.PUBLIC)
-        if access.may_see_members_records():
-            visible |= Q(visibility=Visibility.MEMBERS)
-        elif access.is_observer:
-            # Members' records are opened to an observer for the meetings it took part in.
-            visible |= Q(visibility=Visibility.MEMBERS) & Q(
-                Exists(
-                    Participation.objects.filter(
-                        meeting=OuterRef(self._path("pk")),
-                        **(
-                            {"country_id": access.observer_country}
-                            if access.observer_country
-                            else {"organisation_id": access.observer_organisation}
-                        ),
-                    )
-                )
-            )
-        if access.user_id is not None:
-            named = Meeting.named_users.through.objects.filter(
-                meeting=OuterRef(self._path("pk")),
-                user_id=access.user_id,
-            )
-            visible |= Q(visibility=Visibility.RESTRICTED) & Q(Exists(named))
-        return self.filter(visible)
+        return self.filter(self.visibility_q(access))
 
 
 class MeetingQuerySet(VisibilityQuerySet):

@@ -170,3 +170,60 @@ def observer_user(
     *, organisation: Organisation | None = None, country: Country | None = None, **kwargs
 ) -> User:
     return UserFactory(roles=[Role.OBSERVER], organisation=organisation, country=country, **kwargs)
+
+
+# --- Agreements --------------------------------------------------------------------------------
+
+from agreements.models import (  # noqa: E402
+    Action,
+    Agreement,
+    AgreementCountry,
+    AgreementOrganisation,
+    Section,
+    Status,
+    Theme,
+)
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{n + 1}")
+    name_en = factory.Sequence(lambda n: f"Theme {n}")
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+        skip_postgeneration_save = True
+
+    meeting = factory.SubFactory(MeetingFactory)
+    section = Section.CONCLUSION
+    ref = factory.Sequence(lambda n: str(n + 1))
+    position = factory.Sequence(lambda n: n)
+    text_en = factory.Sequence(
+        lambda n: f"To urge the Member Countries to submit their contributions ({n})."
+    )
+    action = Action.URGE
+    status = Status.OPEN
+    visibility = Visibility.PUBLIC
+
+    @factory.post_generation
+    def responsible(self, create, extracted, **kwargs):
+        """responsible=[country, …]: countries that must act, each with its own status."""
+        if create and extracted:
+            for country in extracted:
+                AgreementCountry.objects.create(
+                    agreement=self, country=country, responsible=True, status=Status.OPEN
+                )
+
+    @factory.post_generation
+    def mentions(self, create, extracted, **kwargs):
+        if create and extracted:
+            for actor in extracted:
+                if isinstance(actor, Country):
+                    AgreementCountry.objects.create(agreement=self, country=actor)
+                else:
+                    AgreementOrganisation.objects.create(agreement=self, organisation=actor)

@@ -1,0 +1,330 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from agreements import services
+from agreements.models import (
+    Agreement,
+    AgreementCountry,
+    AgreementLink,
+    AgreementOrganisation,
+    FollowUp,
+    Instrument,
+    InstrumentEvent,
+    Status,
+    Theme,
+)
+from meetings.admin import MeetingAdmin
+from meetings.models import Meeting, MeetingKind
+
+
+class AgreementInline(admin.TabularInline):
+    """The meeting's agreements in document order; the tree is edited through ref and parent."""
+
+    model = Agreement
+    fk_name = "meeting"
+    extra = 0
+    fields = ["position", "ref", "parent", "section", "text_en", "action", "deadline", "status"]
+    raw_id_fields = ["parent"]
+    ordering = ["position"]
+    show_change_link = True
+    formfield_overrides = {
+        Agreement._meta.get_field("text_en").__class__: {
+            "widget": forms.Textarea(attrs={"rows": 2, "cols": 60})
+        }
+    }
+
+
+admin.site.unregister(Meeting)
+
+
+@admin.register(Meeting)
+class MeetingWithAgreementsAdmin(MeetingAdmin):
+    inlines = [*MeetingAdmin.inlines, AgreementInline]
+
+
+class AgreementCountryInline(admin.TabularInline):
+    model = AgreementCountry
+    extra = 0
+    fields = ["country", "responsible", "status", "status_changed_at"]
+    readonly_fields = ["status_changed_at"]
+    autocomplete_fields = ["country"]
+
+
+class AgreementOrganisationInline(admin.TabularInline):
+    model = AgreementOrganisation
+    extra = 0
+    fields = ["organisation", "responsible"]
+    autocomplete_fields = ["organisation"]
+
+
+class FollowUpInline(admin.TabularInline):
+    model = FollowUp
+    extra = 0
+    fields = ["created_at", "author", "country", "status", "note", "link", "evidence", "validation"]
+    readonly_fields = ["created_at", "author", "validation"]
+    autocomplete_fields = ["country"]
+    ordering = ["-created_at"]
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None):
+        # An update is a record of what someone said: it is never rewritten, only reviewed.
+        return False
+
+
+class LaterLinkInline(admin.TabularInline):
+    model = AgreementLink
+    fk_name = "later"
+    extra = 0
+    fields = ["kind", "earlier", "note", "source"]
+    raw_id_fields = ["earlier"]
+    verbose_name = _("link to an earlier agreement")
+    verbose_name_plural = _("lineage: earlier agreements")
+
+
+class ChildInline(admin.TabularInline):
+    model = Agreement
+    fk_name = "parent"
+    extra = 0
+    fields = ["ref", "text_en", "action", "status", "deadline"]
+    readonly_fields = ["ref", "text_en", "action", "status", "deadline"]
+    show_change_link = True
+    can_delete = False
+    verbose_name_plural = _("sub-items")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("overdue")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Overdue")), ("no", _("Not overdue"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.overdue()
+        if self.value() == "no":
+            return queryset.exclude(Agreement.objects.overdue_q())
+        return queryset
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = Meeting.objects.filter(agreements__isnull=False).values_list("year", flat=True)
+        return [(year, year) for year in sorted(set(years), reverse=True)]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(meeting__year=self.value())
+        return queryset
+
+
+class BodyFilter(admin.SimpleListFilter):
+    title = _("body")
+    parameter_name = "body"
+
+    def lookups(self, request, model_admin):
+        return MeetingKind.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(meeting__kind=self.value())
+        return queryset
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("country (responsible or mentioned)")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        from rcm.models import Country
+
+        return [(c.code, c.name_en) for c in Country.objects.members()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.concerning_country(self.value())
+        return queryset
+
+
+class StatusActionForm(ActionForm):
+    status = forms.ChoiceField(
+        label=_("new status"), choices=[("", "—"), *Status.choices], required=False
+    )
+    note = forms.CharField(label=_("note"), required=False)
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "short_text", "action", "status", "deadline", "overdue_flag"]
+    list_filter = [
+        BodyFilter, YearFilter, "meeting", CountryFilter, "themes", "action", "status",
+        OverdueFilter, "section", "visibility",
+    ]  # fmt: skip
+    search_fields = ["ref", "text_en", "text_es", "deadline_text"]
+    list_select_related = ["meeting", "meeting__country", "meeting__parent"]
+    raw_id_fields = ["parent", "meeting"]
+    filter_horizontal = ["themes"]
+    autocomplete_fields = ["proposed_activities"]
+    readonly_fields = ["status_changed_at", "overdue_flag", "created_at", "updated_at"]
+    inlines = [
+        AgreementCountryInline, AgreementOrganisationInline, ChildInline, LaterLinkInline,
+        FollowUpInline,
+    ]  # fmt: skip
+    action_form = StatusActionForm
+    actions = ["set_status"]
+    fieldsets = [
+        (None, {"fields": ["meeting", "section", "group", "ref", "parent", "position"]}),
+        (_("Text"), {"fields": ["text_en", "text_es", "action", "themes"]}),
+        (_("Deadline"), {"fields": ["deadline", "deadline_text", "deadline_precision"]}),
+        (
+            _("Follow-up"),
+            {"fields": ["status", "status_changed_at", "overdue_flag", "visibility"]},
+        ),
+        (_("Activities"), {"fields": ["proposed_activities"]}),
+        (None, {"fields": ["source", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description=_("text"))
+    def short_text(self, agreement):
+        return agreement.text_en[:120] + ("…" if len(agreement.text_en) > 120 else "")
+
+    @admin.display(description=_("overdue"), boolean=True)
+    def overdue_flag(self, agreement):
+        return agreement.is_overdue
+
+    @admin.action(description=_("Change the status of the selected agreements"))
+    def set_status(self, request, queryset):
+        status = request.POST.get("status")
+        if status not in Status.values:
+            self.message_user(request, _("Choose the new status first."), messages.ERROR)
+            return
+        try:
+            changed = services.agreements_set_status(
+                agreements=list(queryset),
+                status=status,
+                author=request.user,
+                note=request.POST.get("note", ""),
+            )
+        except (ValidationError, PermissionDenied) as error:
+            self.message_user(
+                request, "; ".join(getattr(error, "messages", [str(error)])), messages.ERROR
+            )
+            return
+        self.message_user(
+            request, _("%(count)d agreements changed status.") % {"count": len(changed)}
+        )
+
+
+class ReturnActionForm(ActionForm):
+    reason = forms.CharField(label=_("reason (to send back)"), required=False)
+
+
+class AwaitingFilter(admin.SimpleListFilter):
+    title = _("awaiting validation")
+    parameter_name = "awaiting"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Awaiting validation"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.awaiting_validation()
+        return queryset
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(SimpleHistoryAdmin):
+    list_display = ["agreement", "country", "status", "author", "created_at", "validation"]
+    list_filter = [AwaitingFilter, "validation", "status", "country"]
+    search_fields = ["note", "agreement__text_en", "agreement__ref"]
+    list_select_related = ["agreement", "agreement__meeting", "country", "author"]
+    raw_id_fields = ["agreement"]
+    readonly_fields = ["author", "created_at", "reviewed_by", "reviewed_at", "validation"]
+    action_form = ReturnActionForm
+    actions = ["accept", "send_back"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        # A new update made in the admin goes through the same workflow as anywhere else.
+        created = services.followup_record(
+            agreement=obj.agreement,
+            author=request.user,
+            status=obj.status,
+            note=obj.note,
+            link=obj.link,
+            evidence=obj.evidence or None,
+            country=obj.country,
+        )
+        obj.pk = created.pk
+
+    def _review(self, request, queryset, review, **kwargs):
+        done = 0
+        for follow_up in queryset:
+            try:
+                review(follow_up=follow_up, reviewer=request.user, **kwargs)
+                done += 1
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(
+                    request,
+                    f"{follow_up}: {'; '.join(getattr(error, 'messages', [str(error)]))}",
+                    messages.ERROR,
+                )
+        if done:
+            self.message_user(request, _("%(count)d updates reviewed.") % {"count": done})
+
+    @admin.action(description=_("Accept the selected updates"))
+    def accept(self, request, queryset):
+        self._review(request, queryset, services.followup_accept)
+
+    @admin.action(description=_("Send the selected updates back (give the reason above)"))
+    def send_back(self, request, queryset):
+        reason = request.POST.get("reason", "").strip()
+        if not reason:
+            self.message_user(
+                request, _("Give the reason for sending the updates back."), messages.ERROR
+            )
+            return
+        self._review(request, queryset, services.followup_return, reason=reason)
+
+
+@admin.register(Theme)
+class ThemeAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name_en", "name_es", "parent"]
+    search_fields = ["code", "name_en", "name_es"]
+    list_select_related = ["parent"]
+
+
+@admin.register(AgreementLink)
+class AgreementLinkAdmin(SimpleHistoryAdmin):
+    list_display = ["later", "kind", "earlier"]
+    list_filter = ["kind"]
+    raw_id_fields = ["later", "earlier"]
+    list_select_related = ["later__meeting", "earlier__meeting"]
+
+
+class InstrumentEventInline(admin.TabularInline):
+    model = InstrumentEvent
+    extra = 0
+    fields = ["kind", "year", "date", "meeting", "agreement", "note"]
+    raw_id_fields = ["meeting", "agreement"]
+
+
+@admin.register(Instrument)
+class InstrumentAdmin(SimpleHistoryAdmin):
+    list_display = ["name_en", "kind", "visibility"]
+    list_filter = ["kind", "themes", "visibility"]
+    search_fields = ["name_en", "name_es", "summary"]
+    filter_horizontal = ["themes", "proposed_by_countries", "prepared_by"]
+    inlines = [InstrumentEventInline]

@@ -1,0 +1,47 @@
+from agreements.models.agreements import (
+    CLOSED_STATUSES,
+    NO_FOLLOW_UP_ACTIONS,
+    OPEN_STATUSES,
+    Action,
+    Agreement,
+    AgreementCountry,
+    AgreementLink,
+    AgreementOrganisation,
+    AgreementQuerySet,
+    DeadlinePrecision,
+    LinkKind,
+    Section,
+    Status,
+    Theme,
+)
+from agreements.models.followups import FollowUp, FollowUpQuerySet, Validation
+from agreements.models.instruments import (
+    EventKind,
+    Instrument,
+    InstrumentEvent,
+    InstrumentKind,
+)
+
+__all__ = [
+    "CLOSED_STATUSES",
+    "NO_FOLLOW_UP_ACTIONS",
+    "OPEN_STATUSES",
+    "Action",
+    "Agreement",
+    "AgreementCountry",
+    "AgreementLink",
+    "AgreementOrganisation",
+    "AgreementQuerySet",
+    "DeadlinePrecision",
+    "EventKind",
+    "FollowUp",
+    "FollowUpQuerySet",
+    "Instrument",
+    "InstrumentEvent",
+    "InstrumentKind",
+    "LinkKind",
+    "Section",
+    "Status",
+    "Theme",
+    "Validation",
+]

@@ -1,0 +1,467 @@
+"""Agreements: the numbered conclusions, recommendations and decisions that meetings adopt."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from meetings.models import Meeting, VisibilityQuerySet
+from rcm.models import Bilingual, Country, Organisation, Visibility, source
+
+
+class Section(models.TextChoices):
+    CONCLUSION = "conclusion", _("Conclusion")
+    RECOMMENDATION = "recommendation", _("Recommendation")
+    DECISION = "decision", _("Decision")
+    DECLARATION = "declaration", _("Declaration")
+    WORKING_GROUP = "working_group", _("Agreement of a working group")
+    CONSULTATION = "consultation", _("Agreed by consultation")
+
+
+class Action(models.TextChoices):
+    """What the agreement does, as its opening verb says."""
+
+    THANK = "thank", _("Thank")
+    NOTE = "note", _("Take note")
+    ACCEPT = "accept", _("Accept")
+    APPROVE = "approve", _("Approve")
+    RECOMMEND = "recommend", _("Recommend")
+    URGE = "urge", _("Urge")
+    REQUEST = "request", _("Request")
+    SUBMIT = "submit", _("Submit")
+    HOLD = "hold", _("Hold (an activity)")
+    CONSIDER = "consider", _("Consider")
+    OTHER = "other", _("Other")
+
+
+# Thanks and notes record what happened; nobody has anything left to do.
+NO_FOLLOW_UP_ACTIONS = {Action.THANK, Action.NOTE}
+
+
+class Status(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    SUPERSEDED = "superseded", _("Superseded")
+    DROPPED = "dropped", _("Dropped")
+    NO_FOLLOW_UP = "no_follow_up", _("No follow-up")
+
+
+OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+CLOSED_STATUSES = (Status.DONE, Status.SUPERSEDED, Status.DROPPED, Status.NO_FOLLOW_UP)
+
+
+class DeadlinePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    QUARTER = "quarter", _("Quarter")
+    SEMESTER = "semester", _("Semester")
+    YEAR = "year", _("Year")
+    RELATIVE = "relative", _("Counted from the meeting")
+    NONE = "none", _("No date (e.g. as soon as possible)")
+
+
+class Theme(Bilingual, models.Model):
+    """A theme or subtopic of the conference's Plan of Action."""
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="subtopics"
+    )
+    source = source()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("Plan of Action theme")
+        verbose_name_plural = _("Plan of Action themes")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_en}"
+
+
+class AgreementQuerySet(VisibilityQuerySet):
+    meeting_field = "meeting"
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today: datetime.date | None = None):
+        """Deadline passed while the agreement is still open or in progress."""
+        return self.filter(self.overdue_q(today))
+
+    @staticmethod
+    def overdue_q(today: datetime.date | None = None) -> Q:
+        return Q(deadline__lt=today or timezone.localdate(), status__in=OPEN_STATUSES)
+
+    def with_overdue(self, today: datetime.date | None = None):
+        return self.annotate(
+            overdue=Case(
+                When(self.overdue_q(today), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def concerning_country(self, code: str):
+        """Agreements that make the country responsible or mention it."""
+        return self.filter(
+            Exists(AgreementCountry.objects.filter(agreement=OuterRef("pk"), country_id=code))
+        )
+
+    def responsible_country(self, code: str):
+        return self.filter(
+            Exists(
+                AgreementCountry.objects.filter(
+                    agreement=OuterRef("pk"), country_id=code, responsible=True
+                )
+            )
+        )
+
+    def pending_for_country(self, code: str):
+        """Open agreements the country must still act on: its own status is not closed."""
+        country_open = AgreementCountry.objects.filter(
+            agreement=OuterRef("pk"), country_id=code, responsible=True
+        ).filter(Q(status="") | Q(status__in=OPEN_STATUSES))
+        return self.open().filter(Exists(country_open))
+
+    def overdue_for_country(self, code: str, today: datetime.date | None = None):
+        return self.pending_for_country(code).filter(deadline__lt=today or timezone.localdate())
+
+    def concerning_organisation(self, acronym: str):
+        return self.filter(
+            Exists(
+                AgreementOrganisation.objects.filter(
+                    agreement=OuterRef("pk"), organisation__acronym=acronym
+                )
+            )
+        )
+
+    def search(self, text: str):
+        """Full-text search in English and Spanish, best matches first."""
+        query = SearchQuery(text, config="english", search_type="websearch") | SearchQuery(
+            text, config="spanish", search_type="websearch"
+        )
+        return (
+            self.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "pk")
+        )
+
+    def in_document_order(self):
+        return self.order_by("meeting_id", "position")
+
+    def for_listing(self):
+        return self.select_related("meeting", "meeting__country", "parent")
+
+    def with_progress(self):
+        """Annotate the share of children done, for the items that have children."""
+        return self.annotate(
+            children_count=Count("children", distinct=True),
+            children_done=Count("children", filter=Q(children__status=Status.DONE), distinct=True),
+        )
+
+
+class Agreement(models.Model):
+    """A numbered conclusion, recommendation or decision adopted at a meeting, and its follow-up."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="agreements", verbose_name=_("meeting")
+    )
+    section = models.CharField(_("section"), max_length=15, choices=Section.choices)
+    group = models.CharField(
+        _("group label"),
+        max_length=200,
+        blank=True,
+        help_text=_('A label the list puts above the item, e.g. "Working Group on Protection".'),
+    )
+    ref = models.CharField(
+        _("reference"),
+        max_length=40,
+        help_text=_("As the document numbers it: 7, 7.p, 7.p.ii"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    position = models.PositiveIntegerField(
+        _("order in the document"), default=0, help_text=_("Document order within the meeting.")
+    )
+    text_en = models.TextField(_("text (English)"))
+    text_es = models.TextField(_("text (Spanish)"), blank=True)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="agreements", verbose_name=_("Plan of Action themes")
+    )
+    countries = models.ManyToManyField(
+        Country, through="AgreementCountry", related_name="agreements", blank=True
+    )
+    organisations = models.ManyToManyField(
+        Organisation, through="AgreementOrganisation", related_name="agreements", blank=True
+    )
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    deadline_text = models.CharField(
+        _("deadline as written"),
+        max_length=200,
+        blank=True,
+        help_text=_('The phrase the deadline comes from: "within a two-month period".'),
+    )
+    deadline_precision = models.CharField(
+        _("deadline precision"), max_length=10, choices=DeadlinePrecision.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.OPEN
+    )
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    proposed_activities = models.ManyToManyField(
+        Meeting,
+        blank=True,
+        related_name="proposed_by",
+        verbose_name=_("activities it proposes"),
+        help_text=_("The planned workshops, seminars or meetings this agreement proposes."),
+    )
+    search_vector = models.GeneratedField(
+        expression=SearchVector("ref", weight="A", config="simple")
+        + SearchVector("text_en", weight="B", config="english")
+        + SearchVector("text_es", weight="B", config="spanish"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    demo = models.BooleanField(_("demo data"), default=False, editable=False)
+    source = source()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = AgreementQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["search_vector"], m2m_fields=[themes, proposed_activities]
+    )
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "ref"],
+                name="one_agreement_per_reference_in_a_meeting",
+                violation_error_message=_(
+                    "The meeting already has an agreement with this reference."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="agreement_is_not_its_own_part",
+                violation_error_message=_("An agreement cannot be a part of itself."),
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="agreement_search_gin"),
+            models.Index(fields=["status", "deadline"], name="agreement_status_deadline"),
+            models.Index(fields=["deadline"], name="agreement_deadline"),
+            models.Index(fields=["action"], name="agreement_action"),
+            models.Index(fields=["section"], name="agreement_section"),
+            models.Index(fields=["visibility"], name="agreement_visibility"),
+            models.Index(fields=["meeting", "position"], name="agreement_document_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.ref}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:detail", args=[self.pk])
+
+    @property
+    def text(self) -> str:
+        if (get_language() or "en").startswith("es") and self.text_es:
+            return self.text_es
+        return self.text_en
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.deadline is not None
+            and self.deadline < timezone.localdate()
+            and self.status in OPEN_STATUSES
+        )
+
+    @property
+    def needs_follow_up(self) -> bool:
+        return self.action not in NO_FOLLOW_UP_ACTIONS
+
+    def clean(self):
+        errors = {}
+        if self.parent_id:
+            if self.parent_id == self.pk:
+                errors["parent"] = _("An agreement cannot be a part of itself.")
+            elif self.parent.meeting_id != self.meeting_id:
+                errors["parent"] = _("An item and its parent belong to the same meeting.")
+            elif self.ref and not self.ref.startswith(f"{self.parent.ref}."):
+                errors["ref"] = _(
+                    "The reference of a sub-item starts with its parent's: %(ref)s."
+                ) % {"ref": f"{self.parent.ref}."}
+            else:
+                ancestor = self.parent
+                while ancestor is not None:
+                    if ancestor.pk == self.pk:
+                        errors["parent"] = _("An agreement cannot be a part of its own sub-item.")
+                        break
+                    ancestor = ancestor.parent
+        if self.deadline and not self.deadline_precision:
+            self.deadline_precision = DeadlinePrecision.DAY
+        if self.deadline_precision == DeadlinePrecision.NONE and self.deadline:
+            errors["deadline"] = _("A deadline marked as having no date cannot carry one.")
+        if self.status == Status.NO_FOLLOW_UP and self.needs_follow_up:
+            errors["status"] = _('Only thanks and notes take the status "no follow-up".')
+        if errors:
+            raise ValidationError(errors)
+
+
+class AgreementCountry(models.Model):
+    """A country an agreement mentions; if responsible, its own follow-up status."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="country_links")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="agreement_links")
+    responsible = models.BooleanField(_("responsible"), default=False)
+    status = models.CharField(
+        _("its status"),
+        max_length=15,
+        choices=Status.choices,
+        blank=True,
+        help_text=_("For a responsible country: where its part of the agreement stands."),
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agreement", "country"]
+        verbose_name = _("country in an agreement")
+        verbose_name_plural = _("countries in agreements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "country"], name="country_named_once_per_agreement"
+            ),
+            models.CheckConstraint(
+                condition=Q(responsible=True) | Q(status=""),
+                name="only_responsible_countries_carry_a_status",
+                violation_error_message=_("Only a responsible country carries a status."),
+            ),
+        ]
+        indexes = [models.Index(fields=["country", "responsible", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.agreement}: {self.country_id}"
+
+
+class AgreementOrganisation(models.Model):
+    """An organisation or conference body an agreement mentions, and whether it must act."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="organisation_links"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="agreement_links"
+    )
+    responsible = models.BooleanField(_("responsible"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agreement", "organisation"]
+        verbose_name = _("organisation in an agreement")
+        verbose_name_plural = _("organisations in agreements")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "organisation"], name="organisation_named_once_per_agreement"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement}: {self.organisation}"
+
+
+class LinkKind(models.TextChoices):
+    """How a later agreement relates to an earlier one."""
+
+    FOLLOWS_UP = "follows_up", _("follows up")
+    REITERATES = "reiterates", _("reiterates")
+    IMPLEMENTS = "implements", _("implements")
+    SUPERSEDES = "supersedes", _("supersedes")
+    DECIDES_RECOMMENDATION = "recommended_to", _("decides on the recommendation")
+
+
+LINK_INVERSE = {
+    LinkKind.FOLLOWS_UP: _("followed up by"),
+    LinkKind.REITERATES: _("reiterated by"),
+    LinkKind.IMPLEMENTS: _("implemented by"),
+    LinkKind.SUPERSEDES: _("superseded by"),
+    LinkKind.DECIDES_RECOMMENDATION: _("recommended to the vice-ministers, decided by"),
+}
+
+
+class AgreementLink(models.Model):
+    """Lineage: a later agreement follows up, reiterates, implements or supersedes another."""
+
+    later = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="links_to_earlier")
+    earlier = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="links_to_later")
+    kind = models.CharField(_("kind"), max_length=15, choices=LinkKind.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    source = source()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["earlier", "later"]
+        verbose_name = _("lineage link")
+        verbose_name_plural = _("lineage links")
+        constraints = [
+            models.UniqueConstraint(fields=["later", "earlier", "kind"], name="one_link_per_kind"),
+            models.CheckConstraint(
+                condition=~Q(later=F("earlier")),
+                name="agreement_does_not_link_to_itself",
+                violation_error_message=_("An agreement cannot be linked to itself."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.later} {self.get_kind_display()} {self.earlier}"
+
+    @property
+    def inverse_label(self) -> str:
+        return LINK_INVERSE[self.kind]
+
+    def clean(self):
+        if self.later_id and self.later_id == self.earlier_id:
+            raise ValidationError(_("An agreement cannot be linked to itself."))
+        if self.later_id and self.earlier_id:
+            earlier_date = self.earlier.meeting.reference_date
+            later_date = self.later.meeting.reference_date
+            if later_date < earlier_date:
+                raise ValidationError(
+                    _(
+                        "The later agreement (%(later)s) was adopted before "
+                        "the earlier one (%(earlier)s)."
+                    )
+                    % {"later": self.later, "earlier": self.earlier}
+                )

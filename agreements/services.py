@@ -1,0 +1,214 @@
+"""Workflows on agreements: follow-up, validation, status changes and lineage."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agreements.models import (
+    NO_FOLLOW_UP_ACTIONS,
+    OPEN_STATUSES,
+    Agreement,
+    AgreementLink,
+    FollowUp,
+    LinkKind,
+    Status,
+    Validation,
+)
+from rcm.models import Access, Country, User, access_for
+
+
+def initial_status(action: str) -> str:
+    return Status.NO_FOLLOW_UP if action in NO_FOLLOW_UP_ACTIONS else Status.OPEN
+
+
+def derived_status(country_statuses: list[str]) -> str | None:
+    """An agreement addressed to several countries stands where their statuses put it.
+
+    Done when every country still concerned is done; in progress as soon as one has moved;
+    open while none has. Countries for which the item was dropped or superseded no longer count.
+    """
+    concerned = [s for s in country_statuses if s not in (Status.DROPPED, Status.SUPERSEDED, "")]
+    if not concerned:
+        return None
+    if all(s == Status.DONE for s in concerned):
+        return Status.DONE
+    if any(s in (Status.IN_PROGRESS, Status.DONE) for s in concerned):
+        return Status.IN_PROGRESS
+    return Status.OPEN
+
+
+def may_post_follow_up(access: Access, agreement: Agreement, country: Country | None) -> bool:
+    """TS staff update anything; a focal point updates what its own country is responsible for."""
+    if access.is_ts_staff:
+        return True
+    if not access.is_member_delegate:
+        return False
+    if country is not None and country.pk != access.member_country:
+        return False
+    return agreement.country_links.filter(
+        country_id=access.member_country, responsible=True
+    ).exists()
+
+
+def _lock(agreement: Agreement) -> Agreement:
+    return Agreement.objects.select_for_update().get(pk=agreement.pk)
+
+
+def _apply(follow_up: FollowUp) -> None:
+    """Make the agreement (and the country's part) stand where an accepted update says."""
+    agreement = _lock(follow_up.agreement)
+    now = timezone.now()
+    if follow_up.country_id:
+        link = agreement.country_links.filter(
+            country_id=follow_up.country_id, responsible=True
+        ).first()
+        if link is None:
+            raise ValidationError(
+                {
+                    "country": _("%(country)s is not responsible for this agreement.")
+                    % {"country": follow_up.country}
+                }
+            )
+        link.status = follow_up.status
+        link.status_changed_at = now
+        link.save(update_fields=["status", "status_changed_at"])
+        new_status = (
+            derived_status(
+                list(
+                    agreement.country_links.filter(responsible=True).values_list(
+                        "status", flat=True
+                    )
+                )
+            )
+            or follow_up.status
+        )
+    else:
+        new_status = follow_up.status
+    if agreement.status != new_status:
+        agreement.status = new_status
+        agreement.status_changed_at = now
+        agreement.save(update_fields=["status", "status_changed_at", "updated_at"])
+    follow_up.agreement = agreement
+
+
+@transaction.atomic
+def followup_record(
+    *,
+    agreement: Agreement,
+    author: User,
+    status: str,
+    note: str = "",
+    link: str = "",
+    evidence=None,
+    country: Country | None = None,
+) -> FollowUp:
+    """Post a follow-up update. TS staff's updates take effect at once; a focal point's await
+    the TS's validation."""
+    access = access_for(author)
+    if not may_post_follow_up(access, agreement, country):
+        raise PermissionDenied(
+            _("You may post updates only on agreements your country must act on.")
+        )
+    if not access.is_ts_staff:
+        # A focal point always speaks for its own country's part of the agreement.
+        country = Country.objects.get(pk=access.member_country)
+    follow_up = FollowUp(
+        agreement=agreement,
+        country=country,
+        author=author,
+        status=status,
+        note=note,
+        link=link,
+        evidence=evidence or "",
+        validation=Validation.ACCEPTED if access.is_ts_staff else Validation.PROPOSED,
+    )
+    if access.is_ts_staff:
+        follow_up.reviewed_by = author
+        follow_up.reviewed_at = timezone.now()
+    follow_up.full_clean()
+    follow_up.save()
+    if follow_up.validation == Validation.ACCEPTED:
+        _apply(follow_up)
+    return follow_up
+
+
+def _review(follow_up: FollowUp, reviewer: User) -> FollowUp:
+    if not access_for(reviewer).is_ts_staff:
+        raise PermissionDenied(_("Only TS staff validate follow-up updates."))
+    follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
+    if follow_up.validation != Validation.PROPOSED:
+        raise ValidationError(
+            _("This update was already %(state)s.")
+            % {"state": follow_up.get_validation_display().lower()}
+        )
+    follow_up.reviewed_by = reviewer
+    follow_up.reviewed_at = timezone.now()
+    return follow_up
+
+
+@transaction.atomic
+def followup_accept(*, follow_up: FollowUp, reviewer: User) -> FollowUp:
+    follow_up = _review(follow_up, reviewer)
+    follow_up.validation = Validation.ACCEPTED
+    follow_up.full_clean()
+    follow_up.save(update_fields=["validation", "reviewed_by", "reviewed_at"])
+    _apply(follow_up)
+    return follow_up
+
+
+@transaction.atomic
+def followup_return(*, follow_up: FollowUp, reviewer: User, reason: str) -> FollowUp:
+    follow_up = _review(follow_up, reviewer)
+    follow_up.validation = Validation.RETURNED
+    follow_up.review_note = reason.strip()
+    follow_up.full_clean()
+    follow_up.save(update_fields=["validation", "reviewed_by", "reviewed_at", "review_note"])
+    return follow_up
+
+
+@transaction.atomic
+def agreements_set_status(
+    *, agreements, status: str, author: User, note: str = ""
+) -> list[FollowUp]:
+    """TS staff move several agreements to one status; each change is a follow-up update."""
+    if not access_for(author).is_ts_staff:
+        raise PermissionDenied(_("Only TS staff change statuses in bulk."))
+    return [
+        followup_record(agreement=agreement, author=author, status=status, note=note)
+        for agreement in agreements
+        if agreement.status != status
+    ]
+
+
+@transaction.atomic
+def agreement_link_create(
+    *, later: Agreement, earlier: Agreement, kind: str, note: str = "", author: User | None = None
+) -> AgreementLink:
+    """Record lineage; an agreement that supersedes another closes it as superseded."""
+    link = AgreementLink(later=later, earlier=earlier, kind=kind, note=note)
+    link.full_clean()
+    link.save()
+    if kind == LinkKind.SUPERSEDES and earlier.status in OPEN_STATUSES:
+        follow_up = FollowUp(
+            agreement=earlier,
+            author=author,
+            status=Status.SUPERSEDED,
+            note=_("Superseded by %(later)s.") % {"later": later},
+            validation=Validation.ACCEPTED,
+            reviewed_by=author,
+            reviewed_at=timezone.now(),
+        )
+        follow_up.full_clean()
+        follow_up.save()
+        _apply(follow_up)
+    return link
+
+
+def progress(children_done: int, children_count: int) -> float | None:
+    """The share of an item's sub-items that are done, or None for an item without any."""
+    if not children_count:
+        return None
+    return children_done / children_count
