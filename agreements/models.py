@@ -1,1 +1,0 @@
-"""agreements: models arrive with their issue."""
