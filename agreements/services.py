@@ -11,13 +11,15 @@ from agreements.models import (
     NO_FOLLOW_UP_ACTIONS,
     OPEN_STATUSES,
     Agreement,
+    AgreementCountry,
     AgreementLink,
+    AgreementOrganisation,
     FollowUp,
     LinkKind,
     Status,
     Validation,
 )
-from rcm.models import Access, Country, User, access_for
+from rcm.models import Access, Country, Organisation, User, access_for
 
 
 def initial_status(action: str) -> str:
@@ -212,3 +214,98 @@ def progress(children_done: int, children_count: int) -> float | None:
     if not children_count:
         return None
     return children_done / children_count
+
+
+def resolve_actor_codes(codes: list[str]) -> list[Country | Organisation]:
+    """Country alpha-2 codes and organisation acronyms, as the importer writes them."""
+    unique = list(dict.fromkeys(code.strip() for code in codes if code.strip()))
+    countries = {c.code: c for c in Country.objects.filter(code__in=[c.upper() for c in unique])}
+    organisations = {o.acronym.upper(): o for o in Organisation.objects.filter(acronym__in=unique)}
+    actors, unknown = [], []
+    for code in unique:
+        actor = countries.get(code.upper()) if len(code) == 2 else None
+        actor = actor or organisations.get(code.upper())
+        if actor is None:
+            unknown.append(code)
+        else:
+            actors.append(actor)
+    if unknown:
+        raise LookupError(_("Unknown actor codes: %(codes)s.") % {"codes": ", ".join(unknown)})
+    return actors
+
+
+def actor_code(actor: Country | Organisation) -> str:
+    return actor.code if isinstance(actor, Country) else actor.acronym
+
+
+def agreement_set_actors(
+    *, agreement: Agreement, actors: list[Country | Organisation], responsible: set[str]
+) -> None:
+    """Replace who an agreement mentions and who must act; responsible countries start open."""
+    country_status = Status.OPEN if agreement.needs_follow_up else ""
+    kept_statuses = dict(
+        agreement.country_links.filter(responsible=True).values_list("country_id", "status")
+    )
+    agreement.country_links.all().delete()
+    agreement.organisation_links.all().delete()
+    for actor in actors:
+        is_responsible = actor_code(actor) in responsible
+        if isinstance(actor, Country):
+            status = kept_statuses.get(actor.code, country_status) if is_responsible else ""
+            AgreementCountry.objects.create(
+                agreement=agreement, country=actor, responsible=is_responsible, status=status
+            )
+        else:
+            AgreementOrganisation.objects.create(
+                agreement=agreement, organisation=actor, responsible=is_responsible
+            )
+
+
+@transaction.atomic
+def agreement_create(
+    *,
+    author: User,
+    actors: list | None = None,
+    responsible: set[str] | None = None,
+    themes: list | None = None,
+    status: str | None = None,
+    **fields,
+) -> Agreement:
+    agreement = Agreement(**fields)
+    agreement.status = initial_status(agreement.action)
+    agreement.full_clean()
+    agreement.save()
+    if themes:
+        agreement.themes.set(themes)
+    if actors:
+        agreement_set_actors(agreement=agreement, actors=actors, responsible=responsible or set())
+    if status and status != agreement.status:
+        followup_record(agreement=agreement, author=author, status=status)
+        agreement.refresh_from_db()
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(
+    *,
+    agreement: Agreement,
+    author: User,
+    actors: list | None = None,
+    responsible: set[str] | None = None,
+    themes: list | None = None,
+    status: str | None = None,
+    **fields,
+) -> Agreement:
+    """Change an agreement's record; a change of status is recorded as a follow-up update."""
+    for name, value in fields.items():
+        setattr(agreement, name, value)
+    agreement.full_clean()
+    agreement.save()
+    if themes is not None:
+        agreement.themes.set(themes)
+    if actors is not None:
+        agreement_set_actors(agreement=agreement, actors=actors, responsible=responsible or set())
+    if status and status != agreement.status:
+        followup_record(agreement=agreement, author=author, status=status)
+        agreement.refresh_from_db()
+    return agreement

@@ -125,6 +125,9 @@ class CountryStatusQuerySet(models.QuerySet):
     def in_force(self, on: datetime.date):
         return self.filter(Q(since__lte=on), Q(until__isnull=True) | Q(until__gte=on))
 
+    def overlapping(self, start: datetime.date, end: datetime.date):
+        return self.filter(Q(since__lte=end), Q(until__isnull=True) | Q(until__gte=start))
+
 
 class CountryStatus(models.Model):
     """A period during which a country was a member or an observer state of the conference."""
@@ -346,10 +349,11 @@ class Presidency(models.Model):
     def clean(self):
         errors = {}
         if self.country_id and self.year:
-            on = self.starts_on or datetime.date(self.year, 1, 1)
+            # A member during the term: the conference was founded in February 1996, and its
+            # first presidency began with it.
             statuses = CountryStatus.objects.filter(
                 country_id=self.country_id, status=MembershipStatus.MEMBER
-            ).in_force(on)
+            ).overlapping(self.term_start, self.term_end)
             if not statuses.exists():
                 errors["country"] = _("Only a member country can hold the Presidency Pro-Tempore.")
         if self.year and self.starts_on and abs(self.starts_on.year - self.year) > 1:

@@ -299,6 +299,20 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "rcm.api.schema.add_problem_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "AgreementStatusEnum": "agreements.models.Status",
+        "MeetingStatusEnum": "meetings.models.MeetingStatus",
+        "MembershipStatusEnum": "rcm.models.MembershipStatus",
+        "MeetingKindEnum": "meetings.models.MeetingKind",
+        "OrganisationKindEnum": "rcm.models.OrganisationKind",
+        "InstrumentKindEnum": "agreements.models.InstrumentKind",
+        "InstrumentEventKindEnum": "agreements.models.EventKind",
+        "VisibilityEnum": "rcm.models.Visibility",
+    },
 }
 
 # Throttling counters live in the cache. Per process by default; set REDIS_URL so that several

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from rcm import views
 
@@ -12,7 +13,16 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("presidencies/", views.presidencies, name="presidencies"),
     path("health/", views.health, name="health"),
+    path("api/v1/", include("rcm.api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
 ]
+
+handler400 = "rcm.views.bad_request"
+handler403 = "rcm.views.permission_denied"
+handler404 = "rcm.views.page_not_found"
+handler500 = "rcm.views.server_error"
 
 admin.site.site_header = "RCM Records"
 admin.site.site_title = "RCM Records"

@@ -2,9 +2,11 @@ from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views import defaults
 
 from meetings.models import Meeting
 from rcm.models import Presidency, troika_among
+from rcm.problems import problem_json_response
 
 
 def home(request):
@@ -37,3 +39,31 @@ def presidencies(request):
         "rcm/presidencies.html",
         {"presidencies": rotation, "troika": troika_among(rotation, today), "today": today},
     )
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def bad_request(request, exception=None):
+    if _is_api(request):
+        return problem_json_response(request, 400, "The request could not be understood.")
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception=None):
+    if _is_api(request):
+        return problem_json_response(request, 403, "You may not do this.")
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception=None):
+    if _is_api(request):
+        return problem_json_response(request, 404, "No such resource.")
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if _is_api(request):
+        return problem_json_response(request, 500, "Something went wrong on our side.")
+    return defaults.server_error(request)

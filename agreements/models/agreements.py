@@ -71,6 +71,11 @@ class DeadlinePrecision(models.TextChoices):
     NONE = "none", _("No date (e.g. as soon as possible)")
 
 
+class ThemeManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
 class Theme(Bilingual, models.Model):
     """A theme or subtopic of the conference's Plan of Action."""
 
@@ -82,6 +87,7 @@ class Theme(Bilingual, models.Model):
     )
     source = source()
 
+    objects = ThemeManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -91,6 +97,9 @@ class Theme(Bilingual, models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_en}"
+
+    def natural_key(self):
+        return (self.code,)
 
 
 class AgreementQuerySet(VisibilityQuerySet):
@@ -145,10 +154,27 @@ class AgreementQuerySet(VisibilityQuerySet):
         return self.filter(
             Exists(
                 AgreementOrganisation.objects.filter(
-                    agreement=OuterRef("pk"), organisation__acronym=acronym
+                    agreement=OuterRef("pk"), organisation__acronym__iexact=acronym
                 )
             )
         )
+
+    def responsible_actor(self, code: str):
+        """Agreements a country (alpha-2) or an organisation (acronym) must act on."""
+        country = AgreementCountry.objects.filter(
+            agreement=OuterRef("pk"), country_id=code.upper(), responsible=True
+        )
+        organisation = AgreementOrganisation.objects.filter(
+            agreement=OuterRef("pk"), organisation__acronym__iexact=code, responsible=True
+        )
+        return self.filter(Exists(country) | Exists(organisation))
+
+    def in_theme(self, code: str):
+        """Agreements on a theme of the Plan of Action or any of its subtopics."""
+        tagged = Agreement.themes.through.objects.filter(agreement_id=OuterRef("pk")).filter(
+            Q(theme__code=code) | Q(theme__code__startswith=f"{code}.")
+        )
+        return self.filter(Exists(tagged))
 
     def search(self, text: str):
         """Full-text search in English and Spanish, best matches first."""
@@ -173,6 +199,11 @@ class AgreementQuerySet(VisibilityQuerySet):
             children_count=Count("children", distinct=True),
             children_done=Count("children", filter=Q(children__status=Status.DONE), distinct=True),
         )
+
+
+class AgreementManager(models.Manager.from_queryset(AgreementQuerySet)):
+    def get_by_natural_key(self, meeting_id, section, ref):
+        return self.get(meeting_id=meeting_id, section=section, ref=ref)
 
 
 class Agreement(models.Model):
@@ -252,7 +283,7 @@ class Agreement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = AgreementQuerySet.as_manager()
+    objects = AgreementManager()
     history = HistoricalRecords(
         excluded_fields=["search_vector"], m2m_fields=[themes, proposed_activities]
     )
@@ -263,10 +294,12 @@ class Agreement(models.Model):
         verbose_name_plural = _("agreements")
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "ref"],
-                name="one_agreement_per_reference_in_a_meeting",
+                # Documents restart their numbering in each section (conclusions 1–19, then
+                # recommendations 1–2), so a reference is unique within its section.
+                fields=["meeting", "section", "ref"],
+                name="one_agreement_per_reference_in_a_section",
                 violation_error_message=_(
-                    "The meeting already has an agreement with this reference."
+                    "The meeting already has an agreement with this reference in this section."
                 ),
             ),
             models.CheckConstraint(
@@ -290,6 +323,11 @@ class Agreement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:detail", args=[self.pk])
+
+    def natural_key(self):
+        return (self.meeting_id, self.section, self.ref)
+
+    natural_key.dependencies = ["meetings.meeting"]
 
     @property
     def text(self) -> str:

@@ -33,13 +33,20 @@ def test_a_sub_item_reference_starts_with_its_parent_reference():
     assert "ref" in error.value.message_dict
 
 
-def test_a_reference_is_unique_within_its_meeting():
-    first = AgreementFactory(ref="3")
+def test_a_reference_is_unique_within_its_section():
+    first = AgreementFactory(ref="3", section="conclusion")
     duplicate = Agreement(
         meeting=first.meeting, ref="3", section="conclusion", text_en="x", action="other"
     )
     with pytest.raises(ValidationError, match="already has an agreement with this reference"):
         duplicate.full_clean()
+
+
+def test_each_section_numbers_its_items_afresh():
+    first = AgreementFactory(ref="1", section="conclusion")
+    Agreement(
+        meeting=first.meeting, ref="1", section="recommendation", text_en="x", action="consider"
+    ).full_clean()
 
 
 def test_only_thanks_and_notes_take_no_follow_up():

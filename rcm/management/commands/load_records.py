@@ -29,7 +29,11 @@ FIXTURE_FILES = [
 
 
 # Records loaded by natural key instead of a fixed primary key.
-NATURAL_KEYS = {"rcm.organisation": ["acronym"]}
+NATURAL_KEYS = {
+    "rcm.organisation": ["acronym"],
+    "agreements.theme": ["code"],
+    "agreements.agreement": ["meeting", "section", "ref"],
+}
 
 
 def fixture_paths(directory: Path = FIXTURES_DIR) -> list[Path]:
@@ -57,7 +61,9 @@ def validate_rows(paths: list[Path]) -> list[str]:
                     if hasattr(error, "error_dict")
                     else " ".join(error.messages)
                 )
-                key = row.get("pk") or row["fields"].get(NATURAL_KEYS.get(row["model"], ["pk"])[0])
+                key = row.get("pk") or "/".join(
+                    str(row["fields"].get(name)) for name in NATURAL_KEYS.get(row["model"], [])
+                )
                 problems.append(f"{path.name}: {row['model']} {key}: {messages}")
     return problems
 

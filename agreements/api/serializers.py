@@ -1,0 +1,280 @@
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce, JSONObject
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from agreements.models import (
+    Action,
+    Agreement,
+    AgreementCountry,
+    AgreementLink,
+    AgreementOrganisation,
+    DeadlinePrecision,
+    FollowUp,
+    Instrument,
+    InstrumentEvent,
+    Section,
+    Status,
+    Theme,
+)
+from agreements.services import progress
+from rcm.api.base import ModelRulesSerializer
+from rcm.models import Country
+
+
+def annotate_for_api(queryset):
+    """Everything a representation needs, in the one query that fetches the agreements.
+
+    Actors, themes, children and lineage come as arrays from correlated subqueries, so a page
+    of any size costs the same number of queries and no serializer touches the database.
+    """
+    countries = AgreementCountry.objects.filter(agreement=OuterRef("pk")).order_by("country_id")
+    organisations = AgreementOrganisation.objects.filter(agreement=OuterRef("pk")).order_by(
+        "organisation__acronym"
+    )
+    children = Agreement.objects.filter(parent=OuterRef("pk")).order_by("position")
+    earlier = AgreementLink.objects.filter(later=OuterRef("pk")).order_by("earlier__position")
+    later = AgreementLink.objects.filter(earlier=OuterRef("pk")).order_by("later__position")
+    done_children = (
+        Agreement.objects.filter(parent=OuterRef("pk"), status=Status.DONE)
+        .order_by()
+        .values("parent")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.select_related("meeting", "meeting__country", "meeting__parent").annotate(
+        api_countries=ArraySubquery(
+            countries.values(
+                json=JSONObject(code="country_id", responsible="responsible", status="status")
+            )
+        ),
+        api_organisations=ArraySubquery(
+            organisations.values(
+                json=JSONObject(code="organisation__acronym", responsible="responsible")
+            )
+        ),
+        api_themes=ArraySubquery(
+            Theme.objects.filter(agreements=OuterRef("pk")).order_by("code").values("code")
+        ),
+        api_children=ArraySubquery(children.values("pk")),
+        api_children_done=Coalesce(Subquery(done_children, output_field=IntegerField()), 0),
+        api_earlier=ArraySubquery(
+            earlier.values(
+                json=JSONObject(
+                    id="earlier_id",
+                    kind="kind",
+                    ref="earlier__ref",
+                    meeting="earlier__meeting_id",
+                )
+            )
+        ),
+        api_later=ArraySubquery(
+            later.values(
+                json=JSONObject(
+                    id="later_id", kind="kind", ref="later__ref", meeting="later__meeting_id"
+                )
+            )
+        ),
+    )
+
+
+class AgreementCountrySerializer(serializers.Serializer):
+    code = serializers.CharField()
+    responsible = serializers.BooleanField()
+    status = serializers.CharField(allow_blank=True)
+
+
+class LineageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    ref = serializers.CharField()
+    meeting = serializers.IntegerField()
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    meeting_name = serializers.CharField(source="meeting.short_name", read_only=True)
+    actors = serializers.SerializerMethodField()
+    responsible = serializers.SerializerMethodField()
+    countries = serializers.SerializerMethodField()
+    themes = serializers.SerializerMethodField()
+    children = serializers.SerializerMethodField()
+    progress = serializers.SerializerMethodField()
+    overdue = serializers.BooleanField(source="is_overdue", read_only=True)
+    lineage = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "id", "meeting", "meeting_name", "section", "group", "ref", "parent", "position",
+            "text_en", "text_es", "action", "actors", "responsible", "countries", "themes",
+            "deadline", "deadline_text", "deadline_precision", "status", "status_changed_at",
+            "overdue", "progress", "children", "lineage", "visibility", "source",
+        ]  # fmt: skip
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_actors(self, agreement) -> list[str]:
+        return [c["code"] for c in agreement.api_countries] + [
+            o["code"] for o in agreement.api_organisations
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_responsible(self, agreement) -> list[str]:
+        return [c["code"] for c in agreement.api_countries if c["responsible"]] + [
+            o["code"] for o in agreement.api_organisations if o["responsible"]
+        ]
+
+    @extend_schema_field(AgreementCountrySerializer(many=True))
+    def get_countries(self, agreement) -> list[dict]:
+        return agreement.api_countries
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_themes(self, agreement) -> list[str]:
+        return agreement.api_themes
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_children(self, agreement) -> list[int]:
+        return agreement.api_children
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_progress(self, agreement) -> float | None:
+        return progress(agreement.api_children_done, len(agreement.api_children))
+
+    @extend_schema_field(
+        serializers.DictField(child=LineageSerializer(many=True), help_text="earlier, later")
+    )
+    def get_lineage(self, agreement) -> dict:
+        return {"earlier": agreement.api_earlier, "later": agreement.api_later}
+
+
+class ActorCodesField(serializers.ListField):
+    child = serializers.CharField(max_length=30)
+
+
+class AgreementWriteSerializer(ModelRulesSerializer):
+    """TS staff write agreements with the importer's vocabulary: actor codes and theme codes."""
+
+    actors = ActorCodesField(required=False, help_text="Country alpha-2 codes and acronyms.")
+    responsible = ActorCodesField(required=False, help_text="Those of the actors who must act.")
+    themes = serializers.SlugRelatedField(
+        slug_field="code", queryset=Theme.objects.all(), many=True, required=False
+    )
+    status = serializers.ChoiceField(choices=Status.choices, required=False)
+    action = serializers.ChoiceField(choices=Action.choices)
+    section = serializers.ChoiceField(choices=Section.choices)
+    deadline_precision = serializers.ChoiceField(
+        choices=DeadlinePrecision.choices, required=False, allow_blank=True
+    )
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "meeting", "section", "group", "ref", "parent", "position", "text_en", "text_es",
+            "action", "actors", "responsible", "themes", "deadline", "deadline_text",
+            "deadline_precision", "status", "visibility", "source",
+        ]  # fmt: skip
+
+    def validate(self, attrs):
+        actors = attrs.pop("actors", None)
+        responsible = attrs.pop("responsible", None)
+        status = attrs.pop("status", None)
+        attrs = super().validate(attrs)
+        from agreements.services import resolve_actor_codes
+
+        if actors is not None or responsible is not None:
+            current = self.instance
+            actors = (
+                actors
+                if actors is not None
+                else (
+                    []
+                    if current is None
+                    else [
+                        *current.country_links.values_list("country_id", flat=True),
+                        *current.organisation_links.values_list("organisation__acronym", flat=True),
+                    ]
+                )
+            )
+            responsible = responsible or []
+            missing = [code for code in responsible if code not in actors]
+            if missing:
+                raise serializers.ValidationError(
+                    {"responsible": [f"Not among the actors: {', '.join(missing)}."]}
+                )
+            try:
+                attrs["actors"] = resolve_actor_codes(actors)
+            except LookupError as error:
+                raise serializers.ValidationError({"actors": [str(error)]}) from None
+            attrs["responsible"] = set(responsible)
+        if status is not None:
+            attrs["status"] = status
+        return attrs
+
+    def create(self, validated_data):
+        from agreements.services import agreement_create
+
+        return agreement_create(author=self.context["request"].user, **validated_data)
+
+    def update(self, instance, validated_data):
+        from agreements.services import agreement_update
+
+        return agreement_update(
+            agreement=instance, author=self.context["request"].user, **validated_data
+        )
+
+
+class FollowUpSerializer(serializers.ModelSerializer):
+    author = serializers.CharField(source="author.username", read_only=True, allow_null=True)
+    country = serializers.SlugRelatedField(
+        slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
+    )
+    status = serializers.ChoiceField(
+        choices=[c for c in Status.choices if c[0] != Status.NO_FOLLOW_UP]
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = [
+            "id", "agreement", "country", "author", "created_at", "status", "note", "link",
+            "evidence", "validation", "reviewed_at", "review_note",
+        ]  # fmt: skip
+        read_only_fields = [
+            "id", "agreement", "author", "created_at", "validation", "reviewed_at", "review_note",
+        ]  # fmt: skip
+
+
+class ReturnSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000)
+
+
+class ThemeSerializer(ModelRulesSerializer):
+    parent = serializers.SlugRelatedField(
+        slug_field="code", queryset=Theme.objects.all(), allow_null=True, required=False
+    )
+
+    class Meta:
+        model = Theme
+        fields = ["id", "code", "name_en", "name_es", "parent", "source"]
+
+
+class InstrumentEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InstrumentEvent
+        fields = ["id", "kind", "year", "date", "meeting", "agreement", "note", "source"]
+
+
+class InstrumentSerializer(ModelRulesSerializer):
+    themes = serializers.SlugRelatedField(
+        slug_field="code", queryset=Theme.objects.all(), many=True, required=False
+    )
+    proposed_by_countries = serializers.SlugRelatedField(
+        slug_field="code", queryset=Country.objects.all(), many=True, required=False
+    )
+    events = InstrumentEventSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Instrument
+        fields = [
+            "id", "kind", "name_en", "name_es", "themes", "proposed_by_countries", "summary",
+            "visibility", "events", "source",
+        ]  # fmt: skip

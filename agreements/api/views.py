@@ -1,0 +1,179 @@
+import django_filters
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.db.models import Prefetch, Q
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from agreements import services
+from agreements.api.serializers import (
+    AgreementSerializer,
+    AgreementWriteSerializer,
+    FollowUpSerializer,
+    InstrumentSerializer,
+    ReturnSerializer,
+    ThemeSerializer,
+    annotate_for_api,
+)
+from agreements.filters import AgreementFilter
+from agreements.models import Agreement, FollowUp, Instrument, InstrumentEvent, Theme, Validation
+from rcm.api.base import RecordViewSet
+from rcm.models import Access
+
+
+class AgreementViewSet(RecordViewSet):
+    """Every numbered conclusion, recommendation and decision, with its follow-up."""
+
+    serializer_class = AgreementSerializer
+    write_serializer_class = AgreementWriteSerializer
+    filterset_class = AgreementFilter
+    ordering_fields = ["deadline", "meeting__starts_on", "position", "ref", "status", "id"]
+
+    def base_queryset(self):
+        return annotate_for_api(Agreement.objects.all()).order_by(
+            "-meeting__starts_on", "meeting_id", "position"
+        )
+
+    def perform_destroy(self, instance):
+        instance.delete()
+
+    @extend_schema(request=FollowUpSerializer, responses=FollowUpSerializer(many=True))
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="follow-ups",
+        permission_classes=[permissions.AllowAny],
+        parser_classes=[JSONParser, MultiPartParser, FormParser],
+        filter_backends=[],
+    )
+    def follow_ups(self, request, pk=None):
+        """The agreement's follow-up updates; focal points of a responsible country post here."""
+        agreement = self.get_object()
+        if request.method == "POST":
+            return self._post_follow_up(request, agreement)
+        updates = follow_ups_visible_to(self.access, agreement.follow_ups.all())
+        page = self.paginate_queryset(updates.select_related("author", "country"))
+        serializer = FollowUpSerializer(page, many=True, context=self.get_serializer_context())
+        return self.get_paginated_response(serializer.data)
+
+    def _post_follow_up(self, request, agreement):
+        if not request.user.is_authenticated:
+            raise PermissionDenied("Sign in to post follow-up updates.")
+        serializer = FollowUpSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        try:
+            follow_up = services.followup_record(
+                agreement=agreement, author=request.user, **serializer.validated_data
+            )
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error)) from None
+        data = FollowUpSerializer(follow_up, context=self.get_serializer_context()).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+def follow_ups_visible_to(access: Access, queryset):
+    """Accepted updates for all who see the agreement; proposals for the TS and their country."""
+    if access.is_ts_staff:
+        return queryset
+    visible = Q(validation=Validation.ACCEPTED)
+    if access.user_id:
+        visible |= Q(author_id=access.user_id)
+    if access.member_country:
+        visible |= Q(country_id=access.member_country)
+    return queryset.filter(visible)
+
+
+class FollowUpFilter(django_filters.FilterSet):
+    validation = django_filters.ChoiceFilter(choices=Validation.choices)
+    country = django_filters.CharFilter(field_name="country__code", lookup_expr="iexact")
+    posted_after = django_filters.DateTimeFilter(field_name="created_at", lookup_expr="gte")
+
+    class Meta:
+        model = FollowUp
+        fields = ["validation", "country", "agreement", "status"]
+
+
+class FollowUpViewSet(RecordViewSet):
+    """All follow-up updates: the validation queue for TS staff (?validation=proposed)."""
+
+    serializer_class = FollowUpSerializer
+    filterset_class = FollowUpFilter
+    http_method_names = ["get", "post", "head", "options"]
+    ordering_fields = ["created_at"]
+    ordering = ["-created_at", "-id"]
+
+    def base_queryset(self):
+        return FollowUp.objects.select_related("author", "country")
+
+    def get_queryset(self):
+        return follow_ups_visible_to(self.access, super().get_queryset())
+
+    def create(self, request, *args, **kwargs):
+        raise PermissionDenied("Post updates at /api/v1/agreements/{id}/follow-ups/.")
+
+    def _review(self, request, review, **kwargs):
+        follow_up = self.get_object()
+        try:
+            follow_up = review(follow_up=follow_up, reviewer=request.user, **kwargs)
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error)) from None
+        return Response(FollowUpSerializer(follow_up, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=None, responses=FollowUpSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        """TS staff accept a focal point's update: it takes effect."""
+        return self._review(request, services.followup_accept)
+
+    @extend_schema(request=ReturnSerializer, responses=FollowUpSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def send_back(self, request, pk=None):
+        """TS staff send an update back to its author with the reason."""
+        serializer = ReturnSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._review(
+            request, services.followup_return, reason=serializer.validated_data["reason"]
+        )
+
+
+class ThemeViewSet(RecordViewSet):
+    """The themes and subtopics of the Plan of Action."""
+
+    serializer_class = ThemeSerializer
+    filterset_fields = ["parent"]
+    ordering = ["code"]
+    ordering_fields = ["code"]
+
+    def base_queryset(self):
+        return Theme.objects.select_related("parent")
+
+
+class InstrumentFilter(django_filters.FilterSet):
+    theme = django_filters.CharFilter(field_name="themes__code")
+    q = django_filters.CharFilter(method="filter_q")
+
+    class Meta:
+        model = Instrument
+        fields = ["kind", "theme", "visibility"]
+
+    def filter_q(self, queryset, name, value):
+        return queryset.filter(Q(name_en__icontains=value) | Q(name_es__icontains=value))
+
+
+class InstrumentViewSet(RecordViewSet):
+    """The documents the conference produces and the steps of their lives."""
+
+    serializer_class = InstrumentSerializer
+    filterset_class = InstrumentFilter
+    ordering = ["name_en"]
+    ordering_fields = ["name_en", "kind"]
+
+    def base_queryset(self):
+        return Instrument.objects.prefetch_related(
+            "themes",
+            "proposed_by_countries",
+            Prefetch("events", queryset=InstrumentEvent.objects.order_by("year", "date", "pk")),
+        ).distinct()

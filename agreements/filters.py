@@ -1,0 +1,95 @@
+"""Filters of the agreements, shared by the API, the dashboards and the exports."""
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Action, Agreement, Section, Status
+from meetings.models import MeetingKind
+
+# The conference's own names of its bodies, accepted wherever a body is asked for.
+BODY_ALIASES = {
+    "RCM": MeetingKind.VICE_MINISTERIAL,
+    "VMM": MeetingKind.VICE_MINISTERIAL,
+    "RCGM": MeetingKind.RCGM,
+    "GRCM": MeetingKind.RCGM,
+}
+
+
+class AgreementFilter(django_filters.FilterSet):
+    meeting = django_filters.NumberFilter(field_name="meeting_id", label=_("Meeting (id)"))
+    body = django_filters.CharFilter(
+        method="filter_body",
+        label=_("Body"),
+        help_text="Meeting kind (rcgm, vice_ministerial, …) or RCGM / RCM.",
+    )
+    year = django_filters.NumberFilter(field_name="meeting__year", label=_("Year"))
+    section = django_filters.MultipleChoiceFilter(choices=Section.choices, label=_("Section"))
+    action = django_filters.MultipleChoiceFilter(choices=Action.choices, label=_("Action"))
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    country = django_filters.CharFilter(
+        method="filter_country",
+        label=_("Country"),
+        help_text="Alpha-2 code of a country that is responsible or mentioned.",
+    )
+    responsible = django_filters.CharFilter(
+        method="filter_responsible",
+        label=_("Responsible"),
+        help_text="Alpha-2 code or acronym of an actor that must act.",
+    )
+    organisation = django_filters.CharFilter(
+        method="filter_organisation",
+        label=_("Organisation"),
+        help_text="Acronym of an organisation or body that is responsible or mentioned.",
+    )
+    theme = django_filters.CharFilter(
+        method="filter_theme", label=_("Theme"), help_text="Theme code; includes its subtopics."
+    )
+    deadline_after = django_filters.DateFilter(
+        field_name="deadline", lookup_expr="gte", label=_("Deadline from")
+    )
+    deadline_before = django_filters.DateFilter(
+        field_name="deadline", lookup_expr="lte", label=_("Deadline until")
+    )
+    q = django_filters.CharFilter(
+        method="filter_q", label=_("Search"), help_text="Full text, English and Spanish."
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["meeting", "parent"]
+
+    def filter_body(self, queryset, name, value):
+        kind = BODY_ALIASES.get(value.upper(), value.lower())
+        return queryset.filter(meeting__kind=kind)
+
+    def filter_overdue(self, queryset, name, value):
+        # Combined with a country, "overdue" is about that country's own part: see filter_queryset.
+        if self.form.cleaned_data.get("country"):
+            return queryset
+        if value:
+            return queryset.overdue()
+        return queryset.exclude(Agreement.objects.overdue_q())
+
+    def filter_country(self, queryset, name, value):
+        code = value.upper()
+        if self.form.cleaned_data.get("overdue") is True:
+            return queryset.overdue_for_country(code, timezone.localdate())
+        if self.form.cleaned_data.get("overdue") is False:
+            queryset = queryset.exclude(
+                pk__in=Agreement.objects.overdue_for_country(code).values("pk")
+            )
+        return queryset.concerning_country(code)
+
+    def filter_responsible(self, queryset, name, value):
+        return queryset.responsible_actor(value)
+
+    def filter_organisation(self, queryset, name, value):
+        return queryset.concerning_organisation(value)
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.in_theme(value)
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value)

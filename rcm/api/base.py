@@ -1,0 +1,180 @@
+"""What every API resource shares: visibility, ETags and preconditions, CSV export, errors.
+
+Each app's API views subclass `RecordViewSet` and say only what is particular to them:
+the queryset, the serializers, the filters.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+
+import orjson
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.http import Http404, StreamingHttpResponse
+from django.utils.http import parse_etags, quote_etag
+from rest_framework import serializers, status, viewsets
+from rest_framework.response import Response
+
+from rcm.models import Access, access_for
+from rcm.problems import PreconditionFailed, PreconditionRequired
+from rcm.renderers import CSVRenderer, csv_rows
+
+CSV_CHUNK_SIZE = 2000
+
+
+def representation_etag(data) -> str:
+    """A strong ETag: the hash of exactly what the client would receive."""
+    payload = orjson.dumps(data, option=orjson.OPT_SORT_KEYS, default=str)
+    return quote_etag(hashlib.blake2b(payload, digest_size=16).hexdigest())
+
+
+def etag_matches(header: str, etag: str) -> bool:
+    tags = parse_etags(header)
+    return "*" in tags or etag in tags
+
+
+class ModelRulesSerializer(serializers.ModelSerializer):
+    """A write serializer that holds data to the model's own rules (`full_clean`).
+
+    The rules live on the models; this runs them on a copy of the instance so that the API
+    refuses exactly what the admin and the services refuse, with the same messages.
+    """
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        model = self.Meta.model
+        many_to_many = {f.name for f in model._meta.many_to_many}
+        candidate = copy.copy(self.instance) if self.instance is not None else model()
+        for name, value in attrs.items():
+            if name not in many_to_many:
+                setattr(candidate, name, value)
+        try:
+            candidate.full_clean()
+        except DjangoValidationError as error:
+            if hasattr(error, "error_dict"):
+                raise serializers.ValidationError(error.message_dict) from None
+            raise serializers.ValidationError({"non_field_errors": error.messages}) from None
+        return attrs
+
+
+class RecordViewSet(viewsets.ModelViewSet):
+    """A resource of the records: visible rows only, ETags on details, CSV on lists.
+
+    `serializer_class` is the detail representation (and the one the ETag hashes);
+    `list_serializer_class` and `write_serializer_class` may differ from it.
+    """
+
+    lookup_value_regex = r"[0-9]+"
+    list_serializer_class = None
+    write_serializer_class = None
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def get_serializer_class(self):
+        if self.action == "list" and self.list_serializer_class:
+            return self.list_serializer_class
+        if self.action in {"create", "update", "partial_update"} and self.write_serializer_class:
+            return self.write_serializer_class
+        return self.serializer_class
+
+    def detail_data(self, instance) -> dict:
+        return self.serializer_class(instance, context=self.get_serializer_context()).data
+
+    @property
+    def access(self) -> Access:
+        return access_for(self.request.user)
+
+    def base_queryset(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        queryset = self.base_queryset()
+        if hasattr(queryset, "visible_to"):
+            queryset = queryset.visible_to(self.access)
+        return queryset
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def list(self, request, *args, **kwargs):
+        if isinstance(request.accepted_renderer, CSVRenderer):
+            return self.csv_response()
+        return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        data = self.detail_data(instance)
+        etag = representation_etag(data)
+        if etag_matches(request.headers.get("If-None-Match", ""), etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+        return Response(data, headers={"ETag": etag})
+
+    def csv_response(self):
+        queryset = self.filter_queryset(self.get_queryset())
+        serializer_class = self.list_serializer_class or self.serializer_class
+        context = self.get_serializer_context()
+        header = list(serializer_class(context=context).fields.keys())
+
+        def rows():
+            for instance in queryset.iterator(chunk_size=CSV_CHUNK_SIZE):
+                yield serializer_class(instance, context=context).data
+
+        response = StreamingHttpResponse(
+            csv_rows(header, rows()), content_type="text/csv; charset=utf-8"
+        )
+        name = self.basename or "records"
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+
+    # --- writing: optimistic concurrency through If-Match ----------------------------------------
+
+    def get_locked_object(self):
+        """The object, locked until the end of the transaction, so two writers queue."""
+        queryset = self.filter_queryset(self.get_queryset())
+        lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
+        instance = queryset.select_for_update(of=("self",)).filter(**lookup).first()
+        if instance is None:
+            raise Http404
+        self.check_object_permissions(self.request, instance)
+        return instance
+
+    def check_precondition(self, instance) -> None:
+        header = self.request.headers.get("If-Match")
+        if not header:
+            raise PreconditionRequired()
+        current = representation_etag(self.detail_data(instance))
+        if not etag_matches(header, current):
+            raise PreconditionFailed()
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        with transaction.atomic():
+            instance = self.get_locked_object()
+            self.check_precondition(instance)
+            serializer = self.get_serializer(instance, data=request.data, partial=partial)
+            serializer.is_valid(raise_exception=True)
+            self.perform_update(serializer)
+        data = self.detail_data(self.get_object())
+        return Response(data, headers={"ETag": representation_etag(data)})
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            instance = self.get_locked_object()
+            self.check_precondition(instance)
+            self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            self.perform_create(serializer)
+        instance = self.get_queryset().get(pk=serializer.instance.pk)
+        data = self.detail_data(instance)
+        return Response(
+            data, status=status.HTTP_201_CREATED, headers={"ETag": representation_etag(data)}
+        )
+
+
+class ReadOnlyRecordViewSet(RecordViewSet):
+    http_method_names = ["get", "head", "options"]

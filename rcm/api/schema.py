@@ -1,0 +1,66 @@
+"""OpenAPI: describe the error responses every operation can give, as problem details."""
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details.",
+    "properties": {
+        "type": {"type": "string", "format": "uri-reference"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "object",
+            "description": "For 400: the messages per field (non_field_errors for the whole).",
+            "additionalProperties": True,
+        },
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+
+DESCRIPTIONS = {
+    "400": "The request has invalid data; `errors` says what, per field.",
+    "401": "Authentication failed (a wrong or revoked token).",
+    "403": "You may not do this.",
+    "404": "No such record, or not one you may see.",
+    "405": "This method is not allowed here.",
+    "406": "The requested format is not offered.",
+    "409": "Other records depend on this one.",
+    "412": "The record changed since you read it (If-Match no longer matches).",
+    "415": "The request body's media type is not accepted.",
+    "428": "Send If-Match with the ETag of the version you are changing.",
+    "429": "Too many requests; retry after the number of seconds in Retry-After.",
+}
+
+
+def _problem(code: str) -> dict:
+    return {
+        "description": DESCRIPTIONS[code],
+        "content": {
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+        },
+    }
+
+
+def add_problem_responses(result, generator, request, public):
+    """Postprocessing hook: every operation documents the errors it may answer."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    for path, operations in result.get("paths", {}).items():
+        has_id = "{" in path
+        for method, operation in operations.items():
+            if method not in {"get", "post", "put", "patch", "delete", "head"}:
+                continue
+            codes = ["401", "403", "405", "406", "429"]
+            if method in {"get", "head"}:
+                codes.append("400")  # invalid filter values
+            if has_id:
+                codes.append("404")
+            if method in {"post", "put", "patch"}:
+                codes += ["400", "415"]
+            if method in {"put", "patch", "delete"}:
+                codes += ["409", "412", "428"]
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(code, _problem(code))
+            if method == "get" and has_id:
+                responses.setdefault("304", {"description": "Not modified (If-None-Match)."})
+    return result
