@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -199,9 +201,17 @@ class Meeting(Bilingual, models.Model):
     summary = models.TextField(_("summary"), blank=True)
     demo = models.BooleanField(_("demo data"), default=False, editable=False)
     source = source()
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name_en", weight="A", config="english")
+        + SearchVector("name_es", weight="A", config="spanish")
+        + SearchVector("city", weight="B", config="simple")
+        + SearchVector("summary", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[named_users])
+    history = HistoricalRecords(m2m_fields=[named_users], excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-year", "-starts_on", "pk"]
@@ -211,6 +221,7 @@ class Meeting(Bilingual, models.Model):
             models.Index(fields=["kind", "year"]),
             models.Index(fields=["starts_on"]),
             models.Index(fields=["visibility", "status"]),
+            GinIndex(fields=["search_vector"], name="meeting_search_gin"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -239,7 +250,7 @@ class Meeting(Bilingual, models.Model):
         return self.short_name
 
     def get_absolute_url(self) -> str:
-        return reverse("meetings:detail", args=[self.pk])
+        return reverse("meeting", args=[self.pk])
 
     @property
     def short_name(self) -> str:

@@ -1,10 +1,8 @@
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from meetings.filters import MeetingFilter
-from meetings.models import Meeting, Participation
-from rcm.models import Presidency
+from meetings.models import Meeting
 
 
 def meeting_list(request):
@@ -19,26 +17,3 @@ def meeting_list(request):
         "meetings/meeting_list.html",
         {"filter": filterset, "page": page, "query": query.urlencode()},
     )
-
-
-def meeting_detail(request, pk: int):
-    """A meeting's heading, its parts and who took part, by role."""
-    participations = Participation.objects.select_related("country", "organisation")
-    meeting = get_object_or_404(
-        Meeting.objects.visible_to(request.user)
-        .select_related("country", "parent")
-        .prefetch_related(Prefetch("participations", queryset=participations)),
-        pk=pk,
-    )
-    parts = list(meeting.parts.visible_to(request.user).order_by("part"))
-    presidencies = list(Presidency.objects.select_related("country").order_by("year"))
-    by_role: dict[str, list] = {}
-    for participation in meeting.participations.all():
-        by_role.setdefault(participation.get_role_display(), []).append(participation)
-    context = {
-        "meeting": meeting,
-        "parts": parts,
-        "participants_by_role": by_role,
-        "presidency": meeting.presidency_in_office(presidencies),
-    }
-    return render(request, "meetings/meeting_detail.html", context)

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from agreements import views as agreement_views
 from rcm import views
 
 urlpatterns = [
@@ -11,9 +12,12 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("meetings/", include("meetings.urls")),
+    path("meetings/<int:pk>/", agreement_views.meeting_page, name="meeting"),
+    path("", include("agreements.urls")),
+    path("", include("agreements.urls_calendar")),
     path("presidencies/", views.presidencies, name="presidencies"),
     path("health/", views.health, name="health"),
-    path("api/v1/", include("rcm.api")),
+    path("api/v1/", include("rcm.api.router")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),

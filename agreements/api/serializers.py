@@ -1,6 +1,3 @@
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce, JSONObject
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -21,62 +18,6 @@ from agreements.models import (
 from agreements.services import progress
 from rcm.api.base import ModelRulesSerializer
 from rcm.models import Country
-
-
-def annotate_for_api(queryset):
-    """Everything a representation needs, in the one query that fetches the agreements.
-
-    Actors, themes, children and lineage come as arrays from correlated subqueries, so a page
-    of any size costs the same number of queries and no serializer touches the database.
-    """
-    countries = AgreementCountry.objects.filter(agreement=OuterRef("pk")).order_by("country_id")
-    organisations = AgreementOrganisation.objects.filter(agreement=OuterRef("pk")).order_by(
-        "organisation__acronym"
-    )
-    children = Agreement.objects.filter(parent=OuterRef("pk")).order_by("position")
-    earlier = AgreementLink.objects.filter(later=OuterRef("pk")).order_by("earlier__position")
-    later = AgreementLink.objects.filter(earlier=OuterRef("pk")).order_by("later__position")
-    done_children = (
-        Agreement.objects.filter(parent=OuterRef("pk"), status=Status.DONE)
-        .order_by()
-        .values("parent")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return queryset.select_related("meeting", "meeting__country", "meeting__parent").annotate(
-        api_countries=ArraySubquery(
-            countries.values(
-                json=JSONObject(code="country_id", responsible="responsible", status="status")
-            )
-        ),
-        api_organisations=ArraySubquery(
-            organisations.values(
-                json=JSONObject(code="organisation__acronym", responsible="responsible")
-            )
-        ),
-        api_themes=ArraySubquery(
-            Theme.objects.filter(agreements=OuterRef("pk")).order_by("code").values("code")
-        ),
-        api_children=ArraySubquery(children.values("pk")),
-        api_children_done=Coalesce(Subquery(done_children, output_field=IntegerField()), 0),
-        api_earlier=ArraySubquery(
-            earlier.values(
-                json=JSONObject(
-                    id="earlier_id",
-                    kind="kind",
-                    ref="earlier__ref",
-                    meeting="earlier__meeting_id",
-                )
-            )
-        ),
-        api_later=ArraySubquery(
-            later.values(
-                json=JSONObject(
-                    id="later_id", kind="kind", ref="later__ref", meeting="later__meeting_id"
-                )
-            )
-        ),
-    )
 
 
 class AgreementCountrySerializer(serializers.Serializer):

@@ -16,9 +16,9 @@ from agreements.api.serializers import (
     InstrumentSerializer,
     ReturnSerializer,
     ThemeSerializer,
-    annotate_for_api,
 )
 from agreements.filters import AgreementFilter
+from agreements.selectors import annotate_for_api
 from agreements.models import Agreement, FollowUp, Instrument, InstrumentEvent, Theme, Validation
 from rcm.api.base import RecordViewSet
 from rcm.models import Access

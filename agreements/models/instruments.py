@@ -1,5 +1,7 @@
 """Instruments: the guidelines, manuals, memoranda and studies the conference produces."""
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,8 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements.models.agreements import Agreement, Theme
-from meetings.models import Meeting, VisibilityQuerySet
-from rcm.models import FIRST_YEAR, Bilingual, Country, Organisation, Visibility, source
+from meetings.models import Meeting
+from rcm.models import (
+    FIRST_YEAR,
+    Access,
+    Bilingual,
+    Country,
+    Organisation,
+    Visibility,
+    access_for,
+    source,
+)
 
 
 class InstrumentKind(models.TextChoices):
@@ -34,13 +45,9 @@ class EventKind(models.TextChoices):
     PRESENTED = "presented", _("Presented")
 
 
-class InstrumentQuerySet(VisibilityQuerySet):
-    meeting_field = ""
-
+class InstrumentQuerySet(models.QuerySet):
     def visible_to(self, user_or_access):
-        # Instruments belong to no single meeting: their own visibility decides.
-        from rcm.models import Access, access_for
-
+        """Instruments belong to no single meeting: their own visibility decides."""
         access = (
             user_or_access if isinstance(user_or_access, Access) else access_for(user_or_access)
         )
@@ -70,12 +77,22 @@ class Instrument(Bilingual, models.Model):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     source = source()
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name_en", weight="A", config="english")
+        + SearchVector("name_es", weight="A", config="spanish")
+        + SearchVector("summary", weight="B", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = InstrumentQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[themes, proposed_by_countries, prepared_by])
+    history = HistoricalRecords(
+        m2m_fields=[themes, proposed_by_countries, prepared_by], excluded_fields=["search_vector"]
+    )
 
     class Meta:
         ordering = ["name_en"]
+        indexes = [GinIndex(fields=["search_vector"], name="instrument_search_gin")]
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
 

@@ -46,6 +46,7 @@ def test_meeting_page_runs_a_fixed_number_of_queries(client, django_assert_max_n
     meeting = MeetingFactory()
     ParticipationFactory.create_batch(count, meeting=meeting)
     # meeting with host and parent, participations with countries and organisations,
-    # parts, presidencies.
-    with django_assert_max_num_queries(4):
+    # parts, presidencies, agreements with their arrays, instrument events, proposed
+    # activities, hosts and sponsors.
+    with django_assert_max_num_queries(8):
         assert client.get(f"/meetings/{meeting.pk}/").status_code == 200

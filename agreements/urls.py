@@ -1,0 +1,15 @@
+from django.urls import path
+
+from agreements import views
+
+app_name = "agreements"
+urlpatterns = [
+    path("follow-up/", views.dashboard, name="dashboard"),
+    path("follow-up/export.<str:fmt>", views.dashboard_export, name="export"),
+    path("follow-up/matrix/", views.matrix, name="matrix"),
+    path("follow-up/validation/", views.validation_queue, name="validation"),
+    path("follow-up/validation/<int:pk>/", views.validation_decision, name="validation_decision"),
+    path("agreements/<int:pk>/", views.agreement_detail, name="detail"),
+    path("countries/<str:code>/", views.country_page, name="country"),
+    path("search/", views.search, name="search"),
+]

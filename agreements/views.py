@@ -1,0 +1,402 @@
+"""Pages for focal points and the TS: the follow-up dashboard, agreements, countries, search."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from agreements import exports, selectors, services
+from agreements.filters import AgreementFilter
+from agreements.models import (
+    Agreement,
+    AgreementLink,
+    FollowUp,
+    Instrument,
+    InstrumentEvent,
+    Status,
+    Theme,
+    Validation,
+)
+from agreements.api.views import follow_ups_visible_to
+from meetings.models import Meeting, MeetingKind, Participation
+from rcm.models import Country, Organisation, OrganisationKind, Presidency, access_for
+
+TABLE_PAGE_SIZE = 50
+
+
+class DashboardFilter(AgreementFilter):
+    """The agreements filter, with the choices a person picks from rather than types."""
+
+    country = django_filters.ChoiceFilter(
+        method="filter_country", label=gettext_lazy("Country"), empty_label=gettext_lazy("All")
+    )
+    body = django_filters.ChoiceFilter(
+        method="filter_body",
+        label=gettext_lazy("Body"),
+        choices=MeetingKind.choices,
+        empty_label=gettext_lazy("All"),
+    )
+    meeting = django_filters.ChoiceFilter(
+        field_name="meeting_id", label=gettext_lazy("Meeting"), empty_label=gettext_lazy("All")
+    )
+    theme = django_filters.ChoiceFilter(
+        method="filter_theme", label=gettext_lazy("Theme"), empty_label=gettext_lazy("All")
+    )
+    organisation = django_filters.ChoiceFilter(
+        method="filter_responsible",
+        label=gettext_lazy("Responsible organisation"),
+        empty_label=gettext_lazy("All"),
+    )
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue",
+        label=gettext_lazy("Overdue"),
+        widget=forms.Select(
+            choices=[("", gettext_lazy("All")), ("true", gettext_lazy("Overdue only"))]
+        ),
+    )
+    deadline_after = django_filters.DateFilter(
+        field_name="deadline",
+        lookup_expr="gte",
+        label=gettext_lazy("Deadline from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    deadline_before = django_filters.DateFilter(
+        field_name="deadline",
+        lookup_expr="lte",
+        label=gettext_lazy("Deadline until"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta(AgreementFilter.Meta):
+        fields = []
+
+    def __init__(self, *args, meetings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["country"].extra["choices"] = [
+            (c.code, c.name) for c in Country.objects.members().order_by("name_en")
+        ]
+        self.filters["meeting"].extra["choices"] = [(m.pk, m.short_name) for m in meetings]
+        self.filters["theme"].extra["choices"] = [
+            (t.code, f"{t.code} {t.name}") for t in Theme.objects.order_by("code")
+        ]
+        self.filters["organisation"].extra["choices"] = [
+            (o.acronym, o.acronym)
+            for o in Organisation.objects.exclude(kind=OrganisationKind.COOPERATING)
+        ]
+
+
+def meetings_with_agreements(access):
+    return list(
+        Meeting.objects.visible_to(access)
+        .filter(agreements__isnull=False)
+        .distinct()
+        .select_related("country", "parent")
+        .order_by("-year", "-starts_on")
+    )
+
+
+def filtered_agreements(request):
+    access = access_for(request.user)
+    agreements = Agreement.objects.visible_to(access)
+    filterset = DashboardFilter(
+        request.GET or None,
+        queryset=agreements,
+        meetings=meetings_with_agreements(access),
+    )
+    if filterset.is_bound and not filterset.is_valid():
+        return filterset, agreements.none()
+    return filterset, filterset.qs
+
+
+def dashboard(request):
+    """What is pending, overdue and done, for a country or the whole conference."""
+    today = timezone.localdate()
+    filterset, agreements = filtered_agreements(request)
+    table = selectors.agreements_for_table(agreements).order_by(
+        "-meeting__starts_on", "meeting_id", "position"
+    )
+    page = Paginator(table, TABLE_PAGE_SIZE).get_page(request.GET.get("page"))
+    access = access_for(request.user)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter": filterset,
+        "page": page,
+        "query": query.urlencode(),
+        "counts": selectors.dashboard_counts(agreements, today),
+        "by_body": selectors.counts_by_body(agreements, today),
+        "by_theme": selectors.counts_by_theme(agreements, today),
+        "awaiting_validation": (
+            FollowUp.objects.awaiting_validation().count() if access.is_ts_staff else None
+        ),
+        "today": today,
+    }
+    return render(request, "agreements/dashboard.html", context)
+
+
+def dashboard_export(request, fmt: str):
+    """The dashboard's filtered table as CSV or XLSX, streamed."""
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    filterset, agreements = filtered_agreements(request)
+    rows = selectors.agreements_for_table(agreements).order_by(
+        "-meeting__starts_on", "meeting_id", "position"
+    )
+    if fmt == "xlsx":
+        return exports.agreements_xlsx(rows)
+    return exports.agreements_csv(rows)
+
+
+def matrix(request):
+    """Agreements addressed to several countries × the member countries, each cell a status."""
+    filterset, agreements = filtered_agreements(request)
+    countries = list(Country.objects.members().order_by("name_en"))
+    table = selectors.agreements_for_table(agreements).order_by(
+        "-meeting__starts_on", "meeting_id", "position"
+    )
+    rows = selectors.follow_up_matrix(table, countries)
+    return render(
+        request,
+        "agreements/matrix.html",
+        {"filter": filterset, "countries": countries, "rows": rows},
+    )
+
+
+@login_required
+def validation_queue(request):
+    """Focal points' updates that await the TS's decision."""
+    access = access_for(request.user)
+    if not access.is_ts_staff:
+        raise PermissionDenied
+    return render(
+        request,
+        "agreements/validation_queue.html",
+        {"updates": selectors.awaiting_validation(access)},
+    )
+
+
+@login_required
+@require_POST
+def validation_decision(request, pk: int):
+    follow_up = get_object_or_404(FollowUp, pk=pk)
+    decision = request.POST.get("decision")
+    try:
+        if decision == "accept":
+            services.followup_accept(follow_up=follow_up, reviewer=request.user)
+            messages.success(request, _("The update was accepted."))
+        elif decision == "return":
+            services.followup_return(
+                follow_up=follow_up, reviewer=request.user, reason=request.POST.get("reason", "")
+            )
+            messages.success(request, _("The update was sent back to its author."))
+        else:
+            messages.error(request, _("Choose to accept or to send back."))
+    except PermissionDenied:
+        raise
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("agreements:validation")
+
+
+class FollowUpForm(forms.Form):
+    status = forms.ChoiceField(
+        label=gettext_lazy("New status"),
+        choices=[
+            (Status.OPEN, Status.OPEN.label),
+            (Status.IN_PROGRESS, Status.IN_PROGRESS.label),
+            (Status.DONE, Status.DONE.label),
+            (Status.DROPPED, Status.DROPPED.label),
+        ],
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Note"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    link = forms.URLField(
+        label=gettext_lazy("Link to evidence"), required=False, assume_scheme="https"
+    )
+    evidence = forms.FileField(label=gettext_lazy("Evidence file"), required=False)
+
+
+def agreement_detail(request, pk: int):
+    """One agreement: text, who must act, by when, where it stands, and its lineage."""
+    access = access_for(request.user)
+    agreement = get_object_or_404(
+        selectors.agreements_for_table(Agreement.objects.visible_to(access)).select_related(
+            "parent"
+        ),
+        pk=pk,
+    )
+    may_update = request.user.is_authenticated and services.may_post_follow_up(
+        access, agreement, None
+    )
+    form = FollowUpForm()
+    if request.method == "POST":
+        if not may_update:
+            raise PermissionDenied
+        form = FollowUpForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.followup_record(
+                    agreement=agreement,
+                    author=request.user,
+                    status=form.cleaned_data["status"],
+                    note=form.cleaned_data["note"],
+                    link=form.cleaned_data["link"],
+                    evidence=form.cleaned_data["evidence"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if access.is_ts_staff:
+                    messages.success(request, _("The update was recorded."))
+                else:
+                    messages.success(
+                        request,
+                        _("Your update was sent to the Technical Secretariat for validation."),
+                    )
+                return redirect(agreement.get_absolute_url())
+    visible = Agreement.objects.visible_to(access)
+    updates = follow_ups_visible_to(access, agreement.follow_ups.all()).select_related(
+        "author", "country", "reviewed_by"
+    )
+    links = AgreementLink.objects.select_related("earlier__meeting", "later__meeting")
+    context = {
+        "agreement": agreement,
+        "responsible": selectors.responsible_codes(agreement),
+        **actor_rows(agreement),
+        "children": list(visible.filter(parent=agreement).order_by("position")),
+        "earlier": list(links.filter(later=agreement, earlier__in=visible)),
+        "later": list(links.filter(earlier=agreement, later__in=visible)),
+        "updates": list(updates.order_by("-created_at", "-pk")),
+        "pending": [u for u in updates if u.validation == Validation.PROPOSED],
+        "themes": list(agreement.themes.all()),
+        "instrument_events": list(
+            InstrumentEvent.objects.filter(agreement=agreement).select_related("instrument")
+        ),
+        "activities": list(agreement.proposed_activities.visible_to(access)),
+        "may_update": may_update,
+        "form": form,
+    }
+    return render(request, "agreements/agreement_detail.html", context)
+
+
+def actor_rows(agreement) -> dict[str, list[dict]]:
+    """Who must act and who is mentioned, by name, with each responsible country's status."""
+    names = dict(
+        Country.objects.filter(code__in=[c["code"] for c in agreement.api_countries]).values_list(
+            "code", "name_en" if not translation.get_language().startswith("es") else "name_es"
+        )
+    )
+    labels = dict(Status.choices)
+    responsible, mentioned = [], []
+    for country in agreement.api_countries:
+        row = {
+            "code": country["code"],
+            "name": names.get(country["code"], country["code"]),
+            "status": labels.get(country["status"], ""),
+        }
+        (responsible if country["responsible"] else mentioned).append(row)
+    for organisation in agreement.api_organisations:
+        row = {"code": organisation["code"], "name": organisation["code"], "status": ""}
+        (responsible if organisation["responsible"] else mentioned).append(row)
+    return {"responsible_rows": responsible, "mentioned_rows": mentioned}
+
+
+def country_page(request, code: str):
+    """A country's focal points, its pending and overdue agreements, meetings and presidencies."""
+    country = get_object_or_404(Country.objects.prefetch_related("statuses"), code=code.upper())
+    access = access_for(request.user)
+    today = timezone.localdate()
+    visible = Agreement.objects.visible_to(access)
+    pending = selectors.agreements_for_table(visible.pending_for_country(country.code))
+    participations = (
+        Participation.objects.filter(country=country)
+        .filter(meeting__in=Meeting.objects.visible_to(access))
+        .select_related("meeting", "meeting__country", "meeting__parent")
+        .order_by("-meeting__year", "-meeting__starts_on")
+    )
+    participation_by_year: dict[int, list] = {}
+    for participation in participations:
+        participation_by_year.setdefault(participation.meeting.year, []).append(participation)
+    context = {
+        "country": country,
+        "status": country.status_on(today),
+        "focal_points": list(country.focal_points.filter(active=True)),
+        "may_see_contacts": access.may_see_contacts(),
+        "pending": list(pending.order_by("deadline", "meeting__starts_on", "position")[:200]),
+        "overdue_count": visible.overdue_for_country(country.code, today).count(),
+        "participation_by_year": participation_by_year,
+        "presidencies": list(Presidency.objects.filter(country=country).order_by("year")),
+        "today": today,
+    }
+    return render(request, "agreements/country.html", context)
+
+
+def meeting_page(request, pk: int):
+    """A meeting: its heading, who took part by role, and its agreements as the document numbers
+    them, each with its status; the instruments and activities it produced."""
+    access = access_for(request.user)
+    participations = Participation.objects.select_related("country", "organisation")
+    meeting = get_object_or_404(
+        Meeting.objects.visible_to(access)
+        .select_related("country", "parent")
+        .prefetch_related(Prefetch("participations", queryset=participations)),
+        pk=pk,
+    )
+    parts = list(meeting.parts.visible_to(access).order_by("part"))
+    presidencies = list(Presidency.objects.select_related("country").order_by("year"))
+    by_role: dict[str, list] = {}
+    for participation in meeting.participations.all():
+        by_role.setdefault(participation.get_role_display(), []).append(participation)
+    agreements = list(
+        selectors.agreements_for_table(meeting.agreements.visible_to(access)).order_by("position")
+    )
+    context = {
+        "meeting": meeting,
+        "parts": parts,
+        "participants_by_role": by_role,
+        "presidency": meeting.presidency_in_office(presidencies),
+        "tree": selectors.agreement_tree(agreements),
+        "agreement_count": len(agreements),
+        "instrument_events": list(
+            InstrumentEvent.objects.filter(meeting=meeting)
+            .filter(instrument__in=Instrument.objects.visible_to(access))
+            .select_related("instrument", "agreement")
+        ),
+        "activities": list(
+            Meeting.objects.visible_to(access)
+            .filter(proposed_by__meeting=meeting)
+            .distinct()
+            .select_related("country")
+        ),
+        "supports": list(meeting.supports.select_related("country", "organisation")),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+SEARCH_LIMIT = 30
+
+
+def search(request):
+    """Full-text search over agreements, instruments and meetings, English and Spanish."""
+    query_text = request.GET.get("q", "").strip()[:200]
+    access = access_for(request.user)
+    results = {"agreements": [], "instruments": [], "meetings": []}
+    if query_text:
+        results = selectors.search_records(query_text, access, limit=SEARCH_LIMIT)
+    return render(
+        request,
+        "agreements/search.html",
+        {"q": query_text, "results": results, "limit": SEARCH_LIMIT},
+    )
