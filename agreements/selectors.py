@@ -113,7 +113,7 @@ def counts_by_body(agreements, today: datetime.date) -> list[dict]:
 
 
 def counts_by_theme(agreements, today: datetime.date) -> list[dict]:
-    """Per top-level theme of the Plan of Action: an agreement on a subtopic counts for its theme."""
+    """Per theme of the Plan of Action: an agreement on a subtopic counts for its theme."""
     themes = list(Theme.objects.filter(parent__isnull=True).order_by("code"))
     rows = []
     for theme in themes:

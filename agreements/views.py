@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from agreements import exports, selectors, services
+from agreements.api.views import follow_ups_visible_to
 from agreements.filters import AgreementFilter
 from agreements.models import (
     Agreement,
@@ -28,7 +29,6 @@ from agreements.models import (
     Theme,
     Validation,
 )
-from agreements.api.views import follow_ups_visible_to
 from meetings.models import Meeting, MeetingKind, Participation
 from rcm.models import Country, Organisation, OrganisationKind, Presidency, access_for
 

@@ -4,9 +4,6 @@ from rest_framework import serializers
 from agreements.models import (
     Action,
     Agreement,
-    AgreementCountry,
-    AgreementLink,
-    AgreementOrganisation,
     DeadlinePrecision,
     FollowUp,
     Instrument,

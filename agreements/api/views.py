@@ -18,8 +18,8 @@ from agreements.api.serializers import (
     ThemeSerializer,
 )
 from agreements.filters import AgreementFilter
-from agreements.selectors import annotate_for_api
 from agreements.models import Agreement, FollowUp, Instrument, InstrumentEvent, Theme, Validation
+from agreements.selectors import annotate_for_api
 from rcm.api.base import RecordViewSet
 from rcm.models import Access
 
