@@ -15,6 +15,8 @@ urlpatterns = [
     path("meetings/<int:pk>/", agreement_views.meeting_page, name="meeting"),
     path("", include("agreements.urls")),
     path("", include("agreements.urls_calendar")),
+    path("", include("networks.urls")),
+    path("", include("finance.urls")),
     path("presidencies/", views.presidencies, name="presidencies"),
     path("health/", views.health, name="health"),
     path("api/v1/", include("rcm.api.router")),

@@ -8,7 +8,9 @@ from agreements.api.views import (
     InstrumentViewSet,
     ThemeViewSet,
 )
+from finance.api import routes as finance_routes
 from meetings.api.views import MeetingViewSet
+from networks.api import routes as network_routes
 from rcm.api.views import (
     CountryViewSet,
     FocalPointViewSet,
@@ -31,5 +33,7 @@ router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("follow-ups", FollowUpViewSet, basename="follow-up")
 router.register("themes", ThemeViewSet, basename="theme")
 router.register("instruments", InstrumentViewSet, basename="instrument")
+network_routes.register(router)
+finance_routes.register(router)
 
 urlpatterns = router.urls

@@ -1,0 +1,5 @@
+"""The networks app's API resources, registered on the one router (rcm/api/router.py)."""
+
+
+def register(router) -> None:
+    """Add this app's viewsets to the router."""
