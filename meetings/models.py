@@ -57,6 +57,7 @@ class MeetingKind(models.TextChoices):
     AD_HOC_GROUP = "ad_hoc_group", _("Ad-hoc group meeting")
     RCM_SACM = "rcm_sacm", _("RCM–SACM plenary meeting")
     EXTRAORDINARY = "extraordinary", _("Extraordinary meeting")
+    CONSULTATION = "consultation", _("Written consultation between meetings")
     SEMINAR = "seminar", _("Seminar")
     WORKSHOP = "workshop", _("Workshop")
     COURSE = "course", _("Course")
