@@ -1,9 +1,20 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from rcm.models import Country, CountryStatus, FocalPoint, Organisation, Presidency, User
+from rcm.models import (
+    APIToken,
+    Country,
+    CountryStatus,
+    FocalPoint,
+    Organisation,
+    Presidency,
+    User,
+)
+from rcm.services import api_token_create, user_deactivate
 
 
 class CountryStatusInline(admin.TabularInline):
@@ -91,3 +102,77 @@ class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
         (_("Represents"), {"fields": ["email", "country", "organisation", "language", "groups"]}),
     )
     list_select_related = ["country", "organisation"]
+    actions = ["deactivate"]
+
+    @admin.action(description=_("Deactivate: end their sessions and revoke their API tokens"))
+    def deactivate(self, request, queryset):
+        for user in queryset:
+            user_deactivate(user=user)
+        self.message_user(request, _("%(count)d users deactivated.") % {"count": queryset.count()})
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            # Unticking "active" must end the person's access at once, not at their next login.
+            user_deactivate(user=obj)
+
+
+class APITokenForm(forms.ModelForm):
+    class Meta:
+        model = APIToken
+        fields = ["user", "name", "expires_at"]
+
+
+@admin.register(APIToken)
+class APITokenAdmin(SimpleHistoryAdmin):
+    """Tokens for other systems: the key is shown once, when the token is created."""
+
+    form = APITokenForm
+    list_display = ["name", "prefix", "user", "created_at", "last_used_at", "expires_at", "active"]
+    list_filter = ["revoked_at", "user"]
+    search_fields = ["name", "prefix", "user__username"]
+    autocomplete_fields = ["user"]
+    readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at"]
+    actions = ["revoke"]
+    list_select_related = ["user"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["user", "name", "expires_at"]
+        return ["user", "name", "prefix", "created_at", "last_used_at", "expires_at", "revoked_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["user", "name", "prefix", "created_at", "last_used_at", "expires_at", "revoked_at"]
+
+    @admin.display(boolean=True, description=_("active"))
+    def active(self, token):
+        return token.is_active
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        token, key = api_token_create(
+            user=form.cleaned_data["user"],
+            name=form.cleaned_data["name"],
+            expires_at=form.cleaned_data["expires_at"],
+        )
+        obj.pk = token.pk
+        messages.warning(
+            request,
+            _(
+                "The key of %(name)s is %(key)s — copy it now: it is not stored "
+                "and will not be shown again."
+            )
+            % {"name": token.name, "key": key},
+        )
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset):
+        count = 0
+        for token in queryset.filter(revoked_at__isnull=True):
+            token.revoked_at = timezone.now()
+            token.save(update_fields=["revoked_at"])
+            count += 1
+        self.message_user(request, _("%(count)d tokens revoked.") % {"count": count})
