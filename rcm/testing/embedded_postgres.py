@@ -17,5 +17,8 @@ if not os.environ.get("DATABASE_URL") and not os.environ.get("PYTEST_XDIST_WORKE
     _pgdata = Path(tempfile.mkdtemp(prefix="rcm-test-pg-"))
     os.environ["DATABASE_URL"] = database_url(_pgdata, cleanup_mode="delete")
 
-# A test run never uses a real deployment's key.
+# A test run never uses a real deployment's key, and talks plain HTTP to its own servers.
 os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
+os.environ.setdefault("CSRF_COOKIE_SECURE", "0")

@@ -1,0 +1,23 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from rcm.backups import BackupError, backup_create
+
+
+class Command(BaseCommand):
+    help = "Dump the database (pg_dump, custom format) with a SHA-256 checksum beside it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", type=Path, help="Where to write (default: backups/…dump)")
+
+    def handle(self, *args, output: Path | None, **options):
+        stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
+        output = output or Path("backups") / f"rcm-{stamp}.dump"
+        try:
+            path = backup_create(output=output)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        size = path.stat().st_size
+        self.stdout.write(self.style.SUCCESS(f"Backup written to {path} ({size:,} bytes)."))
