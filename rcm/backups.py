@@ -58,8 +58,8 @@ def backup_create(*, output: Path, using: str = "default") -> Path:
     database = connections[using].settings_dict
     output.parent.mkdir(parents=True, exist_ok=True)
     args, env = _connection_args(database)
-    command = [postgres_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
-               "--file", str(output), *args]  # fmt: skip
+    options = ["--format=custom", "--no-owner", "--no-privileges", "--file", str(output)]
+    command = [postgres_tool("pg_dump"), *options, *args]
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         output.unlink(missing_ok=True)
@@ -86,8 +86,8 @@ def backup_restore(*, path: Path, database_name: str | None = None, using: str =
     backup_verify(path)
     database = connections[using].settings_dict
     args, env = _connection_args(database, database_name)
-    command = [postgres_tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
-               "--no-privileges", "--single-transaction", "--exit-on-error", *args, str(path)]  # fmt: skip
+    options = ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction"]
+    command = [postgres_tool("pg_restore"), *options, "--exit-on-error", *args, str(path)]
     result = subprocess.run(command, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise BackupError(f"pg_restore failed: {result.stderr.strip()}")
