@@ -1,3 +1,13 @@
 """The calendar page and the iCalendar feeds (mounted at the site root)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from agreements import feeds
+
+urlpatterns = [
+    path("calendar/", feeds.calendar_page, name="calendar"),
+    path("calendar.ics", feeds.calendar_ics, name="calendar_ics"),
+    path(
+        "countries/<str:code>/calendar.ics", feeds.country_calendar_ics, name="country_calendar_ics"
+    ),
+]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from agreements import exports, selectors, services
+from agreements import charts, exports, selectors, services
 from agreements.api.views import follow_ups_visible_to
 from agreements.filters import AgreementFilter
 from agreements.models import (
@@ -137,6 +137,11 @@ def dashboard(request):
         "counts": selectors.dashboard_counts(agreements, today),
         "by_body": selectors.counts_by_body(agreements, today),
         "by_theme": selectors.counts_by_theme(agreements, today),
+        "charts": [
+            charts.status_by_year_chart(agreements, today=today),
+            charts.overdue_by_country_chart(agreements, today=today),
+            charts.themes_over_time_chart(agreements),
+        ],
         "awaiting_validation": (
             FollowUp.objects.awaiting_validation().count() if access.is_ts_staff else None
         ),

@@ -57,9 +57,10 @@ def test_an_invalid_filter_shows_a_message_not_an_error(client):
 def test_dashboard_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
     mexico = member_country("MX")
     AgreementFactory.create_batch(count, responsible=[mexico], deadline=PAST)
-    # meetings, countries, themes, organisations (filter choices); counts; by body; themes
-    # (by theme); page count; page rows.
-    with django_assert_max_num_queries(10):
+    # meetings, countries, themes, organisations (filter choices); counts; by body; themes and
+    # their counts (by theme); page count; page rows; three charts (status by year, overdue by
+    # country, themes over time).
+    with django_assert_max_num_queries(13):
         assert client.get("/follow-up/?country=MX").status_code == 200
 
 

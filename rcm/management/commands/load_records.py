@@ -41,9 +41,14 @@ def fixture_paths(directory: Path = FIXTURES_DIR) -> list[Path]:
 
 
 def validate_rows(paths: list[Path]) -> list[str]:
-    """Run each loaded row through the model's own validation and return what it says."""
+    """Run each loaded row through the model's own validation and return what it says.
+
+    A row loaded for the first time also gets its first history entry: loaddata saves "raw",
+    which the audit history does not see.
+    """
     problems = []
     for path in paths:
+        loaded: dict = {}
         for row in json.loads(path.read_text()):
             model = apps.get_model(row["model"])
             if "pk" in row:
@@ -51,6 +56,7 @@ def validate_rows(paths: list[Path]) -> list[str]:
             else:
                 natural_key = [row["fields"][name] for name in NATURAL_KEYS[row["model"]]]
                 instance = model._default_manager.get_by_natural_key(*natural_key)
+            loaded.setdefault(model, []).append(instance)
             try:
                 instance.full_clean(validate_unique=True)
             except ValidationError as error:
@@ -65,7 +71,23 @@ def validate_rows(paths: list[Path]) -> list[str]:
                     str(row["fields"].get(name)) for name in NATURAL_KEYS.get(row["model"], [])
                 )
                 problems.append(f"{path.name}: {row['model']} {key}: {messages}")
+        record_first_history(loaded, reason=f"Loaded from fixtures/{path.name}")
     return problems
+
+
+def record_first_history(loaded: dict, *, reason: str) -> None:
+    for model, instances in loaded.items():
+        history = getattr(model, "history", None)
+        if history is None:
+            continue
+        known = set(
+            history.filter(
+                **{f"{model._meta.pk.attname}__in": [i.pk for i in instances]}
+            ).values_list(model._meta.pk.attname, flat=True)
+        )
+        new = [instance for instance in instances if instance.pk not in known]
+        if new:
+            history.bulk_history_create(new, default_change_reason=reason)
 
 
 class Command(BaseCommand):

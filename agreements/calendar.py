@@ -1,0 +1,205 @@
+"""The conference's calendar: meetings, the activities agreements propose, and deadlines.
+
+One list of events feeds the calendar page and the iCalendar feeds, so both show the same
+events under the same access rules (`visible_to`).
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+import datetime
+from dataclasses import dataclass
+from typing import Literal
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from agreements.models import OPEN_STATUSES, Agreement
+from meetings.models import (
+    ACTIVITY_KINDS,
+    DatePrecision,
+    Meeting,
+    MeetingStatus,
+    MeetingSupport,
+    Participation,
+    SupportRole,
+)
+from rcm.models import Access, User, access_for
+
+EventKind = Literal["meeting", "activity", "deadline"]
+
+# How a record's status reads to a calendar application (RFC 5545 STATUS of a VEVENT).
+ICAL_STATUS = {
+    MeetingStatus.HELD: "CONFIRMED",
+    MeetingStatus.PLANNED: "TENTATIVE",
+    MeetingStatus.POSTPONED: "TENTATIVE",
+    MeetingStatus.CANCELLED: "CANCELLED",
+}
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day event of the calendar; `end` is its last day (inclusive)."""
+
+    uid: str
+    kind: EventKind
+    title: str
+    start: datetime.date
+    end: datetime.date
+    url: str
+    location: str
+    description: str
+    status: str
+    status_label: str = ""
+    whole_month: bool = False  # only the month is known: the event spans it
+
+    @property
+    def kind_label(self) -> str:
+        return {"meeting": _("Meeting"), "activity": _("Activity"), "deadline": _("Deadline")}[
+            self.kind
+        ]
+
+    @property
+    def ical_status(self) -> str:
+        return ICAL_STATUS.get(self.status, "CONFIRMED")
+
+    @property
+    def spans_several_days(self) -> bool:
+        return self.end > self.start
+
+
+def calendar_events(
+    *,
+    user_or_access: Access | User | AnonymousUser,
+    country: str | None = None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+) -> list[CalendarEvent]:
+    """The events a user may see that overlap [start, end] (either open), in date order.
+
+    With `country` (alpha-2): meetings it hosts or takes part in, and deadlines of agreements it
+    is responsible for. Two queries whatever the number of events.
+    """
+    access = user_or_access if isinstance(user_or_access, Access) else access_for(user_or_access)
+    events = _meeting_events(access, country=country, start=start, end=end)
+    events += _deadline_events(access, country=country, start=start, end=end)
+    events = [
+        event
+        for event in events
+        if (start is None or event.end >= start) and (end is None or event.start <= end)
+    ]
+    events.sort(key=lambda event: (event.start, event.end, event.kind != "meeting", event.title))
+    return events
+
+
+def _month_end(day: datetime.date) -> datetime.date:
+    return day.replace(day=month_calendar.monthrange(day.year, day.month)[1])
+
+
+def _meeting_events(access: Access, *, country, start, end) -> list[CalendarEvent]:
+    proposed = Agreement.proposed_activities.through.objects.filter(meeting_id=OuterRef("pk"))
+    meetings = (
+        Meeting.objects.visible_to(access)
+        # Parts (plenary, closed-door) happen within their meeting: the meeting is the event.
+        .filter(parent__isnull=True, starts_on__isnull=False)
+        # A meeting known only by its year has no place on a calendar.
+        .exclude(date_precision=DatePrecision.YEAR)
+        .annotate(proposed=Exists(proposed))
+        .select_related("country")
+        .order_by("starts_on", "pk")
+    )
+    if country:
+        code = country.upper()
+        meetings = meetings.filter(
+            Q(country_id=code)
+            | Exists(Participation.objects.filter(meeting_id=OuterRef("pk"), country_id=code))
+            | Exists(
+                MeetingSupport.objects.filter(
+                    meeting_id=OuterRef("pk"), country_id=code, role=SupportRole.HOST
+                )
+            )
+        )
+    # Month-precision meetings span their whole month, so the database bounds are loosened to
+    # whole months and the exact overlap is checked on the events.
+    if end is not None:
+        meetings = meetings.filter(starts_on__lte=_month_end(end))
+    if start is not None:
+        meetings = meetings.alias(last_day=Coalesce(F("ends_on"), F("starts_on"))).filter(
+            last_day__gte=start.replace(day=1)
+        )
+    return [_meeting_event(meeting) for meeting in meetings]
+
+
+def _meeting_event(meeting: Meeting) -> CalendarEvent:
+    first, last = meeting.starts_on, meeting.ends_on or meeting.starts_on
+    if meeting.date_precision == DatePrecision.MONTH:
+        first, last = first.replace(day=1), _month_end(last)
+    is_activity = meeting.status == MeetingStatus.PLANNED and (
+        meeting.proposed or meeting.kind in ACTIVITY_KINDS
+    )
+    if meeting.virtual and not meeting.city:
+        location = _("Virtual")
+    else:
+        location = ", ".join(filter(None, [meeting.city, meeting.country and meeting.country.name]))
+    lines = [meeting.get_kind_display()]
+    if meeting.name != meeting.short_name:
+        lines.append(meeting.name)
+    if meeting.date_precision == DatePrecision.MONTH:
+        lines.append(_("Exact dates not yet known."))
+    if meeting.summary:
+        lines.append(Truncator(meeting.summary).chars(500))
+    return CalendarEvent(
+        uid=f"meeting-{meeting.pk}@rcm-records",
+        kind="activity" if is_activity else "meeting",
+        title=meeting.short_name,
+        start=first,
+        end=last,
+        url=meeting.get_absolute_url(),
+        location=location,
+        description="\n\n".join(lines),
+        status=meeting.status,
+        status_label=meeting.get_status_display(),
+        whole_month=meeting.date_precision == DatePrecision.MONTH,
+    )
+
+
+def _deadline_events(access: Access, *, country, start, end) -> list[CalendarEvent]:
+    agreements = (
+        Agreement.objects.visible_to(access)
+        .filter(deadline__isnull=False, status__in=OPEN_STATUSES)
+        .select_related("meeting", "meeting__country", "meeting__parent__country")
+        .order_by("deadline", "pk")
+    )
+    if country:
+        agreements = agreements.responsible_actor(country)
+    if start is not None:
+        agreements = agreements.filter(deadline__gte=start)
+    if end is not None:
+        agreements = agreements.filter(deadline__lte=end)
+    return [_deadline_event(agreement) for agreement in agreements]
+
+
+def _deadline_event(agreement: Agreement) -> CalendarEvent:
+    title = _("Deadline: %(agreement)s – %(excerpt)s") % {
+        "agreement": agreement,
+        "excerpt": Truncator(agreement.text).chars(60),
+    }
+    lines = [Truncator(agreement.text).chars(1000)]
+    if agreement.deadline_text:
+        lines.append(_("Deadline as written: %(text)s") % {"text": agreement.deadline_text})
+    lines.append(_("Status: %(status)s") % {"status": agreement.get_status_display()})
+    return CalendarEvent(
+        uid=f"deadline-{agreement.pk}@rcm-records",
+        kind="deadline",
+        title=title,
+        start=agreement.deadline,
+        end=agreement.deadline,
+        url=agreement.get_absolute_url(),
+        location="",
+        description="\n\n".join(lines),
+        status=agreement.status,
+        status_label=agreement.get_status_display(),
+    )

@@ -1,0 +1,170 @@
+"""The calendar page and the iCalendar feeds that Outlook, Google Calendar and others subscribe to.
+
+Calendar applications cannot sign in, so a feed also accepts `?token=<API key>` and then shows
+what the token's user may see; without one it shows what the requester may see (anonymous: the
+public records only).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import icalendar
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from agreements.calendar import CalendarEvent, calendar_events
+from rcm.models import FIRST_YEAR, Country, access_for
+from rcm.services import api_token_authenticate
+
+# A feed is polled often by every subscriber: it carries the year behind and everything ahead,
+# while the calendar page reaches any year of the archive.
+FEED_DAYS_BEHIND = 366
+LAST_YEAR = 2100
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _year(value: str | None) -> int | None:
+    try:
+        year = int(value or "")
+    except ValueError:
+        return None
+    return year if FIRST_YEAR <= year <= LAST_YEAR else None
+
+
+def calendar_page(request):
+    """Upcoming events by month (or one year's with ?year=), optionally for one ?country=."""
+    access = access_for(request.user)
+    today = timezone.localdate()
+    countries = sorted(Country.objects.all(), key=lambda country: country.name)
+    by_code = {country.code: country for country in countries}
+    country = by_code.get(request.GET.get("country", "").strip().upper())
+    year = _year(request.GET.get("year"))
+    if year is None:
+        start, end = today, None
+    else:
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    events = calendar_events(
+        user_or_access=access, country=country.code if country else None, start=start, end=end
+    )
+    months: list[dict] = []
+    for event in events:
+        month = event.start.replace(day=1)
+        if not months or months[-1]["month"] != month:
+            months.append({"month": month, "events": []})
+        months[-1]["events"].append(event)
+    feed_path = (
+        reverse("country_calendar_ics", args=[country.code]) if country else reverse("calendar_ics")
+    )
+    feed_url = _absolute(feed_path)
+    context = {
+        "today": today,
+        "year": year,
+        "previous_year": (year or today.year) - 1,
+        "next_year": (year or today.year) + 1,
+        "countries": countries,
+        "country": country,
+        "months": months,
+        "event_count": len(events),
+        "feed_path": feed_path,
+        "feed_url": feed_url,
+        "webcal_url": "webcal://" + feed_url.split("://", 1)[-1],
+    }
+    return render(request, "agreements/calendar.html", context)
+
+
+def calendar_ics(request):
+    """The whole conference's calendar as an iCalendar feed."""
+    user = _feed_user(request)
+    events = _feed_events(user)
+    return _ics_response(
+        events,
+        name=_("RCM Records – Regional Conference on Migration"),
+        filename="rcm-calendar.ics",
+        private=access_for(user).user_id is not None,
+    )
+
+
+def country_calendar_ics(request, code: str):
+    """One country's calendar: meetings it hosts or attends, deadlines it must meet."""
+    country = get_object_or_404(Country, code=code.upper())
+    user = _feed_user(request)
+    events = _feed_events(user, country=country.code)
+    return _ics_response(
+        events,
+        name=_("RCM Records – %(country)s") % {"country": country.name},
+        filename=f"rcm-calendar-{country.code}.ics",
+        private=access_for(user).user_id is not None,
+    )
+
+
+def _feed_user(request):
+    """The token's user when the feed URL carries one, else whoever makes the request.
+
+    A token that is wrong, revoked or expired gets the same 404 as a missing page: the feed
+    gives no hint that a token was expected or once worked.
+    """
+    key = request.GET.get("token")
+    if key is None:
+        return request.user
+    token = api_token_authenticate(key)
+    if token is None or not token.user.is_active:
+        raise Http404
+    return token.user
+
+
+def _feed_events(user, *, country: str | None = None) -> list[CalendarEvent]:
+    start = timezone.localdate() - datetime.timedelta(days=FEED_DAYS_BEHIND)
+    return calendar_events(user_or_access=user, country=country, start=start)
+
+
+def _ics_response(
+    events: list[CalendarEvent], *, name: str, filename: str, private: bool
+) -> HttpResponse:
+    feed = icalendar.Calendar()
+    feed.add("prodid", "-//RCM Records//Regional Conference on Migration//EN")
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("method", "PUBLISH")
+    feed.add("x-wr-calname", name)
+    feed.add("x-wr-timezone", settings.TIME_ZONE)
+    feed.add("x-wr-caldesc", _("Meetings, activities and deadlines of agreements of the RCM."))
+    # How often calendar applications should fetch the feed again (Outlook reads the X- one).
+    feed.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    feed.add("x-published-ttl", "PT12H")
+    stamp = timezone.now()
+    for event in events:
+        feed.add_component(_vevent(event, stamp))
+    response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    if private:
+        # What a signed-in user or a token sees must not be kept by shared caches.
+        patch_cache_control(response, private=True)
+    return response
+
+
+def _vevent(event: CalendarEvent, stamp: datetime.datetime) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", event.uid)
+    vevent.add("dtstamp", stamp)
+    # All-day events: DTSTART and DTEND are dates, and DTEND is the day after the last one.
+    vevent.add("dtstart", event.start)
+    vevent.add("dtend", event.end + datetime.timedelta(days=1))
+    vevent.add("summary", event.title)
+    vevent.add("url", _absolute(event.url))
+    if event.location:
+        vevent.add("location", event.location)
+    vevent.add("description", f"{event.description}\n\n{_absolute(event.url)}")
+    vevent.add("status", event.ical_status)
+    vevent.add("categories", [event.kind_label])
+    # Subscribers stay free for other appointments: the feed informs, it does not book time.
+    vevent.add("transp", "TRANSPARENT")
+    return vevent

@@ -1,0 +1,132 @@
+"""Every write to the records is audited: who, when, what changed, whatever the path."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from rest_framework.test import APIClient
+
+from agreements.models import Agreement
+from rcm.apps import RECORD_APPS
+from rcm.models import Country
+from rcm.services import api_token_create
+from tests.factories import AgreementFactory, MeetingFactory, ts_staff_user
+
+# Models that hold no record of the conference: throwaway logs and secrets' own bookkeeping.
+NOT_AUDITED: set[str] = {"agreements.ReminderLog"}
+
+
+def record_models():
+    for app_label in RECORD_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            if model.__name__.startswith("Historical") or model._meta.auto_created:
+                continue
+            yield model
+
+
+def test_every_model_that_holds_records_keeps_a_history():
+    missing = [
+        model._meta.label
+        for model in record_models()
+        if model._meta.label not in NOT_AUDITED and not hasattr(model, "history")
+    ]
+    assert missing == []
+
+
+@pytest.mark.django_db
+def test_an_admin_change_is_recorded_with_who_made_it(client):
+    staff = ts_staff_user(is_superuser=True)
+    meeting = MeetingFactory(name_en="RCGM")
+    client.force_login(staff)
+    data = {
+        "kind": meeting.kind, "name_en": "RCGM, San José", "year": 2013,
+        "starts_on": "2013-11-18", "ends_on": "2013-11-19", "date_precision": "day",
+        "city": "San José", "status": "held", "visibility": "public",
+        **{f"{prefix}-{field}": value for prefix in ("parts", "participations", "supports", "agreements")
+           for field, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))},
+    }  # fmt: skip
+    response = client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data)
+    assert response.status_code == 302, response.content[:2000]
+    latest = meeting.history.latest()
+    assert latest.history_user == staff
+    assert latest.name_en == "RCGM, San José"
+    assert latest.diff_against(latest.prev_record).changed_fields == ["name_en"]
+
+
+@pytest.mark.django_db
+def test_an_api_change_made_with_a_token_is_recorded_with_its_user():
+    staff = ts_staff_user()
+    _, key = api_token_create(user=staff, name="secretariat system")
+    agreement = AgreementFactory()
+    client = APIClient(HTTP_AUTHORIZATION=f"Token {key}")
+    url = f"/api/v1/agreements/{agreement.pk}/"
+    etag = client.get(url)["ETag"]
+    response = client.patch(
+        url, {"deadline_text": "in due course"}, format="json", HTTP_IF_MATCH=etag
+    )
+    assert response.status_code == 200
+    assert agreement.history.latest().history_user == staff
+
+
+@pytest.mark.django_db
+def test_a_follow_up_posted_on_a_page_is_recorded_with_its_author(client, focal_point_mx, mexico):
+    agreement = AgreementFactory(responsible=[mexico])
+    client.force_login(focal_point_mx)
+    client.post(f"/agreements/{agreement.pk}/", {"status": "in_progress"})
+    update = agreement.follow_ups.get()
+    assert update.history.get().history_user == focal_point_mx
+
+
+@pytest.mark.django_db
+def test_loaded_records_get_one_first_history_entry_however_often_they_load():
+    call_command("load_records", verbosity=0)
+    call_command("load_records", verbosity=0)
+    mexico = Country.objects.get(code="MX")
+    entries = list(mexico.history.all())
+    assert len(entries) == 1
+    assert entries[0].history_change_reason == "Loaded from fixtures/countries.json"
+
+
+BULK_METHODS = {"bulk_create", "bulk_update", "update"}
+# Each allowed bulk write, with why it bypasses nothing the audit needs.
+ALLOWED_BULK_WRITES = {
+    ("rcm/services.py", "update"): "APIToken.last_used_at is excluded from the token's history",
+}
+
+
+def queryset_receiver(node: ast.AST) -> bool:
+    """Whether a call's receiver is a queryset chain (…objects…, .filter(), .all(), …)."""
+    while isinstance(node, ast.Call | ast.Attribute):
+        if isinstance(node, ast.Attribute) and node.attr in {
+            "objects", "filter", "exclude", "all", "select_for_update", "history",
+        }:  # fmt: skip
+            return True
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return False
+
+
+def test_no_code_path_writes_records_in_bulk_behind_the_audit_history():
+    base = Path(settings.BASE_DIR)
+    offenders = []
+    for app_label in RECORD_APPS:
+        for path in (base / app_label).rglob("*.py"):
+            relative = path.relative_to(base).as_posix()
+            if "/migrations/" in relative or relative.endswith("demo.py"):
+                continue
+            for node in ast.walk(ast.parse(path.read_text())):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in BULK_METHODS
+                    and queryset_receiver(node.func.value)
+                    and (relative, node.func.attr) not in ALLOWED_BULK_WRITES
+                ):
+                    offenders.append(f"{relative}:{node.lineno} .{node.func.attr}()")
+    assert offenders == []
+
+
+def test_agreement_history_leaves_out_the_search_index():
+    assert "search_vector" not in {f.name for f in Agreement.history.model._meta.fields}
