@@ -41,12 +41,13 @@ def test_an_admin_change_is_recorded_with_who_made_it(client):
     staff = ts_staff_user(is_superuser=True)
     meeting = MeetingFactory(name_en="RCGM")
     client.force_login(staff)
+    inlines = ("parts", "participations", "supports", "agreements")
     data = {
         "kind": meeting.kind, "name_en": "RCGM, San José", "year": 2013,
         "starts_on": "2013-11-18", "ends_on": "2013-11-19", "date_precision": "day",
         "city": "San José", "status": "held", "visibility": "public",
-        **{f"{prefix}-{field}": value for prefix in ("parts", "participations", "supports", "agreements")
-           for field, value in (("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0"))},
+        **{f"{prefix}-TOTAL_FORMS": "0" for prefix in inlines},
+        **{f"{prefix}-INITIAL_FORMS": "0" for prefix in inlines},
     }  # fmt: skip
     response = client.post(f"/admin/meetings/meeting/{meeting.pk}/change/", data)
     assert response.status_code == 302, response.content[:2000]
