@@ -3,7 +3,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from agreements import services
 from agreements.models import (
@@ -19,6 +18,7 @@ from agreements.models import (
 )
 from meetings.admin import MeetingAdmin
 from meetings.models import Meeting, MeetingKind
+from rcm.admin_base import RecordAdmin
 
 
 class AgreementInline(admin.TabularInline):
@@ -164,7 +164,7 @@ class StatusActionForm(ActionForm):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(RecordAdmin):
     list_display = ["__str__", "short_text", "action", "status", "deadline", "overdue_flag"]
     list_filter = [
         BodyFilter, YearFilter, "meeting", CountryFilter, "themes", "action", "status",
@@ -243,7 +243,7 @@ class AwaitingFilter(admin.SimpleListFilter):
 
 
 @admin.register(FollowUp)
-class FollowUpAdmin(SimpleHistoryAdmin):
+class FollowUpAdmin(RecordAdmin):
     list_display = ["agreement", "country", "status", "author", "created_at", "validation"]
     list_filter = [AwaitingFilter, "validation", "status", "country"]
     search_fields = ["note", "agreement__text_en", "agreement__ref"]
@@ -300,14 +300,14 @@ class FollowUpAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
+class ThemeAdmin(RecordAdmin):
     list_display = ["code", "name_en", "name_es", "parent"]
     search_fields = ["code", "name_en", "name_es"]
     list_select_related = ["parent"]
 
 
 @admin.register(AgreementLink)
-class AgreementLinkAdmin(SimpleHistoryAdmin):
+class AgreementLinkAdmin(RecordAdmin):
     list_display = ["later", "kind", "earlier"]
     list_filter = ["kind"]
     raw_id_fields = ["later", "earlier"]
@@ -322,7 +322,7 @@ class InstrumentEventInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(SimpleHistoryAdmin):
+class InstrumentAdmin(RecordAdmin):
     list_display = ["name_en", "kind", "visibility"]
     list_filter = ["kind", "themes", "visibility"]
     search_fields = ["name_en", "name_es", "summary"]

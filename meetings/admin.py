@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from meetings.models import Meeting, MeetingSupport, Participation
+from rcm.admin_base import RecordAdmin
 
 
 class ParticipationInline(admin.TabularInline):
@@ -30,7 +30,7 @@ class PartInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(RecordAdmin):
     list_display = [
         "short_name",
         "kind",
@@ -78,7 +78,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(SimpleHistoryAdmin):
+class ParticipationAdmin(RecordAdmin):
     list_display = ["meeting", "country", "organisation", "role"]
     list_filter = ["role", "meeting__kind", "country"]
     search_fields = ["meeting__name_en", "country__name_en", "organisation__acronym"]

@@ -1,10 +1,10 @@
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from rcm.admin_base import RecordAdmin, StaleFormCheck
 from rcm.models import (
     APIToken,
     Country,
@@ -31,7 +31,7 @@ class FocalPointInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(RecordAdmin):
     list_display = ["code", "name_en", "name_es", "current_status"]
     search_fields = ["code", "name_en", "name_es"]
     list_filter = ["statuses__status"]
@@ -47,14 +47,14 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(RecordAdmin):
     list_display = ["acronym", "name_en", "kind", "observer_since"]
     list_filter = ["kind"]
     search_fields = ["acronym", "acronym_es", "name_en", "name_es", "aliases"]
 
 
 @admin.register(Presidency)
-class PresidencyAdmin(SimpleHistoryAdmin):
+class PresidencyAdmin(RecordAdmin):
     list_display = ["year", "country", "theme_en", "starts_on", "ends_on"]
     list_filter = ["country"]
     search_fields = ["theme_en", "theme_es", "country__name_en", "country__name_es"]
@@ -71,7 +71,7 @@ class PresidencyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(SimpleHistoryAdmin):
+class FocalPointAdmin(RecordAdmin):
     list_display = [
         "country", "institution_kind", "institution_en", "person_name", "email", "active",
         "verified_on",
@@ -117,14 +117,14 @@ class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
             user_deactivate(user=obj)
 
 
-class APITokenForm(forms.ModelForm):
+class APITokenForm(StaleFormCheck):
     class Meta:
         model = APIToken
         fields = ["user", "name", "expires_at"]
 
 
 @admin.register(APIToken)
-class APITokenAdmin(SimpleHistoryAdmin):
+class APITokenAdmin(RecordAdmin):
     """Tokens for other systems: the key is shown once, when the token is created."""
 
     form = APITokenForm
