@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -405,3 +405,13 @@ def search(request):
         "agreements/search.html",
         {"q": query_text, "results": results, "limit": SEARCH_LIMIT},
     )
+
+
+def follow_up_evidence(request, pk: int):
+    """An update's evidence file, to those who may see the update; read through the storage API
+    so that it works the same on any app server (filesystem or S3-compatible store)."""
+    access = access_for(request.user)
+    visible_updates = follow_ups_visible_to(access, FollowUp.objects.visible_to(access))
+    follow_up = get_object_or_404(visible_updates.exclude(evidence=""), pk=pk)
+    name = follow_up.evidence.name.rsplit("/", 1)[-1]
+    return FileResponse(follow_up.evidence.open("rb"), as_attachment=True, filename=name)
