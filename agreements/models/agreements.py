@@ -375,6 +375,16 @@ class Agreement(models.Model):
             raise ValidationError(errors)
 
 
+class AgreementCountryManager(models.Manager):
+    def get_by_natural_key(self, meeting_id, section, ref, country_id):
+        return self.get(
+            agreement__meeting_id=meeting_id,
+            agreement__section=section,
+            agreement__ref=ref,
+            country_id=country_id,
+        )
+
+
 class AgreementCountry(models.Model):
     """A country an agreement mentions; if responsible, its own follow-up status."""
 
@@ -390,6 +400,7 @@ class AgreementCountry(models.Model):
     )
     status_changed_at = models.DateTimeField(null=True, blank=True)
 
+    objects = AgreementCountryManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -411,6 +422,21 @@ class AgreementCountry(models.Model):
     def __str__(self) -> str:
         return f"{self.agreement}: {self.country_id}"
 
+    def natural_key(self):
+        return (*self.agreement.natural_key(), self.country_id)
+
+    natural_key.dependencies = ["agreements.agreement"]
+
+
+class AgreementOrganisationManager(models.Manager):
+    def get_by_natural_key(self, meeting_id, section, ref, acronym):
+        return self.get(
+            agreement__meeting_id=meeting_id,
+            agreement__section=section,
+            agreement__ref=ref,
+            organisation__acronym=acronym,
+        )
+
 
 class AgreementOrganisation(models.Model):
     """An organisation or conference body an agreement mentions, and whether it must act."""
@@ -423,6 +449,7 @@ class AgreementOrganisation(models.Model):
     )
     responsible = models.BooleanField(_("responsible"), default=False)
 
+    objects = AgreementOrganisationManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -437,6 +464,11 @@ class AgreementOrganisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement}: {self.organisation}"
+
+    def natural_key(self):
+        return (*self.agreement.natural_key(), self.organisation.acronym)
+
+    natural_key.dependencies = ["agreements.agreement", "rcm.organisation"]
 
 
 class LinkKind(models.TextChoices):
@@ -458,6 +490,16 @@ LINK_INVERSE = {
 }
 
 
+class AgreementLinkManager(models.Manager):
+    def get_by_natural_key(self, *key):
+        later, earlier, kind = key[:3], key[3:6], key[6]
+        return self.get(
+            later=Agreement.objects.get_by_natural_key(*later),
+            earlier=Agreement.objects.get_by_natural_key(*earlier),
+            kind=kind,
+        )
+
+
 class AgreementLink(models.Model):
     """Lineage: a later agreement follows up, reiterates, implements or supersedes another."""
 
@@ -467,6 +509,7 @@ class AgreementLink(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     source = source()
 
+    objects = AgreementLinkManager()
     history = HistoricalRecords()
 
     class Meta:
@@ -484,6 +527,11 @@ class AgreementLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.later} {self.get_kind_display()} {self.earlier}"
+
+    def natural_key(self):
+        return (*self.later.natural_key(), *self.earlier.natural_key(), self.kind)
+
+    natural_key.dependencies = ["agreements.agreement"]
 
     @property
     def inverse_label(self) -> str:

@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
+from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -28,14 +28,6 @@ FIXTURE_FILES = [
 ]
 
 
-# Records loaded by natural key instead of a fixed primary key.
-NATURAL_KEYS = {
-    "rcm.organisation": ["acronym"],
-    "agreements.theme": ["code"],
-    "agreements.agreement": ["meeting", "section", "ref"],
-}
-
-
 def fixture_paths(directory: Path = FIXTURES_DIR) -> list[Path]:
     return [directory / name for name in FIXTURE_FILES if (directory / name).exists()]
 
@@ -49,28 +41,19 @@ def validate_rows(paths: list[Path]) -> list[str]:
     problems = []
     for path in paths:
         loaded: dict = {}
-        for row in json.loads(path.read_text()):
-            model = apps.get_model(row["model"])
-            if "pk" in row:
-                instance = model._default_manager.get(pk=row["pk"])
-            else:
-                natural_key = [row["fields"][name] for name in NATURAL_KEYS[row["model"]]]
-                instance = model._default_manager.get_by_natural_key(*natural_key)
+        for row in serializers.deserialize("json", path.read_text(), ignorenonexistent=True):
+            model = type(row.object)
+            instance = model._default_manager.get(pk=row.object.pk)
             loaded.setdefault(model, []).append(instance)
             try:
                 instance.full_clean(validate_unique=True)
             except ValidationError as error:
                 messages = (
-                    "; ".join(
-                        f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()
-                    )
+                    "; ".join(f"{field}: {' '.join(m)}" for field, m in error.message_dict.items())
                     if hasattr(error, "error_dict")
                     else " ".join(error.messages)
                 )
-                key = row.get("pk") or "/".join(
-                    str(row["fields"].get(name)) for name in NATURAL_KEYS.get(row["model"], [])
-                )
-                problems.append(f"{path.name}: {row['model']} {key}: {messages}")
+                problems.append(f"{path.name}: {model._meta.label} {instance}: {messages}")
         record_first_history(loaded, reason=f"Loaded from fixtures/{path.name}")
     return problems
 

@@ -1,0 +1,610 @@
+"""What an agreement does, and who must act on it.
+
+:func:`classify_action` reads the item's *opening* verb, the way the conference writes: "To
+accept…", "Take note…", "To thank and take note…" (the first verb counts: thank), "Countries are
+urged to…", "The TS will submit…", "Aprobar…", "Se insta a…". Items that open with a noun are
+activities when the noun is one ("Workshop on … to be held in…", "Continuation of…"): hold.
+Otherwise the opening says nothing about the action and :func:`opening_is_known` is False; the
+parser then takes the action of the parent item ("To recommend approval of the following
+documents: a. Operational Guide…" makes the guide a recommendation too).
+
+Decisions:
+
+* "To update the RCM calendar" is ``approve``: the group adopts the calendar it updates.
+* "encourage", "invite", "call for/on", "exhort", "alentar" are ``urge``; "welcome",
+  "congratulate", "recognize", "felicitar", "reconocer" are ``thank``; "review", "analyse",
+  "revisar" are ``consider``; "propose to", "suggest" are ``recommend``; "circulate", "send",
+  "share", "present", "remitir" are ``submit``; "establish", "adopt", "designate" are ``approve``.
+* "implement", "develop", "initiate" are ``hold`` only when their object is an activity
+  (a workshop, a course, a campaign); "continue"/"continuation" always is.
+
+:func:`responsible` names who must act: the subject of a task ("X will…", "X committed to…",
+"X offered to…", "X need more time…"), the addressee of a directive ("urge/request/encourage/
+invite X to…", "instar a X a…"), the agent of a future passive ("will be circulated by the TS"),
+and the host of an activity "to be held in" a country. "Countries will…" means all eleven
+members. Being thanked or noted makes nobody responsible: a thank-you item has responsible
+actors only when its text also assigns a task.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import MEMBER_COUNTRIES, Gazetteer, default_gazetteer, detect_language, fold
+
+__all__ = ["ACTIONS", "classify_action", "opening_is_known", "responsible"]
+
+ACTIONS = (
+    "thank", "note", "accept", "approve", "recommend", "urge", "request", "submit", "hold",
+    "consider", "other",
+)  # fmt: skip
+
+# --- Opening ------------------------------------------------------------------------------------
+
+# Phrases that come before the verb without changing it.
+_PREFACE = re.compile(
+    r"^(?:(?:regarding|concerning|with\s+(?:regard|respect)\s+to|in\s+(?:relation|reference)\s+to"
+    r"|as\s+regards|as\s+for|on\s+the\s+(?:topic|subject|issue|matter)\s+of|en\s+(?:relacion|"
+    r"referencia)\s+(?:con|a)|con\s+(?:respecto|relacion)\s+a|respecto\s+(?:a|de|al)|(?:sobre|en)\s+el"
+    r"\s+tema\s+de|en\s+cuanto\s+a|en\s+lo\s+que\s+respecta\s+a)\b[^,:]{0,200},\s*"
+    r"|(?:in\s+addition|furthermore|moreover|also|additionally|finally|likewise|lastly|ademas"
+    r"|asimismo|igualmente|por\s+otra\s+parte|finalmente|por\s+ultimo|de\s+igual\s+manera)\s*,?\s+)"
+)
+# "The RCGM agreed to", "It was agreed that", "Los Viceministros acordaron", "Se acordó".
+_AGREED = re.compile(
+    r"^(?:(?:the\s+)?(?:rcgm|grcm|vice-?ministers|group|meeting|conference|participants"
+    r"|delegations)\s+|it\s+was\s+(?:also\s+)?|(?:los|las)\s+(?:vice-?ministr[oa]s|delegaciones"
+    r"|participantes)\s+|(?:el\s+)?(?:grcm|grupo)\s+|se\s+)?(?:hereby\s+)?(?:agreed|agrees?"
+    r"|decided|decides?|resolved|resolves?|concluded|concludes?|acord(?:o|aron|aron)|acuerda(?:n)?"
+    r"|decidi(?:o|eron)|decide(?:n)?|resolvi(?:o|eron)|resuelve(?:n)?|concluy(?:o|eron))"
+    r"(?:\s+(?:to|that|on|upon|the\s+following|lo\s+siguiente|que|en))?\s*:?\s*"
+)
+
+_ES_ENDINGS = (
+    "ar", "er", "ir", "a", "an", "e", "en", "o", "io", "aron", "ieron", "amos", "emos", "imos",
+    "ara", "era", "ira", "aran", "eran", "iran", "ado", "ada", "ados", "adas", "ido", "ida",
+    "idos", "idas", "ando", "iendo", "ye", "yen", "yo", "yeron", "ya", "yan",
+)  # fmt: skip
+
+
+def _es(*stems: str) -> str:
+    """Spanish verb forms (folded, no accents) of the given stems, nouns excluded."""
+    endings = "|".join(sorted(_ES_ENDINGS, key=len, reverse=True))
+    return f"(?:{'|'.join(stems)})(?:{endings})"
+
+
+_VERBS: tuple[tuple[str, str], ...] = (
+    # Multi-word openings first.
+    (
+        r"(?:take|takes|took|taking|tomar|toma|toman|tomo|tomaron)\s+(?:due\s+|debida\s+)?(?:note|nota)",
+        "note",
+    ),
+    (r"(?:dar|da|dan|dio)\s+la\s+bienvenida", "thank"),
+    (
+        r"(?:express|expresses|expressed|extend|extends|extended|convey|expresar|expresa|expresan|expreso)\s+(?:its\s+|their\s+|our\s+|su\s+|sus\s+)?(?:sincere\s+|profundo\s+)?(?:gratitude|appreciation|thanks|recognition|congratulations|agradecimiento|reconocimiento|felicitaciones)",
+        "thank",
+    ),
+    (
+        r"(?:call|calls|called|hacer|hace|hacen|hizo)\s+(?:up)?on|(?:call|calls|called)\s+for|(?:hacer|hace|hacen)\s+un\s+(?:llamado|llamamiento)|(?:llamar|llama|llaman)\s+a",
+        "urge",
+    ),
+    (
+        r"(?:reiterate|reiterates|reiterated|reiterar|reitera|reiteran|stress|stresses|emphasi[sz]e|emphasi[sz]es|underline|underlines|underscore|highlight|highlights|destacar|subrayar|resaltar|enfatizar)\s+(?:the\s+|la\s+|el\s+)?(?:call|importance|need|invitation|urgency|necesidad|importancia|llamado|invitacion|urgencia)",
+        "urge",
+    ),
+    (r"(?:carry|carries|carried|llevar|lleva|llevan|llevo)\s+(?:out|a\s+cabo)", "hold"),
+    (
+        r"(?:explore|explores|explorar)\s+(?:the\s+|la\s+)?(?:possibility|posibilidad)\s+(?:of|de)\s+(?:holding|organi[sz]ing|hosting|realizar|celebrar|organizar|llevar)",
+        "hold",
+    ),
+    (
+        r"(?:think|thinks)\s+through|take\s+into\s+(?:account|consideration)|tomar\s+en\s+(?:cuenta|consideracion)|reflect\s+on",
+        "consider",
+    ),
+    (r"(?:follow|follows|dar|da|dan)\s*-?\s*(?:up|seguimiento)", "other"),
+    (
+        r"(?:submit|submits|submitted|someter|somete|someten)\s+(?:for|to|a|para)\s+(?:the\s+|la\s+)?(?:consideration|approval|consideracion|aprobacion)",
+        "submit",
+    ),
+    # Single verbs: English forms, then Spanish stems with their inflections.
+    (
+        r"thank(?:s|ed|ing)?|congratulat(?:e|es|ed|ing)|recogni[sz](?:e|es|ed|ing)|welcom(?:e|es|ed|ing)|commend(?:s|ed)?|appreciat(?:e|es|ed)|acknowledg(?:e|es|ed)|"
+        + _es("agradec", "felicit", "reconoc", "reconozc", "salud", "acog"),
+        "thank",
+    ),
+    (r"note|notes|noted|noting|" + _es("not") + r"|tomar\s+conocimiento", "note"),
+    (
+        r"accept(?:s|ed|ing)?|receiv(?:e|es|ed)|dar\s+por\s+recibid[oa]s?|" + _es("acept", "recib"),
+        "accept",
+    ),
+    (
+        r"approv(?:e|es|ed|ing)|adopt(?:s|ed)?|endors(?:e|es|ed)|ratif(?:y|ies|ied)|update|updates|confirm(?:s|ed)?|establish(?:es|ed)?|creat(?:e|es|ed)|designat(?:e|es|ed)|appoint(?:s|ed)?|elect(?:s|ed)?|authori[sz](?:e|es|ed)|prioriti[sz](?:e|es|ed)|select(?:s|ed)?|renew(?:s|ed)?|agree(?:s|d)?|decide(?:s|d)?|support(?:s|ed)?|form(?:s|ed)?|"
+        + _es(
+            "apoy",
+            "respald",
+            "aprob",
+            "aprueb",
+            "adopt",
+            "aval",
+            "ratific",
+            "refrend",
+            "actualiz",
+            "establec",
+            "cre",
+            "design",
+            "eleg",
+            "elig",
+            "autoriz",
+            "prioriz",
+            "acord",
+            "acuerd",
+            "confirm",
+        ),
+        "approve",
+    ),
+    (
+        r"recommend(?:s|ed|ing)?|propos(?:e|es|ed)|suggest(?:s|ed)?|"
+        + _es("recomend", "recomiend", "propon", "propus", "suger", "sugier"),
+        "recommend",
+    ),
+    (
+        r"urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|invit(?:e|es|ed)|exhort(?:s|ed)?|appeal(?:s|ed)?|remind(?:s|ed)?|"
+        + _es("inst", "exhort", "alent", "alient", "anim", "invit", "motiv")
+        + r"|convocar\s+a\s+(?:los|las)\s+(?:paises|estados)",
+        "urge",
+    ),
+    (
+        r"request(?:s|ed)?|ask(?:s|ed)?|instruct(?:s|ed)?|entrust(?:s|ed)?|mandat(?:e|es|ed)|task(?:s|ed)?|charg(?:e|es|ed)|commission(?:s|ed)?|requir(?:e|es)|direct(?:s|ed)?|"
+        + _es(
+            "solicit",
+            "ped",
+            "pid",
+            "encomend",
+            "encomiend",
+            "encarg",
+            "instru",
+            "requer",
+            "requier",
+            "mandat",
+        ),
+        "request",
+    ),
+    (
+        r"submit(?:s|ted)?|circulat(?:e|es|ed)|send(?:s)?|sent|present(?:s|ed)?|shar(?:e|es|ed)|distribut(?:e|es|ed)|forward(?:s|ed)?|refer(?:s|red)?|transmit(?:s|ted)?|elevat(?:e|es|ed)|deliver(?:s|ed)?|report(?:s|ed)?|inform(?:s|ed)?|provid(?:e|es|ed)|incorporat(?:e|es)|disseminat(?:e|es)|"
+        + _es(
+            "present",
+            "somet",
+            "remit",
+            "envi",
+            "circul",
+            "compart",
+            "distribu",
+            "elev",
+            "traslad",
+            "inform",
+            "difund",
+            "proporcion",
+            "incorpor",
+            "entreg",
+        ),
+        "submit",
+    ),
+    (
+        r"hold(?:s)?|held|organi[sz](?:e|es|ed|ing)|convene(?:s|d)?|conduct(?:s|ed)?|host(?:s|ed)?|continu(?:e|es|ed)|schedul(?:e|es|ed)|co-?sponsor(?:s|ed)?|sponsor(?:s|ed)?|dar\s+continuidad|"
+        + _es("realiz", "celebr", "organiz", "efectu", "convoc", "continu", "auspici", "coauspici"),
+        "hold",
+    ),
+    (
+        r"implement|implements|develop|develops|initiat(?:e|es)|launch(?:es)?|execut(?:e|es)|"
+        + _es("implement", "desarroll", "inici", "lanz", "ejecut", "impuls"),
+        "hold?",
+    ),
+    (
+        r"consider(?:s|ed)?|review|reviews|revis(?:e|es)|analy[sz](?:e|es)|examin(?:e|es)|stud(?:y|ies)|evaluat(?:e|es)|assess(?:es)?|discuss(?:es)?|explor(?:e|es)|"
+        + _es("consider", "analiz", "revis", "estudi", "examin", "evalu", "valor", "discut"),
+        "consider",
+    ),
+)
+_VERB_PATTERNS = [(re.compile(rf"^(?:{pattern})\b"), action) for pattern, action in _VERBS]
+
+_ACTIVITY = (
+    r"workshops?|seminars?|meetings?|courses?|diploma|congress(?:es)?|forums?|fora|exchanges?"
+    r"|trainings?|campaigns?|conferences?|dialogues?|round\s*tables?|webinars?|sessions?|visits?"
+    r"|missions?|events?|encounters?|plenary|taller(?:es)?|seminarios?|reuni(?:on|ones)|cursos?"
+    r"|diplomados?|congresos?|foros?|intercambios?|capacitaci(?:on|ones)|campanas?|conferencias?"
+    r"|dialogos?|mesas?\s+redondas?|sesi(?:on|ones)|visitas?|encuentros?|webinarios?|jornadas?"
+    r"|simposios?|symposi(?:um|a)|panel(?:es)?|summit|cumbre|exercises?|ejercicios?"
+)
+_NOT_HEAD = (
+    r"mechanisms?|protocols?|guides?|guidelines|plans?|strateg(?:y|ies)|frameworks?|networks?"
+    r"|systems?|documents?|reports?|tools?|platforms?|matri(?:x|ces)|proposals?|databases?|models?"
+    r"|procedures?|mecanismos?|protocolos?|guias?|lineamientos|planes?|estrategias?|marcos?"
+    r"|redes?|sistemas?|documentos?|informes?|herramientas?|plataformas?|matri(?:z|ces)"
+    r"|propuestas?|procedimientos?|modelos?|rooms?|room"
+)
+_ACTIVITY_WORD = re.compile(rf"\b(?:{_ACTIVITY})\b(?!\s+(?:{_NOT_HEAD})\b)")
+_CONTINUATION = re.compile(r"^(?:continuation|continuity|continuacion|continuidad)\b")
+_NOMINAL = (
+    (re.compile(r"^(?:adoption|approval|adopcion|aprobacion)\b"), "approve"),
+    (
+        re.compile(r"^(?:revision|review|analysis|study|analisis|estudio|revision)\s+of\b"),
+        "consider",
+    ),
+    (re.compile(r"^(?:revision|analisis|estudio)\s+de\b"), "consider"),
+    (
+        re.compile(r"^(?:organi[sz]ation|organizacion|realizacion|celebracion)\s+(?:of|de)\b"),
+        "hold",
+    ),
+    (re.compile(r"^(?:follow\s*-?\s*up|seguimiento)\b"), "other"),
+)
+_PREPOSITION = re.compile(
+    r"\b(?:of|on|in|between|for|with|to|about|regarding|among|by|at|held|sobre|de|del|en|entre"
+    r"|para|con|acerca|a|al|por)\b|[,.;:(]"
+)
+_PAST_HELD = re.compile(
+    r"\b(?:held|took\s+place|carried\s+out|celebrad[oa]s?|realizad[oa]s?|llevad[oa]s?\s+a\s+cabo"
+    r"|efectuad[oa]s?)\b"
+)
+_FUTURE_HELD = re.compile(
+    r"\b(?:to|will|should|shall|would|could|may)\s+be\s+(?:held|carried\s+out)|\ba\s+(?:realizarse"
+    r"|celebrarse|efectuarse|llevarse)|\bse\s+(?:realizara|celebrara|efectuara|llevara)"
+)
+
+# "X will …", "X committed to …": the task markers that make X responsible.
+_SUBJECT_EN = re.compile(
+    r"\b(?:will|shall|should|must|is\s+to|are\s+to|needs?\s+(?:to|more\s+time)|committed\s+to"
+    r"|commits?\s+to|offered\s+to|offers?\s+to|undert(?:ook|akes?)\s+to|agreed\s+to|expressed\s+"
+    r"(?:its|their)\s+(?:willingness|interest)\s+to|(?:is|are|was|were)\s+(?:requested|asked"
+    r"|invited|urged|encouraged|called\s+upon|expected|responsible))\b"
+)
+_SUBJECT_ES = re.compile(
+    r"\b(?:\w+(?:ará|erá|irá|arán|erán|irán)|se\s+compromet(?:e|en|ió|ieron)|ofreci(?:ó|eron)"
+    r"|ofrece(?:n)?|deber(?:á|án|ía|ían)|necesita(?:n)?|(?:es|son|fue|fueron)\s+(?:invitad|"
+    r"solicitad|instad|exhortad)[oa]s?)\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"^\s*be\s+(\w+)")
+_ACTING_PASSIVES = frozenset({"requested", "asked", "invited", "urged", "encouraged", "called"})
+_RELATIVE_END = re.compile(r"(?:\bwhich|\bthat|\bwho|\bwhom|\bque|\bcual|\bquien(?:es)?|\bse)\s*$")
+_COUNTRIES_SUBJECT = re.compile(
+    r"^(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?|todos\s+los\s+)?(?:rcm\s+|crm\s+)?(?:member\s+|"
+    r"participating\s+)?(?:countries|states|paises|estados)\b|^(?:each|every|cada)\s+(?:rcm\s+)?"
+    r"(?:member\s+)?(?:country|state|pais|estado)\b"
+)
+_ADDRESSEE_EN = re.compile(
+    r"\b(?:urge|urges|urged|encourage|encourages|encouraged|request|requests|requested|invite"
+    r"|invites|invited|call(?:s|ed)?\s+(?:up)?on|ask|asks|asked|instruct|instructs|instructed"
+    r"|exhort|exhorts|remind|reminds|entrust|entrusts|task|tasks|mandate|mandates|direct"
+    r"|directs)\s+(?P<obj>[^.;:]{1,160}?)\s+to\s"
+    # "To recommend to the Vice-Ministers the approval…": they are to decide.
+    r"|\brecommend(?:s|ed)?\s+to\s+(?P<obj2>[^.;:]{1,160})"
+)
+_ADDRESSEE_ES = re.compile(
+    r"\b(?:inst|exhort|alent|alient|anim|invit|solicit|ped|pid|encomend|encomiend|encarg|instru"
+    r"|llam|recomend|recomiend|motiv)\w*\s+a\s+(?P<obj>[^.;:]{1,160}?)(?:\s+(?:a|que|para)\s|[.;:]|$)"
+)
+_AGENT = re.compile(
+    r"\b(?:will|shall|should|must|would|to|is\s+to|are\s+to)\s+be\s+\w+(?:ed|en|wn|t)\s+by\s+"
+    r"(?P<agent>[^,;.]{1,80}?)(?=\s+(?:for|to|in|on|with|within|no\s+later|before|by|at|during"
+    r"|and\s+(?:then|also))\b|[,;.]|$)"
+    r"|\b(?:ser[aá]n?|deber[aá]n?\s+ser)\s+\w+(?:ad|id)[oa]s?\s+por\s+(?P<agente>[^,;.]{1,80}?)"
+    r"(?=\s+(?:para|a|en|con|dentro|antes)\b|[,;.]|$)",
+    re.IGNORECASE,
+)
+_HOST = re.compile(
+    r"\b(?:to\s+be|will\s+be|should\s+be|shall\s+be)\s+(?:held|hosted|organi[sz]ed)\s+in\s+"
+    r"(?:the\s+city\s+of\s+)?(?P<place>[^,;.(]{2,40}(?:,\s*[^,;.(]{2,30})?)"
+    r"|\ba\s+(?:realizarse|celebrarse|efectuarse|llevarse\s+a\s+cabo)\s+en\s+(?P<lugar>[^,;.(]{2,40}"
+    r"(?:,\s*[^,;.(]{2,30})?)",
+    re.IGNORECASE,
+)
+_TRAIL = re.compile(
+    r"^\s*(?:'s)?\s*(?:\([^)]{0,40}\))?\s*(?:(?:coordinator|delegation|government|representatives?"
+    r"|authorities|team|office|delegacion|gobierno|representantes?|autoridades)\b)?\s*"
+    r"(?:,?\s*(?:in\s+its\s+capacity\s+as|en\s+su\s+calidad\s+de|as|como)\s+[^,]{0,60},?)?\s*"
+    r"(?:also|too|tambien|as\s+well)?\s*$",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(
+    r"^\s*(?:\([^)]{0,40}\))?\s*(?:,|and|y|e|&|as\s+well\s+as|together\s+with|junto\s+con|of|de"
+    r"|del)?\s*(?:,\s*(?:and|y))?\s*(?:the|la|el|los|las)?\s*(?:government\s+of|gobierno\s+de)?"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+
+def _opening(text: str) -> str:
+    """The folded text from its first word, without label, preface or "To"."""
+    folded = fold(text).strip()
+    folded = re.sub(r"^[\s\-–·•*\"'“(]+", "", folded)
+    for _ in range(3):
+        before = folded
+        folded = _PREFACE.sub("", folded, count=1)
+        folded = _AGREED.sub("", folded, count=1)
+        folded = re.sub(r"^(?:to|that|also|then)\s+", "", folded)
+        if folded == before:
+            break
+    return folded
+
+
+def _classify(text: str) -> tuple[str, bool]:
+    """(action, whether the opening told us the action)."""
+    opening = _opening(text)
+    agreed = _opening_agreed(text)
+    if not opening:
+        return ("approve", True) if agreed else ("other", False)
+    action = _verb_action(opening)
+    if action is not None:
+        return action, True
+    # Subject first: "Countries are urged to…", "The TS will submit…", "La ST circulará…".
+    subject_action = _subject_action(text, opening)
+    if subject_action is not None:
+        return subject_action, True
+    if _CONTINUATION.match(opening):
+        return "hold", True
+    for pattern, action in _NOMINAL:
+        if pattern.match(opening):
+            return action, True
+    head = _PREPOSITION.split(opening, maxsplit=1)[0]
+    if _ACTIVITY_WORD.search(head):
+        if _PAST_HELD.search(opening) and not _FUTURE_HELD.search(opening):
+            return "other", False  # a report on something already held: the parent says what
+        return "hold", True
+    if agreed:
+        return "approve", True  # "It was agreed and concluded the following:"
+    return "other", False
+
+
+def _opening_agreed(text: str) -> bool:
+    folded = _PREFACE.sub("", re.sub(r"^[\s\-–·•*\"'“(]+", "", fold(text).strip()), count=1)
+    match = _AGREED.match(folded)
+    return bool(match and match.group().strip() and "conclu" not in match.group())
+
+
+# Spanish nouns spelled like a form of a verb in the table.
+_LOOKALIKE_NOUNS = re.compile(
+    r"^(?:informe|informes|acuerdo|acuerdos|inicio|envio|envios|nota|notas|presente|revision"
+    r"|invitado|invitados|solicitud)\b"
+)
+
+
+def _verb_action(opening: str) -> str | None:
+    if _LOOKALIKE_NOUNS.match(opening):
+        return None
+    for pattern, action in _VERB_PATTERNS:
+        match = pattern.match(opening)
+        if match:
+            if action == "hold?":
+                rest = opening[match.end() :]
+                head = _PREPOSITION.split(rest.strip(), maxsplit=1)[0] if rest.strip() else ""
+                return "hold" if _ACTIVITY_WORD.search(head) or "holding" in rest[:60] else "other"
+            return action
+    return None
+
+
+# "The document will be circulated…": the action of a future passive.
+_PARTICIPLES = {
+    "requested": "request", "asked": "request", "invited": "urge", "urged": "urge",
+    "encouraged": "urge", "circulated": "submit", "held": "hold", "organized": "hold",
+    "organised": "hold", "distributed": "submit", "shared": "submit", "sent": "submit",
+    "presented": "submit", "submitted": "submit", "considered": "consider",
+    "reviewed": "consider", "analyzed": "consider", "approved": "approve",
+}  # fmt: skip
+
+
+def _subject_action(text: str, opening: str) -> str | None:
+    first = re.split(r"(?<=[.;])\s|\n", opening, maxsplit=1)[0]
+    passive = re.match(
+        r"^(?:[\w'().-]+\s+){1,8}?(?:is|are|was|were)\s+(?:hereby\s+)?(?:also\s+)?"
+        r"(urged|encouraged|invited|called\s+upon|requested|asked|instructed|recommended|thanked"
+        r"|congratulated|approved|accepted|noted|prioriti[sz]ed|agreed|adopted|established)\b",
+        first,
+    )
+    if passive:
+        return _verb_action(passive.group(1)) or "other"
+    if re.match(r"^it\s+is\s+(?:also\s+)?recommended\b", first):
+        return "recommend"
+    spanish_impersonal = re.match(r"^se\s+(\w+)", first)
+    if spanish_impersonal:
+        return _verb_action(spanish_impersonal.group(1)) or _verb_action(first[3:])
+    modal = re.match(
+        r"^(?:[\w'’().,-]+\s+){1,10}?(?:will|shall|should|must|committed\s+to|commits\s+to"
+        r"|offered\s+to|agreed\s+to|undertook\s+to|requested)\s+(?:also\s+)?(?:be\s+)?(\w+(?:\s+\w+)?)",
+        first,
+    )
+    if modal:
+        verb = modal.group(1)
+        if re.match(r"^(?:[\w'’().,-]+\s+){1,10}?requested\s", first):
+            return "request"
+        if verb.split()[0] in _PARTICIPLES:
+            return _PARTICIPLES[verb.split()[0]]
+        return _verb_action(verb) or "other"
+    future = re.search(r"\b(\w+)([aei])rán?\b", text[: len(first) + 5], flags=re.IGNORECASE)
+    if future:  # "La ST circulará…": the infinitive of the future verb
+        return _verb_action(fold(future.group(1) + future.group(2) + "r").lower()) or "other"
+    return None
+
+
+def classify_action(text: str, language: str = "en") -> str:
+    """The kind of agreement, from the item's opening verb (see the module's rules)."""
+    return _classify(text)[0]
+
+
+def opening_is_known(text: str) -> bool:
+    """Whether the opening says what the item does (else the parent's action applies)."""
+    return _classify(text)[1]
+
+
+# --- Responsible --------------------------------------------------------------------------------
+
+
+def responsible(
+    text: str,
+    actors: list[str] | None = None,
+    action: str | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    language: str | None = None,
+) -> list[str]:
+    """Codes of who must act on the agreement, in order of appearance (see the module's rules).
+
+    ``actors`` (the codes mentioned in the item) limits nothing but is used to resolve "them":
+    when a directive addresses a pronoun, nobody is added. ``action`` is accepted so callers can
+    pass what they know; tasks stated in the text count whatever the action.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    language = language or detect_language(text)
+    found: list[tuple[int, str]] = []
+    for offset, clause in _clauses(text):
+        found.extend(
+            (offset + pos, code) for pos, code in _subject_codes(clause, gazetteer, language)
+        )
+        found.extend((offset + pos, code) for pos, code in _addressees(clause, gazetteer, language))
+        found.extend((offset + pos, code) for pos, code in _agents(clause, gazetteer, language))
+        if action in (None, "hold", "note", "approve", "recommend", "other"):
+            found.extend((offset + pos, code) for pos, code in _hosts(clause, gazetteer, language))
+    codes: list[str] = []
+    for _pos, code in sorted(found, key=lambda pair: pair[0]):
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+_CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ\"“(¿¡·•\-])|\n")
+
+
+def _clauses(text: str):
+    """Sentences and bullet lines, with their offsets."""
+    start = 0
+    for separator in _CLAUSE_END.finditer(text):
+        if text[start : separator.start()].strip():
+            yield start, text[start : separator.start()]
+        start = separator.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def _members(position: int) -> list[tuple[int, str]]:
+    return [(position, code) for code in MEMBER_COUNTRIES]
+
+
+def _subject_codes(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
+    results: list[tuple[int, str]] = []
+    markers = list(_SUBJECT_EN.finditer(clause)) + list(_SUBJECT_ES.finditer(clause))
+    for marker in markers:
+        passive = _PASSIVE.match(clause[marker.end() :])
+        if passive and passive.group(1).lower() not in _ACTING_PASSIVES:
+            continue  # "the document will be circulated": the subject is not who acts
+        pre = clause[: marker.start()]
+        pre = re.split(r"\b(?:that|que)\s+(?=[A-Z])", pre)[-1]  # "It was agreed that X will"
+        if _RELATIVE_END.search(fold(pre)):
+            continue
+        start = _subject_start(pre)
+        whole = _PREFACE.sub("", fold(pre).strip(" ·-–•\t\"'“"), count=1)
+        if _COUNTRIES_SUBJECT.match(fold(pre[start:].strip(" ·-–•\t"))) or (
+            _COUNTRIES_SUBJECT.match(whole)
+        ):
+            results.extend(_members(start))
+            continue
+        results.extend(_mention_chain(pre, gazetteer, language))
+    return results
+
+
+def _subject_start(pre: str) -> int:
+    """Where the subject of a task begins: after the last connective or clause opener."""
+    openers = list(
+        re.finditer(
+            r"(?:^|\b(?:and|furthermore|moreover|also|in\s+addition|additionally|y|ademas"
+            r"|asimismo|that|que)\b\s*,?\s*|[,:·•–-]\s*)",
+            pre,
+        )
+    )
+    return openers[-1].end() if openers else 0
+
+
+def _mention_chain(pre: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
+    """The actors named right before a task marker: "Belize and the Dominican Republic need…"."""
+    mentions = [m for m in gazetteer.mentions(pre, language) if m[2]]
+    codes: list[tuple[int, str]] = []
+    boundary = len(pre)
+    pattern = _TRAIL
+    for start, end, found in reversed(mentions):
+        if not pattern.match(pre[end:boundary]):
+            break
+        codes.extend((start, code) for code in found)
+        boundary = start
+        pattern = _JOIN
+    return codes
+
+
+def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
+    results: list[tuple[int, str]] = []
+    for pattern in (_ADDRESSEE_EN, _ADDRESSEE_ES):
+        for match in pattern.finditer(fold(clause)):
+            group = "obj2" if match.groupdict().get("obj2") else "obj"
+            obj = clause[match.start(group) : match.end(group)]
+            if _COUNTRIES_SUBJECT.match(fold(obj.strip())):
+                results.extend(_members(match.start(group)))
+                continue
+            results.extend(
+                (match.start(group) + pos, code)
+                for pos, code in _leading_chain(obj, gazetteer, language)
+            )
+    return results
+
+
+def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
+    """The actors named at the start of an object: "los Viceministros la aprobación…" is the
+    Vice-Ministers only; "Belize, Canada and Mexico to…" is all three."""
+    results: list[tuple[int, str]] = []
+    boundary = 0
+    pattern = re.compile(
+        r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:government\s+of|gobierno\s+de)?\s*$", re.I
+    )
+    for start, end, codes in gazetteer.mentions(text, language):
+        if not codes:
+            continue
+        if not pattern.match(text[boundary:start]):
+            break
+        results.extend((start, code) for code in codes)
+        boundary = end
+        pattern = _JOIN
+    return results
+
+
+def _agents(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
+    results: list[tuple[int, str]] = []
+    for match in _AGENT.finditer(clause):
+        group = "agent" if match.group("agent") else "agente"
+        agent = match.group(group)
+        if _COUNTRIES_SUBJECT.match(fold(agent.strip())):
+            results.extend(_members(match.start(group)))
+            continue
+        for start, _end, codes in gazetteer.mentions(agent, language):
+            results.extend((match.start(group) + start, code) for code in codes)
+    # Spanish verb–subject order: "que circulará la ST", "el cual remitirá la PPT".
+    for match in re.finditer(
+        r"\b(?:que|la\s+cual|el\s+cual|los\s+cuales)\s+\w+(?:ará|erá|irá|arán|erán|irán)\s+"
+        r"(?P<agent>(?:la|el|los|las)\s+[^\s,;.]+(?:\s+[^\s,;.]+)?)",
+        clause,
+        flags=re.IGNORECASE,
+    ):
+        for start, _end, codes in gazetteer.mentions(match.group("agent"), language):
+            results.extend((match.start("agent") + start, code) for code in codes)
+    return results
+
+
+def _hosts(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
+    results: list[tuple[int, str]] = []
+    for match in _HOST.finditer(clause):
+        group = "place" if match.group("place") else "lugar"
+        place = re.split(
+            r"\s+(?:with|con|under|bajo|in\s+coordination|en\s+coordinaci[oó]n|as\s+part|within"
+            r"|dentro|and\s+the\s+support|,\s*with|,\s*con)\b|,\s*(?:with|con)\b",
+            match.group(group),
+        )[0]
+        for start, _end, codes in gazetteer.mentions(place, language):
+            results.extend(
+                (match.start(group) + start, code) for code in codes if gazetteer.is_country(code)
+            )
+    return results

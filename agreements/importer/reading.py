@@ -1,0 +1,438 @@
+"""Turn an uploaded file into plain text the parser can read.
+
+Two kinds of upload arrive at the Technical Secretariat: the text extracted from a published PDF
+(``.txt``, in whatever encoding the extraction tool wrote) and the Word original (``.docx``).
+
+For Word files the visible list labels matter most: the conference numbers its agreements with
+Word's automatic numbering, and ``python-docx``'s ``paragraph.text`` leaves those labels out. We
+rebuild them from ``numbering.xml`` the way Word does (ECMA-376 §17.9): counters are kept per
+abstract numbering definition, so several ``w:num`` instances of one definition continue one
+sequence, and a ``startOverride`` restarts it the first time its instance is used.
+
+Headers, footers, footnotes and floating text boxes are left out on purpose: in the conference's
+documents they only carry page furniture (logos, banners, page numbers).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+__all__ = ["UnreadableDocument", "normalise_text", "read_document", "SUPPORTED_EXTENSIONS"]
+
+SUPPORTED_EXTENSIONS = (".txt", ".text", ".docx")
+
+
+class UnreadableDocument(ValueError):
+    """The upload cannot be turned into text; the message is meant for the person uploading."""
+
+
+# --- Plain-text normalisation --------------------------------------------------------------------
+
+# Spaces that PDF extraction and Word leave in: all become an ordinary space.
+_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t",
+    ),
+    " ",
+)
+# Invisible characters that only break words apart.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Bullets drawn with the Symbol/Wingdings fonts come out as private-use characters.
+_SYMBOL_BULLETS = dict.fromkeys(
+    map(ord, "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0a2\uf09f\uf0e0\uf0de"), "·"
+)
+_LINE_BREAKS = re.compile(r"\r\n|\r|\f|\v|\u2028|\u2029|\x85")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_LIGATURES = re.compile(r"[\ufb00-\ufb06]")
+
+
+def normalise_text(text: str) -> str:
+    """Normalise line ends, odd spaces, ligatures and symbol-font bullets; keep everything else.
+
+    The result is stable: normalising twice changes nothing. Footnote markers (U+FFFD) are kept,
+    because the parser uses them to recognise footnote text.
+    """
+    text = _LINE_BREAKS.sub("\n", text)
+    text = text.translate(_SPACES).translate(_INVISIBLE).translate(_SYMBOL_BULLETS)
+    text = _PRIVATE_USE.sub("", text)
+    text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+# --- Entry point ---------------------------------------------------------------------------------
+
+
+def read_document(data: bytes, filename: str) -> str:
+    """Return the text of an uploaded ``.txt`` or ``.docx`` file, normalised.
+
+    Raises :class:`UnreadableDocument` with a message for a person when the file is empty, is
+    not text (a PDF, an image, any binary), has an unsupported extension or is a damaged .docx.
+    """
+    name = PurePath(filename or "").name or "the file"
+    extension = PurePath(filename or "").suffix.lower()
+    if not data or not data.strip():
+        raise UnreadableDocument(f"{name} is empty: there is no text to read.")
+    if extension in (".txt", ".text"):
+        text = _read_text(data, name)
+    elif extension == ".docx":
+        text = _read_docx(data, name)
+    else:
+        raise UnreadableDocument(_unsupported_message(name, extension))
+    text = normalise_text(text)
+    if not text.strip():
+        raise UnreadableDocument(f"{name} contains no text.")
+    return text
+
+
+def _unsupported_message(name: str, extension: str) -> str:
+    if extension == ".pdf":
+        return (
+            f"{name} is a PDF. Upload the text extracted from it (.txt) or the Word original "
+            "(.docx)."
+        )
+    if extension == ".doc":
+        return f"{name} is an old Word (.doc) file. Open it in Word and save it as .docx."
+    shown = extension or "no extension"
+    return f"{name} has {shown}; only plain text (.txt) and Word (.docx) documents can be read."
+
+
+# --- .txt ----------------------------------------------------------------------------------------
+
+# File signatures of things that are not text, with what to tell the uploader.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "is a PDF, not text. Upload the text extracted from it or the .docx original."),
+    (b"PK\x03\x04", "is a Word or zip file, not text. Upload a .docx with the .docx extension."),
+    (b"\xd0\xcf\x11\xe0", "is an old Office file, not text. Save it as .docx and upload that."),
+    (b"{\\rtf", "is an RTF file. Save it as .docx or as plain text (.txt)."),
+    (b"\x89PNG", "is an image (PNG), not text."),
+    (b"\xff\xd8\xff", "is an image (JPEG), not text."),
+    (b"GIF8", "is an image (GIF), not text."),
+    (b"II*\x00", "is an image (TIFF), not text."),
+    (b"MM\x00*", "is an image (TIFF), not text."),
+)
+
+
+def _read_text(data: bytes, name: str) -> str:
+    for signature, message in _SIGNATURES:
+        if data.startswith(signature):
+            raise UnreadableDocument(f"{name} {message}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _decode(data[3:], "utf-8", name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode(data, "utf-16", name)
+    if b"\x00" in data:
+        # Notepad's "Unicode" without a BOM: NUL in every other byte.
+        if _looks_like_utf16le(data):
+            return _decode(data, "utf-16-le", name)
+        raise UnreadableDocument(f"{name} contains binary data, not text.")
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        _reject_control_characters(text, name)
+        return text
+    raise UnreadableDocument(f"{name} is not in a text encoding that can be read.")  # unreachable
+
+
+def _looks_like_utf16le(data: bytes) -> bool:
+    odd = data[1::2]
+    return len(data) % 2 == 0 and odd.count(0) >= 0.4 * len(odd) and data[0::2].count(0) == 0
+
+
+def _decode(data: bytes, encoding: str, name: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise UnreadableDocument(f"{name} is not valid {encoding} text.") from error
+    _reject_control_characters(text, name)
+    return text
+
+
+def _reject_control_characters(text: str, name: str) -> None:
+    """Text extracted from a document has no control characters beyond line ends and tabs."""
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if controls > max(2, len(text) // 200):
+        raise UnreadableDocument(f"{name} contains binary data, not text.")
+
+
+# --- .docx ---------------------------------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def _read_docx(data: bytes, name: str) -> str:
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableDocument(
+            f"{name} is an old Word (.doc) file renamed .docx. Open it in Word and save as .docx."
+        )
+    if not data.startswith(b"PK"):
+        raise UnreadableDocument(f"{name} is not a Word document (.docx): it may be damaged.")
+    try:
+        import docx  # python-docx; imported here so reading .txt never needs it
+
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        numbering = _Numbering.from_document(document)
+        lines = list(_block_lines(body, numbering))
+    except UnreadableDocument:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, AttributeError, TypeError) as error:
+        raise UnreadableDocument(
+            f"{name} could not be opened as a Word document (.docx): the file is damaged."
+        ) from error
+    except Exception as error:  # lxml and python-docx raise many kinds for a broken package
+        raise UnreadableDocument(
+            f"{name} could not be opened as a Word document (.docx): the file is damaged."
+        ) from error
+    return "\n".join(lines)
+
+
+def _block_lines(container, numbering: _Numbering):
+    """Yield the lines of the paragraphs and tables of a body or table cell, in order."""
+    for child in container.iterchildren():
+        if child.tag == _w("p"):
+            yield _paragraph_line(child, numbering)
+        elif child.tag == _w("tbl"):
+            yield from _table_lines(child, numbering)
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from _block_lines(content, numbering)
+
+
+def _table_lines(table, numbering: _Numbering):
+    # Each cell's paragraphs on lines of their own keeps numbered paragraphs inside cells
+    # recognisable; a blank line separates rows. Cells continuing a vertical merge are empty.
+    for row in table.iterchildren(_w("tr")):
+        for cell in row.iterchildren(_w("tc")):
+            yield from (line for line in _block_lines(cell, numbering) if line.strip())
+        yield ""
+
+
+_SKIPPED = {_w("delText"), _w("instrText"), _w("footnoteReference"), _w("endnoteReference")}
+
+
+def _paragraph_line(paragraph, numbering: _Numbering) -> str:
+    text = "".join(_run_texts(paragraph))
+    label = numbering.label_for(paragraph)
+    if label:
+        return f"{label} {text}".rstrip() if text else label
+    return text
+
+
+def _run_texts(element):
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED:
+            continue
+        if tag in (_w("del"), _w("moveFrom"), _w("txbxContent"), _w("pPr"), _w("rPr")):
+            continue  # deleted text, floating text boxes (banners), properties
+        if tag == _w("t"):
+            yield child.text or ""
+        elif tag == _w("tab"):
+            yield " "
+        elif tag in (_w("br"), _w("cr")):
+            yield "\n"
+        elif tag == _w("noBreakHyphen"):
+            yield "-"
+        else:
+            yield from _run_texts(child)
+
+
+# --- Word automatic numbering --------------------------------------------------------------------
+
+
+@dataclass
+class _Level:
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+@dataclass
+class _Numbering:
+    """Numbering definitions of a document and the running counters of its lists."""
+
+    abstract_levels: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    num_abstract: dict[str, str] = field(default_factory=dict)
+    num_overrides: dict[str, dict[int, int]] = field(default_factory=dict)
+    style_numpr: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
+    style_parent: dict[str, str] = field(default_factory=dict)
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    used_instances: set[tuple[str, int]] = field(default_factory=set)
+
+    @classmethod
+    def from_document(cls, document) -> _Numbering:
+        numbering = cls()
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            root = None
+        if root is not None:
+            numbering._read_definitions(root)
+        numbering._read_styles(document.styles.element)
+        return numbering
+
+    def _read_definitions(self, root) -> None:
+        style_links: dict[str, str] = {}
+        abstract_by_style: dict[str, str] = {}
+        for abstract in root.iterchildren(_w("abstractNum")):
+            abstract_id = abstract.get(_w("abstractNumId"))
+            levels: dict[int, _Level] = {}
+            for lvl in abstract.iterchildren(_w("lvl")):
+                levels[int(lvl.get(_w("ilvl"), "0"))] = _Level(
+                    fmt=_val(lvl, "numFmt") or "decimal",
+                    text=_val(lvl, "lvlText") if lvl.find(_w("lvlText")) is not None else "",
+                    start=_int(_val(lvl, "start"), 1),
+                )
+            self.abstract_levels[abstract_id] = levels
+            if (link := _val(abstract, "numStyleLink")) is not None:
+                style_links[abstract_id] = link
+            if (link := _val(abstract, "styleLink")) is not None:
+                abstract_by_style[link] = abstract_id
+        # An abstract that only links to a numbering style takes the levels of the style's list.
+        for abstract_id, style in style_links.items():
+            target = abstract_by_style.get(style)
+            if target and not self.abstract_levels.get(abstract_id):
+                self.abstract_levels[abstract_id] = self.abstract_levels.get(target, {})
+        for num in root.iterchildren(_w("num")):
+            num_id = num.get(_w("numId"))
+            self.num_abstract[num_id] = _val(num, "abstractNumId") or ""
+            overrides: dict[int, int] = {}
+            for override in num.iterchildren(_w("lvlOverride")):
+                start = _val(override, "startOverride")
+                if start is not None:
+                    overrides[int(override.get(_w("ilvl"), "0"))] = _int(start, 1)
+            self.num_overrides[num_id] = overrides
+
+    def _read_styles(self, styles_root) -> None:
+        for style in styles_root.iterchildren(_w("style")):
+            style_id = style.get(_w("styleId"))
+            if (based_on := _val(style, "basedOn")) is not None:
+                self.style_parent[style_id] = based_on
+            ppr = style.find(_w("pPr"))
+            numpr = ppr.find(_w("numPr")) if ppr is not None else None
+            if numpr is not None:
+                ilvl = _val(numpr, "ilvl")
+                self.style_numpr[style_id] = (_val(numpr, "numId"), _int(ilvl, 0) if ilvl else None)
+
+    def _paragraph_numpr(self, paragraph) -> tuple[str | None, int]:
+        num_id: str | None = None
+        ilvl: int | None = None
+        ppr = paragraph.find(_w("pPr"))
+        if ppr is not None:
+            numpr = ppr.find(_w("numPr"))
+            if numpr is not None:
+                num_id = _val(numpr, "numId")
+                level = _val(numpr, "ilvl")
+                ilvl = _int(level, 0) if level is not None else None
+            style_id = _val(ppr, "pStyle")
+            seen: set[str] = set()
+            # Numbering can come from the paragraph style or one it is based on.
+            while style_id and style_id not in seen and (num_id is None or ilvl is None):
+                seen.add(style_id)
+                style_num, style_lvl = self.style_numpr.get(style_id, (None, None))
+                num_id = num_id if num_id is not None else style_num
+                ilvl = ilvl if ilvl is not None else style_lvl
+                style_id = self.style_parent.get(style_id)
+        return num_id, ilvl or 0
+
+    def label_for(self, paragraph) -> str:
+        num_id, ilvl = self._paragraph_numpr(paragraph)
+        if not num_id or num_id == "0" or num_id not in self.num_abstract:
+            return ""
+        abstract_id = self.num_abstract[num_id]
+        levels = self.abstract_levels.get(abstract_id, {})
+        level = levels.get(ilvl, _Level())
+        counters = self.counters.setdefault(abstract_id, {})
+        overrides = self.num_overrides.get(num_id, {})
+        if (num_id, ilvl) not in self.used_instances:
+            self.used_instances.add((num_id, ilvl))
+            if ilvl in overrides:
+                counters.pop(ilvl, None)
+        if ilvl in counters:
+            counters[ilvl] += 1
+        else:
+            counters[ilvl] = overrides.get(ilvl, level.start)
+        for deeper in [lvl for lvl in counters if lvl > ilvl]:
+            del counters[deeper]  # a new item at this level restarts the levels below it
+        if level.fmt == "bullet":
+            return _bullet(level.text)
+        if level.fmt == "none":
+            return ""
+        return _expand_level_text(level.text, levels, counters)
+
+
+def _expand_level_text(template: str, levels: dict[int, _Level], counters: dict[int, int]) -> str:
+    def replace(match: re.Match) -> str:
+        index = int(match.group(1)) - 1
+        level = levels.get(index, _Level())
+        value = counters.get(index, level.start)
+        return format_number(value, level.fmt)
+
+    return re.sub(r"%([1-9])", replace, template).strip()
+
+
+def _bullet(glyph: str) -> str:
+    # Whatever the glyph (Symbol-font dot, "o", "§", "-"), a bullet reads as "·": the parser
+    # keeps bullets as "· text" lines of the item above.
+    return "·"
+
+
+def format_number(value: int, fmt: str) -> str:
+    """Render a list counter in one of Word's number formats."""
+    if fmt == "lowerLetter":
+        return _letters(value)
+    if fmt == "upperLetter":
+        return _letters(value).upper()
+    if fmt == "lowerRoman":
+        return _roman(value).lower()
+    if fmt == "upperRoman":
+        return _roman(value)
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+def _letters(value: int) -> str:
+    # Word repeats the letter past z: aa, bb, cc …
+    value = max(value, 1)
+    letter = chr(ord("a") + (value - 1) % 26)
+    return letter * ((value - 1) // 26 + 1)
+
+
+def _roman(value: int) -> str:
+    numerals = (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    )  # fmt: skip
+    result = []
+    for number, numeral in numerals:
+        while value >= number:
+            result.append(numeral)
+            value -= number
+    return "".join(result) or "0"
+
+
+def _val(element, tag: str) -> str | None:
+    child = element.find(_w(tag))
+    return child.get(_w("val")) if child is not None else None
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
