@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from agreements.calendar import CalendarEvent, calendar_events
 from rcm.models import FIRST_YEAR, Country, access_for
@@ -40,6 +41,7 @@ def _year(value: str | None) -> int | None:
     return year if FIRST_YEAR <= year <= LAST_YEAR else None
 
 
+@require_safe
 def calendar_page(request):
     """Upcoming events by month (or one year's with ?year=), optionally for one ?country=."""
     access = access_for(request.user)
@@ -81,6 +83,7 @@ def calendar_page(request):
     return render(request, "agreements/calendar.html", context)
 
 
+@require_safe
 def calendar_ics(request):
     """The whole conference's calendar as an iCalendar feed."""
     user = _feed_user(request)
@@ -93,6 +96,7 @@ def calendar_ics(request):
     )
 
 
+@require_safe
 def country_calendar_ics(request, code: str):
     """One country's calendar: meetings it hosts or attends, deadlines it must meet."""
     country = get_object_or_404(Country, code=code.upper())

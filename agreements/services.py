@@ -19,7 +19,7 @@ from agreements.models import (
     Status,
     Validation,
 )
-from rcm.models import Access, Country, Organisation, User, access_for
+from rcm.models import Access, Country, Organisation, Role, User, access_for
 
 
 def initial_status(action: str) -> str:
@@ -46,7 +46,7 @@ def may_post_follow_up(access: Access, agreement: Agreement, country: Country | 
     """TS staff update anything; a focal point updates what its own country is responsible for."""
     if access.is_ts_staff:
         return True
-    if not access.is_member_delegate:
+    if not access.is_member_delegate or Role.FOCAL_POINT not in access.roles:
         return False
     if country is not None and country.pk != access.member_country:
         return False

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agreements import charts, exports, selectors, services
 from agreements.api.views import follow_ups_visible_to
@@ -119,6 +119,7 @@ def filtered_agreements(request):
     return filterset, filterset.qs
 
 
+@require_safe
 def dashboard(request):
     """What is pending, overdue and done, for a country or the whole conference."""
     today = timezone.localdate()
@@ -150,6 +151,7 @@ def dashboard(request):
     return render(request, "agreements/dashboard.html", context)
 
 
+@require_safe
 def dashboard_export(request, fmt: str):
     """The dashboard's filtered table as CSV or XLSX, streamed."""
     if fmt not in {"csv", "xlsx"}:
@@ -163,6 +165,7 @@ def dashboard_export(request, fmt: str):
     return exports.agreements_csv(rows)
 
 
+@require_safe
 def matrix(request):
     """Agreements addressed to several countries × the member countries, each cell a status."""
     filterset, agreements = filtered_agreements(request)
@@ -179,6 +182,7 @@ def matrix(request):
 
 
 @login_required
+@require_safe
 def validation_queue(request):
     """Focal points' updates that await the TS's decision."""
     access = access_for(request.user)
@@ -233,6 +237,7 @@ class FollowUpForm(forms.Form):
     evidence = forms.FileField(label=gettext_lazy("Evidence file"), required=False)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def agreement_detail(request, pk: int):
     """One agreement: text, who must act, by when, where it stands, and its lineage."""
     access = access_for(request.user)
@@ -318,6 +323,7 @@ def actor_rows(agreement) -> dict[str, list[dict]]:
     return {"responsible_rows": responsible, "mentioned_rows": mentioned}
 
 
+@require_safe
 def country_page(request, code: str):
     """A country's focal points, its pending and overdue agreements, meetings and presidencies."""
     country = get_object_or_404(Country.objects.prefetch_related("statuses"), code=code.upper())
@@ -348,6 +354,7 @@ def country_page(request, code: str):
     return render(request, "agreements/country.html", context)
 
 
+@require_safe
 def meeting_page(request, pk: int):
     """A meeting: its heading, who took part by role, and its agreements as the document numbers
     them, each with its status; the instruments and activities it produced."""
@@ -393,6 +400,7 @@ def meeting_page(request, pk: int):
 SEARCH_LIMIT = 30
 
 
+@require_safe
 def search(request):
     """Full-text search over agreements, instruments and meetings, English and Spanish."""
     query_text = request.GET.get("q", "").strip()[:200]
@@ -407,6 +415,7 @@ def search(request):
     )
 
 
+@require_safe
 def follow_up_evidence(request, pk: int):
     """An update's evidence file, to those who may see the update; read through the storage API
     so that it works the same on any app server (filesystem or S3-compatible store)."""

@@ -1,10 +1,12 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting
 
 
+@require_safe
 def meeting_list(request):
     """Every meeting the user may see, newest first, filterable by kind, year and host."""
     meetings = Meeting.objects.visible_to(request.user).filter(parent__isnull=True).for_listing()

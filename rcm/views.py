@@ -3,12 +3,14 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views import defaults
+from django.views.decorators.http import require_safe
 
 from meetings.models import Meeting
 from rcm.models import Presidency, troika_among
 from rcm.problems import problem_json_response
 
 
+@require_safe
 def home(request):
     """The front page: who holds the presidency, the Troika, and the meetings around today."""
     today = timezone.localdate()
@@ -23,6 +25,7 @@ def home(request):
     return render(request, "rcm/home.html", context)
 
 
+@require_safe
 def health(request):
     """For load balancers and docker: the app answers and its database does too."""
     with connection.cursor() as cursor:
@@ -30,6 +33,7 @@ def health(request):
     return JsonResponse({"status": "ok"})
 
 
+@require_safe
 def presidencies(request):
     """The rotation of the Presidency Pro-Tempore with its central themes, and the Troika now."""
     today = timezone.localdate()

@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
@@ -61,7 +61,11 @@ class AgreementViewSet(RecordViewSet):
 
     def _post_follow_up(self, request, agreement):
         if not request.user.is_authenticated:
-            raise PermissionDenied("Sign in to post follow-up updates.")
+            raise NotAuthenticated("Sign in to post follow-up updates.")
+        if not services.may_post_follow_up(self.access, agreement, None):
+            raise PermissionDenied(
+                "Only the focal points of a responsible country and TS staff post updates here."
+            )
         serializer = FollowUpSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         try:
