@@ -1,10 +1,14 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from agreements import services
+from agreements.admin_import import import_view
 from agreements.models import (
     Agreement,
     AgreementCountry,
@@ -44,6 +48,16 @@ admin.site.unregister(Meeting)
 @admin.register(Meeting)
 class MeetingWithAgreementsAdmin(MeetingAdmin):
     inlines = [*MeetingAdmin.inlines, AgreementInline]
+
+    def get_urls(self):
+        own = [
+            path(
+                "import/",
+                self.admin_site.admin_view(partial(import_view, self)),
+                name="meetings_meeting_import",
+            )
+        ]
+        return own + super().get_urls()
 
 
 class AgreementCountryInline(admin.TabularInline):
@@ -328,3 +342,5 @@ class InstrumentAdmin(RecordAdmin):
     search_fields = ["name_en", "name_es", "summary"]
     filter_horizontal = ["themes", "proposed_by_countries", "prepared_by"]
     inlines = [InstrumentEventInline]
+
+

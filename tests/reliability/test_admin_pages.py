@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from agreements.models import Agreement
+from tests.admin_forms import change_form_data
 from tests.factories import AgreementFactory, MeetingFactory, ts_staff_user
 
 pytestmark = pytest.mark.django_db
@@ -32,24 +33,6 @@ def test_the_agreement_change_page_opens(superuser_client):
     agreement = AgreementFactory()
     url = reverse("admin:agreements_agreement_change", args=[agreement.pk])
     assert superuser_client.get(url).status_code == 200
-
-
-def change_form_data(response) -> dict:
-    """The form as the browser would send it back, from the rendered page's context."""
-    data = {}
-    for form in [response.context["adminform"].form, *[
-        inline_form for formset in response.context["inline_admin_formsets"]
-        for inline_form in [formset.formset.management_form, *formset.formset.forms]
-    ]]:  # fmt: skip
-        for name in form.fields:
-            value = form[name].value()
-            if value is None:
-                continue
-            if isinstance(value, list | tuple):
-                data[form.add_prefix(name)] = [str(v) for v in value]
-            else:
-                data[form.add_prefix(name)] = value
-    return data
 
 
 def test_the_admin_refuses_a_form_opened_before_someone_else_saved(superuser_client):

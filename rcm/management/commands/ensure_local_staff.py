@@ -23,7 +23,7 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         user = User.objects.create_superuser(username=username, email="", password=password)
-        user.groups.add(Group.objects.get(name=Role.TS_STAFF))
+        user.groups.add(Group.objects.get_or_create(name=Role.TS_STAFF)[0])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created the staff login '{username}' with the password {password}\n"
