@@ -198,6 +198,8 @@ def validation_queue(request):
 @login_required
 @require_POST
 def validation_decision(request, pk: int):
+    if not access_for(request.user).is_ts_staff:
+        raise PermissionDenied
     follow_up = get_object_or_404(FollowUp, pk=pk)
     decision = request.POST.get("decision")
     try:

@@ -227,3 +227,11 @@ class AgreementFactory(factory.django.DjangoModelFactory):
                     AgreementCountry.objects.create(agreement=self, country=actor)
                 else:
                     AgreementOrganisation.objects.create(agreement=self, organisation=actor)
+
+
+class InstrumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "agreements.Instrument"
+
+    kind = "guidelines"
+    name_en = factory.Sequence(lambda n: f"Regional Guidelines {n}")

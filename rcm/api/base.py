@@ -129,12 +129,19 @@ class RecordViewSet(viewsets.ModelViewSet):
     # --- writing: optimistic concurrency through If-Match ----------------------------------------
 
     def get_locked_object(self):
-        """The object, locked until the end of the transaction, so two writers queue."""
+        """The object, locked until the end of the transaction, so two writers queue.
+
+        The row is locked on its own (a visible queryset may use DISTINCT or outer joins,
+        which PostgreSQL does not lock), then read again through the visible queryset.
+        """
         queryset = self.filter_queryset(self.get_queryset())
         lookup = {self.lookup_field: self.kwargs[self.lookup_url_kwarg or self.lookup_field]}
-        instance = queryset.select_for_update(of=("self",)).filter(**lookup).first()
+        instance = queryset.filter(**lookup).first()
         if instance is None:
             raise Http404
+        model = type(instance)
+        list(model._default_manager.select_for_update().filter(pk=instance.pk).values("pk"))
+        instance = queryset.get(pk=instance.pk)
         self.check_object_permissions(self.request, instance)
         return instance
 

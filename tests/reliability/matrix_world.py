@@ -1,0 +1,89 @@
+"""The records and people the permission matrix runs against (tests/reliability)."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+
+from agreements import services
+from agreements.models import Theme
+from rcm.models import Role, Visibility
+from rcm.services import api_token_create
+from tests.factories import (
+    AgreementFactory,
+    FocalPointFactory,
+    InstrumentFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    PresidencyFactory,
+    UserFactory,
+    focal_point_user,
+    member_country,
+    observer_user,
+    ts_staff_user,
+)
+
+ROLES = [
+    "anonymous", "observer", "focal_point", "other_focal_point", "network_officer", "ts_staff",
+    "superuser",
+]  # fmt: skip
+METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+
+
+def build_world() -> dict:
+    mexico = member_country("MX", name_en="Mexico")
+    guatemala = member_country("GT", name_en="Guatemala")
+    iom = OrganisationFactory(acronym="IOM")
+    staff = ts_staff_user(username="ts")
+    users = {
+        "anonymous": None,
+        "observer": observer_user(organisation=iom, username="iom"),
+        "focal_point": focal_point_user(mexico, username="fp-mx"),
+        "other_focal_point": focal_point_user(guatemala, username="fp-gt"),
+        "network_officer": UserFactory(
+            username="officer-mx", country=mexico, roles=[Role.NETWORK_OFFICER]
+        ),
+        "ts_staff": staff,
+        "superuser": UserFactory(username="root", is_staff=True, is_superuser=True),
+    }
+    meeting = MeetingFactory(starts_on=datetime.date(2013, 11, 18))
+    hidden_meeting = MeetingFactory(
+        visibility=Visibility.MEMBERS, starts_on=datetime.date(2014, 6, 24)
+    )
+    public = AgreementFactory(meeting=meeting, ref="1", responsible=[mexico])
+    hidden = AgreementFactory(
+        meeting=hidden_meeting, ref="1", responsible=[mexico], visibility=Visibility.MEMBERS
+    )
+    evidence = services.followup_record(
+        agreement=public,
+        author=staff,
+        status="in_progress",
+        evidence=ContentFile(b"%PDF-1.4 decree", name="decree.pdf"),
+    )
+    hidden_evidence = services.followup_record(
+        agreement=hidden,
+        author=staff,
+        status="in_progress",
+        evidence=ContentFile(b"%PDF-1.4 secret", name="secret.pdf"),
+    )
+    proposal = services.followup_record(
+        agreement=public, author=users["focal_point"], status="done"
+    )
+    focal_point = FocalPointFactory(country=mexico, person_name="Ana Example", email="a@x.org")
+    _, token = api_token_create(user=staff, name="matrix")
+    return {
+        "users": users,
+        "token": token,
+        "kwargs": {
+            # URL arguments per route name: (public object, object hidden from non-members)
+            "pk:agreement": (public.pk, hidden.pk),
+            "pk:meeting": (meeting.pk, hidden_meeting.pk),
+            "pk:follow_up": (evidence.pk, hidden_evidence.pk),
+            "pk:proposal": (proposal.pk, proposal.pk),
+            "pk:focal_point": (focal_point.pk, focal_point.pk),
+            "pk:organisation": (iom.pk, iom.pk),
+            "pk:theme": (Theme.objects.create(code="1", name_en="Policy").pk,) * 2,
+            "pk:instrument": (InstrumentFactory().pk,) * 2,
+            "code": ("MX", "MX"),
+            "year": (PresidencyFactory(year=2013, country=mexico).year,) * 2,
+        },
+    }

@@ -1,0 +1,280 @@
+"""Every route × every role × every method answers as the access rules say.
+
+The routes come from the URL configuration: a new route without a row here fails the suite.
+Each row names the route's profile — who may read, who may write — and, for routes with an
+object, the statuses for an object that only members may see (it must answer 404, never its
+contents, to those who may not see it).
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLResolver, get_resolver
+from rest_framework.test import APIClient
+
+from tests.reliability.matrix_world import METHODS, ROLES, build_world
+
+pytestmark = pytest.mark.django_db
+
+ANON, OBS, FP, OTHER, OFFICER, TS, SUPER = ROLES
+NON_STAFF = [OBS, FP, OTHER, OFFICER]
+STAFF = [TS, SUPER]
+MEMBERS = [FP, OTHER, OFFICER, TS, SUPER]
+
+
+def every(status: int, roles=ROLES) -> dict[str, int]:
+    return {role: status for role in roles}
+
+
+def combine(*parts: dict) -> dict[str, int]:
+    merged: dict[str, int] = {}
+    for part in parts:
+        merged.update(part)
+    return merged
+
+
+@dataclass
+class Row:
+    """Expected statuses: method → role → status; `hidden` for the members-only object."""
+
+    path: str
+    expect: dict[str, dict[str, int]]
+    hidden: dict[str, dict[str, int]] = field(default_factory=dict)
+    kwargs: str = ""
+    api: bool = False
+
+
+def page(path, *, kwargs="", hidden_get=None, get=None) -> Row:
+    """A page everyone may read; it answers 405 to writes."""
+    expect = {method: every(405) for method in METHODS}
+    expect["GET"] = get or every(200)
+    hidden = {"GET": hidden_get} if hidden_get else {}
+    return Row(path, expect, hidden, kwargs)
+
+
+def staff_page(path, *, methods=("GET",), ok=200) -> Row:
+    expect = {method: every(405, ROLES[1:]) | {ANON: 302} for method in METHODS}
+    for method in methods:
+        expect[method] = combine({ANON: 302}, every(403, NON_STAFF), every(ok, STAFF))
+    return Row(path, expect)
+
+
+# The API checks who may write before what the request asks: a write by someone who may not
+# write is refused (401 anonymous, 403 others) even where the method itself is not offered.
+GATED = combine({ANON: 401}, every(403, NON_STAFF))
+
+
+def refused_or(status: int) -> dict[str, int]:
+    return combine(GATED, every(status, STAFF))
+
+
+def api_list(path, *, post=None, unsupported=None) -> Row:
+    expect = {method: unsupported or refused_or(405) for method in ("PUT", "PATCH", "DELETE")}
+    expect["GET"] = every(200)
+    expect["POST"] = post or refused_or(400)
+    return Row(path, expect, api=True)
+
+
+def api_detail(path, kwargs, *, hidden_get=None, write=None, delete=None, post=None) -> Row:
+    expect = {method: write or refused_or(428) for method in ("PUT", "PATCH")}
+    expect["DELETE"] = delete or write or refused_or(428)
+    expect["GET"] = every(200)
+    expect["POST"] = post or refused_or(405)
+    hidden = {"GET": hidden_get} if hidden_get else {}
+    return Row(path, expect, hidden, kwargs, api=True)
+
+
+def api_read_only(path, kwargs="", *, gated=True) -> Row:
+    expect = {method: refused_or(405) if gated else every(405) for method in METHODS}
+    expect["GET"] = every(200)
+    return Row(path, expect, {}, kwargs, api=True)
+
+
+MEMBERS_ONLY = combine(every(404, [ANON, OBS]), every(200, MEMBERS))
+LOGIN_FIRST = combine({ANON: 302}, every(200, ROLES[1:]))
+
+MATRIX: dict[str, Row] = {
+    # --- pages ---------------------------------------------------------------------------------
+    "home": page("/"),
+    "presidencies": page("/presidencies/"),
+    "health": page("/health/"),
+    "meetings:list": page("/meetings/"),
+    "meeting": page("/meetings/{}/", kwargs="pk:meeting", hidden_get=MEMBERS_ONLY),
+    "agreements:dashboard": page("/follow-up/"),
+    "agreements:export": page("/follow-up/export.csv"),
+    "agreements:matrix": page("/follow-up/matrix/"),
+    "agreements:search": page("/search/?q=urge"),
+    "agreements:country": page("/countries/{}/", kwargs="code"),
+    "agreements:evidence": page(
+        "/follow-ups/{}/evidence", kwargs="pk:follow_up", hidden_get=MEMBERS_ONLY
+    ),
+    "agreements:detail": Row(
+        "/agreements/{}/",
+        {
+            "GET": every(200),
+            # Posting an update: the responsible focal point and TS staff (an empty form comes
+            # back with its errors, 200); everyone else is refused.
+            "POST": combine(every(403), every(200, [FP, TS, SUPER])),
+            **{method: every(405) for method in ("PUT", "PATCH", "DELETE")},
+        },
+        {"GET": MEMBERS_ONLY},
+        "pk:agreement",
+    ),
+    "agreements:validation": staff_page("/follow-up/validation/"),
+    "agreements:validation_decision": Row(
+        "/follow-up/validation/{}/",
+        {
+            "GET": combine({ANON: 302}, every(405, ROLES[1:])),
+            "POST": combine({ANON: 302}, every(403, NON_STAFF), every(302, STAFF)),
+            **{m: combine({ANON: 302}, every(405, ROLES[1:])) for m in ("PUT", "PATCH", "DELETE")},
+        },
+        kwargs="pk:proposal",
+    ),
+    "calendar": page("/calendar/"),
+    "calendar_ics": page("/calendar.ics"),
+    "country_calendar_ics": page("/countries/{}/calendar.ics", kwargs="code"),
+    # --- sign-in -------------------------------------------------------------------------------
+    "login": Row("/accounts/login/", {"GET": every(200), "POST": every(200)}),
+    "logout": Row("/accounts/logout/", {"GET": every(405), "POST": every(302)}),
+    "password_change": Row("/accounts/password_change/", {"GET": LOGIN_FIRST}),
+    "password_change_done": Row("/accounts/password_change/done/", {"GET": LOGIN_FIRST}),
+    "password_reset": Row("/accounts/password_reset/", {"GET": every(200), "POST": every(200)}),
+    "password_reset_done": page("/accounts/password_reset/done/", get=every(200)),
+    "password_reset_confirm": Row("/accounts/reset/MQ/bad-token/", {"GET": every(200)}),
+    "password_reset_complete": Row("/accounts/reset/done/", {"GET": every(200)}),
+    "set_language": Row("/i18n/setlang/", {"POST": every(302)}),
+    "admin:index": Row(
+        "/admin/", {"GET": combine(every(302, [ANON, *NON_STAFF]), every(200, STAFF))}
+    ),
+    # --- API -----------------------------------------------------------------------------------
+    "api-root": api_read_only("/api/v1/"),
+    "schema": api_read_only("/api/schema/", gated=False),
+    "api-docs": api_read_only("/api/docs/", gated=False),
+    "api-redoc": api_read_only("/api/redoc/", gated=False),
+    "country-list": api_list("/api/v1/countries/"),
+    "country-detail": api_detail("/api/v1/countries/{}/", "code"),
+    "organisation-list": api_list("/api/v1/organisations/"),
+    "organisation-detail": api_detail("/api/v1/organisations/{}/", "pk:organisation"),
+    # Member governments keep their own country's contacts current (the object is Mexico's).
+    "focal-point-list": Row(
+        "/api/v1/focal-points/",
+        {
+            "GET": every(200),
+            "POST": combine(
+                {ANON: 401}, every(403, [OBS]), every(400, [FP, OTHER, OFFICER, *STAFF])
+            ),
+            "PUT": combine(
+                {ANON: 401}, every(403, [OBS]), every(405, [FP, OTHER, OFFICER, *STAFF])
+            ),
+            "PATCH": combine(
+                {ANON: 401}, every(403, [OBS]), every(405, [FP, OTHER, OFFICER, *STAFF])
+            ),
+            "DELETE": refused_or(405),
+        },
+        api=True,
+    ),
+    "focal-point-detail": api_detail(
+        "/api/v1/focal-points/{}/",
+        "pk:focal_point",
+        write=combine({ANON: 401}, every(403, [OBS, OTHER]), every(428, [FP, OFFICER, *STAFF])),
+        delete=refused_or(428),
+        post=combine({ANON: 401}, every(403, [OBS]), every(405, [FP, OTHER, OFFICER, *STAFF])),
+    ),
+    "presidency-list": api_list("/api/v1/presidencies/"),
+    "presidency-troika": api_read_only("/api/v1/presidencies/troika/"),
+    "presidency-detail": api_detail("/api/v1/presidencies/{}/", "year"),
+    "meeting-list": api_list("/api/v1/meetings/"),
+    "meeting-detail": api_detail("/api/v1/meetings/{}/", "pk:meeting", hidden_get=MEMBERS_ONLY),
+    "agreement-list": api_list("/api/v1/agreements/"),
+    "agreement-detail": api_detail(
+        "/api/v1/agreements/{}/", "pk:agreement", hidden_get=MEMBERS_ONLY
+    ),
+    "agreement-follow-ups": Row(
+        "/api/v1/agreements/{}/follow-ups/",
+        {
+            "GET": every(200),
+            "POST": combine(
+                {ANON: 401}, every(403, [OBS, OTHER, OFFICER]), every(400, [FP, *STAFF])
+            ),
+            **{m: every(405) for m in ("PUT", "PATCH", "DELETE")},
+        },
+        {"GET": MEMBERS_ONLY},
+        "pk:agreement",
+        api=True,
+    ),
+    "follow-up-list": Row(
+        "/api/v1/follow-ups/",
+        {"GET": every(200), "POST": combine({ANON: 401}, every(403, ROLES[1:]))},
+        api=True,
+    ),
+    "follow-up-detail": Row(
+        "/api/v1/follow-ups/{}/",
+        {"GET": every(200), **{m: refused_or(405) for m in ("PUT", "PATCH", "DELETE")}},
+        {"GET": MEMBERS_ONLY},
+        "pk:follow_up",
+        api=True,
+    ),
+    "follow-up-accept": Row(
+        "/api/v1/follow-ups/{}/accept/",
+        # TS staff accept the proposal; the superuser, asked next, finds it already accepted.
+        {"POST": combine({ANON: 401}, every(403, NON_STAFF), {TS: 200, SUPER: 400})},
+        kwargs="pk:proposal",
+        api=True,
+    ),
+    "follow-up-send-back": Row(
+        "/api/v1/follow-ups/{}/return/",
+        {"POST": combine({ANON: 401}, every(403, NON_STAFF), every(400, STAFF))},
+        kwargs="pk:proposal",
+        api=True,
+    ),
+    "theme-list": api_list("/api/v1/themes/"),
+    "theme-detail": api_detail("/api/v1/themes/{}/", "pk:theme"),
+    "instrument-list": api_list("/api/v1/instruments/"),
+    "instrument-detail": api_detail("/api/v1/instruments/{}/", "pk:instrument"),
+}
+
+
+def route_names():
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace or namespace
+                if inner == "admin":
+                    yield "admin:index"
+                    continue
+                yield from walk(pattern.url_patterns, inner)
+            elif pattern.name:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+    return sorted(set(walk(get_resolver().url_patterns)))
+
+
+def test_every_route_has_a_row_in_the_matrix():
+    missing = [name for name in route_names() if name not in MATRIX]
+    assert missing == [], f"Add these routes to the permission matrix: {missing}"
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_route_answers_every_role_and_method_as_the_rules_say(name):
+    row = MATRIX[name]
+    world = build_world()
+    mismatches = []
+    for variant, expectations in (("public", row.expect), ("hidden", row.hidden)):
+        if variant == "hidden" and not expectations:
+            continue
+        path = row.path
+        if row.kwargs:
+            value = world["kwargs"][row.kwargs][0 if variant == "public" else 1]
+            path = path.format(value)
+        for method, by_role in expectations.items():
+            for role, expected in by_role.items():
+                client = APIClient()
+                user = world["users"][role]
+                if user is not None:
+                    client.force_login(user)
+                response = client.generic(method, path, data="{}", content_type="application/json")
+                if response.status_code != expected:
+                    mismatches.append(
+                        f"{variant} {method} {role}: {response.status_code} ≠ {expected}"
+                    )
+    assert not mismatches, "\n".join(mismatches)
