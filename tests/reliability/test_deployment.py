@@ -19,7 +19,13 @@ def production_environment(**overrides) -> dict:
         key: value
         for key, value in os.environ.items()
         if key
-        not in {"DEBUG", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"}
+        not in {
+            "DEBUG",
+            "SECURE_SSL_REDIRECT",
+            "SESSION_COOKIE_SECURE",
+            "CSRF_COOKIE_SECURE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for their own process
+        }  # fmt: skip
     }
     env.update(
         SECRET_KEY="k" * 10 + "Zq8#s9vL!x2@Wm4$Tn6%Yp0^Rb3&Hc5*Jd7(Kf1)Lg" * 2,
