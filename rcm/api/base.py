@@ -140,7 +140,8 @@ class RecordViewSet(viewsets.ModelViewSet):
         if instance is None:
             raise Http404
         model = type(instance)
-        list(model._default_manager.select_for_update().filter(pk=instance.pk).values("pk"))
+        lock = model._default_manager.select_for_update().filter(pk=instance.pk).order_by()
+        list(lock.values("pk"))
         instance = queryset.get(pk=instance.pk)
         self.check_object_permissions(self.request, instance)
         return instance

@@ -8,6 +8,12 @@ from agreements import services
 from agreements.models import Theme
 from rcm.models import Role, Visibility
 from rcm.services import api_token_create
+from tests.networks.factories import (
+    NetworkFactory,
+    NetworkMemberFactory,
+    NetworkReportFactory,
+    WorkPlanItemFactory,
+)
 from tests.factories import (
     AgreementFactory,
     FocalPointFactory,
@@ -70,6 +76,12 @@ def build_world() -> dict:
     )
     focal_point = FocalPointFactory(country=mexico, person_name="Ana Example", email="a@x.org")
     _, token = api_token_create(user=staff, name="matrix")
+    network = NetworkFactory()
+    hidden_network = NetworkFactory(visibility=Visibility.MEMBERS)
+    item = WorkPlanItemFactory(plan__network=network, countries=[mexico])
+    report = NetworkReportFactory(
+        network=network, meeting=meeting, document=ContentFile(b"%PDF-1.4", name="report.pdf")
+    )
     return {
         "users": users,
         "token": token,
@@ -83,6 +95,11 @@ def build_world() -> dict:
             "pk:organisation": (iom.pk, iom.pk),
             "pk:theme": (Theme.objects.create(code="1", name_en="Policy").pk,) * 2,
             "pk:instrument": (InstrumentFactory().pk,) * 2,
+            "pk:network": (network.pk, hidden_network.pk),
+            "pk:network_member": (NetworkMemberFactory(network=network, country=mexico).pk,) * 2,
+            "pk:work_plan": (item.plan_id, item.plan_id),
+            "pk:work_plan_item": (item.pk, item.pk),
+            "pk:network_report": (report.pk, report.pk),
             "code": ("MX", "MX"),
             "year": (PresidencyFactory(year=2013, country=mexico).year,) * 2,
         },

@@ -227,6 +227,49 @@ MATRIX: dict[str, Row] = {
         kwargs="pk:proposal",
         api=True,
     ),
+    # --- networks --------------------------------------------------------------------------
+    "networks:overview": page("/networks/"),
+    "networks:detail": page("/networks/{}/", kwargs="pk:network", hidden_get=MEMBERS_ONLY),
+    "networks:item": Row(
+        "/networks/items/{}/",
+        {
+            "GET": every(200),
+            # The item is Mexico's: its focal point, its officer and TS staff may update it (an
+            # empty form comes back with its errors).
+            "POST": combine(every(403), every(200, [FP, OFFICER, *STAFF])),
+            **{m: every(405) for m in ("PUT", "PATCH", "DELETE")},
+        },
+        kwargs="pk:work_plan_item",
+    ),
+    "networks:report_document": page("/networks/reports/{}/document", kwargs="pk:network_report"),
+    "network-list": api_list("/api/v1/networks/"),
+    "network-detail": api_detail(
+        "/api/v1/networks/{}/", "pk:network", hidden_get=MEMBERS_ONLY
+    ),
+    "network-meetings": Row(
+        "/api/v1/networks/{}/meetings/",
+        {"GET": every(200), "POST": refused_or(400)},
+        kwargs="pk:network",
+        api=True,
+    ),
+    "network-member-list": api_list("/api/v1/network-members/"),
+    "network-member-detail": api_detail("/api/v1/network-members/{}/", "pk:network_member"),
+    "work-plan-list": api_list("/api/v1/work-plans/"),
+    "work-plan-detail": api_detail("/api/v1/work-plans/{}/", "pk:work_plan"),
+    "work-plan-item-list": api_list("/api/v1/work-plan-items/"),
+    "work-plan-item-detail": api_detail("/api/v1/work-plan-items/{}/", "pk:work_plan_item"),
+    "work-plan-item-updates": Row(
+        "/api/v1/work-plan-items/{}/updates/",
+        {
+            "GET": every(200),
+            "POST": combine({ANON: 401}, every(403, [OBS, OTHER]), every(400, [FP, OFFICER, *STAFF])),
+            **{m: every(405) for m in ("PUT", "PATCH", "DELETE")},
+        },
+        kwargs="pk:work_plan_item",
+        api=True,
+    ),
+    "network-report-list": api_list("/api/v1/network-reports/"),
+    "network-report-detail": api_detail("/api/v1/network-reports/{}/", "pk:network_report"),
     "theme-list": api_list("/api/v1/themes/"),
     "theme-detail": api_detail("/api/v1/themes/{}/", "pk:theme"),
     "instrument-list": api_list("/api/v1/instruments/"),

@@ -1,1 +1,0 @@
-"""networks: models arrive with their issue."""
