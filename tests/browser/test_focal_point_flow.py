@@ -75,6 +75,7 @@ def test_a_focal_point_follows_up_an_overdue_agreement_in_spanish(
     page.click(".lang-switch button[type=submit]")
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "es"
+    assert "Seguimiento" in page.inner_text("nav")
     screenshot(page, "home-es")
 
     # The dashboard, filtered to Mexico's overdue agreements.
@@ -85,6 +86,7 @@ def test_a_focal_point_follows_up_an_overdue_agreement_in_spanish(
     page.wait_for_load_state()
     assert "country=MX" in page.url and "overdue=true" in page.url
     assert count(page, "overdue") == 1
+    assert "Vencidos" in page.inner_text(".counts")
     assert "outline of the regional mechanism" in page.content()
     assert "Guatemala to circulate" not in page.content()
     screenshot(page, "dashboard-filtered-es")
