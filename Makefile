@@ -50,7 +50,7 @@ bench: install
 	$(BIN)/python bench/run.py
 
 fuzz: install
-	$(BIN)/python -m pytest tests/reliability/test_schema_fuzzing.py -m fuzz --fuzz-examples=200 -p no:xdist
+	$(BIN)/python -m pytest tests/reliability/test_schema_fuzzing.py --fuzz-examples=$(or $(EXAMPLES),100) -p no:xdist
 
 backup: install
 	$(BIN)/python manage.py backup_database $(if $(FILE),--output $(FILE),)

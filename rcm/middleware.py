@@ -3,14 +3,15 @@
 import contextlib
 import logging
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.db import DatabaseError, DataError, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, JsonResponse
 
 logger = logging.getLogger(__name__)
 
 
 class DatabaseUnavailableMiddleware:
-    """Answer 503 while the database cannot be reached; the next request reconnects.
+    """Answer 503 while the database cannot be reached (the next request reconnects), and 400
+    to a value the database refuses as out of range.
 
     Django opens a fresh connection for the next request once this one is closed, so recovery
     needs nothing more than dropping the broken connection here.
@@ -23,6 +24,8 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if isinstance(exception, DataError):
+            return self.value_out_of_range(request)
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         logger.error("Database unavailable: %s", exception.__class__.__name__)
@@ -45,3 +48,15 @@ class DatabaseUnavailableMiddleware:
             response = HttpResponse(detail, status=503, content_type="text/plain; charset=utf-8")
         response["Retry-After"] = "30"
         return response
+
+    def value_out_of_range(self, request):
+        """A value that passed the forms but not PostgreSQL (a date in year 3166 with a +16:00
+        offset, a number past its column's range) is the client's mistake, not the server's."""
+        detail = "A value in the request is outside what the records can hold."
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": detail},
+                status=400,
+                content_type="application/problem+json",
+            )
+        return HttpResponse(detail, status=400, content_type="text/plain; charset=utf-8")

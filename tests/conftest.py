@@ -58,3 +58,12 @@ def observer_org_user(observer_org):
 @pytest.fixture
 def roles():
     return Role
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--fuzz-examples",
+        type=int,
+        default=3,
+        help="Examples per API operation in the schema-fuzzing test (make fuzz uses more).",
+    )

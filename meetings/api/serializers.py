@@ -29,7 +29,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 class MeetingSerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="short_name", read_only=True)
-    country = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     participants = ParticipantSerializer(source="participations", many=True, read_only=True)
     parts = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 

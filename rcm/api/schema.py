@@ -51,8 +51,8 @@ def add_problem_responses(result, generator, request, public):
                 continue
             codes = ["401", "403", "405", "406", "429"]
             if method in {"get", "head"}:
-                codes.append("400")  # invalid filter values
-            if has_id:
+                codes += ["400", "404"]  # invalid filter values; a page that does not exist
+            elif has_id:
                 codes.append("404")
             if method in {"post", "put", "patch"}:
                 codes += ["400", "415"]

@@ -1,0 +1,62 @@
+"""Schema fuzzing: schemathesis drives every API operation of the published OpenAPI schema
+against a live server, as an anonymous client, a focal point and TS staff.
+
+No answer may be a 5xx, contradict the schema, or use a status the schema does not document.
+CI runs a few examples per operation (--fuzz-examples, default 3); `make fuzz` runs many.
+"""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis import checks
+
+from rcm.services import api_token_create
+from tests.factories import AgreementFactory, focal_point_user, member_country, ts_staff_user
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
+
+CHECKS = [
+    checks.not_a_server_error,
+    checks.status_code_conformance,
+    checks.content_type_conformance,
+    checks.response_schema_conformance,
+]
+
+
+@pytest.fixture
+def tokens():
+    mexico = member_country("MX")
+    AgreementFactory.create_batch(2, responsible=[mexico])
+    _, focal = api_token_create(user=focal_point_user(mexico), name="fuzz focal point")
+    _, staff = api_token_create(user=ts_staff_user(), name="fuzz staff")
+    return {"anonymous": None, "focal point": focal, "TS staff": staff}
+
+
+def fuzz(operation, base_url: str, headers: dict, examples: int) -> None:
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
+    def run(case):
+        case.call_and_validate(base_url=base_url, headers=headers, checks=CHECKS)
+
+    run()
+
+
+def test_no_operation_answers_what_the_schema_does_not_describe(live_server, tokens, request):
+    examples = request.config.getoption("--fuzz-examples")
+    schema = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/?format=json")
+    failures = []
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) > 40
+    for operation in operations:
+        for role, token in tokens.items():
+            headers = {"Authorization": f"Token {token}"} if token else {}
+            try:
+                fuzz(operation, live_server.url, headers, examples)
+            except BaseException as error:  # noqa: BLE001 - every failure is reported, then asserted
+                failures.append(f"{operation.label} as {role}: {str(error)[:600]}")
+    assert not failures, "\n\n".join(failures)
