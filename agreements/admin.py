@@ -344,3 +344,4 @@ class InstrumentAdmin(RecordAdmin):
     inlines = [InstrumentEventInline]
 
 
+from agreements import admin_consultations  # noqa: E402, F401

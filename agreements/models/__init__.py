@@ -14,6 +14,17 @@ from agreements.models.agreements import (
     Status,
     Theme,
 )
+from agreements.models.consultations import (
+    AnswerKind,
+    Consultation,
+    ConsultationAnswer,
+    ConsultationRound,
+    ConsultationState,
+    ConsultationTransition,
+    ConsultationVersion,
+    ReminderLog,
+    RoundKind,
+)
 from agreements.models.followups import FollowUp, FollowUpQuerySet, Validation
 from agreements.models.instruments import (
     EventKind,
@@ -32,6 +43,13 @@ __all__ = [
     "AgreementLink",
     "AgreementOrganisation",
     "AgreementQuerySet",
+    "AnswerKind",
+    "Consultation",
+    "ConsultationAnswer",
+    "ConsultationRound",
+    "ConsultationState",
+    "ConsultationTransition",
+    "ConsultationVersion",
     "DeadlinePrecision",
     "EventKind",
     "FollowUp",
@@ -40,6 +58,8 @@ __all__ = [
     "InstrumentEvent",
     "InstrumentKind",
     "LinkKind",
+    "ReminderLog",
+    "RoundKind",
     "Section",
     "Status",
     "Theme",

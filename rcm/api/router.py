@@ -2,6 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
+from agreements.api.consultations import ConsultationViewSet
 from agreements.api.views import (
     AgreementViewSet,
     FollowUpViewSet,
@@ -33,6 +34,7 @@ router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("follow-ups", FollowUpViewSet, basename="follow-up")
 router.register("themes", ThemeViewSet, basename="theme")
 router.register("instruments", InstrumentViewSet, basename="instrument")
+router.register("consultations", ConsultationViewSet, basename="consultation")
 network_routes.register(router)
 finance_routes.register(router)
 
