@@ -14,14 +14,16 @@ from typing import Literal
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from agreements.models import OPEN_STATUSES, Agreement
+from agreements.models import OPEN_STATUSES, Agreement, Status
 from meetings.models import (
     ACTIVITY_KINDS,
     DatePrecision,
     Meeting,
+    MeetingKind,
     MeetingStatus,
     MeetingSupport,
     Participation,
@@ -84,8 +86,9 @@ def calendar_events(
     is responsible for. Two queries whatever the number of events.
     """
     access = user_or_access if isinstance(user_or_access, Access) else access_for(user_or_access)
-    events = _meeting_events(access, country=country, start=start, end=end)
-    events += _deadline_events(access, country=country, start=start, end=end)
+    words = _Words()
+    events = _meeting_events(access, words, country=country, start=start, end=end)
+    events += _deadline_events(access, words, country=country, start=start, end=end)
     events = [
         event
         for event in events
@@ -95,11 +98,34 @@ def calendar_events(
     return events
 
 
+class _Words:
+    """What every event says, translated and looked up once per calendar rather than per event:
+    a feed of the whole conference has a thousand events."""
+
+    def __init__(self):
+        self.meeting_status = {value: str(label) for value, label in MeetingStatus.choices}
+        self.meeting_kind = {value: str(label) for value, label in MeetingKind.choices}
+        self.agreement_status = {value: str(label) for value, label in Status.choices}
+        self.virtual = _("Virtual")
+        self.month_only = _("Exact dates not yet known.")
+        self.deadline = _("Deadline: %(agreement)s – %(excerpt)s")
+        self.as_written = _("Deadline as written: %(text)s")
+        self.status = _("Status: %(status)s")
+        # Every page's address differs only by its id: reverse() once.
+        self.meeting_url = reverse("meeting", args=[0]).removesuffix("0/")
+        self.agreement_url = reverse("agreements:detail", args=[0]).removesuffix("0/")
+
+
+def _truncated(text: str, length: int) -> str:
+    """Truncator's result, without its cost when the text is short enough already."""
+    return text if len(text) <= length else Truncator(text).chars(length)
+
+
 def _month_end(day: datetime.date) -> datetime.date:
     return day.replace(day=month_calendar.monthrange(day.year, day.month)[1])
 
 
-def _meeting_events(access: Access, *, country, start, end) -> list[CalendarEvent]:
+def _meeting_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
     proposed = Agreement.proposed_activities.through.objects.filter(meeting_id=OuterRef("pk"))
     meetings = (
         Meeting.objects.visible_to(access)
@@ -130,10 +156,10 @@ def _meeting_events(access: Access, *, country, start, end) -> list[CalendarEven
         meetings = meetings.alias(last_day=Coalesce(F("ends_on"), F("starts_on"))).filter(
             last_day__gte=start.replace(day=1)
         )
-    return [_meeting_event(meeting) for meeting in meetings]
+    return [_meeting_event(meeting, words) for meeting in meetings]
 
 
-def _meeting_event(meeting: Meeting) -> CalendarEvent:
+def _meeting_event(meeting: Meeting, words: _Words) -> CalendarEvent:
     first, last = meeting.starts_on, meeting.ends_on or meeting.starts_on
     if meeting.date_precision == DatePrecision.MONTH:
         first, last = first.replace(day=1), _month_end(last)
@@ -141,32 +167,32 @@ def _meeting_event(meeting: Meeting) -> CalendarEvent:
         meeting.proposed or meeting.kind in ACTIVITY_KINDS
     )
     if meeting.virtual and not meeting.city:
-        location = _("Virtual")
+        location = words.virtual
     else:
         location = ", ".join(filter(None, [meeting.city, meeting.country and meeting.country.name]))
-    lines = [meeting.get_kind_display()]
+    lines = [words.meeting_kind.get(meeting.kind, meeting.kind)]
     if meeting.name != meeting.short_name:
         lines.append(meeting.name)
     if meeting.date_precision == DatePrecision.MONTH:
-        lines.append(_("Exact dates not yet known."))
+        lines.append(words.month_only)
     if meeting.summary:
-        lines.append(Truncator(meeting.summary).chars(500))
+        lines.append(_truncated(meeting.summary, 500))
     return CalendarEvent(
         uid=f"meeting-{meeting.pk}@rcm-records",
         kind="activity" if is_activity else "meeting",
         title=meeting.short_name,
         start=first,
         end=last,
-        url=meeting.get_absolute_url(),
+        url=f"{words.meeting_url}{meeting.pk}/",
         location=location,
         description="\n\n".join(lines),
         status=meeting.status,
-        status_label=meeting.get_status_display(),
+        status_label=words.meeting_status.get(meeting.status, meeting.status),
         whole_month=meeting.date_precision == DatePrecision.MONTH,
     )
 
 
-def _deadline_events(access: Access, *, country, start, end) -> list[CalendarEvent]:
+def _deadline_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
     agreements = (
         Agreement.objects.visible_to(access)
         .filter(deadline__isnull=False, status__in=OPEN_STATUSES)
@@ -179,27 +205,26 @@ def _deadline_events(access: Access, *, country, start, end) -> list[CalendarEve
         agreements = agreements.filter(deadline__gte=start)
     if end is not None:
         agreements = agreements.filter(deadline__lte=end)
-    return [_deadline_event(agreement) for agreement in agreements]
+    return [_deadline_event(agreement, words) for agreement in agreements]
 
 
-def _deadline_event(agreement: Agreement) -> CalendarEvent:
-    title = _("Deadline: %(agreement)s – %(excerpt)s") % {
-        "agreement": agreement,
-        "excerpt": Truncator(agreement.text).chars(60),
-    }
-    lines = [Truncator(agreement.text).chars(1000)]
+def _deadline_event(agreement: Agreement, words: _Words) -> CalendarEvent:
+    text = agreement.text
+    title = words.deadline % {"agreement": agreement, "excerpt": _truncated(text, 60)}
+    status = words.agreement_status.get(agreement.status, agreement.status)
+    lines = [_truncated(text, 1000)]
     if agreement.deadline_text:
-        lines.append(_("Deadline as written: %(text)s") % {"text": agreement.deadline_text})
-    lines.append(_("Status: %(status)s") % {"status": agreement.get_status_display()})
+        lines.append(words.as_written % {"text": agreement.deadline_text})
+    lines.append(words.status % {"status": status})
     return CalendarEvent(
         uid=f"deadline-{agreement.pk}@rcm-records",
         kind="deadline",
         title=title,
         start=agreement.deadline,
         end=agreement.deadline,
-        url=agreement.get_absolute_url(),
+        url=f"{words.agreement_url}{agreement.pk}/",
         location="",
         description="\n\n".join(lines),
         status=agreement.status,
-        status_label=agreement.get_status_display(),
+        status_label=status,
     )

@@ -171,9 +171,15 @@ def _status_labels() -> list[tuple[str, str]]:
     ]
 
 
-def status_by_year_chart(agreements, *, today: datetime.date | None = None) -> Chart:
-    """Agreements by meeting year, stacked by where they stand."""
-    rows = status_by_year(agreements, today=today)
+def status_by_year_chart(
+    agreements=None, *, today: datetime.date | None = None, rows: list[dict] | None = None
+) -> Chart:
+    """Agreements by meeting year, stacked by where they stand.
+
+    `rows` as status_by_year() returns them, when a summary query already counted them.
+    """
+    if rows is None:
+        rows = status_by_year(agreements, today=today)
     labels = _status_labels()
     title = _("Agreements by year and status")
     description = _(
@@ -198,10 +204,19 @@ def status_by_year_chart(agreements, *, today: datetime.date | None = None) -> C
 
 
 def overdue_by_country_chart(
-    agreements, *, today: datetime.date | None = None, limit: int = 20
+    agreements=None,
+    *,
+    today: datetime.date | None = None,
+    limit: int = 20,
+    rows: list[dict] | None = None,
 ) -> Chart:
-    """The countries with the most overdue agreements they are responsible for."""
-    rows = overdue_by_country(agreements, today=today)[:limit]
+    """The countries with the most overdue agreements they are responsible for.
+
+    `rows` as overdue_by_country() returns them, when a summary query already counted them.
+    """
+    if rows is None:
+        rows = overdue_by_country(agreements, today=today)
+    rows = rows[:limit]
     title = _("Overdue agreements by responsible country")
     description = _(
         "For each country, how many agreements it is responsible for are past their deadline "
@@ -223,9 +238,13 @@ def overdue_by_country_chart(
     )
 
 
-def themes_over_time_chart(agreements) -> Chart:
-    """How many agreements each theme of the Plan of Action received, year by year."""
-    data = themes_over_time(agreements)
+def themes_over_time_chart(agreements=None, *, data: dict | None = None) -> Chart:
+    """How many agreements each theme of the Plan of Action received, year by year.
+
+    `data` as themes_over_time() returns it, when a summary query already counted it.
+    """
+    if data is None:
+        data = themes_over_time(agreements)
     title = _("Agreements by Plan of Action theme over time")
     description = _(
         "Lines: for each year, how many agreements adopted that year concern each theme of the "

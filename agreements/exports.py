@@ -3,9 +3,12 @@
 import tempfile
 
 from django.http import FileResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from openpyxl import Workbook
 
+from agreements.models import OPEN_STATUSES, Action, Section, Status
 from agreements.selectors import responsible_codes
 from rcm.renderers import csv_rows
 
@@ -28,23 +31,42 @@ CHUNK = 2000
 
 
 def export_rows(agreements):
-    """Each agreement as a flat row; the queryset carries the annotations of the tables."""
+    """Each agreement as a flat row; the queryset carries the annotations of the tables.
+
+    Labels, links and meeting names are worked out once per export rather than once per row:
+    an export of the whole archive has a hundred thousand rows.
+    """
+    sections = {value: str(label) for value, label in Section.choices}
+    actions = {value: str(label) for value, label in Action.choices}
+    statuses = {value: str(label) for value, label in Status.choices}
+    # reverse() once: every agreement's page differs only by its id.
+    link = reverse("agreements:detail", args=[0]).removesuffix("0/")
+    spanish = (get_language() or "en").startswith("es")
+    today = timezone.localdate()
+    meeting_names: dict[int, str] = {}
     for agreement in agreements.iterator(chunk_size=CHUNK):
+        meeting = agreement.meeting
+        name = meeting_names.get(meeting.pk)
+        if name is None:
+            name = meeting_names[meeting.pk] = meeting.short_name
+        countries, organisations = agreement.api_countries, agreement.api_organisations
+        deadline = agreement.deadline
         yield {
-            "meeting": agreement.meeting.short_name,
-            "year": agreement.meeting.year,
-            "section": agreement.get_section_display(),
+            "meeting": name,
+            "year": meeting.year,
+            "section": sections.get(agreement.section, agreement.section),
             "ref": agreement.ref,
-            "text": agreement.text,
-            "action": agreement.get_action_display(),
-            "actors": [c["code"] for c in agreement.api_countries]
-            + [o["code"] for o in agreement.api_organisations],
+            "text": (spanish and agreement.text_es) or agreement.text_en,
+            "action": actions.get(agreement.action, agreement.action),
+            "actors": [c["code"] for c in countries] + [o["code"] for o in organisations],
             "responsible": responsible_codes(agreement),
-            "deadline": agreement.deadline.isoformat() if agreement.deadline else "",
+            "deadline": deadline.isoformat() if deadline else "",
             "deadline_text": agreement.deadline_text,
-            "status": agreement.get_status_display(),
-            "overdue": agreement.is_overdue,
-            "url": agreement.get_absolute_url(),
+            "status": statuses.get(agreement.status, agreement.status),
+            "overdue": (
+                deadline is not None and deadline < today and agreement.status in OPEN_STATUSES
+            ),
+            "url": f"{link}{agreement.pk}/",
         }
 
 

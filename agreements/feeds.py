@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 
-import icalendar
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -130,45 +129,94 @@ def _feed_events(user, *, country: str | None = None) -> list[CalendarEvent]:
     return calendar_events(user_or_access=user, country=country, start=start)
 
 
+PRODID = "-//RCM Records//Regional Conference on Migration//EN"
+# RFC 5545 TEXT values escape these; a line break becomes the two characters \n.
+TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+MAX_OCTETS = 75
+
+
+def ical_text(value: str) -> str:
+    return value.replace("\r\n", "\n").translate(TEXT_ESCAPES)
+
+
+def fold(line: str) -> str:
+    """A content line folded as RFC 5545 asks: at most 75 octets a line, continued with a space.
+
+    Most lines are short and pass as they are; a long one is cut between characters, never
+    inside a UTF-8 sequence nor right after the backslash of an escape.
+    """
+    if len(line) * 4 <= MAX_OCTETS or len(line.encode()) <= MAX_OCTETS:
+        return line
+    parts, current, size = [], [], 0
+    for char in line:
+        octets = len(char.encode())
+        if current and size + octets > MAX_OCTETS - (1 if parts else 0):
+            carry = current.pop() if len(current) > 1 and current[-1] == "\\" else None
+            parts.append("".join(current))
+            current, size = ([carry], 1) if carry else ([], 0)
+        current.append(char)
+        size += octets
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
+
+
 def _ics_response(
     events: list[CalendarEvent], *, name: str, filename: str, private: bool
 ) -> HttpResponse:
-    feed = icalendar.Calendar()
-    feed.add("prodid", "-//RCM Records//Regional Conference on Migration//EN")
-    feed.add("version", "2.0")
-    feed.add("calscale", "GREGORIAN")
-    feed.add("method", "PUBLISH")
-    feed.add("x-wr-calname", name)
-    feed.add("x-wr-timezone", settings.TIME_ZONE)
-    feed.add("x-wr-caldesc", _("Meetings, activities and deadlines of agreements of the RCM."))
-    # How often calendar applications should fetch the feed again (Outlook reads the X- one).
-    feed.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
-    feed.add("x-published-ttl", "PT12H")
-    stamp = timezone.now()
+    """The feed, written line by line.
+
+    The icalendar package builds an object per property and folds every line character by
+    character; a feed of the whole conference has a thousand events, so it is written here
+    directly, in the same format (tests/agreements/test_feeds.py reads it back with icalendar).
+    """
+    stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    site = settings.SITE_URL.rstrip("/")
+    kinds = {
+        "meeting": ical_text(_("Meeting")),
+        "activity": ical_text(_("Activity")),
+        "deadline": ical_text(_("Deadline")),
+    }
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{ical_text(str(name))}",
+        f"X-WR-TIMEZONE:{ical_text(settings.TIME_ZONE)}",
+        "X-WR-CALDESC:"
+        + ical_text(_("Meetings, activities and deadlines of agreements of the RCM.")),
+        # How often calendar applications should fetch the feed again (Outlook reads the X- one).
+        "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
+        "X-PUBLISHED-TTL:PT12H",
+    ]
     for event in events:
-        feed.add_component(_vevent(event, stamp))
-    response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
+        url = site + event.url
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{ical_text(event.uid)}",
+            f"DTSTAMP:{stamp}",
+            # All-day events: DTSTART and DTEND are dates; DTEND is the day after the last one.
+            f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{event.end + datetime.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{ical_text(event.title)}",
+            f"URL:{url}",
+        ]
+        if event.location:
+            lines.append(f"LOCATION:{ical_text(event.location)}")
+        lines += [
+            "DESCRIPTION:" + ical_text(event.description + "\n\n" + url),
+            f"STATUS:{event.ical_status}",
+            f"CATEGORIES:{kinds[event.kind]}",
+            # Subscribers stay free for other appointments: the feed informs, it books no time.
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    body = "".join(fold(line) + "\r\n" for line in lines)
+    response = HttpResponse(body.encode(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     if private:
         # What a signed-in user or a token sees must not be kept by shared caches.
         patch_cache_control(response, private=True)
     return response
-
-
-def _vevent(event: CalendarEvent, stamp: datetime.datetime) -> icalendar.Event:
-    vevent = icalendar.Event()
-    vevent.add("uid", event.uid)
-    vevent.add("dtstamp", stamp)
-    # All-day events: DTSTART and DTEND are dates, and DTEND is the day after the last one.
-    vevent.add("dtstart", event.start)
-    vevent.add("dtend", event.end + datetime.timedelta(days=1))
-    vevent.add("summary", event.title)
-    vevent.add("url", _absolute(event.url))
-    if event.location:
-        vevent.add("location", event.location)
-    vevent.add("description", f"{event.description}\n\n{_absolute(event.url)}")
-    vevent.add("status", event.ical_status)
-    vevent.add("categories", [event.kind_label])
-    # Subscribers stay free for other appointments: the feed informs, it does not book time.
-    vevent.add("transp", "TRANSPARENT")
-    return vevent

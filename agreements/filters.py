@@ -24,9 +24,17 @@ class AgreementFilter(django_filters.FilterSet):
         help_text="Meeting kind (rcgm, vice_ministerial, …) or RCGM / RCM.",
     )
     year = django_filters.NumberFilter(field_name="meeting__year", label=_("Year"))
-    section = django_filters.MultipleChoiceFilter(choices=Section.choices, label=_("Section"))
-    action = django_filters.MultipleChoiceFilter(choices=Action.choices, label=_("Action"))
-    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("Status"))
+    # These filter the agreement's own columns: no join, so no DISTINCT (django-filter's default
+    # for multiple choices), which would make every page and count compare whole rows.
+    section = django_filters.MultipleChoiceFilter(
+        choices=Section.choices, label=_("Section"), distinct=False
+    )
+    action = django_filters.MultipleChoiceFilter(
+        choices=Action.choices, label=_("Action"), distinct=False
+    )
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, label=_("Status"), distinct=False
+    )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
     country = django_filters.CharFilter(
         method="filter_country",

@@ -30,6 +30,10 @@ class LineageSerializer(serializers.Serializer):
     meeting = serializers.IntegerField()
 
 
+# Unbound: its format and time zone come from the settings, as a bound field's would.
+DATETIME = serializers.DateTimeField()
+
+
 class AgreementSerializer(serializers.ModelSerializer):
     meeting_name = serializers.CharField(source="meeting.short_name", read_only=True)
     actors = serializers.SerializerMethodField()
@@ -49,6 +53,52 @@ class AgreementSerializer(serializers.ModelSerializer):
             "deadline", "deadline_text", "deadline_precision", "status", "status_changed_at",
             "overdue", "progress", "children", "lineage", "visibility", "source",
         ]  # fmt: skip
+
+    def to_representation(self, agreement) -> dict:
+        """The fields above, read straight from the annotations of annotate_for_api().
+
+        DRF's generic path builds the serializer's fields on each request and costs a lookup
+        and a conversion per field and row; a page of 200 agreements spends most of its time
+        there. This builds the same dict directly (a test compares it with the generic one),
+        leaving to DRF's DateTimeField the time zone and format of the one datetime.
+        """
+        countries = agreement.api_countries
+        organisations = agreement.api_organisations
+        changed = agreement.status_changed_at
+        deadline = agreement.deadline
+        return {
+            "id": agreement.pk,
+            "meeting": agreement.meeting_id,
+            "meeting_name": agreement.meeting.short_name,
+            "section": agreement.section,
+            "group": agreement.group,
+            "ref": agreement.ref,
+            "parent": agreement.parent_id,
+            "position": agreement.position,
+            "text_en": agreement.text_en,
+            "text_es": agreement.text_es,
+            "action": agreement.action,
+            "actors": [c["code"] for c in countries] + [o["code"] for o in organisations],
+            "responsible": [c["code"] for c in countries if c["responsible"]]
+            + [o["code"] for o in organisations if o["responsible"]],
+            "countries": countries,
+            "themes": agreement.api_themes,
+            "deadline": deadline.isoformat() if deadline else None,
+            "deadline_text": agreement.deadline_text,
+            "deadline_precision": agreement.deadline_precision,
+            "status": agreement.status,
+            "status_changed_at": DATETIME.to_representation(changed) if changed else None,
+            "overdue": agreement.is_overdue,
+            "progress": progress(agreement.api_children_done, len(agreement.api_children)),
+            "children": agreement.api_children,
+            "lineage": {"earlier": agreement.api_earlier, "later": agreement.api_later},
+            "visibility": agreement.visibility,
+            "source": agreement.source,
+        }
+
+    def generic_representation(self, agreement) -> dict:
+        """DRF's own representation, field by field: what to_representation must equal."""
+        return super().to_representation(agreement)
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_actors(self, agreement) -> list[str]:

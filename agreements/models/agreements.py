@@ -316,6 +316,13 @@ class Agreement(models.Model):
             models.Index(fields=["section"], name="agreement_section"),
             models.Index(fields=["visibility"], name="agreement_visibility"),
             models.Index(fields=["meeting", "position"], name="agreement_document_order"),
+            # Lists and counts by status (the overdue ones by deadline) answer from this index
+            # alone, without reading the table.
+            models.Index(
+                fields=["status", "visibility", "deadline"],
+                include=["id", "meeting"],
+                name="agreement_status_visibility",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -417,7 +424,16 @@ class AgreementCountry(models.Model):
                 violation_error_message=_("Only a responsible country carries a status."),
             ),
         ]
-        indexes = [models.Index(fields=["country", "responsible", "status"])]
+        indexes = [
+            models.Index(fields=["country", "responsible", "status"]),
+            # A country's agreements (the dashboards' and the API's country filters) from the
+            # index alone.
+            models.Index(
+                fields=["country", "agreement"],
+                include=["responsible", "status"],
+                name="agreementcountry_by_country",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.agreement}: {self.country_id}"

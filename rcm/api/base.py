@@ -88,6 +88,13 @@ class RecordViewSet(viewsets.ModelViewSet):
     def base_queryset(self):
         raise NotImplementedError
 
+    def filter_queryset(self, queryset):
+        # A detail asked for without query parameters: the filters would each leave the rows
+        # as they are, after building a filterset and its form on every request.
+        if self.action == "retrieve" and not self.request.query_params:
+            return queryset
+        return super().filter_queryset(queryset)
+
     def get_queryset(self):
         queryset = self.base_queryset()
         if hasattr(queryset, "visible_to"):
@@ -97,16 +104,29 @@ class RecordViewSet(viewsets.ModelViewSet):
     # --- reading -------------------------------------------------------------------------------
 
     def list(self, request, *args, **kwargs):
+        """A page of the list, with an ETag; If-None-Match with it answers 304 Not Modified."""
         if isinstance(request.accepted_renderer, CSVRenderer):
             return self.csv_response()
-        return super().list(request, *args, **kwargs)
+        response = super().list(request, *args, **kwargs)
+        etag = representation_etag(response.data)
+        if etag_matches(request.headers.get("If-None-Match", ""), etag):
+            return not_modified(etag)
+        response["ETag"] = etag
+        return response
 
     def retrieve(self, request, *args, **kwargs):
-        instance = self.get_object()
-        data = self.detail_data(instance)
+        """The record with its ETag; If-None-Match with it answers 304 Not Modified.
+
+        The ETag hashes the representation itself, so it changes whenever anything the client
+        sees changes (a related country's status, a child's progress, the date that makes an
+        agreement overdue) and If-Match holds writers to the version they read. A resource
+        whose representation comes in one query, as agreements do, answers a 304 with that
+        one query.
+        """
+        data = self.detail_data(self.get_object())
         etag = representation_etag(data)
         if etag_matches(request.headers.get("If-None-Match", ""), etag):
-            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+            return not_modified(etag)
         return Response(data, headers={"ETag": etag})
 
     def csv_response(self):
@@ -182,6 +202,10 @@ class RecordViewSet(viewsets.ModelViewSet):
         return Response(
             data, status=status.HTTP_201_CREATED, headers={"ETag": representation_etag(data)}
         )
+
+
+def not_modified(etag: str) -> Response:
+    return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
 
 
 class ReadOnlyRecordViewSet(RecordViewSet):

@@ -281,3 +281,19 @@ def test_the_feed_with_a_token_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(6):
         response = client.get(f"/calendar.ics?token={key}")
     assert len(parse(response).walk("VEVENT")) == 2 * count
+
+
+def test_long_texts_with_commas_semicolons_and_accents_come_back_whole(client):
+    text = (
+        "Instar a los Países Miembros; en particular a México, Guatemala y Panamá, a remitir "
+        "la información sobre niñez y adolescencia migrante \\ no acompañada, antes de la "
+        "próxima reunión del Grupo Regional de Consulta sobre Migración (GRCM)."
+    )
+    agreement = AgreementFactory(text_en=text, deadline=days_ahead(5))
+    response = client.get("/calendar.ics")
+    lines = response.content.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75
+    (event,) = parse(response).walk("VEVENT")
+    assert str(event["DESCRIPTION"]).startswith(text + "\n\nStatus: Open")
+    assert str(event["URL"]).endswith(f"/agreements/{agreement.pk}/")
+    assert [str(category) for category in event["CATEGORIES"].cats] == ["Deadline"]

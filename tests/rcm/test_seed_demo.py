@@ -1,9 +1,11 @@
+import importlib
+import types
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from agreements.models import Agreement, FollowUp
+from agreements.models import Agreement, AgreementCountry, FollowUp
 from meetings.models import Meeting
 from tests.factories import MeetingFactory
 
@@ -51,3 +53,36 @@ def test_seeding_a_database_with_real_records_needs_force():
     MeetingFactory()
     seed(force=True)
     assert Meeting.objects.filter(demo=True).count() == 4
+
+
+def test_demo_rows_keep_their_first_history_entry():
+    seed()
+    assert Agreement.history.filter(history_type="+").count() == Agreement.objects.count()
+    assert FollowUp.history.filter(history_type="+").count() == FollowUp.objects.count()
+    assert AgreementCountry.history.filter(history_type="+").count() == (
+        AgreementCountry.objects.count()
+    )
+    entry = Agreement.history.filter(history_type="+").first()
+    assert entry.history_change_reason == "demo data"
+
+
+def test_an_agreement_moved_on_by_its_follow_up_has_a_second_history_entry():
+    seed()
+    moved = Agreement.objects.filter(status_changed_at__isnull=False).first()
+    entries = list(moved.history.order_by("history_id").values_list("history_type", "status"))
+    assert entries == [("+", "open"), ("~", moved.status)]
+
+
+def test_an_app_whose_demo_generator_is_not_written_yet_is_skipped(monkeypatch):
+    real_import = importlib.import_module
+
+    def import_module(name, *args):
+        if name == "networks.demo":
+            return types.ModuleType("networks.demo")
+        return real_import(name, *args)
+
+    monkeypatch.setattr(importlib, "import_module", import_module)
+    errors = StringIO()
+    call_command("seed_demo", scale=0.02, stdout=StringIO(), stderr=errors)
+    assert "networks/demo.py has no create_demo" in errors.getvalue()
+    assert Agreement.objects.count() == 4 * 50

@@ -1,0 +1,71 @@
+"""The API builds its representations directly from one query's annotations; they must stay
+exactly what DRF's serializer fields would produce."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from rest_framework.test import APIRequestFactory
+
+from agreements.api.serializers import AgreementSerializer
+from agreements.models import Agreement, AgreementLink, LinkKind
+from agreements.selectors import annotate_for_api
+from meetings.api.views import MeetingListReadSerializer, MeetingReadSerializer
+from meetings.api.views import annotate_for_api as annotate_meetings
+from meetings.models import Meeting, MeetingKind, MeetingPart
+from rcm.models import ANONYMOUS, Visibility
+from tests.factories import (
+    AgreementFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    ThemeFactory,
+    member_country,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def context():
+    return {"request": APIRequestFactory().get("/")}
+
+
+def test_an_agreement_with_every_part_is_represented_as_drf_would(mexico, guatemala):
+    iom = OrganisationFactory(acronym="IOM")
+    earlier = AgreementFactory(meeting=MeetingFactory(starts_on=datetime.date(2010, 5, 3)))
+    parent = AgreementFactory(
+        ref="7",
+        responsible=[mexico],
+        mentions=[guatemala, iom],
+        deadline=datetime.date(2014, 3, 31),
+        deadline_text="by March 2014",
+        deadline_precision="day",
+        status_changed_at=timezone.now(),
+    )
+    parent.themes.add(ThemeFactory(code="2"), ThemeFactory(code="1.3"))
+    AgreementFactory(meeting=parent.meeting, parent=parent, ref="7.a", status="done")
+    AgreementFactory(meeting=parent.meeting, parent=parent, ref="7.b")
+    AgreementLink.objects.create(later=parent, earlier=earlier, kind=LinkKind.FOLLOWS_UP)
+    serializer = AgreementSerializer(context=context())
+    for agreement in annotate_for_api(Agreement.objects.all()):
+        assert serializer.to_representation(agreement) == serializer.generic_representation(
+            agreement
+        )
+
+
+def test_a_meeting_with_parts_and_participants_is_represented_as_drf_would():
+    member_country("MX")
+    rcm = MeetingFactory(kind=MeetingKind.VICE_MINISTERIAL, ordinal=26, city="")
+    MeetingFactory(
+        kind=MeetingKind.VICE_MINISTERIAL,
+        parent=rcm,
+        part=MeetingPart.PLENARY,
+        visibility=Visibility.PUBLIC,
+    )
+    ParticipationFactory.create_batch(3, meeting=rcm)
+    ParticipationFactory(meeting=rcm, country=None, organisation=OrganisationFactory())
+    detail = MeetingReadSerializer(context=context())
+    listed = MeetingListReadSerializer(context=context())
+    for meeting in annotate_meetings(Meeting.objects.all(), parts_visible_to=ANONYMOUS):
+        assert detail.to_representation(meeting) == detail.generic_representation(meeting)
+        assert listed.to_representation(meeting) == listed.generic_representation(meeting)
