@@ -7,7 +7,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,19 +25,47 @@ from agreements.models import (
     Instrument,
     InstrumentEvent,
     Status,
-    Theme,
     Validation,
 )
+from finance.selectors import country_finance_summary
 from meetings.models import Meeting, MeetingKind, Participation
-from rcm.models import Country, Organisation, OrganisationKind, Presidency, access_for
+from rcm.models import Country, Presidency, access_for
+from rcm.pagination import CountedPaginator
 
 TABLE_PAGE_SIZE = 50
+# The meeting filter offers the latest meetings (or those of the chosen year), not the archive.
+MEETING_CHOICES = 100
+
+
+class OpenChoiceField(django_filters.fields.ChoiceField):
+    """A select whose options come after validation: any value is accepted, and one that is not
+    among the options simply matches nothing (the rows stay limited to what the user may see).
+
+    The dashboard reads its options in the same query as its counts, which need the validated
+    filters first.
+    """
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
+class OpenTypedChoiceField(forms.TypedChoiceField):
+    def valid_value(self, value) -> bool:
+        return True
+
+
+class OpenChoiceFilter(django_filters.ChoiceFilter):
+    field_class = OpenChoiceField
+
+
+class OpenTypedChoiceFilter(django_filters.TypedChoiceFilter):
+    field_class = OpenTypedChoiceField
 
 
 class DashboardFilter(AgreementFilter):
     """The agreements filter, with the choices a person picks from rather than types."""
 
-    country = django_filters.ChoiceFilter(
+    country = OpenChoiceFilter(
         method="filter_country", label=gettext_lazy("Country"), empty_label=gettext_lazy("All")
     )
     body = django_filters.ChoiceFilter(
@@ -47,13 +74,17 @@ class DashboardFilter(AgreementFilter):
         choices=MeetingKind.choices,
         empty_label=gettext_lazy("All"),
     )
-    meeting = django_filters.ChoiceFilter(
-        field_name="meeting_id", label=gettext_lazy("Meeting"), empty_label=gettext_lazy("All")
+    meeting = OpenTypedChoiceFilter(
+        field_name="meeting_id",
+        label=gettext_lazy("Meeting"),
+        coerce=int,
+        empty_value=None,
+        choices=[("", gettext_lazy("All"))],
     )
-    theme = django_filters.ChoiceFilter(
+    theme = OpenChoiceFilter(
         method="filter_theme", label=gettext_lazy("Theme"), empty_label=gettext_lazy("All")
     )
-    organisation = django_filters.ChoiceFilter(
+    organisation = OpenChoiceFilter(
         method="filter_responsible",
         label=gettext_lazy("Responsible organisation"),
         empty_label=gettext_lazy("All"),
@@ -81,71 +112,77 @@ class DashboardFilter(AgreementFilter):
     class Meta(AgreementFilter.Meta):
         fields = []
 
-    def __init__(self, *args, meetings=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.filters["country"].extra["choices"] = [
-            (c.code, c.name) for c in Country.objects.members().order_by("name_en")
+    def offer(self, choices: selectors.FilterChoices) -> None:
+        """Fill the selects with the options read along with the page's other data."""
+        fields = self.form.fields
+        fields["country"].choices = [(c.code, c.name) for c in choices.countries]
+        fields["meeting"].choices = [("", _("All"))] + [
+            (m.pk, m.short_name) for m in choices.meetings
         ]
-        self.filters["meeting"].extra["choices"] = [(m.pk, m.short_name) for m in meetings]
-        self.filters["theme"].extra["choices"] = [
-            (t.code, f"{t.code} {t.name}") for t in Theme.objects.order_by("code")
-        ]
-        self.filters["organisation"].extra["choices"] = [
-            (o.acronym, o.acronym)
-            for o in Organisation.objects.exclude(kind=OrganisationKind.COOPERATING)
-        ]
+        fields["theme"].choices = [(t.code, f"{t.code} {t.name}") for t in choices.themes]
+        fields["organisation"].choices = [(a, a) for a in choices.organisations]
 
 
-def meetings_with_agreements(access):
-    return list(
-        Meeting.objects.visible_to(access)
-        .filter(agreements__isnull=False)
-        .distinct()
-        .select_related("country", "parent")
-        .order_by("-year", "-starts_on")
+def meetings_to_offer(request, access):
+    return selectors.meetings_to_choose_from(
+        access,
+        year=_int_or_none(request.GET.get("year")),
+        selected=_int_or_none(request.GET.get("meeting")),
+        limit=MEETING_CHOICES,
     )
 
 
 def filtered_agreements(request):
+    """The dashboard's filters applied to the agreements the user may see (no query yet)."""
     access = access_for(request.user)
     agreements = Agreement.objects.visible_to(access)
-    filterset = DashboardFilter(
-        request.GET or None,
-        queryset=agreements,
-        meetings=meetings_with_agreements(access),
-    )
+    filterset = DashboardFilter(request.GET or None, queryset=agreements)
     if filterset.is_bound and not filterset.is_valid():
         return filterset, agreements.none()
     return filterset, filterset.qs
 
 
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
 @require_safe
 def dashboard(request):
-    """What is pending, overdue and done, for a country or the whole conference."""
+    """What is pending, overdue and done, for a country or the whole conference.
+
+    Two queries whatever the filters and the number of agreements: the summary (counts,
+    tables, charts, the filters' options) and the page of the table.
+    """
     today = timezone.localdate()
+    access = access_for(request.user)
     filterset, agreements = filtered_agreements(request)
+    summary = selectors.dashboard_summary(
+        agreements, access=access, today=today, meetings=meetings_to_offer(request, access)
+    )
+    filterset.offer(summary.choices)
     table = selectors.agreements_for_table(agreements).order_by(
         "-meeting__starts_on", "meeting_id", "position"
     )
-    page = Paginator(table, TABLE_PAGE_SIZE).get_page(request.GET.get("page"))
-    access = access_for(request.user)
+    paginator = CountedPaginator(table, TABLE_PAGE_SIZE, count=summary.counts["total"])
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "filter": filterset,
         "page": page,
         "query": query.urlencode(),
-        "counts": selectors.dashboard_counts(agreements, today),
-        "by_body": selectors.counts_by_body(agreements, today),
-        "by_theme": selectors.counts_by_theme(agreements, today),
+        "counts": summary.counts,
+        "by_body": summary.by_body,
+        "by_theme": summary.by_theme,
         "charts": [
-            charts.status_by_year_chart(agreements, today=today),
-            charts.overdue_by_country_chart(agreements, today=today),
-            charts.themes_over_time_chart(agreements),
+            charts.status_by_year_chart(rows=summary.status_by_year),
+            charts.overdue_by_country_chart(rows=summary.overdue_by_country),
+            charts.themes_over_time_chart(data=summary.themes_over_time),
         ],
-        "awaiting_validation": (
-            FollowUp.objects.awaiting_validation().count() if access.is_ts_staff else None
-        ),
+        "awaiting_validation": summary.awaiting_validation,
         "today": today,
     }
     return render(request, "agreements/dashboard.html", context)
@@ -169,7 +206,11 @@ def dashboard_export(request, fmt: str):
 def matrix(request):
     """Agreements addressed to several countries × the member countries, each cell a status."""
     filterset, agreements = filtered_agreements(request)
-    countries = list(Country.objects.members().order_by("name_en"))
+    choices = selectors.filter_choices(
+        today=timezone.localdate(), meetings=meetings_to_offer(request, access_for(request.user))
+    )
+    filterset.offer(choices)
+    countries = choices.countries
     table = selectors.agreements_for_table(agreements).order_by(
         "-meeting__starts_on", "meeting_id", "position"
     )
@@ -327,31 +368,35 @@ def actor_rows(agreement) -> dict[str, list[dict]]:
 
 @require_safe
 def country_page(request, code: str):
-    """A country's focal points, its pending and overdue agreements, meetings and presidencies."""
-    country = get_object_or_404(Country.objects.prefetch_related("statuses"), code=code.upper())
+    """A country's focal points, its pending and overdue agreements, meetings and presidencies.
+
+    Two queries: the country with its lists and its overdue count, and its pending agreements;
+    three more for its contributions when the user may see the finance records.
+    """
     access = access_for(request.user)
     today = timezone.localdate()
-    visible = Agreement.objects.visible_to(access)
-    pending = selectors.agreements_for_table(visible.pending_for_country(country.code))
-    participations = (
-        Participation.objects.filter(country=country)
-        .filter(meeting__in=Meeting.objects.visible_to(access))
-        .select_related("meeting", "meeting__country", "meeting__parent")
-        .order_by("-meeting__year", "-meeting__starts_on")
+    page = selectors.country_page(code.upper(), access=access, today=today)
+    if page is None:
+        raise Http404
+    pending = list(
+        selectors.pending_for_country_page(
+            Agreement.objects.visible_to(access), page.country.code, limit=200
+        )
     )
     participation_by_year: dict[int, list] = {}
-    for participation in participations:
+    for participation in page.participations:
         participation_by_year.setdefault(participation.meeting.year, []).append(participation)
     context = {
-        "country": country,
-        "status": country.status_on(today),
-        "focal_points": list(country.focal_points.filter(active=True)),
+        "country": page.country,
+        "status": page.status,
+        "focal_points": page.focal_points,
         "may_see_contacts": access.may_see_contacts(),
-        "pending": list(pending.order_by("deadline", "meeting__starts_on", "position")[:200]),
-        "overdue_count": visible.overdue_for_country(country.code, today).count(),
+        "pending": pending,
+        "overdue_count": page.overdue_count,
         "participation_by_year": participation_by_year,
-        "presidencies": list(Presidency.objects.filter(country=country).order_by("year")),
+        "presidencies": page.presidencies,
         "today": today,
+        "finance_summary": country_finance_summary(country=page.country, access=access),
     }
     return render(request, "agreements/country.html", context)
 

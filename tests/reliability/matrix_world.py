@@ -3,17 +3,12 @@
 import datetime
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
-from agreements import services
+from agreements import consultations, services
 from agreements.models import Theme
 from rcm.models import Role, Visibility
 from rcm.services import api_token_create
-from tests.networks.factories import (
-    NetworkFactory,
-    NetworkMemberFactory,
-    NetworkReportFactory,
-    WorkPlanItemFactory,
-)
 from tests.factories import (
     AgreementFactory,
     FocalPointFactory,
@@ -26,6 +21,13 @@ from tests.factories import (
     member_country,
     observer_user,
     ts_staff_user,
+)
+from tests.finance.factories import books
+from tests.networks.factories import (
+    NetworkFactory,
+    NetworkMemberFactory,
+    NetworkReportFactory,
+    WorkPlanItemFactory,
 )
 
 ROLES = [
@@ -76,11 +78,26 @@ def build_world() -> dict:
     )
     focal_point = FocalPointFactory(country=mexico, person_name="Ana Example", email="a@x.org")
     _, token = api_token_create(user=staff, name="matrix")
+    finance = books()
     network = NetworkFactory()
     hidden_network = NetworkFactory(visibility=Visibility.MEMBERS)
     item = WorkPlanItemFactory(plan__network=network, countries=[mexico])
     report = NetworkReportFactory(
         network=network, meeting=meeting, document=ContentFile(b"%PDF-1.4", name="report.pdf")
+    )
+    # A consultation in its members' round (asked: Mexico and Guatemala) and a draft that only
+    # the proposing PPT (Mexico) and the TS see.
+    PresidencyFactory(year=timezone.localdate().year, country=mexico)
+    asked = consultations.consultation_create(
+        by=staff, subject="Joint statement", text_en="To issue a joint statement."
+    )
+    consultations.consultation_send_to_troika(consultation=asked, by=staff)
+    for user in (users["focal_point"], users["other_focal_point"]):
+        if asked.rounds.get().countries.filter(pk=user.country_id).exists():
+            consultations.consultation_answer(consultation=asked, by=user, answer="agree")
+    consultations.consultation_open_round(consultation=asked, by=staff)
+    draft = consultations.consultation_create(
+        by=staff, subject="Draft statement", text_en="To consider a statement."
     )
     return {
         "users": users,
@@ -100,6 +117,9 @@ def build_world() -> dict:
             "pk:work_plan": (item.plan_id, item.plan_id),
             "pk:work_plan_item": (item.pk, item.pk),
             "pk:network_report": (report.pk, report.pk),
+            **{f"fin:{name}": (pk, pk) for name, pk in finance.items()},
+            "pk:consultation": (asked.pk, draft.pk),
+            "budget_year": (2014, 2014),
             "code": ("MX", "MX"),
             "year": (PresidencyFactory(year=2013, country=mexico).year,) * 2,
         },

@@ -75,23 +75,45 @@ def api_list(path, *, post=None, unsupported=None) -> Row:
     return Row(path, expect, api=True)
 
 
-def api_detail(path, kwargs, *, hidden_get=None, write=None, delete=None, post=None) -> Row:
+def api_detail(
+    path, kwargs, *, hidden_get=None, write=None, delete=None, post=None, members_only=False
+) -> Row:
     expect = {method: write or refused_or(428) for method in ("PUT", "PATCH")}
     expect["DELETE"] = delete or write or refused_or(428)
-    expect["GET"] = every(200)
+    expect["GET"] = MEMBERS_ONLY if members_only else every(200)
     expect["POST"] = post or refused_or(405)
     hidden = {"GET": hidden_get} if hidden_get else {}
     return Row(path, expect, hidden, kwargs, api=True)
 
 
-def api_read_only(path, kwargs="", *, gated=True) -> Row:
+def api_read_only(path, kwargs="", *, gated=True, get=None) -> Row:
     expect = {method: refused_or(405) if gated else every(405) for method in METHODS}
-    expect["GET"] = every(200)
+    expect["GET"] = get or every(200)
     return Row(path, expect, {}, kwargs, api=True)
 
 
 MEMBERS_ONLY = combine(every(404, [ANON, OBS]), every(200, MEMBERS))
+# A consultation in its members' round: the asked countries' users; a draft: the PPT's and the TS.
+ASKED = MEMBERS_ONLY
+PPT_AND_TS = combine(every(404), every(200, [FP, OFFICER, *STAFF]))
 LOGIN_FIRST = combine({ANON: 302}, every(200, ROLES[1:]))
+FINANCE_RESOURCES = {
+    "contribution-scales": "contribution-scale",
+    "assessments": "assessment",
+    "payments": "payment",
+    "budgets": "budget",
+    "expenditures": "expenditure",
+    "financial-reports": "financial-report",
+    "reserve-fund": "reserve-fund-movement",
+}
+
+
+def members_page(path, *, kwargs="") -> Row:
+    """Finance pages: anonymous visitors are asked to sign in; observers find nothing."""
+    expect = {method: every(405) for method in METHODS}
+    expect["GET"] = combine({ANON: 302, OBS: 404}, every(200, MEMBERS))
+    return Row(path, expect, {}, kwargs)
+
 
 MATRIX: dict[str, Row] = {
     # --- pages ---------------------------------------------------------------------------------
@@ -243,9 +265,7 @@ MATRIX: dict[str, Row] = {
     ),
     "networks:report_document": page("/networks/reports/{}/document", kwargs="pk:network_report"),
     "network-list": api_list("/api/v1/networks/"),
-    "network-detail": api_detail(
-        "/api/v1/networks/{}/", "pk:network", hidden_get=MEMBERS_ONLY
-    ),
+    "network-detail": api_detail("/api/v1/networks/{}/", "pk:network", hidden_get=MEMBERS_ONLY),
     "network-meetings": Row(
         "/api/v1/networks/{}/meetings/",
         {"GET": every(200), "POST": refused_or(400)},
@@ -262,7 +282,9 @@ MATRIX: dict[str, Row] = {
         "/api/v1/work-plan-items/{}/updates/",
         {
             "GET": every(200),
-            "POST": combine({ANON: 401}, every(403, [OBS, OTHER]), every(400, [FP, OFFICER, *STAFF])),
+            "POST": combine(
+                {ANON: 401}, every(403, [OBS, OTHER]), every(400, [FP, OFFICER, *STAFF])
+            ),
             **{m: every(405) for m in ("PUT", "PATCH", "DELETE")},
         },
         kwargs="pk:work_plan_item",
@@ -270,6 +292,114 @@ MATRIX: dict[str, Row] = {
     ),
     "network-report-list": api_list("/api/v1/network-reports/"),
     "network-report-detail": api_detail("/api/v1/network-reports/{}/", "pk:network_report"),
+    # --- finance: members-only; TS staff write ---------------------------------------------
+    "finance:overview": members_page("/finance/"),
+    "finance:contributions_export": members_page("/finance/contributions.csv"),
+    "finance:budgets": members_page("/finance/budgets/"),
+    "finance:budget": members_page("/finance/budgets/{}/", kwargs="budget_year"),
+    "finance:budget_export": members_page("/finance/budgets/{}/export.csv", kwargs="budget_year"),
+    "finance:reserve_fund": members_page("/finance/reserve-fund/"),
+    "finance:reserve_fund_export": members_page("/finance/reserve-fund/export.csv"),
+    "finance:report": members_page("/finance/reports/{}/", kwargs="fin:financial-reports"),
+    **{
+        f"{basename}-list": api_list(f"/api/v1/{resource}/")
+        for resource, basename in FINANCE_RESOURCES.items()
+    },
+    **{
+        f"{basename}-detail": api_detail(
+            f"/api/v1/{resource}/{{}}/", f"fin:{resource}", members_only=True
+        )
+        for resource, basename in FINANCE_RESOURCES.items()
+    },
+    "balance-list": api_list("/api/v1/balances/", post=refused_or(405)),
+    "balance-detail": api_detail(
+        "/api/v1/balances/{}/", "fin:balances", members_only=True, write=refused_or(405)
+    ),
+    "balance-arrears": api_read_only("/api/v1/balances/arrears/"),
+    "budget-category-list": api_list("/api/v1/budget-categories/", post=refused_or(405)),
+    "budget-category-detail": api_detail(
+        "/api/v1/budget-categories/{}/",
+        "fin:budget-categories",
+        members_only=True,
+        write=refused_or(405),
+    ),
+    "assessment-generate": Row(
+        "/api/v1/assessments/generate/",
+        {"GET": every(405), "POST": refused_or(400)},
+        api=True,
+    ),
+    "reserve-fund-movement-quarterly": api_read_only(
+        "/api/v1/reserve-fund/quarterly/", get=MEMBERS_ONLY
+    ),
+    "reserve-fund-movement-balance": api_read_only(
+        "/api/v1/reserve-fund/balance/", get=MEMBERS_ONLY
+    ),
+    # --- consultations: the PPT in office and TS staff steer; asked focal points answer -------
+    # The world's consultation is in its members' round (Mexico, the PPT, and Guatemala asked);
+    # the hidden one is a draft, seen by the proposing PPT's country and the TS only.
+    "consultations:list": Row(
+        "/consultations/",
+        {
+            "GET": every(200),
+            "POST": combine(every(403), every(200, [FP, *STAFF])),
+            **{m: every(405) for m in ("PUT", "PATCH", "DELETE")},
+        },
+    ),
+    "consultations:detail": Row(
+        "/consultations/{}/",
+        {
+            "GET": ASKED,
+            "POST": combine(every(404, [ANON, OBS]), every(403, MEMBERS), every(400, [FP, *STAFF])),
+            **{m: every(405) for m in ("PUT", "PATCH", "DELETE")},
+        },
+        {"GET": PPT_AND_TS},
+        "pk:consultation",
+    ),
+    "consultation-list": api_list(
+        "/api/v1/consultations/",
+        post=combine(GATED, every(400, [FP, *STAFF])),
+        unsupported=combine(GATED, every(405, MEMBERS)),
+    ),
+    "consultation-detail": Row(
+        "/api/v1/consultations/{}/",
+        {
+            "GET": ASKED,
+            "PATCH": combine(GATED, every(428, [FP, *STAFF])),
+            **{m: combine(GATED, every(405, MEMBERS)) for m in ("POST", "PUT", "DELETE")},
+        },
+        {"GET": PPT_AND_TS},
+        "pk:consultation",
+        api=True,
+    ),
+    "consultation-answers": Row(
+        "/api/v1/consultations/{}/answers/",
+        {
+            # Only a member country's focal point answers, so TS staff are refused too.
+            "POST": combine(every(403), {ANON: 401}, every(400, [FP, OTHER])),
+            "GET": every(405),
+            **{
+                m: combine({ANON: 401, OBS: 403}, every(405, MEMBERS))
+                for m in ("PUT", "PATCH", "DELETE")
+            },
+        },
+        {},
+        "pk:consultation",
+        api=True,
+    ),
+    "consultation-transitions": Row(
+        "/api/v1/consultations/{}/transitions/",
+        {
+            "POST": combine(GATED, every(400, [FP, *STAFF])),
+            "GET": every(405),
+            **{
+                m: combine({ANON: 401, OBS: 403}, every(405, MEMBERS))
+                for m in ("PUT", "PATCH", "DELETE")
+            },
+        },
+        {},
+        "pk:consultation",
+        api=True,
+    ),
     "theme-list": api_list("/api/v1/themes/"),
     "theme-detail": api_detail("/api/v1/themes/{}/", "pk:theme"),
     "instrument-list": api_list("/api/v1/instruments/"),

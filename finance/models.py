@@ -1,1 +1,0 @@
-"""finance: models arrive with their issue."""
