@@ -47,8 +47,14 @@ def test_the_summary_include_renders_the_balance_and_nothing_without_access(
     assert render_to_string("finance/_country_summary.html", {"summary": None}).strip() == ""
 
 
-def test_the_summary_runs_three_queries(belize_assessed, ts_staff, django_assert_num_queries):
+def test_the_summary_runs_one_query(belize_assessed, ts_staff, django_assert_num_queries):
     access = access_for(ts_staff)
-    # the assessments with what was paid; the totals by age; the credit.
-    with django_assert_num_queries(3):
-        country_finance_summary(country=belize_assessed, access=access)
+    with django_assert_num_queries(1):
+        summary = country_finance_summary(country=belize_assessed, access=access)
+    assert summary["totals"]["assessed"] == Decimal("10000.00")
+
+
+def test_the_summary_keeps_the_credit_of_an_overpayment(belize_assessed, ts_staff):
+    pay("BZ", "4000.00", datetime.date(2015, 6, 1))
+    summary = country_finance_summary(country=belize_assessed, access=access_for(ts_staff))
+    assert (summary["credit"], summary["totals"]["balance"]) == (Decimal("1000.00"), Decimal("0"))
