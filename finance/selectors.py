@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    Window,
+)
 from django.db.models.functions import Coalesce, ExtractQuarter
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -29,6 +39,11 @@ from finance.models import (
     may_see_finance,
 )
 from rcm.models import Access, Country
+
+
+def _in_all(expression, **kwargs):
+    """The sum over every row the query returns, on each of them."""
+    return Coalesce(Window(Sum(expression, **kwargs)), Value(ZERO), output_field=MONEY)
 
 
 def _total(expression, **kwargs):
@@ -383,8 +398,8 @@ def country_finance_summary(*, country: Country, access: Access) -> dict | None:
     """A country's own contributions for its page: each year's balance, its arrears by age and
     its credit. None when the user may not see the finance records.
 
-    One query: a country has one assessment a year, so the totals are summed here, and its credit
-    rides along on every row as a subquery rather than costing a query of its own.
+    One query: the totals ride along on every yearly row as window sums, and the credit as a
+    subquery, rather than costing queries of their own.
     """
     if not may_see_finance(access):
         return None
@@ -397,27 +412,31 @@ def country_finance_summary(*, country: Country, access: Access) -> dict | None:
         .annotate(total=Sum("credit_usd"))
         .values("total")
     )
+    due = Q(year__lte=year)
     assessments = list(
         Assessment.objects.filter(country=country)
         .with_payments()
-        .annotate(country_credit_usd=Coalesce(Subquery(credit, output_field=MONEY), Value(ZERO)))
+        .annotate(
+            country_credit_usd=Coalesce(Subquery(credit, output_field=MONEY), Value(ZERO)),
+            # The country's totals, summed by the database over the same rows (Sum … OVER ()).
+            assessed_total=_in_all("amount_usd", filter=due),
+            paid_total=_in_all("paid_usd", filter=due),
+            balance_total=_in_all("balance_usd", filter=due),
+            current_year_total=_in_all("balance_usd", filter=Q(year=year)),
+            one_year_total=_in_all("balance_usd", filter=Q(year=year - 1)),
+            two_years_or_more_total=_in_all("balance_usd", filter=Q(year__lte=year - 2)),
+        )
         .order_by("-year")
     )
-    due = [a for a in assessments if a.year <= year]
-
-    def balance(rows) -> Decimal:
-        return sum((a.balance_usd for a in rows), ZERO)
-
+    first = assessments[0] if assessments else None
     totals = {
-        "assessed": sum((a.amount_usd for a in due), ZERO),
-        "paid": sum((a.paid_usd for a in due), ZERO),
-        "balance": balance(due),
-        "current_year": balance(a for a in due if a.year == year),
-        "one_year": balance(a for a in due if a.year == year - 1),
-        "two_years_or_more": balance(a for a in due if a.year <= year - 2),
-    }
-    if assessments:
-        credit_usd = assessments[0].country_credit_usd
+        name: getattr(first, f"{name}_total") if first else ZERO
+        for name in (
+            "assessed", "paid", "balance", "current_year", "one_year", "two_years_or_more",
+        )
+    }  # fmt: skip
+    if first:
+        credit_usd = first.country_credit_usd
     else:  # nothing assessed yet: any payment is all credit
         credit_usd = (
             Payment.objects.filter(country=country)
