@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -527,6 +528,26 @@ class Access:
 ANONYMOUS = Access(None, False, None, None, None, frozenset())
 
 
+def _roles_and_standing(user) -> tuple[frozenset[str], str | None]:
+    """The user's roles and its country's standing today, in one query: every signed-in request
+    asks both, so they share a round trip. The roles are kept on the user for the request."""
+    standing = (
+        CountryStatus.objects.filter(country_id=OuterRef("country_id"))
+        .in_force(timezone.localdate())
+        .order_by("-since")
+        .values("status")[:1]
+    )
+    names, status = (
+        User.objects.filter(pk=user.pk)
+        .annotate(role_names=ArrayAgg("groups__name"), standing=Subquery(standing))
+        .values_list("role_names", "standing")
+        .get()
+    )
+    roles = frozenset(name for name in names if name)
+    user.__dict__["roles"] = roles
+    return roles, status
+
+
 def access_for(user) -> Access:
     """The access a user has, cached on the user object for the rest of the request."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
@@ -534,16 +555,10 @@ def access_for(user) -> Access:
     cached = getattr(user, "_rcm_access", None)
     if cached is not None:
         return cached
-    roles = user.roles
+    roles, status = _roles_and_standing(user)
     is_ts_staff = user.is_superuser or Role.TS_STAFF in roles
     member_country = observer_country = observer_organisation = None
     if user.country_id:
-        status = (
-            CountryStatus.objects.filter(country_id=user.country_id)
-            .in_force(timezone.localdate())
-            .values_list("status", flat=True)
-            .first()
-        )
         if status == MembershipStatus.MEMBER and roles & {Role.FOCAL_POINT, Role.NETWORK_OFFICER}:
             member_country = user.country_id
         elif status == MembershipStatus.OBSERVER and Role.OBSERVER in roles:

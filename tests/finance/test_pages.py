@@ -178,10 +178,10 @@ def test_the_overview_runs_a_fixed_number_of_queries(
     for day in range(count):
         pay("BZ", "100.00", datetime.date(2014, 1, 1) + datetime.timedelta(days=day))
     client = signed_in(client, focal_point_gt)
-    # session, user, roles, membership (access); assessment years; credit by country and
-    # unpaid by country (arrears); the table's assessments, countries and year totals; the
-    # arrears' totals; budgets; reports; the fund's balance.
-    with django_assert_num_queries(14):
+    # session, user, roles with the country's standing (access); assessment years; credit by
+    # country and unpaid by country (arrears); the table's assessments, countries and year
+    # totals; the arrears' totals; budgets; reports; the fund's balance.
+    with django_assert_num_queries(13):
         assert client.get("/finance/?year=2025").status_code == 200
 
 
