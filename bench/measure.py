@@ -72,6 +72,7 @@ AUTH_PATTERNS = [
         r'FROM "django_session"',
         r'FROM "rcm_user" WHERE "rcm_user"\."id" =',
         r'FROM "auth_group" INNER JOIN "rcm_user_groups"',
+        r'ARRAY_AGG\("auth_group"\."name"',
         r'FROM "rcm_apitoken"',
         r'UPDATE "rcm_apitoken"',
         r'^SELECT "rcm_countrystatus"\."status"( AS "status")? FROM "rcm_countrystatus"',
@@ -322,7 +323,10 @@ def hot_paths(people: People) -> list[HotPath]:
             raw(limits.agreements_list, focal_point, country=COUNTRY, status=STATUS),
             paginated=True,
             informational=True,
-            note="a token adds three queries: the token with its user, the roles, the country",
+            note=(
+                "a token costs two queries: the token with its user; the roles with the "
+                "country's standing"
+            ),
         ),
         HotPath(
             "agreement_detail",
