@@ -40,7 +40,10 @@ class AgreementViewSet(RecordViewSet):
     def perform_destroy(self, instance):
         instance.delete()
 
-    @extend_schema(request=FollowUpSerializer, responses=FollowUpSerializer(many=True))
+    @extend_schema(methods=["GET"], responses=FollowUpSerializer(many=True))
+    @extend_schema(
+        methods=["POST"], request=FollowUpSerializer, responses={201: FollowUpSerializer}
+    )
     @action(
         detail=True,
         methods=["get", "post"],
