@@ -226,3 +226,9 @@ def test_an_unknown_step_from_the_page_is_refused_with_a_message(client, setting
     response = client.post(page(open_round), {"form": "transition", "to": "approved"})
     assert response.status_code == 400
     assert "Choose one of the next steps offered." in response.text
+
+
+def test_every_page_s_navigation_leads_to_the_consultations_in_both_languages(client):
+    assert '<a href="/consultations/">Consultations</a>' in client.get("/").text
+    spanish = client.get("/", HTTP_ACCEPT_LANGUAGE="es").text
+    assert '<a href="/consultations/">Consultas</a>' in spanish
