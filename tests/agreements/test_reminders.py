@@ -319,3 +319,9 @@ def test_the_admin_preview_is_for_staff_only(client, setting):
     client.force_login(setting.focal_points["GT"])
     response = client.get("/admin/agreements/reminderlog/preview/")
     assert response.status_code == 302
+
+
+def test_the_progress_is_in_the_site_s_language_whatever_the_process_was_left_in(setting, due):
+    with translation.override("es"):
+        out = send().splitlines()
+    assert out[0] == "1/2 focal@minex.example.gt: sent (3 items)"

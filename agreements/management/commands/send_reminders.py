@@ -3,8 +3,9 @@
 import argparse
 import datetime
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from agreements import reminders
 from agreements.consultations import consultation_close_due_rounds
@@ -36,7 +37,13 @@ class Command(BaseCommand):
             help="Build the digests as of the start of this day (YYYY-MM-DD); default today.",
         )
 
-    def handle(self, *args, dry_run: bool, date: datetime.date | None, **options):
+    def handle(self, *args, **options):
+        # The operator reads the progress in the site's language, whatever a digest was written in
+        # (and whatever language the process was left in).
+        with translation.override(settings.LANGUAGE_CODE):
+            self.send(**options)
+
+    def send(self, *, dry_run: bool, date: datetime.date | None, **options):
         today = date or timezone.localdate()
         now = timezone.now()
         if date is not None:
