@@ -56,7 +56,7 @@ backup: install
 	$(BIN)/python manage.py backup_database $(if $(FILE),--output $(FILE),)
 
 restore: install
-	@test -n "$(FILE)" || (echo "Say which backup to restore: make restore FILE=backups/…dump" && exit 2)
+	@test -n "$(FILE)" || (echo "Say which backup to restore: make restore FILE=.data/backups/…dump" && exit 2)
 	$(BIN)/python manage.py restore_database $(FILE)
 
 # Regenerate the lock file on purpose, after changing the ranges in pyproject.toml.

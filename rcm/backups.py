@@ -8,7 +8,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connections
+from django.utils import timezone
 
 
 class BackupError(Exception):
@@ -53,18 +55,42 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def backup_path_default() -> Path:
+    """A new dump's name under BACKUP_DIR (by default .data/backups: outside git and the image)."""
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
+    return Path(settings.BACKUP_DIR) / f"rcm-{stamp}.dump"
+
+
+def _write_private(path: Path, text: str) -> None:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(text)
+    path.chmod(0o600)
+
+
 def backup_create(*, output: Path, using: str = "default") -> Path:
-    """Dump the database to `output` (custom format) and write `output.sha256` beside it."""
+    """Dump the database to `output` (custom format) and write `output.sha256` beside it.
+
+    A dump holds every record, restricted ones included, and the password hashes: it is created
+    readable by its owner only (0600), in a directory of its own (0700) when one is made for it.
+    """
     database = connections[using].settings_dict
-    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # mkdir's mode applies to the directories it creates, never to an existing one.
+        output.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(f"Cannot create {output.parent}: {error.strerror}.") from None
     args, env = _connection_args(database)
     options = ["--format=custom", "--no-owner", "--no-privileges", "--file", str(output)]
     command = [postgres_tool("pg_dump"), *options, *args]
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    # umask: the file pg_dump creates is never readable by others, not even for a moment.
+    result = subprocess.run(command, env=env, capture_output=True, text=True, umask=0o077)
     if result.returncode != 0:
         output.unlink(missing_ok=True)
         raise BackupError(f"pg_dump failed: {result.stderr.strip()}")
-    Path(f"{output}.sha256").write_text(f"{sha256_of(output)}  {output.name}\n")
+    # pg_dump keeps the mode of a file that already existed.
+    output.chmod(0o600)
+    _write_private(Path(f"{output}.sha256"), f"{sha256_of(output)}  {output.name}\n")
     return output
 
 

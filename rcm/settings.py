@@ -198,6 +198,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
+# Database dumps (make backup): never inside the checkout's tracked files or the Docker build
+# context; .data/ is ignored by both.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", DATA_DIR / "backups"))
 
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # Any S3-compatible store (AWS_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID, … read by django-storages)
