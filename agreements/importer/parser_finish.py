@@ -1,0 +1,145 @@
+"""Finishing the built items: action, actors, responsible, deadline and warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .actions import classify_action, opening_is_known, responsible
+from .deadlines import resolve_deadline
+from .gazetteer import Gazetteer, fold
+from .parser_tree import _Node
+from .schema import ParsedAgreement
+
+# --- Finishing the agreements --------------------------------------------------------------------
+
+_SLOTS_EN = (
+    r"\b(?:[Tt]hank|[Cc]ongratulate|[Rr]ecogni[sz]e|[Uu]rge|[Ee]ncourage|[Rr]equest|[Ii]nvite"
+    r"|[Cc]all\s+(?:up)?on|[Aa]sk)\s+(?:and\s+\w+\s+)?(?:the\s+)?(?P<name>{NAME})",
+    r"\b(?:proposals?|presentations?|invitation|offers?|initiative|recommendations?|requests?"
+    r"|reports?|updates?)\s+(?:made\s+|presented\s+|submitted\s+)?(?:by|from)\s+(?:the\s+)?"
+    r"(?P<name>{NAME})",
+    r"(?:^|[.;]\s+|·\s*)(?:The\s+)?(?P<subject>{NAME})\s+(?:will|shall|committed|offered)\b",
+    r"\bwith\s+(?:the\s+)?support\s+(?:of|from)\s+(?P<list>[^.;]+)",
+    r"\b(?:co-?sponsored|hosted|organi[sz]ed|given)\s+by\s+(?:the\s+)?(?P<list>[^.;]+)",
+)
+_SLOTS_ES = (
+    r"\b(?:[Aa]gradecer|[Ff]elicitar|[Rr]econocer|[Ii]nstar|[Ss]olicitar|[Ii]nvitar|[Ee]xhortar)"
+    r"\s+a(?:l)?\s+(?:la\s+|el\s+|los\s+|las\s+)?(?P<name>{NAME})",
+    r"\b(?:propuestas?|presentaci[oó]n|invitaci[oó]n|ofrecimiento|iniciativa|informes?)\s+"
+    r"(?:presentad[oa]s?\s+por|de)\s+(?:la\s+|el\s+|los\s+)?(?P<name>{NAME})",
+    r"\bcon\s+el\s+apoyo\s+de\s+(?P<list>[^.;]+)",
+)
+_NAME = (
+    r"[A-ZÁÉÍÓÚÑ][\w'’.-]*(?:\s+(?:(?:of|for|on|and|the|de|del|la|las|los|y|para|sobre)\s+)*"
+    r"[A-ZÁÉÍÓÚÑ][\w'’.-]*){0,7}"
+)
+_GENERIC = frozenset(
+    """member members countries country government governments observer observers organizations
+    organisations organization organisation states state delegation delegations group groups
+    working conference meeting meetings presidency secretariat secretariats participants network
+    networks civil society pais paises organismos observadores estados miembros miembro
+    representative representatives coordinator all each both its their rcm crm ngo ngos ong ongs
+    gobierno gobiernos delegacion delegaciones grupo grupos conferencia reunion presidencia
+    secretaria red redes sociedad representante representantes todos todas ambos ambas sus su
+    his her this these those estos estas este esta national nacional regional international
+    internacional institutions instituciones authorities autoridades plenary viceministers
+    director directors directora directores minister ministers ministro ministra secretary
+    secretario secretaria ambassador embajador embajadora deputy vice-minister viceministro
+    vice-ministers viceministros the la el los las""".split()
+)
+
+
+class _Finisher:
+    """Turns built nodes into ParsedAgreement with action, actors, responsible and deadline."""
+
+    def __init__(self, gazetteer: Gazetteer, language: str, last_day: dt.date | None) -> None:
+        self.gazetteer = gazetteer
+        self.language = language
+        self.last_day = last_day
+
+    def finish(self, node: _Node, parent: ParsedAgreement | None) -> ParsedAgreement:
+        text = _item_text(node.paragraphs)
+        action = classify_action(text, self.language)
+        if not opening_is_known(text) and parent is not None:
+            action = parent.action
+        section = self._section(node, action, parent)
+        deadline = resolve_deadline(text, self.last_day, self.language)
+        actors = self.gazetteer.find(text, self.language)
+        who = responsible(text, actors, action, gazetteer=self.gazetteer, language=self.language)
+        actors += [code for code in who if code not in actors]
+        warnings = list(node.warnings) + self._unknown_actors(text)
+        if deadline.phrase and deadline.date is None and deadline.precision == "day":
+            warnings.append(f"The deadline '{deadline.phrase}' has no year and the meeting's date "
+                            "is unknown.")  # fmt: skip
+        agreement = ParsedAgreement(
+            ref=node.ref,
+            label=node.label.raw if node.label else "",
+            section=section,
+            group=node.group,
+            text=text,
+            action=action,
+            actors=actors,
+            responsible=who,
+            deadline=deadline.date,
+            deadline_text=deadline.phrase,
+            deadline_precision=deadline.precision,
+            warnings=warnings,
+        )
+        agreement.children = [self.finish(child, agreement) for child in node.children]
+        return agreement
+
+    def _section(self, node: _Node, action: str, parent: ParsedAgreement | None) -> str:
+        if node.section in ("combined", "combined_wg"):
+            if parent is not None and parent.section == "recommendation":
+                return "recommendation"
+            if action == "recommend":
+                return "recommendation"
+            return "working_group" if node.section == "combined_wg" else "conclusion"
+        return node.section
+
+    def _unknown_actors(self, text: str) -> list[str]:
+        slots = _SLOTS_ES if self.language == "es" else _SLOTS_EN
+        names: list[str] = []
+        for slot in slots:
+            for match in re.finditer(slot.replace("{NAME}", _NAME), text):
+                groups = match.groupdict()
+                if groups.get("list"):
+                    parts = re.split(r",|\s+and\s+|\s+y\s+|\s+as\s+well\s+as\s+", groups["list"])
+                    names.extend(p.strip() for p in parts if p.strip()[:1].isupper())
+                elif groups.get("name"):
+                    names.append(groups["name"])
+                elif groups.get("subject") and (
+                    len(groups["subject"].split()) > 1 or groups["subject"].isupper()
+                ):
+                    # One capitalised word opening a sentence ("Efforts will…") is no name.
+                    names.append(groups["subject"])
+        warnings = []
+        for name in names:
+            name = re.sub(r"\s+(?:of|for|on|and|the|de|del|la|y)$", "", name.strip(" .,;:'’"))
+            name = re.sub(r"\s*\(.*$", "", name)
+            if not name or self._resolved(name):
+                continue
+            message = f"Actor not recognised: '{name}'."
+            if message not in warnings:
+                warnings.append(message)
+        return warnings
+
+    def _resolved(self, name: str) -> bool:
+        if self.gazetteer.mentions(name, self.language):
+            return True
+        words = re.findall(r"[\w'-]+", fold(name))
+        if not words or words[0] in _GENERIC or words[-1] in _GENERIC:
+            return True
+        # Titles of things (documents, events) are capitalised too; only short names are actors.
+        return len(words) > 6 or bool(re.search(r"\d", name))
+
+
+def _item_text(paragraphs: list[str]) -> str:
+    cleaned = []
+    for paragraph in paragraphs:
+        paragraph = re.sub(r"[ \t]+", " ", paragraph).strip()
+        paragraph = re.sub(r"\s+([,.;:])", r"\1", paragraph) if paragraph else paragraph
+        if paragraph and paragraph != "·":
+            cleaned.append(paragraph)
+    return "\n".join(cleaned)

@@ -1,0 +1,243 @@
+"""The meeting a document's heading describes: body, kind, title, place, dates, participants."""
+
+from __future__ import annotations
+
+import re
+
+from .deadlines import find_date_range
+from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
+from .parser_tokens import _FUNCTION_END, _PAGE_SUFFIX, _join
+from .schema import ParsedMeeting
+
+# --- The meeting's heading -----------------------------------------------------------------------
+
+_CITIES = {
+    "mexico city": "MX", "ciudad de mexico": "MX", "puebla": "MX", "tapachula": "MX",
+    "cancun": "MX", "san jose": "CR", "liberia": "CR", "san salvador": "SV",
+    "guatemala city": "GT", "ciudad de guatemala": "GT", "antigua guatemala": "GT",
+    "la antigua guatemala": "GT", "antigua": "GT", "tegucigalpa": "HN", "san pedro sula": "HN",
+    "roatan": "HN", "tela": "HN", "managua": "NI", "panama city": "PA", "ciudad de panama": "PA",
+    "santo domingo": "DO", "punta cana": "DO", "belize city": "BZ", "ciudad de belice": "BZ",
+    "belmopan": "BZ", "washington": "US", "washington, d.c.": "US", "washington d.c.": "US",
+    "washington, dc": "US", "new orleans": "US", "miami": "US", "new york": "US",
+    "ottawa": "CA", "toronto": "CA", "montreal": "CA", "vancouver": "CA", "cartagena": "CO",
+    "cartagena de indias": "CO", "bogota": "CO", "quito": "EC", "lima": "PE", "kingston": "JM",
+    "buenos aires": "AR", "santiago": "CL", "santiago de chile": "CL",
+}  # fmt: skip
+_PARTICIPATION = (
+    r"\b(?:with|con)\s+(?:the\s+|la\s+)?(?:participation|participacion|presence|presencia"
+    r"|attendance|asistencia)\s+(?:of|de)\s+(?:(?:the|los|las)\s+(?:following|siguientes)"
+    r"\s+[\w\s]{0,40}?:\s*)?(?P<list>.+?)(?=(?:,?\s+(?:reached|formulated|adopted"
+    r"|agreed|approved|issued|arrived|made|came|llego|llegaron|formulo|formularon|adopto"
+    r"|adoptaron|acordo|acordaron|aprobo|aprobaron|emitio|alcanzo|concluyo)\b)|[.;:]\s|[.;:]$|$)",
+    r"\b(?:participating\s+countries|paises\s+participantes|countries\s+present"
+    r"|paises\s+presentes)\s*:\s*(?P<list>.+?)(?=[.;]\s|$)",
+    r"\b(?:integrad[oa]|compuest[oa]|conformad[oa])\s+por\s+(?:los\s+|las\s+)?\S+\s+(?:de|from)\s+"
+    r"(?P<list>.+?)(?=,\s+(?:celebrad|reunid)|[.;:]\s|$)",
+    r"\b(?:member\s+countries|paises\s+miembros)\s+(?:of\s+the\s+[^:,]{0,60}?|de\s+la\s+[^:,]"
+    r"{0,60}?)?(?:\((?:rcm|crm)\)\s*)?(?:of|de|:)\s+(?P<list>.+?)(?=\s+(?:gathered|met|meeting"
+    r"|reunid|celebrad|held|at\s+the)\b|[.;]\s|$)",
+    r"\b(?:delegations?|representatives?|delegaciones|representantes|vice-?ministers|"
+    r"viceministr[oa]s(?:\s+y\s+viceministr[oa]s)?|(?:liaison\s+)?officers|directors"
+    r"|funcionari[oa]s(?:\s+de\s+enlace)?|directores)\s+(?:of|from|de)\s+(?P<list>.+?)"
+    r"(?=\s+(?:gathered|met|reunid|celebrad|held)\b|[.;]\s|$)",
+)
+
+
+def _read_meeting(
+    heading: list[str], gazetteer: Gazetteer, language: str
+) -> tuple[ParsedMeeting, list[str]]:
+    warnings: list[str] = []
+    lines = [
+        re.sub(r"\s+", " ", _PAGE_SUFFIX.sub("", line)).strip() for line in heading if line.strip()
+    ]
+    title_lines = _title_lines(lines)
+    joined = _joined(lines)
+    first_sentence = re.split(r"(?<=[.;:])\s+(?=[A-Z])", joined, maxsplit=1)[0] if joined else ""
+    describing = " ".join(title_lines) + " " + first_sentence.split(" with the participation")[0]
+    kind, body = _body_and_kind(" ".join(title_lines), describing, gazetteer)
+    title = _title(title_lines)
+    city, country = _place(title_lines, joined, gazetteer)
+    dates = find_date_range(" ".join(title_lines)) or find_date_range(joined)
+    start, end = dates if dates else (None, None)
+    if dates is None:
+        warnings.append(
+            "The meeting's dates were not found in the heading: deadlines counted from the "
+            "meeting are not resolved."
+        )
+    participants = _participants(joined, gazetteer)
+    if not participants:
+        warnings.append("The participating countries were not found in the heading.")
+    meeting = ParsedMeeting(
+        body=body,
+        kind=kind,
+        title=title,
+        city=city,
+        country=country,
+        start=start,
+        end=end,
+        participants=participants,
+        language=language,
+    )
+    return meeting, warnings
+
+
+def _joined(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        text = _join(text, line) if text else line
+    return text
+
+
+def _title_lines(lines: list[str]) -> list[str]:
+    """The short lines that open the document; a title wrapped over two lines is one."""
+    titles: list[str] = []
+    for line in lines[:8]:
+        if len(line) > 200 or re.search(r"particip", fold(line)):
+            break
+        if titles and (line[:1].islower() or _FUNCTION_END.search(titles[-1])):
+            titles[-1] = _join(titles[-1], line)
+        else:
+            titles.append(line)
+    return titles
+
+
+def _title(title_lines: list[str]) -> str:
+    preferred = [line for line in title_lines if re.search(r"\b(?:meeting|reunion)\b", fold(line))]
+    others = [
+        line
+        for line in title_lines
+        if re.search(
+            r"\b(?:conference|conferencia|declaration|declaracion|seminar|seminario|workshop"
+            r"|taller|course|curso|group|grupo|network|red)\b",
+            fold(line),
+        )
+    ]
+    chosen = (preferred or others or title_lines or [""])[0]
+    return chosen.strip().rstrip(".").strip()
+
+
+def _body_and_kind(title: str, describing: str, gazetteer: Gazetteer) -> tuple[str, str]:
+    for text in (title, describing):
+        folded = fold(text)
+        codes = gazetteer.find(text)
+        if re.search(r"\bad[\s-]*hoc\b", folded):
+            code = next((c for c in codes if c.startswith("AHG-")), None)
+            return "ad_hoc_group", code or _group_name(text, r"ad[\s-]*hoc")
+        if re.search(r"\b(?:working\s+group|grupo\s+de\s+trabajo)\b", folded):
+            code = next((c for c in codes if c.startswith("WG-")), None)
+            return "working_group", code or _group_name(
+                text, r"working\s+group|grupo\s+de\s+trabajo"
+            )
+        if re.search(r"\b(?:joint|conjunta)\b", folded) and re.search(
+            r"\b(?:networks|redes)\b", folded
+        ):
+            networks = [c for c in codes if c.startswith("LN-")]
+            return "joint_networks", "/".join(networks if len(networks) > 1 else _CLASSIC_PAIR)
+        if re.search(r"\b(?:liaison\s+officers?|funcionari[oa]s\s+de\s+enlace)\b", folded):
+            code = next((c for c in codes if c.startswith("LN-")), None)
+            return "liaison_network", code or _group_name(text, r"network|red")
+        if re.search(
+            r"\b(?:rcgm|grcm|regional\s+consultation\s+group|grupo\s+regional\s+de\s+consulta)\b",
+            folded,
+        ):
+            return "rcgm", "RCGM"
+        if re.search(
+            r"\b(?:sacm|csm|south\s+american\s+conference|conferencia\s+s[uu]d?r?americana)\b",
+            folded,
+        ):
+            return "rcm_sacm", "RCM-SACM"
+        if re.search(r"\b(?:extraordinary|extraordinaria)\b", folded):
+            return "extraordinary", "RCM"
+        if re.search(
+            r"\bvice-?minist|\bviceminist|\bdeclaration\b|\bdeclaracion\b|\b[xvil]+\s+(?:regional"
+            r"\s+conference\s+on\s+migration|conferencia\s+regional\s+sobre\s+migracion)",
+            folded,
+        ):
+            return "vice_ministerial", "RCM"
+        for pattern, kind in (
+            (r"\b(?:seminar|seminario)\b", "seminar"),
+            (r"\b(?:workshop|taller)\b", "workshop"),
+            (r"\b(?:course|curso|diplomado|diploma)\b", "course"),
+        ):
+            if re.search(pattern, folded):
+                return kind, "RCM"
+    return "other", "RCM"
+
+
+# The two networks consolidated at the VI RCM, which usually meet jointly.
+_CLASSIC_PAIR = ("LN-CP", "LN-SMTP")
+
+
+def _group_name(text: str, anchor: str) -> str:
+    match = re.search(rf"(?i)(?:the\s+)?((?:{anchor})[^,.;]*)", fold(text, keep_case=True))
+    return text[match.start(1) : match.end(1)].strip() if match else text.strip()
+
+
+def _place(lines: list[str], joined: str, gazetteer: Gazetteer) -> tuple[str, str | None]:
+    # A heading line "San José, Costa Rica" (possibly followed by the dates).
+    for line in lines:
+        if len(line) > 120:
+            continue
+        found = _place_from_parts(line, gazetteer, standalone=True)
+        if found:
+            return found
+    sentence = re.search(
+        r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+|the\s+cities\s+of\s+)?"
+        r"(?P<place>[A-ZÁÉÍÓÚÑ][^,.;]*?(?:,\s*[A-ZÁÉÍÓÚÑ][^,.;]*?){0,2})"
+        r"(?=,|\s+(?:with|con|on|el|los|del|from|during|between|,)\b|[.;]|$)",
+        joined,
+    )
+    if sentence:
+        found = _place_from_parts(sentence["place"], gazetteer, standalone=False)
+        if found:
+            return found
+    return "", None
+
+
+def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tuple[str, str] | None:
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    if not parts:
+        return None
+    city_key = fold(parts[0]).rstrip(".")
+    if city_key in _CITIES and (not standalone or len(parts) > 1 or len(parts[0].split()) <= 3):
+        if standalone and len(parts) == 1 and not re.search(r"\d", text):
+            return parts[0], _CITIES[city_key]
+        country = _country_of(parts[1:], gazetteer) if len(parts) > 1 else None
+        return parts[0], country or _CITIES[city_key]
+    if len(parts) < 2 or re.search(r"\d", parts[0]) or len(parts[0].split()) > 5:
+        return None
+    named = [c for c in gazetteer.find(", ".join(parts[1:]), expand_groups=False)]
+    if len([c for c in named if gazetteer.is_country(c)]) > 1:
+        return None  # "Salvador, Guatemala, México…": a wrapped list of countries, not a place
+    country = _country_of(parts[1:], gazetteer)
+    if country and not gazetteer.find(parts[0]):
+        return parts[0], country
+    return None
+
+
+def _country_of(parts: list[str], gazetteer: Gazetteer) -> str | None:
+    for part in parts:
+        if re.search(r"\d", part) or len(part.split()) > 5:
+            continue
+        codes = [c for c in gazetteer.find(part, expand_groups=False) if gazetteer.is_country(c)]
+        if codes:
+            return codes[0]
+    return None
+
+
+def _participants(joined: str, gazetteer: Gazetteer) -> list[str]:
+    folded = fold(joined)
+    for pattern in _PARTICIPATION:
+        for match in re.finditer(pattern, folded):
+            listed = joined[match.start("list") : match.end("list")]
+            codes = [
+                c for c in gazetteer.find(listed, expand_groups=False) if gazetteer.is_country(c)
+            ]
+            if len(codes) >= 2:
+                return codes
+            if re.search(
+                r"\b(?:all\s+(?:the\s+)?)?member\s+countries|paises\s+miembros", fold(listed)
+            ):
+                return list(MEMBER_COUNTRIES)
+    return []

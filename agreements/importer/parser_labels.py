@@ -1,0 +1,118 @@
+"""List labels as printed ("1.", "a)", "- a.", "ii.", "(b)") and bullets, with the list styles a
+label can belong to (after "h" an "i" is a letter; after "p" it opens a roman list)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LABEL = re.compile(
+    r"""^\s*(?:[-–—•·]\s*)?(?:
+        \((?P<paren>\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,6})\)
+      | (?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)
+      | (?P<num>\d{1,3})(?P<numdeco>\.-|\.–|\.|\)|\s+[-–](?=\s))
+      | (?P<roman>[ivxlIVXL]{2,6}|[ivxIVX])(?P<romandeco>\.-|\.|\))
+      | (?P<alpha>[a-zA-Z])(?P<alphadeco>\.-|\.|\))
+    )(?:\s+|$)(?P<rest>.*)$""",
+    re.X,
+)
+# "1 To approve…": a number without punctuation, trusted only where it is the expected number.
+_BARE_NUMBER = re.compile(r"^\s*(?P<num>\d{1,2})\s+(?P<rest>[A-ZÁÉÍÓÚÑ¿].*)$")
+_BULLET = re.compile(
+    r"^\s*(?:[·•●◦▪■□➢►‣⁃∙○*]|[-–—](?!\s*\d+\s*[-–—]\s*$)|o(?=\s+[A-ZÁÉÍÓÚÑ]))(?:\s+|$)(?P<rest>.*)$"
+)
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman_value(text: str) -> int | None:
+    text = text.lower()
+    if not text or any(ch not in _ROMAN_VALUES for ch in text):
+        return None
+    total = 0
+    for index, ch in enumerate(text):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[text[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    canonical = _to_roman(total)
+    return total if canonical == text else None
+
+
+def _to_roman(value: int) -> str:
+    pairs = ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = []
+    for number, numeral in pairs:
+        while value >= number:
+            out.append(numeral)
+            value -= number
+    return "".join(out)
+
+
+@dataclass
+class Label:
+    """A list label as printed, with the list styles it can belong to."""
+
+    raw: str
+    text: str
+    options: list[tuple[str, int]]
+    deco: str
+    weak: bool = False
+    path: tuple[str, ...] = ()
+
+
+def parse_label(line: str) -> tuple[Label, str] | None:
+    """The label at the start of ``line`` and the text after it, or None."""
+    match = _LABEL.match(line)
+    if match:
+        groups = match.groupdict()
+        rest = groups["rest"].strip()
+        if groups["paren"]:
+            return _label_from(groups["paren"], "()", f"({groups['paren']})"), rest
+        if groups["dotted"]:
+            parts = tuple(groups["dotted"].split("."))
+            label = Label(groups["dotted"], parts[-1], [(f"num{len(parts)}", int(parts[-1]))], ".")
+            label.path = parts
+            return label, rest
+        if groups["num"]:
+            deco = groups["numdeco"].strip() or "."
+            return Label(
+                groups["num"] + deco, groups["num"], [("num", int(groups["num"]))], deco
+            ), rest
+        if groups["roman"]:
+            label = _label_from(
+                groups["roman"], groups["romandeco"], groups["roman"] + groups["romandeco"]
+            )
+            return (label, rest) if label.options else None
+        if groups["alpha"]:
+            return _label_from(
+                groups["alpha"], groups["alphadeco"], groups["alpha"] + groups["alphadeco"]
+            ), rest
+    bare = _BARE_NUMBER.match(line)
+    if bare:
+        label = Label(bare["num"], bare["num"], [("num", int(bare["num"]))], "", weak=True)
+        return label, bare["rest"].strip()
+    return None
+
+
+def _label_from(text: str, deco: str, raw: str) -> Label:
+    options: list[tuple[str, int]] = []
+    if text.isdigit():
+        options.append(("num", int(text)))
+    else:
+        upper = text.isupper()
+        roman = _roman_value(text)
+        if roman is not None:
+            options.append(("ROMAN" if upper else "roman", roman))
+        if len(text) == 1:
+            options.append(("ALPHA" if upper else "alpha", ord(text.lower()) - ord("a") + 1))
+    return Label(raw, text, options, deco)
+
+
+def _show(value: int, style: str) -> str:
+    if style.startswith("num"):
+        return str(value)
+    if style in ("alpha", "ALPHA"):
+        letter = chr(ord("a") + value - 1) if 1 <= value <= 26 else str(value)
+        return letter.upper() if style == "ALPHA" else letter
+    roman = _to_roman(value)
+    return roman.upper() if style == "ROMAN" else roman

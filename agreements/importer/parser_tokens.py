@@ -1,0 +1,255 @@
+"""From cleaned lines to tokens: page furniture dropped, section headings, labelled items,
+bullets and text told apart."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, fold
+from .parser_labels import _BULLET, Label, parse_label
+from .parser_sections import _numbered_part, section_heading
+
+# --- Page furniture ------------------------------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page|pagina|pag\.?|p\.)?\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*(?:(?:of|de|/)\s*\d{1,3})?$"
+)
+_PAGE_FOOTER = re.compile(r"\b(?:page|pagina)\s+\d{1,3}\s+(?:of|de)\s+\d{1,3}\s*$")
+_PAGE_SUFFIX = re.compile(r"\s{2,}(?:page|página|pagina)\s+\d{1,3}\s+(?:of|de)\s+\d{1,3}\s*$", re.I)
+_URL_ONLY = re.compile(r"^[\s\"'(<\[]*(?:(?:https?://|www\.)\S+[\s\"')>\].,;]*)+$")
+_FIELD_CODE = re.compile(
+    r"\bHYPERLINK\b(?:\s+(?:\\l\s+)?\"[^\"]*\")?|\b(?:PAGE|NUMPAGES|MERGEFORMAT|TOC\s+\\o\s+\"[^\"]*\")\b"
+)
+_SUPERSCRIPTS = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_BANNER_WORDS = frozenset(
+    """de del la las el los y e and of the on for en sobre para a al gobierno government
+    gouvernement du republica republic conferencia conference regional migracion migraciones
+    migration migrations proceso process puebla crm rcm secretaria secretariat secretaria
+    relaciones exteriores ministerio ministry foreign affairs gobernacion interior presidencia
+    presidency pro tempore ppt estados unidos mexicanos instituto institute nacional national
+    direccion directorate general extranjeria inm segob sre oim iom grcm rcgm united states
+    reunion meeting viceministerial vice-ministerial ministerial""".split()
+)
+_BANNER_GLUE = frozenset("de del la las el los y e and of the on for en sobre para a al".split())
+_FUNCTION_END = re.compile(
+    r"\b(?:the|of|and|to|for|with|in|on|by|a|an|its|their|that|which|as|from|between|la|el|los"
+    r"|las|de|del|y|e|en|para|con|por|a|al|que|su|sus|entre|sobre|o|u)\s*$|[,\-–]\s*$",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.:;!?]\s*[\"'”’)\]]*\s*$")
+
+
+def _banner_line(line: str, country_words: frozenset[str]) -> bool:
+    stripped = line.strip()
+    if stripped.endswith((".", ":")) or len(stripped) > 70:
+        return False
+    words = re.findall(r"[\w'-]+", fold(stripped))
+    if not words or len(words) > 7:
+        return False
+    if all(word in _BANNER_GLUE for word in words) and not stripped.isupper():
+        return False  # "de", "para la": a line cut out of a wrapped sentence, not a banner
+    for word in words:
+        if word in _BANNER_WORDS or word in country_words or word.isdigit():
+            continue
+        if re.fullmatch(r"[ivxlc]+", word):  # roman numerals of the meeting ("XXVI")
+            continue
+        return False
+    return True
+
+
+# --- Tokens --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Token:
+    kind: str  # "blank", "gap", "section", "item", "bullet", "text"
+    text: str = ""
+    label: Label | None = None
+    section: str = ""
+    raw_length: int = 0
+    raw: str = ""
+
+
+# --- Cleaning ------------------------------------------------------------------------------------
+
+
+def _clean_lines(lines: list[str]) -> list[str]:
+    """Drop footnote text and field codes; strip footnote markers. Dropped lines become blank so
+    that positions and paragraph breaks survive."""
+    cleaned: list[str] = []
+    in_footnote = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            in_footnote = False
+            cleaned.append("")
+            continue
+        if stripped.startswith("\ufffd") or re.match(r"^[¹²³⁴⁵⁶⁷⁸⁹]", stripped):
+            in_footnote = True  # the text of a footnote, at the foot of a page
+        if in_footnote:
+            cleaned.append("")
+            continue
+        if "HYPERLINK" in line:
+            line = _FIELD_CODE.sub("", line)
+            rest = re.sub(r"https?://\S+|www\.\S+|[\ufffd()\[\]\-–/.,\d\s]|E/CN", "", line)
+            if len(rest) < 4:
+                cleaned.append("")
+                continue
+        line = line.replace("\ufffd", "")
+        line = _SUPERSCRIPTS.sub("", line)
+        cleaned.append(line.rstrip())
+    return cleaned
+
+
+def _body_start(lines: list[str]) -> int:
+    """Index of the first line of the agreements: the first section heading that leads to an
+    item before any other heading, else the first numbered line."""
+    headings = [i for i, line in enumerate(lines) if section_heading(line)]
+    for index in headings:
+        for line in lines[index + 1 :]:
+            if not line.strip():
+                continue
+            if section_heading(line):
+                break
+            parsed = parse_label(line)
+            if parsed and not parsed[0].weak:
+                return index
+    for index, line in enumerate(lines):
+        parsed = parse_label(line)
+        if parsed and not parsed[0].weak and parsed[0].options and parsed[0].options[0][1] == 1:
+            return index
+    return 0
+
+
+def _first_item(lines: list[str], start: int) -> int:
+    for index in range(start, len(lines)):
+        parsed = parse_label(lines[index])
+        if parsed and not parsed[0].weak:
+            return index
+    return start
+
+
+def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> list[_Token]:
+    country_words = frozenset(
+        word
+        for entry in gazetteer.entries
+        if entry.kind == "country"
+        for name in entry.names
+        if isinstance(name, str)
+        for word in re.findall(r"[\w'-]+", fold(name))
+    )
+    repeated = _repeated_lines(lines, heading)
+    tokens: list[_Token] = []
+    previous = ""
+    for position, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            tokens.append(_Token("blank"))
+            continue
+        key = re.sub(r"\s+", " ", fold(stripped))
+        unfinished = bool(previous) and bool(_FUNCTION_END.search(previous))
+        if position > 0 and (
+            _PAGE_NUMBER.match(fold(stripped))
+            or _PAGE_FOOTER.search(fold(stripped))
+            or _URL_ONLY.match(stripped)
+            or key in repeated
+            or (not unfinished and _banner_line(stripped, country_words))
+            or (re.fullmatch(r"[^\w\s]+", stripped) and not _BULLET.match(stripped))
+        ):
+            tokens.append(_Token("gap"))
+            continue
+        # A heading starts its own line; one that follows an unfinished line is a wrapped sentence.
+        kind = None if unfinished else section_heading(stripped) or _numbered_part(stripped)
+        if kind:
+            tokens.append(_Token("section", stripped, section=kind))
+            previous = stripped
+            continue
+        parsed = parse_label(line)
+        if parsed:
+            label, rest = parsed
+            tokens.append(_Token("item", rest, label=label, raw_length=len(stripped), raw=stripped))
+        else:
+            bullet = _BULLET.match(line)
+            if bullet:
+                tokens.append(_Token("bullet", bullet["rest"].strip(), raw_length=len(stripped)))
+            else:
+                tokens.append(_Token("text", stripped, raw_length=len(stripped)))
+        previous = stripped
+    return _merge_lone_markers(tokens)
+
+
+def _repeated_lines(lines: list[str], heading: list[str]) -> set[str]:
+    """Running headers and footers: short lines that come back, or repeat the heading."""
+    counts: dict[str, int] = {}
+    shouting: dict[str, bool] = {}
+    for line in lines:
+        stripped = line.strip()
+        if len(stripped) < 4 or len(stripped) > 100 or stripped.endswith((".", ":")):
+            continue
+        if parse_label(stripped) or _BULLET.match(stripped):
+            continue
+        key = re.sub(r"\s+", " ", fold(stripped))
+        counts[key] = counts.get(key, 0) + 1
+        shouting[key] = _shouting(stripped)
+    # A running header names the meeting, a date or a page, or shouts; a group label that
+    # comes back ("Working Group on Protection") does none of these.
+    repeated = {
+        key
+        for key, count in counts.items()
+        if count >= 2
+        and not section_heading(key)
+        and (re.search(r"\d|\s[-–|]\s", key) or shouting[key])
+    }
+    title_lines = [line.strip() for line in heading if line.strip()][:6]
+    for stripped in title_lines:
+        if 4 <= len(stripped) <= 120 and not parse_label(stripped) and not _BULLET.match(stripped):
+            repeated.add(re.sub(r"\s+", " ", fold(stripped)))
+    return repeated
+
+
+def _shouting(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 6 and all(ch.isupper() for ch in letters)
+
+
+def _merge_lone_markers(tokens: list[_Token]) -> list[_Token]:
+    """A label or bullet alone on its line takes the text of the next line."""
+    merged: list[_Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.kind in ("item", "bullet") and not token.text:
+            following = index + 1
+            while following < len(tokens) and tokens[following].kind in ("blank", "gap"):
+                following += 1
+            if following < len(tokens) and tokens[following].kind == "text":
+                token.text = tokens[following].text
+                token.raw_length = tokens[following].raw_length
+                merged.append(token)
+                index = following + 1
+                continue
+            if token.kind == "bullet":
+                index += 1  # a lone symbol
+                continue
+        merged.append(token)
+        index += 1
+    return merged
+
+
+def _join(left: str, right: str) -> str:
+    right = right.strip()
+    if re.search(r"[A-Za-zÁÉÍÓÚáéíóúñÑ]-$", left) and right[:1].islower():
+        return left[:-1] + right  # hyphenation at a line end
+    if left.endswith("-"):
+        return left + right
+    return f"{left.rstrip()} {right}" if left.strip() else right
+
+
+def _wrap_width(tokens: list[_Token]) -> tuple[bool, int]:
+    """Whether the text is hard-wrapped (lines cut at a fixed width) and that width."""
+    lengths = sorted(t.raw_length for t in tokens if t.kind in ("item", "bullet", "text"))
+    if len(lengths) < 8:
+        return False, 0
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    return width <= 120, width

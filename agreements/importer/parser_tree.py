@@ -1,0 +1,365 @@
+"""Building the tree of items from the tokens: one pass with a stack of the open lists."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import fold
+from .parser_labels import Label, _show
+from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token, _wrap_width
+
+
+@dataclass
+class _Node:
+    label: Label | None
+    ref: str
+    section: str
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    parent: _Node | None = None
+    group: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Level:
+    style: str
+    deco: str
+    last: int
+    item: _Node
+    group: str = ""
+
+
+# --- Building the tree ---------------------------------------------------------------------------
+
+_PREFIXES = {
+    "recommendation": "R",
+    "conclusion": "C",
+    "decision": "D",
+    "declaration": "DC",
+    "working_group": "W",
+    "consultation": "Q",
+}
+_GROUP_KINDS = ("working_group", "ad_hoc_group")
+
+
+class _TreeBuilder:
+    """Walks the tokens once, keeping a stack of the open lists."""
+
+    def __init__(self, meeting_kind: str, tokens: list[_Token]) -> None:
+        self.meeting_kind = meeting_kind
+        self.tokens = tokens
+        self.roots: list[_Node] = []
+        self.refs: set[tuple[str, str]] = set()
+        self.used_sections: set[str] = set()
+        self.stack: list[_Level] = []
+        self.pending: list[str] = []
+        self.pending_group = ""
+        self.section = self._section_for(None)
+        self.section_heading = ""
+        self.prefix = ""
+        self.section_has_items = False
+        self.last_top_value = 0
+        self.previous: _Token | None = None
+        self.gap = False
+        self._old_group = ""
+        self.hard_wrapped, self.wrap_width = _wrap_width(tokens)
+
+    def _section_for(self, heading_kind: str | None) -> str:
+        if heading_kind in (None, "agreements", "agreements_operative"):
+            if self.meeting_kind in _GROUP_KINDS:
+                return "working_group"
+            if self.meeting_kind in ("vice_ministerial", "extraordinary"):
+                return "decision"
+            return "conclusion" if heading_kind != "agreements_operative" else "decision"
+        if heading_kind in ("conclusion", "combined") and self.meeting_kind in _GROUP_KINDS:
+            return "combined_wg" if heading_kind == "combined" else "working_group"
+        return heading_kind
+
+    # --- main loop ---
+
+    def build(self) -> list[_Node]:
+        index = 0
+        while index < len(self.tokens):
+            token = self.tokens[index]
+            if token.kind in ("blank", "gap"):
+                self.gap = True
+            elif token.kind == "section":
+                self._start_section(token)
+            elif token.kind == "item" and self._place(token, index):
+                pass
+            elif token.kind == "bullet":
+                self._bullet(token)
+            elif token.kind == "item":
+                # Not a label after all (a wrapped line starting like one): keep it whole.
+                self._text(
+                    _Token("text", token.raw or token.text, raw_length=token.raw_length), index
+                )
+            else:
+                self._text(token, index)
+            index += 1
+        self._flush(None)
+        return self.roots
+
+    def _start_section(self, token: _Token) -> None:
+        if token.section == "part":
+            kind = self.section
+            heading = token.text.split(None, 1)[-1].strip().rstrip(":")
+        else:
+            kind = self._section_for(token.section)
+            heading = ""
+        if fold(token.text) == fold(self.section_heading) and self.section_has_items:
+            return  # a running header repeating the heading
+        self._flush(None)
+        # Each section numbers its items afresh (refs are unique within a section); only a
+        # second list of the same section that starts again needs a prefix.
+        self.prefix = "pending" if kind in self.used_sections else ""
+        self.section = kind
+        self.section_heading = token.text
+        self.section_has_items = False
+        self.stack = []
+        self.pending_group = heading  # a part's title names the items under it
+        self.previous = token
+        self.gap = False
+
+    # --- items ---
+
+    def _place(self, token: _Token, index: int) -> bool:
+        label = token.label
+        assert label is not None
+        unfinished = self._previous_unfinished()
+        placement = self._placement(label)
+        if placement is None:
+            return False
+        how, depth, style, value, warnings = placement
+        if unfinished and how != "next" and not (how == "child" and value == 1):
+            return False  # a wrapped line that happens to start like a label
+        if label.weak and how != "next" and not (how == "child" and value == 1 and not self.stack):
+            return False
+        self._pending_label_to_group()
+        if how == "restart" and not self.pending_group:
+            self._flush(self.stack[depth - 1].item if depth > 0 else None, restart=True)
+        else:
+            self._flush(None)
+        if depth == 0:
+            parent = None
+            if self.prefix == "pending":
+                continues = value == self.last_top_value + 1
+                self.prefix = "" if continues else _PREFIXES.get(self._base_section(), "S")
+        else:
+            parent = self.stack[depth - 1].item
+        del self.stack[depth:]
+        node = self._new_node(label, parent, token.text)
+        node.warnings.extend(warnings)
+        # A group label names the items after it at this level, until the next one.
+        group = self.pending_group
+        if how in ("next", "jump", "repeat"):
+            group = group or self._old_group
+        self.stack.append(_Level(style, label.deco, value, node, group))
+        node.group = group or (parent.group if parent else "")
+        self.pending_group = ""
+        if depth == 0:
+            self.last_top_value = value
+        self.section_has_items = True
+        self.previous = token
+        self.gap = False
+        return True
+
+    def _placement(self, label: Label):
+        """(how, depth, style, value, warnings) for a label, given the open lists."""
+        self._old_group = ""
+        # 1. The expected next label of an open list, deepest first.
+        for depth in range(len(self.stack) - 1, -1, -1):
+            level = self.stack[depth]
+            for style, value in label.options:
+                if style == level.style and value == level.last + 1:
+                    self._old_group = level.group
+                    return "next", depth, style, value, []
+        if label.weak:
+            return (
+                ("child", len(self.stack), "num", label.options[0][1], [])
+                if (not self.stack and label.options[0][1] == 1)
+                else None
+            )
+        # 2. A list that starts: a new sub-list, or the same list starting again.
+        for style, value in sorted(label.options, key=lambda option: option[1] != 1):
+            if value != 1:
+                continue
+            same = [d for d, level in enumerate(self.stack) if level.style == style]
+            same_deco = [d for d in same if self.stack[d].deco == label.deco]
+            if same_deco or (same and not style.startswith("num")):
+                # The new item's reference collides with the first run's: _new_node warns.
+                return "restart", (same_deco or same)[-1], style, value, []
+            return "child", len(self.stack), style, value, []
+        # 3. A jump or a repeat in an open list.
+        for depth in range(len(self.stack) - 1, -1, -1):
+            level = self.stack[depth]
+            for style, value in label.options:
+                if style != level.style:
+                    continue
+                self._old_group = level.group
+                if value > level.last + 1:
+                    return (
+                        "jump",
+                        depth,
+                        style,
+                        value,
+                        [
+                            f"The numbering jumps from '{_show(level.last, style)}' to "
+                            f"'{label.text}'."
+                        ],
+                    )
+                return (
+                    "repeat",
+                    depth,
+                    style,
+                    value,
+                    [
+                        f"The label '{label.text}' repeats or goes back (after "
+                        f"'{_show(level.last, style)}')."
+                    ],
+                )
+        # 4. A sub-list that does not start at its first label.
+        style, value = label.options[0]
+        if not self.stack and self.roots and self.prefix == "pending" and style == "num":
+            return "child", 0, style, value, []  # a section continuing the numbering
+        warning = (
+            []
+            if not self.stack and not self.roots and value == 1
+            else [f"The list starts at '{label.text}' instead of its first label."]
+        )
+        return "child", len(self.stack), style, value, warning
+
+    def _new_node(self, label: Label, parent: _Node | None, text: str) -> _Node:
+        prefix = "" if self.prefix in ("", "pending") else self.prefix
+        base = f"{parent.ref}.{label.text}" if parent else f"{prefix}{label.text}"
+        ref = base
+        counter = 1
+        while (self.section, ref) in self.refs:
+            counter += 1
+            ref = f"{base}-{counter}"
+        node = _Node(label, ref, self.section, [text] if text else [""], parent=parent)
+        if ref != base:
+            where = parent.ref if parent else "the top level"
+            node.warnings.append(
+                f"The label '{label.text}' is used again under {where}; this item's reference is "
+                f"{ref}."
+            )
+        self.refs.add((self.section, ref))
+        self.used_sections.add(self.section)
+        (parent.children if parent else self.roots).append(node)
+        return node
+
+    def _base_section(self) -> str:
+        return (
+            "recommendation"
+            if self.section == "recommendation"
+            else ("conclusion" if self.section in ("combined", "combined_wg") else self.section)
+        )
+
+    # --- text ---
+
+    def _current(self) -> _Node | None:
+        return self.stack[-1].item if self.stack else None
+
+    def _previous_unfinished(self) -> bool:
+        previous = self.previous
+        if previous is None or previous.kind not in ("item", "bullet", "text"):
+            return False
+        last = self._last_text()
+        if not last or _TERMINAL.search(last):
+            return False
+        if _FUNCTION_END.search(last):
+            return True
+        return not self.gap and self.hard_wrapped and previous.raw_length >= 0.8 * self.wrap_width
+
+    def _last_text(self) -> str:
+        if self.pending:
+            return self.pending[-1]
+        current = self._current()
+        return current.paragraphs[-1] if current and current.paragraphs else ""
+
+    def _append_to_last(self, text: str) -> None:
+        if self.pending:
+            self.pending[-1] = _join(self.pending[-1], text)
+        elif self._current() is not None:
+            current = self._current()
+            current.paragraphs[-1] = _join(current.paragraphs[-1], text)
+
+    def _continues_sentence(self, text: str) -> bool:
+        if not self._last_text() or self._current() is None and not self.pending:
+            return False
+        if re.match(r"^[a-záéíóúñü(]", text):
+            return not _TERMINAL.search(self._last_text()) or self._last_text().endswith(",")
+        return self._previous_unfinished()
+
+    def _bullet(self, token: _Token) -> None:
+        if token.text and self._continues_sentence(token.text) and token.text[0].islower():
+            self._append_to_last(token.text)  # "- importance of cooperation." after a page break
+        else:
+            self.pending.append(f"· {token.text}")
+        self.previous = token
+        self.gap = False
+
+    def _text(self, token: _Token, index: int) -> None:
+        text = token.text
+        if self._continues_sentence(text):
+            self._append_to_last(text)
+        elif self._is_group_label(text, index):
+            self.pending_group = text.rstrip(":").strip()
+        else:
+            self.pending.append(text)
+        self.previous = token
+        self.gap = False
+
+    def _pending_label_to_group(self) -> None:
+        """A buffered paragraph that turns out to head the next items (a group label wrapped
+        over two lines) becomes their group."""
+        if self.pending and not self.pending_group and _looks_like_group(self.pending[-1]):
+            self.pending_group = self.pending.pop().rstrip(":").strip()
+
+    def _is_group_label(self, text: str, index: int) -> bool:
+        following = index + 1
+        while following < len(self.tokens) and self.tokens[following].kind in ("blank", "gap"):
+            following += 1
+        if following >= len(self.tokens) or self.tokens[following].kind != "item":
+            return False
+        words = text.split()
+        if text.endswith(":"):
+            return _looks_like_group(text)
+        return (
+            len(words) <= 8
+            and text[:1].isupper()
+            and not _TERMINAL.search(text)
+            and not self.tokens[following].label.weak
+        )
+
+    def _flush(self, target: _Node | None, restart: bool = False) -> None:
+        """Give the buffered paragraphs to the item they belong to."""
+        if not self.pending:
+            return
+        if target is None:
+            target = self._current()
+            # "It was also agreed that:" + bullets after a sub-list: text of the enclosing item.
+            if (
+                target is not None
+                and not restart
+                and self.pending[0].rstrip().endswith(":")
+                and len(self.pending[0].split()) <= 12
+                and len(self.stack) > 1
+            ):
+                target = self.stack[-2].item
+        if target is not None:
+            target.paragraphs.extend(self.pending)
+        self.pending = []
+
+
+def _looks_like_group(text: str) -> bool:
+    """A short heading ending with a colon: "Working Group on Protection:", "It was also agreed
+    that:", or a longer name without commas ("Red de Funcionarios de Enlace para …:")."""
+    text = text.strip()
+    if not text.endswith(":") or text.startswith("·"):
+        return False
+    words = text.split()
+    return len(words) <= 12 or (len(words) <= 20 and "," not in text)
