@@ -171,10 +171,19 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
 # Lock a username from one address after repeated failures, without locking the account for
-# everyone else (django-axes).
+# everyone else, and stop one address trying many usernames (django-axes; rcm/lockout.py). The
+# address is the client's as the trusted proxies saw it (TRUSTED_PROXY_COUNT), never a header
+# the client wrote.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
+if AXES_FAILURE_LIMIT < 1 or AXES_ADDRESS_FAILURE_LIMIT < 1:
+    raise ImproperlyConfigured(
+        "AXES_FAILURE_LIMIT and AXES_ADDRESS_FAILURE_LIMIT must be 1 or more."
+    )
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "rcm.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "rcm.proxies.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
@@ -245,6 +254,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", SECURE_HSTS_SECONDS >= 31536000)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front of the app append the address they were reached from to
+# X-Forwarded-For (1 behind the documented TLS proxy). Sign-in lockouts and API throttles take
+# the client's address from there; 0 uses the connecting address and ignores the header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -289,6 +304,9 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("API_THROTTLE_ANON", "600/hour"),
         "user": os.environ.get("API_THROTTLE_USER", "10000/hour"),
     },
+    # Throttle by the client's address as the trusted proxies saw it; DRF's default (None) keys
+    # on the whole X-Forwarded-For, which a client rewrites on every request.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
