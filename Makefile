@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run setup serve test test-fast lint fmt bench fuzz backup restore lock messages clean
+.PHONY: install run setup serve test test-fast lint fmt bench load fuzz backup restore lock messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ fmt: install
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# gunicorn under Locust on 127.0.0.1 only, bounded in time; writes bench/LOAD.md.
+load: install
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[load]'
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 fuzz: install
 	$(BIN)/python -m pytest tests/reliability/test_schema_fuzzing.py --fuzz-examples=$(or $(EXAMPLES),100) -p no:xdist
