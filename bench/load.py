@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
@@ -238,8 +238,9 @@ def main() -> None:
             figures["met"] = figures["ratio"] >= figures["target"] and figures["failures"] == 0
             results.append(figures)
             print(
-                f"  {path}: {figures['rps']:.0f} requests/s, 1/{1 / max(figures['ratio'], 1e-9):.0f}"
-                f" of /health/, {figures['failures']} errors",
+                f"  {path}: {figures['rps']:.0f} requests/s, "
+                f"1/{1 / max(figures['ratio'], 1e-9):.0f} of /health/, "
+                f"{figures['failures']} errors",
                 flush=True,
             )
         mixed = aggregated(
@@ -290,7 +291,8 @@ def report(args, trivial, results, mixed, server_errors) -> str:
         f"(`/health/`, one `SELECT 1`) served {trivial['rps']:.0f} requests/s in this run. "
         "Targets: every HTML page at least 1/15 of it, every API list at least 1/5.",
         "",
-        "| address | kind | requests/s | ratio to /health/ | target | median | p99 | errors | met |",
+        "| address | kind | requests/s | ratio to /health/ | target | median | p99 | errors "
+        "| met |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
