@@ -1,16 +1,12 @@
 """Exports of agreement tables for the TS's reports: CSV and XLSX, written row by row."""
 
-import tempfile
-
-from django.http import FileResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
-from openpyxl import Workbook
 
 from agreements.models import OPEN_STATUSES, Action, Section, Status
 from agreements.selectors import responsible_codes
-from rcm.renderers import csv_rows
+from rcm import exports
 
 COLUMNS = [
     ("meeting", "Meeting"),
@@ -28,6 +24,7 @@ COLUMNS = [
     ("url", "Link"),
 ]
 CHUNK = 2000
+SHEET = "Agreements"
 
 
 def export_rows(agreements):
@@ -70,38 +67,13 @@ def export_rows(agreements):
         }
 
 
-def _filename(extension: str) -> str:
-    return f"rcm-agreements-{timezone.localdate().isoformat()}.{extension}"
-
-
-def agreements_csv(agreements) -> StreamingHttpResponse:
-    header = [key for key, _ in COLUMNS]
-    response = StreamingHttpResponse(
-        csv_rows(header, export_rows(agreements)), content_type="text/csv; charset=utf-8"
+def agreements_csv(agreements):
+    return exports.table_response(
+        name="agreements", columns=COLUMNS, rows=export_rows(agreements), fmt="csv", sheet=SHEET
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    return response
 
 
-def agreements_xlsx(agreements) -> FileResponse:
-    # openpyxl's write-only mode keeps one row in memory at a time; the file goes to disk.
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Agreements")
-    sheet.append([label for _, label in COLUMNS])
-    for row in export_rows(agreements):
-        values = []
-        for key, _ in COLUMNS:
-            value = row[key]
-            if isinstance(value, list):
-                value = ", ".join(value)
-            values.append(value)
-        sheet.append(values)
-    handle = tempfile.TemporaryFile()
-    workbook.save(handle)
-    handle.seek(0)
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=_filename("xlsx"),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+def agreements_xlsx(agreements):
+    return exports.table_response(
+        name="agreements", columns=COLUMNS, rows=export_rows(agreements), fmt="xlsx", sheet=SHEET
     )
