@@ -1,65 +1,57 @@
 """Commit a parsed (and reviewed) meeting record: the meeting, its agreements, their activities.
 
 Takes the importer's JSON contract (a dict), so that what the command line prints, what the
-admin's preview lets people correct and what gets written are the same thing. All or nothing.
+admin's preview lets people correct and what gets written are the same thing. All or nothing:
+every field is checked first (:mod:`validation`), and one transaction writes everything.
+
+Three cases, decided by what is on record:
+
+* a meeting without agreements (or none at all): the meeting and its agreements are created, in
+  the document's language (``text_es`` and ``name_es`` for a Spanish document);
+* a meeting whose agreements lack the document's language: the document is their translation,
+  paired item by item (:mod:`bilingual`), and only that language is filled;
+* a meeting whose agreements are recorded in that language: importing again needs ``replace``;
+  agreements whose reference the document keeps are updated in place (:mod:`replace`).
 """
 
 from __future__ import annotations
 
 import datetime
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements.importer.deadlines import resolve_deadline
+from agreements.importer.activities import create_activities
+from agreements.importer.bilingual import is_translation, record_translation
 from agreements.importer.gazetteer import Gazetteer
-from agreements.models import NO_FOLLOW_UP_ACTIONS, Action, Agreement, DeadlinePrecision, Status
-from agreements.services import actor_code, agreement_set_actors, resolve_actor_codes
+from agreements.importer.replace import ReplacePlan, plan_replace
+from agreements.importer.validation import KnownActors, record_problems, split_codes
+from agreements.models import Agreement, DeadlinePrecision
+from agreements.services import (
+    agreement_set_actors,
+    resolve_actor_codes,
+    status_for_follow_up,
+)
 from meetings.models import (
-    DatePrecision,
     Meeting,
     MeetingKind,
     MeetingStatus,
-    MeetingSupport,
     Participation,
     ParticipationRole,
-    SupportRole,
     participation_problem,
 )
-from rcm.models import Country, CountryStatus, MembershipStatus, Visibility
+from rcm.models import Country, CountryStatus, MembershipStatus, Organisation, Visibility
 
 TITLES = {
     MeetingKind.RCGM: "Meeting of the Regional Consultation Group on Migration (RCGM)",
     MeetingKind.VICE_MINISTERIAL: "Vice-Ministerial Meeting of the Regional Conference",
 }
-# What an activity that an agreement proposes is, from the words that name it (first match).
-ACTIVITY_KINDS = [
-    (r"regional consultation group|\brcgm\b|grupo regional de consulta|\bgrcm\b",
-     MeetingKind.RCGM),
-    (r"vice-?ministerial|viceministerial|meeting of the rcm\b|reuni[oó]n de la crm\b",
-     MeetingKind.VICE_MINISTERIAL),
-    (r"plenary meeting between|rcm\s*[–-]\s*sacm|crm\s*[–-]\s*csm", MeetingKind.RCM_SACM),
-    (r"\b(workshops?|talleres|taller)\b", MeetingKind.WORKSHOP),
-    (r"\b(seminars?|seminarios?)\b", MeetingKind.SEMINAR),
-    (r"\b(courses?|cursos?|diploma|diplomados?)\b", MeetingKind.COURSE),
-    (r"\b(congress|congreso|forum|foro|meetings?|reuni[oó]n(es)?|technical exchange|"
-     r"intercambio t[ée]cnico)\b", MeetingKind.OTHER),
-]  # fmt: skip
-# Bodies whose meetings are recorded once: a proposal links to the recorded meeting if any.
-RECORDED_ONCE = {MeetingKind.RCGM, MeetingKind.VICE_MINISTERIAL, MeetingKind.RCM_SACM}
-ROMAN_ORDINAL = re.compile(r"\b([IVXL]{1,7})\s+(?:Vice-?Ministerial|Plenary|RCM\b)")
-SUPPORT_WORDS = re.compile(r"support|apoyo|sponsor|auspic|financ|cooperaci", re.IGNORECASE)
-# An item that is not itself an agreement to hold something proposes one only in these words.
-PROPOSES = re.compile(
-    r"\b(to hold|to be held|should be held|to organi[sz]e|propos\w+ to hold|"
-    r"realizar|celebrar|llevar a cabo|organizar)\b",
-    re.IGNORECASE,
-)
+Progress = Callable[[int, int], None]
 
 
 class ImportRefused(Exception):
@@ -72,6 +64,9 @@ class ImportResult:
     created_meeting: bool
     agreements: int = 0
     activities: int = 0
+    updated: int = 0
+    deleted: int = 0
+    translated: int = 0
     warnings: list[str] = field(default_factory=list)
 
 
@@ -89,12 +84,11 @@ def record_warnings(record: dict) -> list[str]:
 
 
 def prepare_record(record: dict) -> dict:
-    """Hold a parse to the records as they are: an actor code that names no recorded country or
-    organisation is dropped from the item, with a warning on it (the TS may record the body
-    first, or commit without it)."""
+    """Hold a fresh parse to the records as they are: an actor the gazetteer found that names no
+    recorded country or organisation is taken out of the item, with a warning on it saying so
+    (the TS may record the body first, or commit without it). Only for a parse: a reviewed record
+    with an unknown code is refused (:func:`record_import`)."""
     countries = set(Country.objects.values_list("code", flat=True))
-    from rcm.models import Organisation
-
     organisations = set(Organisation.objects.values_list("acronym", flat=True))
 
     def walk(items):
@@ -127,9 +121,17 @@ def _date(value) -> datetime.date | None:
         raise ImportRefused(_("%(value)s is not a date (YYYY-MM-DD).") % {"value": value}) from None
 
 
+def record_language(record: dict) -> str:
+    language = record.get("meeting", {}).get("language") or record.get("language") or "en"
+    return language if language in ("en", "es") else "en"
+
+
 def find_existing_meeting(heading: dict) -> Meeting | None:
     """The recorded meeting this document is the record of: same body and first day."""
-    start = _date(heading.get("start"))
+    try:
+        start = _date(heading.get("start"))
+    except ImportRefused:
+        return None
     if start is None:
         return None
     candidates = Meeting.objects.filter(kind=heading.get("kind"), starts_on=start, parent=None)
@@ -138,54 +140,72 @@ def find_existing_meeting(heading: dict) -> Meeting | None:
     return candidates.order_by("pk").first()
 
 
-def _create_meeting(heading: dict, source: str) -> Meeting:
+def _refuse_invalid(instance, label: str) -> None:
+    """full_clean, the required text of the other language aside (see _create_meeting)."""
+    exclude = [name for name in ("name_en", "text_en") if hasattr(instance, name)]
+    exclude = [name for name in exclude if not getattr(instance, name)]
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as error:
+        messages = (
+            [f"{name}: {' '.join(texts)}" for name, texts in error.message_dict.items()]
+            if hasattr(error, "error_dict")
+            else error.messages
+        )
+        raise ImportRefused(f"{label}: " + "; ".join(messages)) from None
+
+
+def _create_meeting(heading: dict, source: str, language: str) -> Meeting:
     start, end = _date(heading.get("start")), _date(heading.get("end"))
     if start is None:
         raise ImportRefused(
             _("The document's heading gives no date: choose the meeting it records.")
         )
     kind = heading.get("kind") or MeetingKind.OTHER
-    if kind not in MeetingKind.values:
-        kind = MeetingKind.OTHER
-    country = heading.get("country")
-    if country and not Country.objects.filter(pk=country).exists():
-        country = None
+    title = (heading.get("title") or "").strip()[:400]
+    # A Spanish record's title is its Spanish name; the English one is the body's standard title
+    # where there is one, or left for the English version to fill (pages show the Spanish).
+    if language == "es":
+        name_en, name_es = TITLES.get(kind, ""), title
+    else:
+        name_en, name_es = title or TITLES.get(kind) or heading.get("body") or "Meeting", ""
     meeting = Meeting(
         kind=kind,
-        name_en=heading.get("title") or TITLES.get(kind) or heading.get("body") or "Meeting",
+        name_en=name_en,
+        name_es=name_es,
         year=start.year,
         starts_on=start,
         ends_on=end or start,
-        city=heading.get("city", "")[:120],
-        country_id=country,
+        city=(heading.get("city") or "")[:120],
+        country_id=(heading.get("country") or "").upper() or None,
         status=MeetingStatus.HELD if start <= timezone.localdate() else MeetingStatus.PLANNED,
         visibility=Visibility.PUBLIC,
         source=source[:300],
     )
-    meeting.full_clean()
+    if not name_en and not name_es:
+        meeting.name_en = heading.get("body") or "Meeting"
+    _refuse_invalid(meeting, _("The meeting"))
     meeting.save()
     return meeting
 
 
 def _add_participants(meeting: Meeting, codes: list[str], warnings: list[str]) -> None:
+    codes = [code.upper() for code in codes]
     statuses = dict(
         CountryStatus.objects.filter(country_id__in=codes)
         .in_force(meeting.reference_date)
         .values_list("country_id", "status")
     )
     countries = Country.objects.in_bulk(codes)
+    present = set(meeting.participations.values_list("country_id", flat=True))
     for code in codes:
-        country = countries.get(code)
-        if country is None:
-            warnings.append(_("Participant %(code)s is not a recorded country.") % {"code": code})
+        country = countries[code]  # every code was checked against the records already
+        if code in present:
             continue
-        if meeting.participations.filter(country=country).exists():
-            continue
-        status = statuses.get(code)
         role = {
             MembershipStatus.MEMBER: ParticipationRole.MEMBER,
             MembershipStatus.OBSERVER: ParticipationRole.OBSERVER,
-        }.get(status, ParticipationRole.INVITED_GUEST)
+        }.get(statuses.get(code), ParticipationRole.INVITED_GUEST)
         problem = participation_problem(
             meeting=meeting, country=country, organisation=None, role=role
         )
@@ -197,195 +217,94 @@ def _add_participants(meeting: Meeting, codes: list[str], warnings: list[str]) -
         )
 
 
-def _activity_kind(text: str) -> str | None:
-    lowered = text.lower()
-    for pattern, kind in ACTIVITY_KINDS:
-        if re.search(pattern, lowered):
-            return kind
-    return None
+@dataclass
+class _Writer:
+    """Writes the document's items in order, updating in place those already on record."""
 
+    meeting: Meeting
+    language: str
+    result: ImportResult
+    activities: bool
+    kept: dict[tuple[str, str], Agreement]
+    total: int
+    known: KnownActors
+    progress: Progress | None = None
+    position: int = 0
+    gazetteer: Gazetteer | None = None
 
-def _ordinal(passage: str) -> int | None:
-    from meetings.models import ROMAN
+    def write(self, items: list[dict], parent: Agreement | None) -> None:
+        for item in items:
+            self.position += 1
+            agreement = self._write(item, parent)
+            if self.progress:
+                self.progress(self.position, self.total)
+            self.write(item.get("children", []), agreement)
 
-    match = ROMAN_ORDINAL.search(passage)
-    if not match:
-        return None
-    values = dict((letters, value) for value, letters in ROMAN)
-    numeral, total, index = match.group(1), 0, 0
-    while index < len(numeral):
-        pair = numeral[index : index + 2]
-        if pair in values:
-            total, index = total + values[pair], index + 2
-        else:
-            total, index = total + values.get(numeral[index], 0), index + 1
-    return total or None
-
-
-def _recorded_meeting(kind: str, year: int, ordinal: int | None, *, exclude: Meeting):
-    """The meeting already on record that a proposal to hold one of the bodies' meetings means."""
-    if kind not in RECORDED_ONCE:
-        return None
-    candidates = Meeting.objects.filter(kind=kind, parent=None).exclude(pk=exclude.pk)
-    if ordinal:
-        return candidates.filter(ordinal=ordinal).first()
-    after = exclude.last_day or exclude.reference_date
-    return (
-        candidates.filter(year=year)
-        .filter(Q(starts_on__gt=after) | Q(starts_on__isnull=True))
-        .order_by("pk")
-        .first()
-    )
-
-
-def resolve_known_codes(codes: list[str]) -> list:
-    """The recorded countries and organisations among codes the gazetteer found."""
-    known = []
-    for code in codes:
-        try:
-            known.extend(resolve_actor_codes([code]))
-        except LookupError:
-            continue
-    return known
-
-
-def _activity_candidates(agreement: Agreement) -> list[str]:
-    """The passages of an item that each propose one activity: its bullets, or its text."""
-    text = agreement.text_en or agreement.text_es
-    bullets = [line[1:].strip() for line in text.splitlines() if line.startswith("·")]
-    passages = bullets or [text]
-    if agreement.action == Action.HOLD:
-        return passages
-    return [passage for passage in passages if PROPOSES.search(passage)]
-
-
-def _create_activities(
-    agreement: Agreement, actors: list, meeting: Meeting, gazetteer: Gazetteer
-) -> int:
-    """An agreement to hold a workshop, seminar or meeting proposes planned activities.
-
-    Each bullet that names one is an activity of its own, with the hosts, supporters and
-    period that bullet gives; an item without bullets is one activity with the item's actors.
-    """
-    created = 0
-    passages = _activity_candidates(agreement)
-    for passage in passages:
-        kind = _activity_kind(passage)
-        if kind is None:
-            continue
-        deadline = resolve_deadline(passage, meeting.last_day, "es" if agreement.text_es else "en")
-        if len(passages) > 1:
-            by_code = {actor_code(a): a for a in resolve_known_codes(gazetteer.find(passage))}
-            mentioned = list(by_code.values())
-        else:
-            mentioned = actors
-        first_sentence = re.split(r"(?<=[.;])\s", passage.strip())[0]
-        if deadline.date and deadline.precision == DeadlinePrecision.MONTH:
-            starts_on, precision = deadline.date.replace(day=1), DatePrecision.MONTH
-        else:
-            starts_on, precision = None, DatePrecision.YEAR
-        hosts = [a for a in mentioned if isinstance(a, Country)]
-        year = max(deadline.date.year if deadline.date else meeting.year, meeting.year)
-        ordinal = _ordinal(passage)
-        existing = _recorded_meeting(kind, year, ordinal, exclude=meeting)
-        if existing is not None:
-            agreement.proposed_activities.add(existing)
-            created += 1
-            continue
-        activity = Meeting(
-            kind=kind,
-            name_en=first_sentence[:400],
-            ordinal=ordinal
-            if kind in {MeetingKind.VICE_MINISTERIAL, MeetingKind.RCM_SACM}
-            else None,
-            year=year,
-            starts_on=starts_on,
-            date_precision=precision,
-            country=hosts[0] if len(hosts) == 1 else None,
-            status=MeetingStatus.PLANNED,
-            visibility=agreement.visibility,
-            source=(_("Proposed by %(agreement)s") % {"agreement": agreement})[:300],
-        )
-        activity.full_clean()
-        activity.save()
-        if SUPPORT_WORDS.search(passage):
-            for actor in mentioned:
-                if not isinstance(actor, Country) and actor.kind != "body":
-                    MeetingSupport.objects.create(
-                        meeting=activity, organisation=actor, role=SupportRole.SUPPORT
-                    )
-        agreement.proposed_activities.add(activity)
-        created += 1
-    return created
-
-
-def _create_items(
-    items: list[dict],
-    *,
-    meeting: Meeting,
-    parent: Agreement | None,
-    counter: list[int],
-    result: ImportResult,
-    language: str,
-    activities: bool,
-    gazetteer: Gazetteer,
-) -> None:
-    for item in items:
-        counter[0] += 1
-        action = item.get("action") if item.get("action") in Action.values else Action.OTHER
-        text = (item.get("text") or "").strip()
-        if not text:
-            raise ImportRefused(_("Item %(ref)s has no text.") % {"ref": item.get("ref")})
-        precision = item.get("deadline_precision") or ""
+    def _write(self, item: dict, parent: Agreement | None) -> Agreement:
+        section, ref = item.get("section") or "conclusion", str(item.get("ref") or "").strip()
+        action = item["action"]
+        agreement = self.kept.get((section, ref))
+        updating = agreement is not None
+        if agreement is None:
+            agreement = Agreement(
+                meeting=self.meeting,
+                visibility=self.meeting.visibility,
+                source=self.meeting.source,
+            )
         deadline = _date(item.get("deadline"))
-        if precision not in DeadlinePrecision.values:
-            precision = DeadlinePrecision.DAY if deadline else ""
-        agreement = Agreement(
-            meeting=meeting,
-            section=item.get("section") or "conclusion",
-            group=(item.get("group") or "")[:200],
-            ref=str(item.get("ref") or "").strip(),
-            parent=parent,
-            position=counter[0],
-            text_en=text if language == "en" else "",
-            text_es=text if language == "es" else "",
-            action=action,
-            deadline=deadline,
-            deadline_text=(item.get("deadline_text") or "")[:200],
-            deadline_precision=precision,
-            status=Status.NO_FOLLOW_UP if action in NO_FOLLOW_UP_ACTIONS else Status.OPEN,
-            visibility=meeting.visibility,
-            source=meeting.source,
-        )
-        if not agreement.text_en:
-            # The record's text lives in text_en; the Spanish is kept too so pages can show it.
-            agreement.text_en = text
-        try:
-            agreement.full_clean()
-        except ValidationError as error:
-            raise ImportRefused(
-                f"{agreement.section} {agreement.ref}: " + " ".join(error.messages)
-            ) from None
+        precision = item.get("deadline_precision") or ""
+        agreement.section, agreement.ref, agreement.parent = section, ref, parent
+        agreement.group = (item.get("group") or "")[:200]
+        agreement.position = self.position
+        agreement.action = action
+        agreement.deadline = deadline
+        agreement.deadline_text = (item.get("deadline_text") or "")[:200]
+        agreement.deadline_precision = precision or (DeadlinePrecision.DAY if deadline else "")
+        setattr(agreement, "text_es" if self.language == "es" else "text_en", item["text"].strip())
+        # Followed up when any clause gives someone a task, whatever the opening verb.
+        agreement.status = status_for_follow_up(agreement) or agreement.status
+        _refuse_invalid(agreement, f"{section} {ref}")
         agreement.save()
+        codes = [self.known.canonical(c) for c in split_codes(item.get("actors", []))]
+        responsible = [self.known.canonical(c) for c in split_codes(item.get("responsible", []))]
+        # An item's actors are everything it mentions plus those responsible for it.
+        actors = resolve_actor_codes(codes + [c for c in responsible if c not in codes])
+        agreement_set_actors(agreement=agreement, actors=actors, responsible=set(responsible))
+        if updating:
+            self.result.updated += 1
+        else:
+            self.result.agreements += 1
+        if self.activities and not (updating and agreement.proposed_activities.exists()):
+            self.gazetteer = self.gazetteer or Gazetteer.from_database()
+            self.result.activities += create_activities(
+                agreement, actors, self.meeting, self.gazetteer
+            )
+        return agreement
+
+
+def _count(items: list[dict]) -> int:
+    return sum(1 + _count(item.get("children", [])) for item in items)
+
+
+def _delete(plan: ReplacePlan) -> int:
+    """The agreements the document no longer has, and the activities only they proposed."""
+    planned = list(
+        Meeting.objects.filter(proposed_by__in=plan.deleted, status=MeetingStatus.PLANNED)
+        .exclude(participations__isnull=False)
+        .distinct()
+    )
+    # One by one, deepest first, so that the audit history records each.
+    for agreement in sorted(plan.deleted, key=lambda a: -a.position):
+        agreement.delete()
+    for activity in planned:
+        if activity.proposed_by.exists() or activity.agreements.exists():
+            continue
         try:
-            actors = resolve_actor_codes(item.get("actors", []))
-        except LookupError as error:
-            raise ImportRefused(f"{agreement.section} {agreement.ref}: {error}") from None
-        responsible = set(item.get("responsible", [])) & {actor_code(a) for a in actors}
-        agreement_set_actors(agreement=agreement, actors=actors, responsible=responsible)
-        result.agreements += 1
-        if activities:
-            result.activities += _create_activities(agreement, actors, meeting, gazetteer)
-        _create_items(
-            item.get("children", []),
-            meeting=meeting,
-            parent=agreement,
-            counter=counter,
-            result=result,
-            language=language,
-            activities=activities,
-            gazetteer=gazetteer,
-        )
+            with transaction.atomic():
+                activity.delete()
+        except ProtectedError:
+            continue  # something else holds on to it: it stays, as a planned activity
+    return len(plan.deleted)
 
 
 @transaction.atomic
@@ -397,54 +316,63 @@ def record_import(
     force: bool = False,
     activities: bool = True,
     source: str = "",
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Write a meeting record: all of it or, with a clear reason, nothing."""
-    prepare_record(record)
+    if record.get("not_a_meeting_record"):
+        raise ImportRefused(record["not_a_meeting_record"])
+    if not record.get("agreements"):
+        raise ImportRefused(_("The record holds no agreements."))
+    known = KnownActors.from_database()
+    problems = record_problems(record, known)
+    if problems:
+        raise ImportRefused(
+            _("The record cannot be written as it is: %(problems)s")
+            % {"problems": "; ".join(problems[:20])}
+        )
     warnings = record_warnings(record)
     if warnings and not force:
         raise ImportRefused(
             _("The record has %(count)d warnings; review them and confirm to commit anyway.")
             % {"count": len(warnings)}
         )
-    if not record.get("agreements"):
-        raise ImportRefused(_("The record holds no agreements."))
     heading = record.get("meeting", {})
+    language = record_language(record)
     meeting = meeting or find_existing_meeting(heading)
     created = meeting is None
+    plan = None
     if created:
-        meeting = _create_meeting(heading, source or "Imported document")
-    else:
-        existing = meeting.agreements.count()
-        if existing and not replace:
+        meeting = _create_meeting(heading, source or "Imported document", language)
+    elif is_translation(meeting, language):
+        result = ImportResult(meeting=meeting, created_meeting=False, warnings=warnings)
+        result.translated = record_translation(
+            meeting=meeting, record=record, language=language, progress=progress
+        )
+        return result
+    elif meeting.agreements.exists():
+        if not replace:
             raise ImportRefused(
                 _(
                     "%(meeting)s (meeting %(id)s) already has %(count)d agreements: this "
                     "document was imported before. Replace them to import it again."
                 )
-                % {"meeting": meeting, "id": meeting.pk, "count": existing}
+                % {"meeting": meeting, "id": meeting.pk, "count": meeting.agreements.count()}
             )
-        # Deleted one by one, deepest first, so that the audit history records each; the
-        # activities the earlier import planned go too unless something else holds on to them.
-        planned = list(
-            Meeting.objects.filter(proposed_by__meeting=meeting, status=MeetingStatus.PLANNED)
-            .exclude(participations__isnull=False)
-            .distinct()
-        )
-        for agreement in meeting.agreements.order_by("-position"):
-            agreement.delete()
-        for activity in planned:
-            if not activity.proposed_by.exists() and not activity.agreements.exists():
-                activity.delete()
+        plan = plan_replace(meeting, record["agreements"])
+        if not plan.possible:
+            raise ImportRefused(plan.refusal())
     result = ImportResult(meeting=meeting, created_meeting=created, warnings=warnings)
-    _add_participants(meeting, heading.get("participants", []), result.warnings)
-    _create_items(
-        record["agreements"],
+    _add_participants(meeting, split_codes(heading.get("participants")), result.warnings)
+    _Writer(
         meeting=meeting,
-        parent=None,
-        counter=[0],
+        language=language,
         result=result,
-        language=heading.get("language") or record.get("language") or "en",
         activities=activities,
-        gazetteer=Gazetteer.from_database(),
-    )
+        kept={(a.section, a.ref): a for a in plan.kept} if plan else {},
+        total=_count(record["agreements"]),
+        known=known,
+        progress=progress,
+    ).write(record["agreements"], None)
+    if plan:
+        result.deleted = _delete(plan)
     return result

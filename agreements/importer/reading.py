@@ -25,6 +25,12 @@ from pathlib import PurePath
 __all__ = ["UnreadableDocument", "normalise_text", "read_document", "SUPPORTED_EXTENSIONS"]
 
 SUPPORTED_EXTENSIONS = (".txt", ".text", ".docx")
+# A .docx is a zip: what it unpacks to is checked before anything is unpacked. The conference's
+# documents unpack to well under 5 MB, their XML compressing 5–15 times; a "zip bomb" declares
+# hundreds of megabytes, compressed a thousandfold.
+MAX_DOCX_UNPACKED_BYTES = 25 * 1024 * 1024
+MAX_DOCX_RATIO = 100
+MAX_DOCX_ENTRIES = 2000
 
 
 class UnreadableDocument(ValueError):
@@ -180,6 +186,7 @@ def _read_docx(data: bytes, name: str) -> str:
     if not data.startswith(b"PK"):
         raise UnreadableDocument(f"{name} is not a Word document (.docx): it may be damaged.")
     try:
+        _check_docx_size(data, name)
         import docx  # python-docx; imported here so reading .txt never needs it
 
         document = docx.Document(io.BytesIO(data))
@@ -197,6 +204,32 @@ def _read_docx(data: bytes, name: str) -> str:
             f"{name} could not be opened as a Word document (.docx): the file is damaged."
         ) from error
     return "\n".join(lines)
+
+
+def _check_docx_size(data: bytes, name: str) -> None:
+    """Refuse a .docx that would unpack to too much, from its zip directory alone (zipfile never
+    inflates an entry past the size its directory declares)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        entries = package.infolist()
+    if len(entries) > MAX_DOCX_ENTRIES:
+        raise UnreadableDocument(
+            f"{name} holds {len(entries)} files; a Word document holds a few dozen."
+        )
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise UnreadableDocument(
+            f"{name} unpacks to {unpacked / 1024 / 1024:.0f} MB; the importer reads Word "
+            f"documents up to {MAX_DOCX_UNPACKED_BYTES // 1024 // 1024} MB unpacked. Save the "
+            "meeting's record alone, without images, or upload its text (.txt)."
+        )
+    for entry in entries:
+        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_DOCX_RATIO * max(
+            entry.compress_size, 1
+        ):
+            raise UnreadableDocument(
+                f"{name} is compressed {entry.file_size // max(entry.compress_size, 1)} times "
+                f"over ({entry.filename}): no Word document is; it is not read."
+            )
 
 
 def _block_lines(container, numbering: _Numbering):
