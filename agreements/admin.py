@@ -22,7 +22,7 @@ from agreements.models import (
 )
 from meetings.admin import MeetingAdmin
 from meetings.models import Meeting, MeetingKind
-from rcm.admin_base import RecordAdmin
+from rcm.admin_base import RecordAdmin, StaleFormCheck
 
 
 class AgreementInline(admin.TabularInline):
@@ -170,6 +170,28 @@ class CountryFilter(admin.SimpleListFilter):
         return queryset
 
 
+class AgreementAdminForm(StaleFormCheck):
+    """An agreement; a decision on its follow-up moves its status the way the services do."""
+
+    FOLLOW_UP_FIELDS = ("follow_up_override", "follow_up_override_reason", "text_en", "text_es")
+
+    def clean(self):
+        cleaned = super().clean()
+        if set(self.FOLLOW_UP_FIELDS) & set(self.changed_data) and "status" in cleaned:
+            probe = Agreement(
+                pk=self.instance.pk,
+                action=cleaned.get("action", self.instance.action),
+                text_en=cleaned.get("text_en", self.instance.text_en),
+                text_es=cleaned.get("text_es", self.instance.text_es),
+                status=cleaned["status"],
+                follow_up_override=cleaned.get("follow_up_override", ""),
+            )
+            new_status = services.status_for_follow_up(probe)
+            if new_status:
+                cleaned["status"] = new_status
+        return cleaned
+
+
 class StatusActionForm(ActionForm):
     status = forms.ChoiceField(
         label=_("new status"), choices=[("", "—"), *Status.choices], required=False
@@ -179,6 +201,7 @@ class StatusActionForm(ActionForm):
 
 @admin.register(Agreement)
 class AgreementAdmin(RecordAdmin):
+    form = AgreementAdminForm
     list_display = ["__str__", "short_text", "action", "status", "deadline", "overdue_flag"]
     list_filter = [
         BodyFilter, YearFilter, "meeting", CountryFilter, "themes", "action", "status",
@@ -202,11 +225,29 @@ class AgreementAdmin(RecordAdmin):
         (_("Deadline"), {"fields": ["deadline", "deadline_text", "deadline_precision"]}),
         (
             _("Follow-up"),
-            {"fields": ["status", "status_changed_at", "overdue_flag", "visibility"]},
+            {
+                "fields": [
+                    "status",
+                    "status_changed_at",
+                    "overdue_flag",
+                    "follow_up_override",
+                    "follow_up_override_reason",
+                    "visibility",
+                ]
+            },
         ),
         (_("Activities"), {"fields": ["proposed_activities"]}),
         (None, {"fields": ["source", "created_at", "updated_at"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        if {"follow_up_override", "follow_up_override_reason"} & set(form.changed_data):
+            # The audit history keeps why TS staff decided the follow-up.
+            obj._change_reason = (
+                obj.follow_up_override_reason or str(_("follow-up as the text says"))
+            )[:100]
+        super().save_model(request, obj, form, change)
+        services.agreement_sync_country_statuses(agreement=obj)
 
     @admin.display(description=_("text"))
     def short_text(self, agreement):

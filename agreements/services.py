@@ -8,22 +8,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import (
-    NO_FOLLOW_UP_ACTIONS,
     OPEN_STATUSES,
     Agreement,
     AgreementCountry,
     AgreementLink,
     AgreementOrganisation,
     FollowUp,
+    FollowUpOverride,
     LinkKind,
     Status,
     Validation,
 )
 from rcm.models import Access, Country, Organisation, Role, User, access_for
-
-
-def initial_status(action: str) -> str:
-    return Status.NO_FOLLOW_UP if action in NO_FOLLOW_UP_ACTIONS else Status.OPEN
 
 
 def derived_status(country_statuses: list[str]) -> str | None:
@@ -272,7 +268,7 @@ def agreement_create(
     **fields,
 ) -> Agreement:
     agreement = Agreement(**fields)
-    agreement.status = initial_status(agreement.action)
+    agreement.status = agreement.initial_status
     agreement.full_clean()
     agreement.save()
     if themes:
@@ -308,4 +304,60 @@ def agreement_update(
     if status and status != agreement.status:
         followup_record(agreement=agreement, author=author, status=status)
         agreement.refresh_from_db()
+    return agreement
+
+
+def status_for_follow_up(agreement: Agreement) -> str | None:
+    """The status an item moves to when whether it is followed up changes; None: it keeps its own.
+
+    An item that now gives a task opens; one that no longer does and nobody has reported on
+    goes back to "no follow-up". An item someone has reported on keeps where the reports put it.
+    """
+    if agreement.needs_follow_up and agreement.status == Status.NO_FOLLOW_UP:
+        return Status.OPEN
+    if (
+        not agreement.needs_follow_up
+        and agreement.status == Status.OPEN
+        and not (agreement.pk and agreement.follow_ups.exists())
+    ):
+        return Status.NO_FOLLOW_UP
+    return None
+
+
+def agreement_sync_country_statuses(*, agreement: Agreement) -> None:
+    """Responsible countries start open when the item is followed up, and carry no status when it
+    is not (a country that has reported keeps its status)."""
+    links = agreement.country_links.filter(responsible=True)
+    if agreement.needs_follow_up:
+        links.filter(status="").update(status=Status.OPEN)
+    else:
+        links.filter(status=Status.OPEN, status_changed_at__isnull=True).update(status="")
+
+
+@transaction.atomic
+def agreement_decide_follow_up(
+    *, agreement: Agreement, author: User, decision: str, reason: str
+) -> Agreement:
+    """TS staff decide whether an item is followed up, against what its text says (or go back to
+    the text with decision ""). The reason is required and the history keeps it."""
+    if not access_for(author).is_ts_staff:
+        raise PermissionDenied(_("Only TS staff decide whether an agreement is followed up."))
+    if decision not in FollowUpOverride.values:
+        raise ValidationError({"follow_up_override": _("Choose how the item is followed up.")})
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            {"follow_up_override_reason": _("Say why the follow-up is decided otherwise.")}
+        )
+    agreement = _lock(agreement)
+    agreement.follow_up_override = decision
+    agreement.follow_up_override_reason = reason if decision else ""
+    new_status = status_for_follow_up(agreement)
+    if new_status:
+        agreement.status = new_status
+        agreement.status_changed_at = timezone.now()
+    agreement.full_clean()
+    agreement._change_reason = reason[:100]
+    agreement.save()
+    agreement_sync_country_statuses(agreement=agreement)
     return agreement

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from agreements.importer.obligations import has_obligation
 from meetings.models import Meeting, VisibilityQuerySet
 from rcm.models import Bilingual, Country, Organisation, Visibility, source
 
@@ -46,6 +47,14 @@ class Action(models.TextChoices):
 
 # Thanks and notes record what happened; nobody has anything left to do.
 NO_FOLLOW_UP_ACTIONS = {Action.THANK, Action.NOTE}
+
+
+class FollowUpOverride(models.TextChoices):
+    """Whether an item is followed up: as its text says, or as TS staff decided (with a reason)."""
+
+    DERIVED = "", _("As its text says")
+    FOLLOW_UP = "follow_up", _("Followed up")
+    NO_FOLLOW_UP = "no_follow_up", _("Not followed up")
 
 
 class Status(models.TextChoices):
@@ -261,6 +270,22 @@ class Agreement(models.Model):
         _("status"), max_length=15, choices=Status.choices, default=Status.OPEN
     )
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    follow_up_override = models.CharField(
+        _("followed up"),
+        max_length=15,
+        choices=FollowUpOverride.choices,
+        blank=True,
+        default=FollowUpOverride.DERIVED,
+        help_text=_(
+            "Left as its text says, an item is followed up when it gives someone a task, "
+            "whatever its opening verb. TS staff may decide otherwise, giving the reason."
+        ),
+    )
+    follow_up_override_reason = models.TextField(
+        _("why TS staff decided"),
+        blank=True,
+        help_text=_("Required when the follow-up is decided by TS staff; the history keeps it."),
+    )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -301,6 +326,11 @@ class Agreement(models.Model):
                 violation_error_message=_(
                     "The meeting already has an agreement with this reference in this section."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(follow_up_override="") | ~Q(follow_up_override_reason=""),
+                name="follow_up_override_gives_a_reason",
+                violation_error_message=_("Say why the follow-up is decided otherwise."),
             ),
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")),
@@ -352,7 +382,16 @@ class Agreement(models.Model):
 
     @property
     def needs_follow_up(self) -> bool:
-        return self.action not in NO_FOLLOW_UP_ACTIONS
+        """Whether anyone has something to do: TS staff's decision if they made one, else the
+        text's: any clause that gives a task (importer/obligations.py), whatever the opening
+        verb; a thank or a note that asks nothing of anyone is not followed up."""
+        if self.follow_up_override:
+            return self.follow_up_override == FollowUpOverride.FOLLOW_UP
+        return self.action not in NO_FOLLOW_UP_ACTIONS or has_obligation(self.text_en, self.text_es)
+
+    @property
+    def initial_status(self) -> str:
+        return Status.OPEN if self.needs_follow_up else Status.NO_FOLLOW_UP
 
     def clean(self):
         errors = {}
@@ -376,8 +415,12 @@ class Agreement(models.Model):
             self.deadline_precision = DeadlinePrecision.DAY
         if self.deadline_precision == DeadlinePrecision.NONE and self.deadline:
             errors["deadline"] = _("A deadline marked as having no date cannot carry one.")
-        if self.status == Status.NO_FOLLOW_UP and self.needs_follow_up:
-            errors["status"] = _('Only thanks and notes take the status "no follow-up".')
+        if self.follow_up_override and not self.follow_up_override_reason.strip():
+            errors["follow_up_override_reason"] = _("Say why the follow-up is decided otherwise.")
+        elif self.status == Status.NO_FOLLOW_UP and self.needs_follow_up:
+            errors["status"] = _(
+                'An item that gives someone a task cannot take the status "no follow-up".'
+            )
         if errors:
             raise ValidationError(errors)
 

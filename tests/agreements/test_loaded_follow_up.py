@@ -1,0 +1,61 @@
+"""The loaded real records tell the truth about follow-up (tests of loading the real fixtures)."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from agreements.models import Agreement, Status
+
+TODAY = datetime.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def real_records(django_db_setup, django_db_blocker):
+    """The real records, loaded once for the module's tests, which only read them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_records", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def records(real_records, db):
+    return Agreement.objects
+
+
+def agreement(meeting: int, ref: str, section: str = "conclusion") -> Agreement:
+    return Agreement.objects.get(meeting_id=meeting, section=section, ref=ref)
+
+
+def responsible(item: Agreement) -> set[str]:
+    return set(item.country_links.filter(responsible=True).values_list("country_id", flat=True))
+
+
+def test_2021_conclusion_1e_is_followed_up_and_overdue_for_belize_and_the_dominican_republic(
+    records,
+):
+    item = agreement(2, "1.e")
+    assert item.status == Status.OPEN
+    assert item.deadline == datetime.date(2022, 3, 31)
+    assert responsible(item) == {"BZ", "DO"}
+    assert set(item.country_links.values_list("status", flat=True)) == {Status.OPEN}
+    assert records.overdue(TODAY).filter(pk=item.pk).exists()
+    assert records.overdue_for_country("BZ", TODAY).filter(pk=item.pk).exists()
+
+
+@pytest.mark.parametrize("ref", ["3", "4", "5", "16", "19"])
+def test_the_2013_notes_and_thanks_that_give_tasks_are_followed_up(records, ref):
+    assert agreement(1, ref).status == Status.OPEN
+
+
+def test_2013_conclusion_16_is_overdue_since_january_2014(records):
+    item = agreement(1, "16")
+    assert item.deadline == datetime.date(2014, 1, 19)
+    assert records.overdue(TODAY).filter(pk=item.pk).exists()
+
+
+def test_a_thank_without_a_task_stays_without_follow_up(records):
+    assert agreement(1, "13").status == Status.NO_FOLLOW_UP
+    assert agreement(2, "12").status == Status.NO_FOLLOW_UP
