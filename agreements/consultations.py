@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from agreements.models import (
     OPEN_STATUSES,
     Action,
+    Agreement,
     AnswerKind,
     Consultation,
     ConsultationAnswer,
@@ -415,6 +416,17 @@ def _text_for_next_round(
     return last.version
 
 
+def _check_earlier_agreement(agreement: Agreement | None, by: User) -> None:
+    """A consultation follows up only an agreement its author may see: one outside the author's
+    reach is refused as one that does not exist, so that the answer tells nothing about it."""
+    if agreement is None:
+        return
+    if not Agreement.objects.visible_to(access_for(by)).filter(pk=agreement.pk).exists():
+        raise ValidationError(
+            {"earlier_agreement": _("There is no agreement %(id)s.") % {"id": agreement.pk}}
+        )
+
+
 @transaction.atomic
 def consultation_create(
     *,
@@ -452,6 +464,7 @@ def consultation_create(
             _("Only the Presidency Pro-Tempore (%(country)s) or TS staff start a consultation.")
             % {"country": presidency.country.name}
         )
+    _check_earlier_agreement(earlier_agreement, by)
     consultation.full_clean()
     consultation.save()
     _new_version(consultation, by, now, text_en=text_en, text_es=text_es)
@@ -494,6 +507,7 @@ def consultation_update(
     if visibility is not None:
         consultation.visibility = visibility
     if earlier_agreement is not UNCHANGED:
+        _check_earlier_agreement(earlier_agreement, by)
         consultation.earlier_agreement = earlier_agreement
     consultation.full_clean()
     consultation.save()

@@ -92,7 +92,7 @@ def consultation_list(request):
     consultations = (
         Consultation.objects.visible_to(access)
         .for_listing()
-        .prefetch_related(rounds_prefetch())
+        .prefetch_related(rounds_prefetch(access))
         .order_by("-created_at", "-pk")
     )
     page = Paginator(consultations, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -151,8 +151,16 @@ def consultation_detail(request, pk: int):
     """One consultation: its text in versions, each round with who has answered and who has not,
     the time left, the answer form for a focal point asked, and the next steps for the PPT."""
     access = access_for(request.user)
-    versions = ConsultationVersion.objects.select_related("created_by").order_by("number")
-    transitions = ConsultationTransition.objects.select_related("by", "round").order_by("at", "pk")
+    versions = (
+        ConsultationVersion.objects.visible_to(access)
+        .select_related("created_by")
+        .order_by("number")
+    )
+    transitions = (
+        ConsultationTransition.objects.visible_to(access)
+        .select_related("by", "round")
+        .order_by("at", "pk")
+    )
     consultation = get_object_or_404(
         Consultation.objects.visible_to(access)
         .for_listing()
@@ -162,7 +170,7 @@ def consultation_detail(request, pk: int):
             "earlier_agreement__meeting__parent",
         )
         .prefetch_related(
-            rounds_prefetch(),
+            rounds_prefetch(access),
             Prefetch("versions", queryset=versions),
             Prefetch("transitions", queryset=transitions),
         ),
@@ -204,6 +212,9 @@ def consultation_detail(request, pk: int):
         "versions": list(consultation.versions.all()),
         "transitions": list(consultation.transitions.all()),
         "earlier_agreement": earlier,
+        # Who drafted, answered and took each step is for members and the TS; the public
+        # reads a public consultation's outcome.
+        "show_people": access.may_see_members_records(),
         "now": now,
         "is_open": current is not None and current.is_open(now),
         "may_answer": services.may_answer(access, current, now),

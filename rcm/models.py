@@ -510,6 +510,12 @@ class Access:
         return self.member_country is not None
 
     @property
+    def is_focal_point(self) -> bool:
+        """A focal point of a member country: it speaks for its country (a network officer,
+        who reads as members do, does not)."""
+        return self.member_country is not None and Role.FOCAL_POINT in self.roles
+
+    @property
     def is_observer(self) -> bool:
         return self.observer_country is not None or self.observer_organisation is not None
 

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from agreements import consultations as services
 from agreements.models import (
     Action,
+    Agreement,
     AnswerKind,
     Consultation,
     ConsultationAnswer,
@@ -24,7 +25,7 @@ from agreements.models import (
     ConsultationVersion,
 )
 from rcm.api.base import ModelRulesSerializer, RecordViewSet, etag_matches, representation_etag
-from rcm.models import Presidency, Visibility, access_for
+from rcm.models import Access, Presidency, Visibility, access_for
 from rcm.problems import PreconditionFailed, PreconditionRequired
 
 # Left out of the ETag: it changes with the clock, not with the record.
@@ -47,10 +48,24 @@ def record_etag(data) -> str:
 # --- Representations -----------------------------------------------------------------------------
 
 
+class PersonField(serializers.CharField):
+    """Who wrote, answered or took a step (a username): for members and the TS only.
+
+    The public reads a public consultation's outcome, not who deliberated it.
+    """
+
+    def __init__(self, source: str, **kwargs):
+        super().__init__(source=source, read_only=True, allow_null=True, **kwargs)
+
+    def get_attribute(self, instance):
+        request = self.context.get("request")
+        if not access_for(request.user if request else None).may_see_members_records():
+            return None
+        return super().get_attribute(instance)
+
+
 class ConsultationVersionSerializer(serializers.ModelSerializer):
-    created_by = serializers.CharField(
-        source="created_by.username", read_only=True, allow_null=True
-    )
+    created_by = PersonField("created_by.username")
 
     class Meta:
         model = ConsultationVersion
@@ -60,9 +75,7 @@ class ConsultationVersionSerializer(serializers.ModelSerializer):
 class ConsultationAnswerSerializer(serializers.ModelSerializer):
     country = serializers.CharField(source="country_id", read_only=True)
     answer = serializers.ChoiceField(choices=AnswerKind.choices, read_only=True)
-    answered_by = serializers.CharField(
-        source="answered_by.username", read_only=True, allow_null=True
-    )
+    answered_by = PersonField("answered_by.username")
 
     class Meta:
         model = ConsultationAnswer
@@ -125,7 +138,7 @@ class ConsultationTransitionSerializer(serializers.ModelSerializer):
     # Plain strings: the states' enum is documented once, on the consultation's `state`.
     from_state = serializers.CharField(read_only=True, help_text="Empty for the drafting.")
     to_state = serializers.CharField(read_only=True, help_text=STATES_HELP)
-    by = serializers.CharField(source="by.username", read_only=True, allow_null=True)
+    by = PersonField("by.username")
 
     class Meta:
         model = ConsultationTransition
@@ -156,9 +169,7 @@ class ConsultationListSerializer(serializers.ModelSerializer):
 
 
 class ConsultationSerializer(ConsultationListSerializer):
-    created_by = serializers.CharField(
-        source="created_by.username", read_only=True, allow_null=True
-    )
+    created_by = PersonField("created_by.username")
     versions = ConsultationVersionSerializer(many=True, read_only=True)
     rounds = ConsultationRoundSerializer(many=True, read_only=True)
     transitions = ConsultationTransitionSerializer(many=True, read_only=True)
@@ -211,6 +222,15 @@ class ConsultationWriteSerializer(ModelRulesSerializer):
     class Meta:
         model = Consultation
         fields = ["subject", "text_en", "text_es", "visibility", "earlier_agreement"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # An agreement the writer may not see answers as one that does not exist.
+        request = self.context.get("request")
+        fields["earlier_agreement"].queryset = Agreement.objects.visible_to(
+            access_for(request.user if request else None)
+        )
+        return fields
 
     def validate(self, attrs):
         texts = {name: attrs.pop(name) for name in ("text_en", "text_es") if name in attrs}
@@ -348,10 +368,12 @@ class ConsultationPermission(permissions.BasePermission):
         return True
 
 
-def rounds_prefetch() -> Prefetch:
+def rounds_prefetch(access: Access) -> Prefetch:
+    """The rounds this reader sees (`ConsultationRound.objects.visible_to`), with their answers."""
     answers = ConsultationAnswer.objects.select_related("answered_by").order_by("country_id")
     rounds = (
-        ConsultationRound.objects.select_related("version")
+        ConsultationRound.objects.visible_to(access)
+        .select_related("version")
         .prefetch_related("countries", Prefetch("answers", queryset=answers))
         .order_by("opened_at", "pk")
     )
@@ -372,11 +394,20 @@ class ConsultationViewSet(RecordViewSet):
     ordering = ["-created_at", "-id"]
 
     def base_queryset(self):
-        queryset = Consultation.objects.for_listing().prefetch_related(rounds_prefetch())
+        access = self.access
+        queryset = Consultation.objects.for_listing().prefetch_related(rounds_prefetch(access))
         if self.action == "list":
             return queryset
-        versions = ConsultationVersion.objects.select_related("created_by").order_by("number")
-        transitions = ConsultationTransition.objects.select_related("by").order_by("at", "pk")
+        versions = (
+            ConsultationVersion.objects.visible_to(access)
+            .select_related("created_by")
+            .order_by("number")
+        )
+        transitions = (
+            ConsultationTransition.objects.visible_to(access)
+            .select_related("by")
+            .order_by("at", "pk")
+        )
         return queryset.prefetch_related(
             Prefetch("versions", queryset=versions),
             Prefetch("transitions", queryset=transitions),

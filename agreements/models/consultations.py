@@ -13,7 +13,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -86,24 +86,58 @@ def next_states(state: str, last_round_kind: str | None = None) -> list[str]:
     return [*forward, s.WITHDRAWN] if state not in FINAL_STATES else []
 
 
+def _access(user_or_access) -> Access:
+    return user_or_access if isinstance(user_or_access, Access) else access_for(user_or_access)
+
+
+def _troika_review_readers(access: Access, *, parts: bool) -> Q | None:
+    """The consultations whose Troika review this user reads (TS staff aside): those its country
+    proposed as the PPT or answered as the Troika, for its focal points only. With `parts`, the
+    condition is on a consultation's rounds, versions or steps rather than on the consultation.
+    None when the user reads no Troika review."""
+    if not access.is_focal_point:
+        return None
+    troika_asked = ConsultationRound.countries.through.objects.filter(
+        consultationround__consultation=OuterRef("consultation" if parts else "pk"),
+        consultationround__kind=RoundKind.TROIKA,
+        country_id=access.member_country,
+    )
+    ppt = "consultation__presidency__country_id" if parts else "presidency__country_id"
+    return Q(**{ppt: access.member_country}) | Q(Exists(troika_asked))
+
+
+def _members_rounds():
+    """The members' rounds of the consultation a part (version, step) belongs to."""
+    return ConsultationRound.objects.filter(
+        consultation=OuterRef("consultation"), kind=RoundKind.MEMBERS
+    )
+
+
 class ConsultationQuerySet(models.QuerySet):
     def visible_to(self, user_or_access):
-        """TS staff see all; the PPT its own; a member country what it was asked to answer.
+        """TS staff see all; the PPT's focal points their own; a member country what it was
+        asked to answer.
 
-        The Troika review is confidential to the Troika; members see a consultation from the
-        round that asks them. Anyone sees the outcome of a consultation marked public.
+        Until the members' round opens the consultation is the PPT's and the Troika's: their
+        focal points see it (a network officer reads as members do, and members see a
+        consultation from the round that asks them). Anyone sees the outcome of a consultation
+        marked public. What each reader sees of its rounds, versions and steps is their own
+        querysets' `visible_to`.
         """
-        access = (
-            user_or_access if isinstance(user_or_access, Access) else access_for(user_or_access)
-        )
+        access = _access(user_or_access)
         if access.is_ts_staff:
             return self
         visible = Q(visibility=Visibility.PUBLIC, state__in=OUTCOME_STATES)
         if access.member_country:
             asked = ConsultationRound.countries.through.objects.filter(
-                consultationround__consultation=OuterRef("pk"), country_id=access.member_country
+                consultationround__consultation=OuterRef("pk"),
+                consultationround__kind=RoundKind.MEMBERS,
+                country_id=access.member_country,
             )
-            visible |= Q(presidency__country_id=access.member_country) | Q(Exists(asked))
+            visible |= Q(Exists(asked))
+            troika = _troika_review_readers(access, parts=False)
+            if troika is not None:
+                visible |= troika
         return self.filter(visible)
 
     def for_listing(self):
@@ -229,6 +263,27 @@ class Consultation(models.Model):
         return next_states(self.state, current.kind if current else None)
 
 
+class ConsultationVersionQuerySet(models.QuerySet):
+    def visible_to(self, user_or_access):
+        """The versions of the text a reader sees of a consultation it may see.
+
+        TS staff, and the Troika's and the PPT's focal points, see every version. Other members
+        see the text from the one their first round asked about: the versions before it are the
+        Troika review's. Everyone else sees the outcome only: the text the members agreed (that
+        of the last members' round).
+        """
+        access = _access(user_or_access)
+        if access.is_ts_staff:
+            return self
+        if not access.may_see_members_records():
+            last = _members_rounds().order_by("-opened_at", "-pk").values("version__number")[:1]
+            return self.filter(number=Subquery(last))
+        first = _members_rounds().order_by("opened_at", "pk").values("version__number")[:1]
+        visible = Q(number__gte=Subquery(first))
+        troika = _troika_review_readers(access, parts=True)
+        return self.filter(visible | troika if troika is not None else visible)
+
+
 class ConsultationVersion(models.Model):
     """One version of a consultation's text: the proposal, then each amended text."""
 
@@ -251,6 +306,7 @@ class ConsultationVersion(models.Model):
     )
     created_at = models.DateTimeField(_("written"), default=timezone.now)
 
+    objects = ConsultationVersionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -284,6 +340,22 @@ class ConsultationVersion(models.Model):
 
 
 class ConsultationRoundQuerySet(models.QuerySet):
+    def visible_to(self, user_or_access):
+        """The rounds a reader sees of a consultation it may see, with their answers.
+
+        The Troika's rounds stay with TS staff and the Troika's and the PPT's focal points;
+        members see the members' rounds; everyone else sees none (the outcome is on the
+        consultation: who answered what, and why, stays with the members).
+        """
+        access = _access(user_or_access)
+        if access.is_ts_staff:
+            return self
+        if not access.may_see_members_records():
+            return self.none()
+        visible = Q(kind=RoundKind.MEMBERS)
+        troika = _troika_review_readers(access, parts=True)
+        return self.filter(visible | troika if troika is not None else visible)
+
     def open_at(self, now: datetime.datetime):
         """Rounds still taking answers at a moment: opened, not closed, deadline not passed."""
         return self.filter(opened_at__lte=now, closes_at__gt=now).filter(
@@ -485,6 +557,25 @@ class ConsultationAnswer(models.Model):
             raise ValidationError({"text": _("Write the changes the country proposes.")})
 
 
+class ConsultationTransitionQuerySet(models.QuerySet):
+    def visible_to(self, user_or_access):
+        """The steps a reader sees of a consultation it may see.
+
+        TS staff, and the Troika's and the PPT's focal points, see every step. Other members see
+        the steps from the opening of the first members' round (those before it are the Troika
+        review's). Everyone else sees how the outcome came: agreed, launched, result reported.
+        """
+        access = _access(user_or_access)
+        if access.is_ts_staff:
+            return self
+        if not access.may_see_members_records():
+            return self.filter(to_state__in=OUTCOME_STATES)
+        opened = _members_rounds().order_by("opened_at", "pk").values("opened_at")[:1]
+        visible = Q(at__gte=Subquery(opened))
+        troika = _troika_review_readers(access, parts=True)
+        return self.filter(visible | troika if troika is not None else visible)
+
+
 class ConsultationTransition(models.Model):
     """A step of a consultation from one state to the next: who took it, and when."""
 
@@ -514,6 +605,7 @@ class ConsultationTransition(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
 
+    objects = ConsultationTransitionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

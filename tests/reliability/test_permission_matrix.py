@@ -93,9 +93,10 @@ def api_read_only(path, kwargs="", *, gated=True, get=None) -> Row:
 
 
 MEMBERS_ONLY = combine(every(404, [ANON, OBS]), every(200, MEMBERS))
-# A consultation in its members' round: the asked countries' users; a draft: the PPT's and the TS.
+# A consultation in its members' round: the asked countries' users; a draft: the PPT's focal
+# points and the TS (a network officer of the PPT's country reads as members do).
 ASKED = MEMBERS_ONLY
-PPT_AND_TS = combine(every(404), every(200, [FP, OFFICER, *STAFF]))
+PPT_AND_TS = combine(every(404), every(200, [FP, *STAFF]))
 LOGIN_FIRST = combine({ANON: 302}, every(200, ROLES[1:]))
 FINANCE_RESOURCES = {
     "contribution-scales": "contribution-scale",
