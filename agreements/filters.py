@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Action, Agreement, Section, Status
 from meetings.models import MeetingKind
+from rcm.models import FIRST_YEAR
 
 # The conference's own names of its bodies, accepted wherever a body is asked for.
 BODY_ALIASES = {
@@ -23,7 +24,10 @@ class AgreementFilter(django_filters.FilterSet):
         label=_("Body"),
         help_text="Meeting kind (rcgm, vice_ministerial, …) or RCGM / RCM.",
     )
-    year = django_filters.NumberFilter(field_name="meeting__year", label=_("Year"))
+    # A meeting's years: anything else is a form error, never a lookup PostgreSQL cannot run.
+    year = django_filters.NumberFilter(
+        field_name="meeting__year", label=_("Year"), min_value=FIRST_YEAR, max_value=2100
+    )
     # These filter the agreement's own columns: no join, so no DISTINCT (django-filter's default
     # for multiple choices), which would make every page and count compare whole rows.
     section = django_filters.MultipleChoiceFilter(

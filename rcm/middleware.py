@@ -1,12 +1,32 @@
-"""Keep a database outage from becoming a 500 with a stack trace."""
+"""Keep hostile input and a database outage from becoming a 500 with a stack trace."""
 
 import contextlib
 import logging
+from urllib.parse import unquote
 
+from django.core.exceptions import BadRequest
 from django.db import DatabaseError, DataError, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, JsonResponse
 
 logger = logging.getLogger(__name__)
+
+
+class RejectNulBytesMiddleware:
+    """Answer 400 to a NUL byte in the path or the query string.
+
+    No record holds one and PostgreSQL refuses text containing it, so such a value reaching a
+    filter, a search or a lookup would be a 500. One check here covers every page, export,
+    feed and API list, whatever parameters they read. The answer is Django's 400 (problem JSON
+    under /api/).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            raise BadRequest("A NUL byte in the address.")
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

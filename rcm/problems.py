@@ -1,6 +1,8 @@
 """Every API error as RFC 9457 problem details (application/problem+json)."""
 
+import traceback
 from http import HTTPStatus
+from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -52,9 +54,21 @@ def _django_validation_errors(error: DjangoValidationError):
     return {"non_field_errors": [str(m) for m in error.messages]}
 
 
+def _raised_while_parsing(exc: BaseException) -> bool:
+    """Whether the error came out of DRF reading the request body, not out of our code."""
+    return any(
+        frame.name == "_parse"
+        and Path(frame.filename).parts[-2:] == ("rest_framework", "request.py")
+        for frame in traceback.extract_tb(exc.__traceback__)
+    )
+
+
 def exception_handler(exc, context):
     """DRF's handler, reshaped: one JSON shape for every 4xx the API answers."""
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, RecursionError) and _raised_while_parsing(exc):
+        # JSON nested deeper than Python's parser goes, whichever parser the view uses.
+        exc = exceptions.ParseError("The request body is nested too deeply.")
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(_django_validation_errors(exc))
     elif isinstance(exc, ProtectedError | RestrictedError):
         exc = Conflict("Other records depend on this one; remove or reassign them first.")
