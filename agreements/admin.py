@@ -20,18 +20,39 @@ from agreements.models import (
     Status,
     Theme,
 )
+from agreements.models.agreements import stricter_visibility
 from meetings.admin import MeetingAdmin
 from meetings.models import Meeting, MeetingKind
 from rcm.admin_base import RecordAdmin, StaleFormCheck
+
+
+class AgreementInlineForm(forms.ModelForm):
+    """An agreement edited among its meeting's: its visibility follows the meeting's."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The meeting as this same form submission leaves it (its visibility may be changing):
+        # a new agreement takes the meeting's visibility, an existing one is never left more
+        # public than the meeting.
+        meeting = cleaned_data.get("meeting")
+        if meeting is not None and meeting.visibility:
+            own = self.instance.visibility or meeting.visibility
+            self.instance.visibility = stricter_visibility(own, meeting.visibility)
+        return cleaned_data
 
 
 class AgreementInline(admin.TabularInline):
     """The meeting's agreements in document order; the tree is edited through ref and parent."""
 
     model = Agreement
+    form = AgreementInlineForm
     fk_name = "meeting"
     extra = 0
-    fields = ["position", "ref", "parent", "section", "text_en", "action", "deadline", "status"]
+    fields = [
+        "position", "ref", "parent", "section", "text_en", "action", "deadline", "status",
+        "visibility",
+    ]  # fmt: skip
+    readonly_fields = ["visibility"]
     raw_id_fields = ["parent"]
     ordering = ["position"]
     show_change_link = True

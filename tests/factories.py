@@ -208,7 +208,8 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     )
     action = Action.URGE
     status = Status.OPEN
-    visibility = Visibility.PUBLIC
+    # As the model does: the meeting's, unless a test says otherwise.
+    visibility = factory.LazyAttribute(lambda agreement: agreement.meeting.visibility)
 
     @factory.post_generation
     def responsible(self, create, extracted, **kwargs):

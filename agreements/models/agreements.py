@@ -45,6 +45,20 @@ class Action(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# From the most public to the most restricted: an agreement is never more public than its meeting.
+VISIBILITY_ORDER = (Visibility.PUBLIC, Visibility.MEMBERS, Visibility.RESTRICTED)
+
+
+def more_public(visibility: str, than: str) -> bool:
+    """Whether a visibility reaches more people than another (public > members > restricted)."""
+    return VISIBILITY_ORDER.index(visibility) < VISIBILITY_ORDER.index(than)
+
+
+def stricter_visibility(one: str, other: str) -> str:
+    """The more restrictive of two visibilities."""
+    return other if more_public(one, other) else one
+
+
 # Thanks and notes record what happened; nobody has anything left to do.
 NO_FOLLOW_UP_ACTIONS = {Action.THANK, Action.NOTE}
 
@@ -286,8 +300,19 @@ class Agreement(models.Model):
         blank=True,
         help_text=_("Required when the follow-up is decided by TS staff; the history keeps it."),
     )
+    # Never more public than its meeting: a rule across two tables, so triggers (migration
+    # 0005) rather than a CheckConstraint; they also give an empty visibility the meeting's, and a
+    # meeting made more restrictive takes its agreements along.
     visibility = models.CharField(
-        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+        _("visibility"),
+        max_length=10,
+        choices=Visibility.choices,
+        blank=True,
+        default="",
+        help_text=_(
+            "Left empty, the meeting's. Never more public than the meeting: the decisions of a "
+            "closed-door meeting stay with those who may see the meeting."
+        ),
     )
     proposed_activities = models.ManyToManyField(
         Meeting,
@@ -411,6 +436,14 @@ class Agreement(models.Model):
                         errors["parent"] = _("An agreement cannot be a part of its own sub-item.")
                         break
                     ancestor = ancestor.parent
+        if self.meeting_id:
+            meeting_visibility = self.meeting.visibility
+            if not self.visibility:
+                self.visibility = meeting_visibility
+            elif more_public(self.visibility, meeting_visibility):
+                errors["visibility"] = _(
+                    "An agreement cannot be more public than its meeting (%(visibility)s)."
+                ) % {"visibility": Visibility(meeting_visibility).label}
         if self.deadline and not self.deadline_precision:
             self.deadline_precision = DeadlinePrecision.DAY
         if self.deadline_precision == DeadlinePrecision.NONE and self.deadline:
