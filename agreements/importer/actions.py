@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from .actions_lexicon import fuzzy_verb
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, default_gazetteer, detect_language, fold
 
 __all__ = ["ACTIONS", "classify_action", "opening_is_known", "responsible"]
@@ -48,14 +49,29 @@ _PREFACE = re.compile(
     r"referencia)\s+(?:con|a)|con\s+(?:respecto|relacion)\s+a|respecto\s+(?:a|de|al)|(?:sobre|en)\s+el"
     r"\s+tema\s+de|en\s+cuanto\s+a|en\s+lo\s+que\s+respecta\s+a)\b[^,:]{0,200},\s*"
     r"|(?:in\s+addition|furthermore|moreover|also|additionally|finally|likewise|lastly|ademas"
-    r"|asimismo|igualmente|por\s+otra\s+parte|finalmente|por\s+ultimo|de\s+igual\s+manera)\s*,?\s+)"
+    r"|asimismo|igualmente|por\s+otra\s+parte|finalmente|por\s+ultimo|de\s+igual\s+manera)\s*,?\s+"
+    # Opening phrases that give the reason or the occasion: "En atención a …, se resolvió …",
+    # "In light of …, to …", "Con el propósito de …; recomendar …".
+    r"|(?:en\s+atencion\s+a|in\s+light\s+of|in\s+view\s+of|considering|considerando"
+    r"|taking\s+into\s+(?:account|consideration)|tomando\s+en\s+(?:cuenta|consideracion)"
+    r"|teniendo\s+en\s+cuenta|habida\s+cuenta|en\s+vista\s+de|a\s+la\s+luz\s+de|dado\s+que"
+    r"|given\s+(?:that|the)|con\s+(?:el\s+)?(?:fin|proposito|objeto|objetivo)\s+de"
+    r"|with\s+(?:the\s+)?(?:aim|purpose|objective)\s+of|in\s+order\s+to|de\s+conformidad\s+con"
+    r"|in\s+accordance\s+with|conforme\s+a|habiendo|having|tras|luego\s+de|after)\b"
+    r"[^,;:]{0,200}[,;]\s*)"
+)
+# Adverbs before the verb: "To warmly welcome", "To strongly urge", "Cordialmente agradecer".
+_ADVERBS = re.compile(
+    r"^(?:(?:\w+mente|(?!apply|supply|rely|reply|comply|multiply|ally)\w{3,}ly|also|further"
+    r"|once\s+again|again|nuevamente|una\s+vez\s+mas|muy)\s+)+"
 )
 # "The RCGM agreed to", "It was agreed that", "Los Viceministros acordaron", "Se acordó".
 _AGREED = re.compile(
     r"^(?:(?:the\s+)?(?:rcgm|grcm|vice-?ministers|group|meeting|conference|participants"
-    r"|delegations)\s+|it\s+was\s+(?:also\s+)?|(?:los|las)\s+(?:vice-?ministr[oa]s|delegaciones"
+    r"|delegations)\s+|we\s+|it\s+was\s+(?:also\s+)?|(?:los|las)\s+(?:vice-?ministr[oa]s|delegaciones"
     r"|participantes)\s+|(?:el\s+)?(?:grcm|grupo)\s+|se\s+)?(?:hereby\s+)?(?:agreed|agrees?"
-    r"|decided|decides?|resolved|resolves?|concluded|concludes?|acord(?:o|aron|aron)|acuerda(?:n)?"
+    r"|decided|decides?|resolved|resolves?|concluded|concludes?|acord(?:o|aron|amos)|acuerda(?:n)?"
+    r"|decidimos|resolvemos"
     r"|decidi(?:o|eron)|decide(?:n)?|resolvi(?:o|eron)|resuelve(?:n)?|concluy(?:o|eron))"
     r"(?:\s+(?:to|that|on|upon|the\s+following|lo\s+siguiente|que|en))?\s*:?\s*"
 )
@@ -70,7 +86,15 @@ _ES_ENDINGS = (
 def _es(*stems: str) -> str:
     """Spanish verb forms (folded, no accents) of the given stems, nouns excluded."""
     endings = "|".join(sorted(_ES_ENDINGS, key=len, reverse=True))
-    return f"(?:{'|'.join(stems)})(?:{endings})"
+    # The subjunctive changes the spelling of the stem: realiz-ar, realic-e; ratific-ar,
+    # ratifiqu-e; encarg-ar, encargu-e ("Se realice…", "Que se ratifique…").
+    variants = [
+        stem[:-1] + {"z": "c", "c": "qu", "g": "gu"}[stem[-1]]
+        for stem in stems
+        if stem[-1] in "zcg"
+    ]
+    subjunctive = f"|(?:{'|'.join(variants)})(?:e|en)" if variants else ""
+    return f"(?:(?:{'|'.join(stems)})(?:{endings}){subjunctive})"
 
 
 _VERBS: tuple[tuple[str, str], ...] = (
@@ -92,7 +116,10 @@ _VERBS: tuple[tuple[str, str], ...] = (
         r"(?:reiterate|reiterates|reiterated|reiterar|reitera|reiteran|stress|stresses|emphasi[sz]e|emphasi[sz]es|underline|underlines|underscore|highlight|highlights|destacar|subrayar|resaltar|enfatizar)\s+(?:the\s+|la\s+|el\s+)?(?:call|importance|need|invitation|urgency|necesidad|importancia|llamado|invitacion|urgencia)",
         "urge",
     ),
-    (r"(?:carry|carries|carried|llevar|lleva|llevan|llevo)\s+(?:out|a\s+cabo)", "hold"),
+    (
+        r"(?:carry|carries|carried|llevar|lleva|llevan|llevo|lleve|lleven)\s+(?:out|a\s+cabo)",
+        "hold",
+    ),
     (
         r"(?:explore|explores|explorar)\s+(?:the\s+|la\s+)?(?:possibility|posibilidad)\s+(?:of|de)\s+(?:holding|organi[sz]ing|hosting|realizar|celebrar|organizar|llevar)",
         "hold",
@@ -196,7 +223,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"implement|implements|develop|develops|initiat(?:e|es)|launch(?:es)?|execut(?:e|es)|"
-        + _es("implement", "desarroll", "inici", "lanz", "ejecut", "impuls"),
+        + _es("implement", "desarroll", "inici", "lanz", "ejecut", "impuls", "elabor", "prepar"),
         "hold?",
     ),
     (
@@ -294,7 +321,8 @@ _AGENT = re.compile(
 _HOST = re.compile(
     r"\b(?:to\s+be|will\s+be|should\s+be|shall\s+be)\s+(?:held|hosted|organi[sz]ed)\s+in\s+"
     r"(?:the\s+city\s+of\s+)?(?P<place>[^,;.(]{2,40}(?:,\s*[^,;.(]{2,30})?)"
-    r"|\ba\s+(?:realizarse|celebrarse|efectuarse|llevarse\s+a\s+cabo)\s+en\s+(?P<lugar>[^,;.(]{2,40}"
+    r"|\b(?:a\s+(?:realizarse|celebrarse|efectuarse|llevarse\s+a\s+cabo)|se\s+(?:lleve\s+a\s+cabo"
+    r"|realice|celebre|efectue|realizara|celebrara))\s+en\s+(?P<lugar>[^,;.(]{2,40}"
     r"(?:,\s*[^,;.(]{2,30})?)",
     re.IGNORECASE,
 )
@@ -321,7 +349,8 @@ def _opening(text: str) -> str:
         before = folded
         folded = _PREFACE.sub("", folded, count=1)
         folded = _AGREED.sub("", folded, count=1)
-        folded = re.sub(r"^(?:to|that|also|then)\s+", "", folded)
+        folded = re.sub(r"^(?:to|that|also|then|que|we|nosotros)\s+", "", folded)
+        folded = _ADVERBS.sub("", folded)
         if folded == before:
             break
     return folded
@@ -368,9 +397,20 @@ _LOOKALIKE_NOUNS = re.compile(
 )
 
 
-def _verb_action(opening: str) -> str | None:
+def _verb_action(opening: str, fuzzy: bool = True) -> str | None:
     if _LOOKALIKE_NOUNS.match(opening):
         return None
+    action = _exact_verb_action(opening)
+    if action is None and fuzzy and opening:
+        first = opening.split(None, 1)
+        corrected = fuzzy_verb(first[0])
+        if corrected:
+            rest = f" {first[1]}" if len(first) > 1 else ""
+            action = _exact_verb_action(corrected + rest)
+    return action
+
+
+def _exact_verb_action(opening: str) -> str | None:
     for pattern, action in _VERB_PATTERNS:
         match = pattern.match(opening)
         if match:

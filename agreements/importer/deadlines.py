@@ -179,16 +179,27 @@ def _add(reference: dt.date | None, amount: int, unit: str) -> dt.date | None:
     return reference + relativedelta(years=amount)
 
 
-def _candidates(folded: str) -> list[_Candidate]:
-    found: list[_Candidate] = []
+_SPECS: list[tuple[re.Pattern, str, object, bool, bool]] = []
 
-    def add(
-        pattern: str, precision: str, resolve, intrinsic: bool = False, month_only: bool = False
-    ) -> None:
-        for m in re.finditer(pattern, folded):
+
+def _candidates(folded: str) -> list[_Candidate]:
+    """Every phrase of ``folded`` that may state a deadline (patterns compiled once)."""
+    if not _SPECS:
+        _specs()
+    found: list[_Candidate] = []
+    for pattern, precision, resolve, intrinsic, month_only in _SPECS:
+        for m in pattern.finditer(folded):
             found.append(
                 _Candidate(m.start(), m.end(), precision, _bind(resolve, m), intrinsic, month_only)
             )
+    return found
+
+
+def _specs() -> None:
+    def add(
+        pattern: str, precision: str, resolve, intrinsic: bool = False, month_only: bool = False
+    ) -> None:
+        _SPECS.append((re.compile(pattern), precision, resolve, intrinsic, month_only))
 
     # Full dates, ranges included: the range's last day.
     add(
@@ -303,7 +314,6 @@ def _candidates(folded: str) -> list[_Candidate]:
     )
     _relative_candidates(add)
     _vague_candidates(add)
-    return found
 
 
 def _relative_candidates(add) -> None:
@@ -521,6 +531,33 @@ def _introduced(folded: str, candidate: _Candidate) -> tuple[int, bool] | None:
     return None
 
 
+# "the theme of the RCM in 2015", "el lema de la CRM de 2002", "entitled …": a year in a theme
+# or a title names it; it sets no deadline.
+_THEME = re.compile(
+    r"\b(?:(?:theme|tema|lema|motto|slogan)(?:\s+central)?\s+(?:of|de|del|for|para)"
+    r"|title|titled|entitled|titulad[oa]|denominad[oa])\b[^.;:,]{0,50}$"
+)
+_NAME_BEFORE = re.compile(
+    r"(?<![.;:])\s(?!(?:By|Before|In|On|During|Until|At|En|Para|Antes|Hasta|Durante|A|The|El|La)\s)"
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+\s+$"
+)
+
+
+def _in_a_name(text: str, folded: str, candidate: _Candidate) -> bool:
+    """A year that belongs to a name rather than to a deadline: inside quotation marks
+    ("Plan de Acción 2010" in quotes), right after a capitalised name (Plan de Acción 2010,
+    Strategic Plan 2019), or in a theme or a title ("the theme of the RCM in 2015")."""
+    if candidate.intrinsic or candidate.precision not in ("year", "month"):
+        return False
+    before = text[max(0, candidate.start - 120) : candidate.start]
+    clause = re.split(r"[.;:]\s", before)[-1]
+    if clause.count('"') % 2 or clause.count("“") > clause.count("”"):
+        return True
+    if candidate.precision == "year" and _NAME_BEFORE.search(before):
+        return True
+    return bool(_THEME.search(fold(clause)))
+
+
 def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: bool) -> bool:
     """A month without day or year is a deadline only after "by", "before", "a finales de" …
     or a bare "in"/"en"/"during"; "May" alone is more often the verb than the month."""
@@ -553,6 +590,8 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
     dated: list[tuple[int, Deadline]] = []
     undated: list[tuple[int, Deadline]] = []
     for candidate in candidates:
+        if _in_a_name(text, folded, candidate):
+            continue
         introduced = _introduced(folded, candidate)
         if introduced is None:
             continue

@@ -65,12 +65,31 @@ def _fold_char(ch: str, keep_case: bool) -> str:
     return base
 
 
+class _FoldTable(dict):
+    """A ``str.translate`` table filled on first use of each character."""
+
+    def __init__(self, keep_case: bool) -> None:
+        super().__init__()
+        self.keep_case = keep_case
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code), self.keep_case)
+        self[code] = folded
+        return folded
+
+
+_FOLD_LOWER = _FoldTable(keep_case=False)
+_FOLD_CASE = _FoldTable(keep_case=True)
+
+
 def fold(text: str, keep_case: bool = False) -> str:
     """Lower-case (unless ``keep_case``) and strip accents, keeping one character per character.
 
     Keeping the length lets a match found in the folded text be cut out of the original.
     """
-    return "".join(_fold_char(ch, keep_case) for ch in text)
+    if text.isascii() and "`" not in text:
+        return text if keep_case else text.lower()
+    return text.translate(_FOLD_CASE if keep_case else _FOLD_LOWER)
 
 
 _ES_WORDS = frozenset(
@@ -143,6 +162,7 @@ class _Compiled:
     pattern: re.Pattern
     case_sensitive: bool
     language: str | None
+    needle: str = ""  # a literal every match contains: a cheap test before the regex
 
 
 # --- Default table -------------------------------------------------------------------------------
@@ -436,6 +456,9 @@ _ORGANISATIONS: tuple[Entry, ...] = (
             "PPT", "Presidency Pro-Tempore", "Presidency Pro Tempore", "Pro-Tempore Presidency",
             "Pro Tempore Presidency", "Presidencia Pro-Tempore", "Presidencia Pro Tempore",
             "Presidencia Pro-Témpore",
+            # Its name until the VI RCM (2001) decided on "Presidencia Pro-Témpore".
+            "Secretaría Pro-Témpore", "Secretaría Pro Tempore", "Pro-Tempore Secretariat",
+            "Pro Tempore Secretariat",
         ),
     ),
     Entry(
@@ -688,8 +711,13 @@ class Gazetteer:
                     body = alias.text if alias.regex else _pattern_for(alias.text)
                     pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])" if not alias.regex
                                          else body)  # fmt: skip
+                    needle = (
+                        _regex_needle(alias.text) if alias.regex else _needle(alias.text, sensitive)
+                    )
                     compiled.append(
-                        _Compiled(entry.code, entry.members, pattern, sensitive, alias.language)
+                        _Compiled(
+                            entry.code, entry.members, pattern, sensitive, alias.language, needle
+                        )
                     )
             self._compiled = compiled
         return self._compiled
@@ -713,6 +741,8 @@ class Gazetteer:
             if not expand_groups and item.members:
                 continue
             haystack = folded_case if item.case_sensitive else folded
+            if item.needle and item.needle not in haystack:
+                continue
             for match in item.pattern.finditer(haystack):
                 if match.end() > match.start() and not _shouting(item, text, match):
                     codes = item.members if item.members else ((item.code,) if item.code else ())
@@ -770,6 +800,39 @@ def _shouting(item: _Compiled, text: str, match: re.Match) -> bool:
     around = text[max(0, match.start() - 20) : match.end() + 20]
     capitals = sum(1 for ch in around if ch.isupper())
     return capitals >= 6 and not any(ch.islower() for ch in around)
+
+
+def _needle(name: str, case_sensitive: bool) -> str:
+    """The first word of a plain name as the folded text writes it (spaces and dashes between
+    words are flexible, so only one word is certain to appear as such)."""
+    words = re.split(r"\s+|\s*[-–—]\s*", fold(name.strip(), keep_case=case_sensitive))
+    return next((word for word in words if word), "")
+
+
+def _regex_needle(pattern: str) -> str:
+    """The literal text a regex alias opens with ("\\bvice[\\s-]*minist…" → "vice"), or "" when
+    it has none or has a top-level alternative."""
+    depth, escaped, in_class = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return ""
+    body = pattern[2:] if pattern.startswith("\\b") else pattern
+    literal = re.match(r"[a-z0-9' ]*", body).group()
+    if body[len(literal) : len(literal) + 1] in ("?", "*", "{"):
+        literal = literal[:-1]  # the last character is optional
+    return literal if len(literal.strip()) >= 3 else ""
 
 
 def _names(*values: str) -> tuple[str, ...]:

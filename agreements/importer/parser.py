@@ -57,6 +57,13 @@ from .gazetteer import Gazetteer, default_gazetteer, detect_language
 from .parser_finish import _Finisher
 from .parser_heading import _read_meeting
 from .parser_labels import parse_label
+from .parser_layouts import (
+    has_numbered_items,
+    layout_start,
+    not_a_record,
+    paragraph_items,
+    split_run_in,
+)
 from .parser_sections import section_heading
 from .parser_tokens import _body_start, _clean_lines, _first_item, _tokenize
 from .parser_tree import _TreeBuilder
@@ -83,28 +90,63 @@ def parse_record(
     """Parse a meeting document's text into a :class:`ParsedRecord`.
 
     ``meeting_last_day`` anchors relative deadlines; when None, the last day read from the
-    document's heading is used. Raises :class:`NoAgreementsFound` when there are no numbered
-    items.
+    document's heading is used. Raises :class:`NoAgreementsFound` (with a message for the person
+    importing) when the text is not the record of a meeting.
     """
     gazetteer = gazetteer or default_gazetteer()
-    lines = _clean_lines(normalise_text(text or "").split("\n"))
+    lines = split_run_in(_clean_lines(normalise_text(text or "").split("\n")))
     language = detect_language("\n".join(lines))
+    numbered = has_numbered_items(lines)
     body_start = _body_start(lines)
-    heading = lines[:body_start]
     # The meeting is described by everything before the first item: a title such as
     # "CONCLUSIONS AND RECOMMENDATIONS" may open the document above the place and dates.
-    meeting, warnings = _read_meeting(lines[: _first_item(lines, body_start)], gazetteer, language)
+    heading_end = _first_item(lines, body_start) if numbered else body_start
+    operative_start = False
+    layout = layout_start(lines, body_start if numbered else None)
+    if layout is not None:
+        body_start, operative_start = layout
+        # "El Grupo …, con la participación de …, concluyó lo siguiente:" describes the meeting.
+        heading_end = body_start if operative_start else body_start + 1
+    heading = lines[:body_start]
+    meeting, warnings = _read_meeting(lines[:heading_end], gazetteer, language)
     tokens = _tokenize(lines[body_start:], heading, gazetteer)
-    builder = _TreeBuilder(meeting.kind, tokens)
+    builder = _TreeBuilder(meeting.kind, tokens, operative_start)
     roots = builder.build()
+    body_chars = sum(len(line) for line in lines)
+    item_chars = sum(len(paragraph) for node in _walk(roots) for paragraph in node.paragraphs)
+    refusal = not_a_record("\n".join(lines), body_chars if roots else 0, item_chars)
+    if refusal:
+        raise NoAgreementsFound(refusal)
     if not roots:
-        raise NoAgreementsFound(
-            "No numbered agreements were found in this document. Agreements must be numbered "
-            "(1., 2. … or a), b) …) under a heading such as CONCLUSIONS or RECOMMENDATIONS."
+        # A layout still not understood: its heading and paragraphs, for the TS to correct.
+        heading_end, roots = paragraph_items(lines, builder._section_for(None))
+        meeting, warnings = _read_meeting(lines[:heading_end], gazetteer, language)
+        if not roots:
+            raise NoAgreementsFound(
+                "No agreements were found in this document: after its heading there is no "
+                "paragraph, list or numbered item."
+            )
+        warnings.append(
+            "The layout of this document was not recognised: each paragraph after the heading "
+            "was made an item. Check the items, their references and sections before committing."
         )
     last_day = meeting_last_day or meeting.end
     finisher = _Finisher(gazetteer, language, last_day)
-    agreements = [finisher.finish(node, None) for node in roots]
+    agreements = []
+    before = ""
+    for node in roots:
+        agreements.append(finisher.finish(node, None, before))
+        before = agreements[-1].text
     return ParsedRecord(
-        meeting=meeting, agreements=agreements, warnings=warnings, language=language
+        meeting=meeting,
+        agreements=agreements,
+        warnings=warnings,
+        language=language,
+        preamble=builder.context,
     )
+
+
+def _walk(nodes):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)

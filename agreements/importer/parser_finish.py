@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from .actions import classify_action, opening_is_known, responsible
+from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
 from .gazetteer import Gazetteer, fold
 from .parser_tree import _Node
@@ -50,6 +51,12 @@ _GENERIC = frozenset(
 )
 
 
+_SLOT_RES = {
+    "en": [re.compile(slot.replace("{NAME}", _NAME)) for slot in _SLOTS_EN],
+    "es": [re.compile(slot.replace("{NAME}", _NAME)) for slot in _SLOTS_ES],
+}
+
+
 class _Finisher:
     """Turns built nodes into ParsedAgreement with action, actors, responsible and deadline."""
 
@@ -58,15 +65,23 @@ class _Finisher:
         self.language = language
         self.last_day = last_day
 
-    def finish(self, node: _Node, parent: ParsedAgreement | None) -> ParsedAgreement:
+    def finish(
+        self, node: _Node, parent: ParsedAgreement | None, before: str = ""
+    ) -> ParsedAgreement:
+        """``before``: the text of the item above, where "these countries" may be named."""
         text = _item_text(node.paragraphs)
         action = classify_action(text, self.language)
-        if not opening_is_known(text) and parent is not None:
-            action = parent.action
+        if not opening_is_known(text):
+            if parent is not None:
+                action = parent.action
+            elif node.default_action:
+                action = node.default_action  # "welcomed: the report of…" is thanks
         section = self._section(node, action, parent)
         deadline = resolve_deadline(text, self.last_day, self.language)
-        actors = self.gazetteer.find(text, self.language)
-        who = responsible(text, actors, action, gazetteer=self.gazetteer, language=self.language)
+        # Actors are read with "these countries" replaced by the countries just named.
+        reading = resolve_anaphora(text, self.gazetteer, self.language, before)
+        actors = self.gazetteer.find(reading, self.language)
+        who = responsible(reading, actors, action, gazetteer=self.gazetteer, language=self.language)
         actors += [code for code in who if code not in actors]
         warnings = list(node.warnings) + self._unknown_actors(text)
         if deadline.phrase and deadline.date is None and deadline.precision == "day":
@@ -85,8 +100,12 @@ class _Finisher:
             deadline_text=deadline.phrase,
             deadline_precision=deadline.precision,
             warnings=warnings,
+            ref_assigned=bool(node.label and node.label.assigned),
         )
-        agreement.children = [self.finish(child, agreement) for child in node.children]
+        previous = text
+        for child in node.children:
+            agreement.children.append(self.finish(child, agreement, previous))
+            previous = agreement.children[-1].text
         return agreement
 
     def _section(self, node: _Node, action: str, parent: ParsedAgreement | None) -> str:
@@ -99,10 +118,10 @@ class _Finisher:
         return node.section
 
     def _unknown_actors(self, text: str) -> list[str]:
-        slots = _SLOTS_ES if self.language == "es" else _SLOTS_EN
+        slots = _SLOT_RES["es" if self.language == "es" else "en"]
         names: list[str] = []
         for slot in slots:
-            for match in re.finditer(slot.replace("{NAME}", _NAME), text):
+            for match in slot.finditer(text):
                 groups = match.groupdict()
                 if groups.get("list"):
                     parts = re.split(r",|\s+and\s+|\s+y\s+|\s+as\s+well\s+as\s+", groups["list"])

@@ -58,6 +58,7 @@ class Label:
     deco: str
     weak: bool = False
     path: tuple[str, ...] = ()
+    assigned: bool = False  # not printed: the importer numbered an unnumbered item
 
 
 def parse_label(line: str) -> tuple[Label, str] | None:

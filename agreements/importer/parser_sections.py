@@ -52,6 +52,70 @@ def _numbered_part(line: str) -> str | None:
     return None
 
 
+# Phrases that open a list of agreements, numbered or not: "En este sentido, acordaron:",
+# "Furthermore, the Vice-Ministers welcomed:", "El Grupo Regional de Consulta concluyó lo
+# siguiente:", "Los Viceministros decidieron", "APROBARON", "the following declaration was
+# approved:". The verb says what the listed items do when their own opening does not (a list of
+# documents after "welcomed:" is thanks); verbs of agreeing say nothing of the kind.
+_INTRODUCING_VERBS: tuple[tuple[str, str | None], ...] = (
+    (r"(?:approved|adopted|aprobaron|adoptaron|issued|emitieron)\s+(?:the\s+following\s+"
+     r"|la\s+siguiente\s+)?(?:declaration|declaracion)", "declaration"),
+    (r"recibieron\s+con\s+(?:beneplacito|satisfaccion)|acogieron(?:\s+con\s+(?:beneplacito"
+     r"|satisfaccion))?|saludaron|agradecieron|welcomed|thanked|acogemos|saludamos", "thank"),
+    (r"tomaron\s+(?:debida\s+)?nota(?:\s+de)?|took\s+(?:due\s+)?note(?:\s+of)?|noted", "note"),
+    (r"recomendaron|recommended|recomienda(?:n)?|recommends?", "recommend"),
+    (r"instaron(?:\s+a)?|exhortaron(?:\s+a)?|urged|encouraged", "urge"),
+    (r"solicitaron|requested", "request"),
+    (r"(?:the\s+following\s+)?declaration\s+(?:was\s+)?(?:approved|adopted)|(?:se\s+)?(?:aprobo|adopto)"
+     r"\s+la\s+(?:siguiente\s+)?declaracion", "declaration"),
+    (r"acordaron|acuerdan|acordamos|acordo|decidieron|deciden|decidimos|decidio|resolvieron"
+     r"|resuelven|resolvio|resuelve|aprobaron|adoptaron|concluyo|concluyeron|reiteraron"
+     r"|reafirmaron|agreed|agrees?|decided|decides?|resolved|resolves?|approved|adopted"
+     r"|concluded|reiterated|reaffirmed|(?:se\s+)?(?:acordo|decidio|resolvio)", None),
+)  # fmt: skip
+_INTRODUCING = re.compile(
+    r"(?:^|[\s,;])(?P<verb>"
+    + "|".join(f"(?:{verbs})" for verbs, _action in _INTRODUCING_VERBS)
+    + r")(?:\s+(?:to|that|on|upon|as\s+follows|the\s+following(?:\s+\w+)?|lo\s+siguiente"
+    r"|los\s+siguientes\s+\w+|las\s+siguientes\s+\w+|que|en))?\s*(?P<colon>:)?\s*$"
+)
+_INTRODUCING_ACTIONS = [
+    (re.compile(rf"^(?:{verbs})"), action) for verbs, action in _INTRODUCING_VERBS
+]
+_STARTS_WITH_LABEL = re.compile(r"^\s*(?:[-–•·]\s*)?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s")
+
+
+def introducing_phrase(line: str) -> tuple[str, str | None] | None:
+    """(section kind, default action) when ``line`` opens a list of agreements with a phrase of
+    the conference (see ``_INTRODUCING_VERBS``), else None. A labelled line is an item, never a
+    phrase; without a colon only a short line naming who decided counts ("Los Viceministros
+    decidieron"), or one in capitals that opens with the verb ("APROBARON", "AGREED")."""
+    stripped = line.strip().strip("*_#").strip()
+    if not stripped or _STARTS_WITH_LABEL.match(stripped) or len(stripped.split()) > 90:
+        return None
+    folded = re.sub(r"\s+", " ", fold(stripped))
+    shouting = stripped.isupper() and len(stripped.split()) <= 6
+    if shouting:
+        match = re.match(rf"^(?P<verb>{'|'.join(v for v, _a in _INTRODUCING_VERBS)})\b:?", folded)
+    else:
+        match = _INTRODUCING.search(folded)
+        if match and not match["colon"]:
+            words = folded.split()
+            if len(words) > 8 or not stripped[:1].isupper() or len(words) < 2:
+                return None
+    if not match:
+        return None
+    verb = match["verb"]
+    for pattern, action in _INTRODUCING_ACTIONS:
+        if pattern.match(verb):
+            if action == "declaration":
+                return "declaration", None
+            if action == "recommend":
+                return "recommendation", action
+            return "agreements", action
+    return "agreements", None
+
+
 def section_heading(line: str) -> str | None:
     """The kind of section a heading line opens ("combined", "conclusion", …) or None."""
     stripped = line.strip().strip("*_#").strip()
@@ -72,3 +136,12 @@ def section_heading(line: str) -> str | None:
         verb = operative["verb"]
         return "declaration" if verb.startswith("declar") else "agreements_operative"
     return None
+
+
+def heading_or_phrase(line: str) -> str | None:
+    """A section heading, or else the kind of list an introducing phrase opens."""
+    kind = section_heading(line)
+    if kind:
+        return kind
+    introduced = introducing_phrase(line)
+    return introduced[0] if introduced else None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, fold
 from .parser_labels import _BULLET, Label, parse_label
-from .parser_sections import _numbered_part, section_heading
+from .parser_sections import _numbered_part, introducing_phrase, section_heading
 
 # --- Page furniture ------------------------------------------------------------------------------
 
@@ -69,6 +69,8 @@ class _Token:
     section: str = ""
     raw_length: int = 0
     raw: str = ""
+    glyph: str = ""  # a bullet's symbol: Word draws each level of a list with its own
+    action: str | None = None  # what the items of a section do, from its introducing phrase
 
 
 # --- Cleaning ------------------------------------------------------------------------------------
@@ -142,6 +144,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
     repeated = _repeated_lines(lines, heading)
     tokens: list[_Token] = []
     previous = ""
+    numbered = False
     for position, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -161,22 +164,46 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
             continue
         # A heading starts its own line; one that follows an unfinished line is a wrapped sentence.
         kind = None if unfinished else section_heading(stripped) or _numbered_part(stripped)
+        if not kind and not unfinished and not numbered and not _labelled_next(lines, position):
+            # "acordaron:", "The Vice-Ministers welcomed:" before an unnumbered list; before a
+            # numbered one, or once numbered items have begun ("It was also agreed that: a) …",
+            # "· …"), the phrase is text of the list.
+            introduced = introducing_phrase(stripped)
+            kind = introduced[0] if introduced else None
         if kind:
-            tokens.append(_Token("section", stripped, section=kind))
+            introduced = introducing_phrase(stripped)
+            action = introduced[1] if introduced else None
+            tokens.append(_Token("section", stripped, section=kind, action=action))
             previous = stripped
             continue
         parsed = parse_label(line)
         if parsed:
             label, rest = parsed
             tokens.append(_Token("item", rest, label=label, raw_length=len(stripped), raw=stripped))
+            numbered = numbered or not label.weak
         else:
             bullet = _BULLET.match(line)
             if bullet:
-                tokens.append(_Token("bullet", bullet["rest"].strip(), raw_length=len(stripped)))
+                tokens.append(
+                    _Token(
+                        "bullet",
+                        bullet["rest"].strip(),
+                        raw_length=len(stripped),
+                        glyph=stripped[:1],
+                    )
+                )
             else:
                 tokens.append(_Token("text", stripped, raw_length=len(stripped)))
         previous = stripped
     return _merge_lone_markers(tokens)
+
+
+def _labelled_next(lines: list[str], position: int) -> bool:
+    for line in lines[position + 1 : position + 6]:
+        if line.strip():
+            parsed = parse_label(line)
+            return bool(parsed) and not parsed[0].weak
+    return False
 
 
 def _repeated_lines(lines: list[str], heading: list[str]) -> set[str]:

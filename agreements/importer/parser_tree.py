@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .gazetteer import fold
 from .parser_labels import Label, _show
 from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token, _wrap_width
+from .parser_unnumbered import _UnnumberedMixin
 
 
 @dataclass
@@ -20,6 +21,8 @@ class _Node:
     parent: _Node | None = None
     group: str = ""
     warnings: list[str] = field(default_factory=list)
+    default_action: str | None = None  # from the phrase that introduced the list ("welcomed:")
+    part: str = ""  # the printed label of the part the item opens a list in ("A")
 
 
 @dataclass
@@ -44,10 +47,16 @@ _PREFIXES = {
 _GROUP_KINDS = ("working_group", "ad_hoc_group")
 
 
-class _TreeBuilder:
-    """Walks the tokens once, keeping a stack of the open lists."""
+class _TreeBuilder(_UnnumberedMixin):
+    """Walks the tokens once, keeping a stack of the open lists.
 
-    def __init__(self, meeting_kind: str, tokens: list[_Token]) -> None:
+    ``operative_start``: the tokens before the first section heading are already agreements
+    (a list of bullets with no heading above it) rather than what precedes the first item.
+    """
+
+    def __init__(
+        self, meeting_kind: str, tokens: list[_Token], operative_start: bool = False
+    ) -> None:
         self.meeting_kind = meeting_kind
         self.tokens = tokens
         self.roots: list[_Node] = []
@@ -65,6 +74,17 @@ class _TreeBuilder:
         self.gap = False
         self._old_group = ""
         self.hard_wrapped, self.wrap_width = _wrap_width(tokens)
+        self.part_label = ""
+        self.part_prefixed = False
+        self.runs = 0
+        self.section_action: str | None = None
+        self.assigned_top: dict[str, int] = {}
+        self.assigned_groups: dict[int, str] = {}
+        self.context: list[str] = []
+        self.in_context = False
+        self.segment_glyphs: list[str] = []
+        self.unnumbered, self.bulleted = _segments(tokens, operative_start)
+        self.segment_has_bullets = False
 
     def _section_for(self, heading_kind: str | None) -> str:
         if heading_kind in (None, "agreements", "agreements_operative"):
@@ -83,10 +103,16 @@ class _TreeBuilder:
         index = 0
         while index < len(self.tokens):
             token = self.tokens[index]
+            self.segment_has_bullets = self.bulleted[index]
             if token.kind in ("blank", "gap"):
                 self.gap = True
             elif token.kind == "section":
                 self._start_section(token)
+            elif self.unnumbered[index] and token.kind == "bullet":
+                self._unnumbered_bullet(token)
+            elif self.unnumbered[index] and token.kind in ("text", "item"):
+                text = token.raw or token.text
+                self._unnumbered_text(_Token("text", text, raw_length=token.raw_length), index)
             elif token.kind == "item" and self._place(token, index):
                 pass
             elif token.kind == "bullet":
@@ -105,13 +131,19 @@ class _TreeBuilder:
     def _start_section(self, token: _Token) -> None:
         if token.section == "part":
             kind = self.section
-            heading = token.text.split(None, 1)[-1].strip().rstrip(":")
+            label, heading = token.text.split(None, 1)
+            heading = heading.strip().rstrip(":")
         else:
             kind = self._section_for(token.section)
-            heading = ""
+            label = heading = ""
         if fold(token.text) == fold(self.section_heading) and self.section_has_items:
             return  # a running header repeating the heading
         self._flush(None)
+        self.in_context = False
+        self.part_label = label.rstrip(".)-")
+        self.section_action = token.action
+        self.assigned_groups = {}
+        self.segment_glyphs = []
         # Each section numbers its items afresh (refs are unique within a section); only a
         # second list of the same section that starts again needs a prefix.
         self.prefix = "pending" if kind in self.used_sections else ""
@@ -146,7 +178,11 @@ class _TreeBuilder:
             parent = None
             if self.prefix == "pending":
                 continues = value == self.last_top_value + 1
-                self.prefix = "" if continues else _PREFIXES.get(self._base_section(), "S")
+                self.prefix = "" if continues else self._restart_prefix()
+            elif how == "restart" and style.startswith("num"):
+                # Numbering that starts again in one section (a network's report: 1, 1 2 3 4, 1):
+                # each run gets a letter, so every reference stays unique ("B.2").
+                self.prefix = self._restart_prefix(within=True)
         else:
             parent = self.stack[depth - 1].item
         del self.stack[depth:]
@@ -240,6 +276,8 @@ class _TreeBuilder:
             counter += 1
             ref = f"{base}-{counter}"
         node = _Node(label, ref, self.section, [text] if text else [""], parent=parent)
+        if parent is None and not prefix:
+            node.part = self.part_label
         if ref != base:
             where = parent.ref if parent else "the top level"
             node.warnings.append(
@@ -250,6 +288,36 @@ class _TreeBuilder:
         self.used_sections.add(self.section)
         (parent.children if parent else self.roots).append(node)
         return node
+
+    def _restart_prefix(self, within: bool = False) -> str:
+        """The prefix of a list that starts again in its section: the part's printed label
+        ("B.1" under "B. CONSULAR PROTECTION"); else, for a second section of one kind, its
+        letter ("C1"); else, numbering restarting inside one section, a letter per run in
+        document order ("B.1")."""
+        self.runs += 1
+        if self.part_label and (self._prefix_first_run() or self.part_prefixed):
+            self.part_prefixed = True
+            return f"{self.part_label}."
+        if not within:
+            return _PREFIXES.get(self._base_section(), "S")
+        return f"{chr(ord('A') + min(self.runs, 25))}."
+
+    def _prefix_first_run(self) -> bool:
+        """Once a second part restarts the numbering, the first part's items take its label
+        too ("A.1" beside "B.1"), so that the parts read alike. False when the list before was
+        under no labelled part ("I. CONCLUSIONS" then "II. OTHER MATTERS": C1)."""
+        renamed = False
+        for root in self.roots:
+            if root.section != self.section or not root.part or root.part == self.part_label:
+                continue
+            old = root.ref
+            for node in _walk([root]):
+                self.refs.discard((node.section, node.ref))
+                node.ref = f"{root.part}.{old}" + node.ref[len(old) :]
+                self.refs.add((node.section, node.ref))
+            root.part = ""
+            renamed = True
+        return renamed
 
     def _base_section(self) -> str:
         return (
@@ -363,3 +431,28 @@ def _looks_like_group(text: str) -> bool:
         return False
     words = text.split()
     return len(words) <= 12 or (len(words) <= 20 and "," not in text)
+
+
+def _segments(tokens: list[_Token], operative_start: bool) -> tuple[list[bool], list[bool]]:
+    """Per token: whether its section has no labelled item (so its paragraphs and bullets are
+    the items), and whether that section has bullets."""
+    unnumbered = [False] * len(tokens)
+    bulleted = [False] * len(tokens)
+    start = 0
+    operative = operative_start
+    for end in [i for i, t in enumerate(tokens) if t.kind == "section"] + [len(tokens)]:
+        segment = tokens[start:end]
+        labelled = any(t.kind == "item" and t.label and not t.label.weak for t in segment)
+        bullets = any(t.kind == "bullet" for t in segment)
+        for index in range(start, end):
+            unnumbered[index] = operative and not labelled
+            bulleted[index] = bullets
+        start = end
+        operative = True
+    return unnumbered, bulleted
+
+
+def _walk(nodes: list[_Node]):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)

@@ -6,8 +6,11 @@
                  "participants": [alpha-2 codes], "language"},
      "agreements": [{"ref", "section", "group", "text", "action", "actors", "responsible",
                      "deadline": "YYYY-MM-DD" | None, "deadline_text", "deadline_precision",
-                     "warnings", "children": [...]}],
-     "warnings": [...]}
+                     "warnings", "ref_assigned": bool, "children": [...]}],
+     "warnings": [...], "preamble": [paragraphs]}
+
+``ref_assigned`` marks an item the document does not number: its reference was given in
+document order by the importer, to be shown as such (not as a printed number).
 """
 
 from __future__ import annotations
@@ -83,6 +86,8 @@ class ParsedAgreement:
     deadline_precision: str = ""
     warnings: list[str] = field(default_factory=list)
     children: list[ParsedAgreement] = field(default_factory=list)
+    # True when the document does not number the item and the importer gave it its reference.
+    ref_assigned: bool = False
 
     def as_dict(self) -> dict:
         return {
@@ -97,6 +102,7 @@ class ParsedAgreement:
             "deadline_text": self.deadline_text,
             "deadline_precision": self.deadline_precision,
             "warnings": list(self.warnings),
+            "ref_assigned": self.ref_assigned,
             "children": [child.as_dict() for child in self.children],
         }
 
@@ -112,12 +118,16 @@ class ParsedRecord:
     agreements: list[ParsedAgreement]
     warnings: list[str] = field(default_factory=list)
     language: str = "en"
+    # What the document says around its agreements: a declaration's recitals ("Considering…"),
+    # narrative paragraphs between unnumbered agreements. Kept for the reader, never items.
+    preamble: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
             "meeting": self.meeting.as_dict(),
             "agreements": [agreement.as_dict() for agreement in self.agreements],
             "warnings": list(self.warnings),
+            "preamble": list(self.preamble),
         }
 
     def walk(self) -> Iterator[ParsedAgreement]:

@@ -505,15 +505,16 @@ def test_refs_are_unique_within_each_seed(name):
 
 def test_as_dict_follows_the_json_contract(mexico_2021):
     data = json.loads(json.dumps(mexico_2021.as_dict()))
-    assert set(data) == {"meeting", "agreements", "warnings"}
+    assert set(data) == {"meeting", "agreements", "warnings", "preamble"}
     assert set(data["meeting"]) == {
         "body", "kind", "title", "city", "country", "start", "end", "participants", "language",
     }  # fmt: skip
     first = data["agreements"][0]
     assert set(first) == {
         "ref", "section", "group", "text", "action", "actors", "responsible", "deadline",
-        "deadline_text", "deadline_precision", "warnings", "children",
+        "deadline_text", "deadline_precision", "warnings", "ref_assigned", "children",
     }  # fmt: skip
+    assert first["ref_assigned"] is False  # printed numbers
     assert data["meeting"]["start"] == "2021-12-01"
     quarter = data["agreements"][0]["children"][4]
     assert (quarter["ref"], quarter["deadline"]) == ("1.e", "2022-03-31")
@@ -843,9 +844,18 @@ def parse(body, **kwargs):
     return parse_record(HEADING + body, **kwargs)
 
 
-def test_a_text_without_numbered_items_raises_no_agreements_found():
-    with pytest.raises(NoAgreementsFound, match="No numbered agreements"):
-        parse("CONCLUSIONS\n\n· To thank Panama.\n· To thank IOM.\n")
+def test_a_text_that_is_no_meeting_record_raises_no_agreements_found():
+    with pytest.raises(NoAgreementsFound, match="not a meeting record"):
+        parse_record("Shopping list\n\n· Bread.\n· Butter.\n")
+
+
+def test_bullets_under_a_heading_without_numbers_are_items():
+    # Issue 17: this layout used to be refused with "No numbered agreements were found".
+    record = parse("CONCLUSIONS\n\n· To thank Panama.\n· To thank IOM.\n")
+    assert [(item.ref, item.ref_assigned, item.actors) for item in record.walk()] == [
+        ("1", True, ["PA"]),
+        ("2", True, ["IOM"]),
+    ]
 
 
 def test_no_agreements_found_is_a_value_error():

@@ -1,0 +1,233 @@
+"""Items the document does not number: paragraphs after an operative phrase ("acordaron:",
+"agreed to:"), bullets under group labels ("Secretaría Pro-Témpore", "Red de Funcionarios de
+Enlace"), the operative paragraphs of a declaration.
+
+The tree builder uses this mixin for every section that has no labelled item at all (a section
+with numbers keeps today's reading, where bullets and paragraphs belong to the item above).
+
+* **Bullets** are items. Word draws each level of a list with its own glyph (U+F0B7, then "o",
+  then "§"), so the first glyph met in a section is the top level and another one a level below.
+* **Paragraphs** are items when they open as the conference's agreements do: an infinitive
+  ("Someter…", "To approve…"), a subjunctive or passive ("Se lleve a cabo…", "Que se elabore…"),
+  a first-person declaration ("We agree…", "Reafirmamos…") or, after a phrase such as
+  "welcomed:", any paragraph (each names a thing welcomed). A paragraph that narrates ("Hicieron
+  especial mención…", "The Vice-Ministers expressed…") or recites ("Considering…",
+  "Reconociendo…") is context: kept on the record, not an item. A paragraph whose line breaks
+  were lost is read sentence by sentence.
+* **References** are assigned in document order (1, 2, 3…; a bullet a level below is 3.1) and
+  marked as assigned, so that nobody takes them for printed numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actions import _PREFACE, _verb_action, fuzzy_verb
+from .gazetteer import fold
+from .parser_labels import Label
+
+# "Considering…", "Reconociendo…": the recitals of a declaration.
+_RECITAL = re.compile(
+    r"^(?:considering|recognizing|recognising|recalling|reaffirming|bearing\s+in\s+mind|noting"
+    r"|acknowledging|concerned|convinced|aware|conscious|mindful|taking\s+into\s+account"
+    r"|emphasi[sz]ing|stressing|welcoming|considerando|reconociendo|recordando|reafirmando"
+    r"|teniendo\s+(?:presente|en\s+cuenta)|tomando\s+en\s+(?:cuenta|consideracion)|conscientes"
+    r"|convencid[oa]s|preocupad[oa]s|destacando|subrayando|resaltando|observando|acogiendo"
+    r"|en\s+(?:atencion|consideracion)\s+a\s+que)\b"
+)
+# Who narrates: "The Vice-Ministers expressed…", "Los Viceministros analizaron…".
+_NARRATOR = re.compile(
+    r"^(?:(?:the|los|las|el|la)\s+)?(?:vice-?ministers?|viceministr[oa]s|delegations?|delegaciones"
+    r"|participants|participantes|governments?|gobiernos?|they|ellos|ellas|heads\s+of\s+delegation"
+    r"|jefes\s+de\s+delegacion|participating\s+delegations|countries|paises|conference|conferencia"
+    r"|meeting|reunion)\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
+)
+_PRETERITE = re.compile(r"^\w{3,}(?:aron|ieron)\b")
+_FIRST_PERSON = re.compile(
+    r"^(?:we\s+(?!were\b|had\b|discussed\b|met\b|gathered\b)\w+|nos\s+comprometemos|\w{3,}(?:amos"
+    r"|emos|imos)\b)"
+)
+_SUBJUNCTIVE = re.compile(r"^(?:que\s+)?se\s+(?P<verb>\w+)|^que\s+")
+_INFINITIVE = re.compile(r"^(?P<verb>\w{3,}(?:ar|er|ir)(?:se|le|les|lo|la|los|las)?)\b")
+_NOT_INFINITIVES = frozenset(
+    "lugar hogar mujer nivel particular regular similar popular familiar militar titular "
+    "exterior interior anterior posterior superior inferior mayor menor".split()
+)
+_ADVERBS = re.compile(r"^(?:\w+mente\s+|(?!apply|supply|rely|reply|comply|multiply)\w{3,}ly\s+)+")
+# Word's bullets by level: U+F0B7 (read as "·"), then "o", then "§" or a square.
+_GLYPH_LEVELS = {"o": 1, "◦": 1, "○": 1, "▪": 2, "■": 2, "□": 2, "§": 2}
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[¿\"“(]?[A-ZÁÉÍÓÚÑ])")
+
+
+def _opening_words(text: str) -> str:
+    folded = fold(text).strip().lstrip("·•-–*\"'“( ")
+    for _ in range(2):
+        folded = _PREFACE.sub("", folded, count=1)
+    return folded
+
+
+def recital(text: str) -> bool:
+    """A recital of a declaration's preamble ("Considering…", "Reconociendo…")."""
+    return bool(_RECITAL.match(fold(text).strip().lstrip("·•-–*\"'“( ")))
+
+
+def narrative(text: str) -> bool:
+    """A paragraph that tells what happened rather than what was agreed."""
+    opening = _opening_words(text)
+    if _PRETERITE.match(opening) or recital(text):
+        return True
+    narrator = _NARRATOR.match(opening)
+    return bool(narrator) and not re.match(r"^(?:will|shall|should|must)$", narrator["verb"])
+
+
+def opens_item(text: str, strict: bool = False) -> bool:
+    """Whether a paragraph (or, ``strict``, a sentence inside one) opens an agreement."""
+    opening = _opening_words(text)
+    opening = re.sub(r"^to\s+", "", opening)
+    opening = _ADVERBS.sub("", opening)
+    if not opening:
+        return False
+    subjunctive = _SUBJUNCTIVE.match(opening)
+    if subjunctive:
+        verb = subjunctive.groupdict().get("verb") or ""
+        # "Se acordó realizarlo…" inside a paragraph says more about the item above.
+        return not strict or not re.search(r"(?:o|aron|ieron)$", verb)
+    if _FIRST_PERSON.match(opening):
+        return True
+    if not strict and re.match(r"^(?:it\s+was\s+(?:also\s+)?agreed|se\s+acordo)\b", opening):
+        return True
+    first = opening.split()[0]
+    if _verb_action(opening) is not None and not _PRETERITE.match(opening):
+        return not first.endswith(("ed", "o")) or first in ("ratify", "do")
+    infinitive = _INFINITIVE.match(opening)
+    if infinitive and infinitive["verb"] not in _NOT_INFINITIVES:
+        return True
+    return fuzzy_verb(first) is not None
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph cut into sentences (only long paragraphs: line breaks may have been lost)."""
+    if len(text) < 300:
+        return [text]
+    return [part for part in _SENTENCE.split(text) if part.strip()]
+
+
+class _UnnumberedMixin:
+    """The tree builder's handling of sections without labels (see the module's rules)."""
+
+    def _assigned(self, text: str, depth: int, token) -> None:
+        self._flush(None)
+        depth = min(depth, len(self.stack))
+        parent = self.stack[depth - 1].item if depth > 0 else None
+        if depth == 0:
+            number = self.assigned_top.get(self.section, 0) + 1
+            self.assigned_top[self.section] = number
+            if self.prefix == "pending":
+                continues = number == self.last_top_value + 1
+                self.prefix = "" if continues else self._restart_prefix()
+        else:
+            number = len(parent.children) + 1
+        label = Label("", str(number), [("num", number)], "", assigned=True)
+        group = self.pending_group or self.assigned_groups.get(depth, "")
+        self.assigned_groups[depth] = group
+        del self.stack[depth:]
+        node = self._new_node(label, parent, text)
+        node.default_action = self.section_action
+        node.group = group or (parent.group if parent else "")
+        from .parser_tree import _Level
+
+        self.stack.append(_Level("assigned", "", number, node, group))
+        self.pending_group = ""
+        if depth == 0:
+            self.last_top_value = number
+        self.section_has_items = True
+        self.in_context = False
+        self.previous = token
+        self.gap = False
+
+    def _unnumbered_bullet(self, token) -> None:
+        if token.text and token.text[0].islower() and self._continues_sentence(token.text):
+            self._append_to_last(token.text)
+            self.previous = token
+            self.gap = False
+            return
+        level = _GLYPH_LEVELS.get(token.glyph, 0)
+        self.segment_glyphs.append(level)
+        self._assigned(token.text, level - min(self.segment_glyphs), token)
+
+    def _unnumbered_text(self, token, index: int) -> None:
+        text = token.text
+        if self.in_context and self._continues_context(text):
+            self.context[-1] = f"{self.context[-1]} {text}"
+        elif not self.in_context and self._continues_sentence(text):
+            self._append_to_last(text)
+        elif self._unnumbered_group_label(text, index):
+            self._flush(None)
+            self.pending_group = text.rstrip(":").strip()
+        elif self.segment_has_bullets:
+            if self._current() is None:
+                self._to_context(text)
+            else:
+                self.pending.append(text)  # a paragraph of the bulleted item above
+        else:
+            for position, sentence in enumerate(sentences(text)):
+                self._unnumbered_sentence(sentence, token, first=position == 0)
+        self.previous = token
+        self.gap = False
+
+    def _unnumbered_sentence(self, sentence: str, token, first: bool) -> None:
+        noun_list = self.section_action in ("thank", "note")
+        if recital(sentence):
+            self._flush(None)
+            self._to_context(sentence)
+        elif opens_item(sentence, strict=not first) or (
+            first and noun_list and not narrative(sentence)
+        ):
+            self._assigned(sentence, 0, token)
+        elif narrative(sentence) and (first or not self.in_context):
+            self._flush(None)
+            self._to_context(sentence)
+        elif self.in_context or self._current() is None:
+            self._to_context(sentence, join=not first)
+        elif first:
+            self.pending.append(sentence)
+        else:
+            self._append_to_last(sentence)
+
+    def _to_context(self, text: str, join: bool = False) -> None:
+        if join and self.context:
+            self.context[-1] = f"{self.context[-1]} {text}"
+        else:
+            self.context.append(text)
+        self.in_context = True
+
+    def _continues_context(self, text: str) -> bool:
+        last = self.context[-1] if self.context else ""
+        if re.match(r"^[a-záéíóúñü(]", text):
+            return True
+        return bool(last) and self._previous_unfinished_context(last)
+
+    def _previous_unfinished_context(self, last: str) -> bool:
+        from .parser_tokens import _FUNCTION_END, _TERMINAL
+
+        if _TERMINAL.search(last):
+            return False
+        previous = self.previous
+        long_line = (
+            previous is not None and previous.raw_length >= 0.8 * self.wrap_width and not self.gap
+        )
+        return bool(_FUNCTION_END.search(last)) or (self.hard_wrapped and long_line)
+
+    def _unnumbered_group_label(self, text: str, index: int) -> bool:
+        following = index + 1
+        while following < len(self.tokens) and self.tokens[following].kind in ("blank", "gap"):
+            following += 1
+        if following >= len(self.tokens) or self.tokens[following].kind not in ("bullet", "item"):
+            return False
+        words = text.split()
+        return (
+            len(words) <= 12
+            and text[:1].isupper()
+            and (text.endswith(":") or not re.search(r"[.;!?]\s*$", text))
+            and not opens_item(text)
+        )
