@@ -212,21 +212,28 @@ def record_problems(record: dict, known: KnownActors | None = None) -> list[str]
 
 
 def not_a_meeting_record(text: str, items: list[dict]) -> str:
-    """Why a parsed document is no meeting record, or "" when it may be one."""
-    if len(text) < MIN_CHARS_FOR_SHARE:
+    """Why a parsed document is no meeting record, or "" when it may be one.
+
+    A long document is none when its items hold little of its text, or when most of it comes
+    before its first item: a record opens with a heading of a page or two, a publication has
+    chapters of prose before the one numbered list the parser found.
+    """
+    if len(text) < MIN_CHARS_FOR_SHARE or not items:
         return ""
 
     def size(nodes):
         return sum(len(node.get("text") or "") + size(node.get("children", [])) for node in nodes)
 
     share = size(items) / len(text)
-    if share >= MIN_SHARE_IN_ITEMS:
+    first = (items[0].get("text") or "").strip()[:60]
+    before = text.find(first) if first else -1
+    if share >= MIN_SHARE_IN_ITEMS and before < len(text) / 2:
         return ""
     return _(
-        "This document does not look like a meeting record: its %(count)d numbered items hold "
-        "%(share)d%% of its text (a record's agreements hold most of it). It may be a "
+        "This document does not look like a meeting record: it has %(chars)s characters of text "
+        "around %(count)d numbered items (a record is mostly its agreements). It may be a "
         "publication or a report; import the meeting's Conclusions and Recommendations instead."
-    ) % {"count": _count(items), "share": round(share * 100)}
+    ) % {"chars": f"{len(text):,}", "count": _count(items)}
 
 
 def _count(items: list[dict]) -> int:

@@ -83,3 +83,91 @@ def test_a_preview_with_a_bad_parent_is_refused_and_nothing_is_written(staff_cli
     assert refused.status_code == 200
     assert "names a parent 9" in refused.text
     assert not Agreement.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("heading-end", "2016-03-01", "The last day is before the first day."),
+        ("heading-start", "1990-03-03", "1990 is outside the conference"),
+        ("heading-country", "ZZ", "Select a valid choice"),
+        ("heading-participants", "XX", "Select a valid choice"),
+        ("items-0-responsible", "Narnia", "Narnia: not a recorded country or organisation"),
+        ("items-3-actors", "CR, UNICEF", "UNICEF: not a recorded country or organisation"),
+        ("items-1-deadline", "2016-02-30", "Enter a valid date"),
+        ("items-1-deadline", "1980-01-01", "1980 is outside the conference"),
+    ],
+)
+def test_a_bad_preview_field_is_an_error_on_it_and_nothing_is_written(
+    staff_client,
+    conference,  # noqa: F811
+    field,
+    value,
+    message,
+):
+    response = preview(staff_client, text=DOCUMENT)
+    refused = staff_client.post(URL, commit_data(response, **{field: value}))
+    assert refused.status_code == 200
+    form_name, _, name = field.partition("-")
+    if form_name == "heading":
+        errors = refused.context["heading"].errors[name]
+    else:
+        index, name = name.split("-", 1)
+        errors = refused.context["items"].forms[int(index)].errors[name]
+    assert any(message in error for error in errors)
+    assert not Meeting.objects.exists()
+    assert not Agreement.objects.exists()
+
+
+def test_a_responsible_actor_from_the_records_is_committed_among_the_actors(
+    staff_client,
+    conference,  # noqa: F811
+):
+    response = preview(staff_client, text=DOCUMENT)
+    staff_client.post(URL, commit_data(response, **{"items-4-responsible": "cr"}))
+    budget = Agreement.objects.get(section="recommendation", ref="1")
+    assert list(budget.country_links.values_list("country_id", "responsible")) == [("CR", True)]
+
+
+def test_the_preview_offers_the_recorded_actors_for_autocompletion(staff_client, conference):  # noqa: F811
+    response = preview(staff_client, text=DOCUMENT)
+    assert '<datalist id="import-actors">' in response.text
+    assert '<option value="IOM">' in response.text
+    assert 'list="import-actors"' in response.text
+
+
+def publication() -> str:
+    """A long text of the kind of the 2011 "RCM – 15 years" publication: prose about the
+    conference, with one short numbered list inside."""
+    prose = (
+        "The Regional Conference on Migration was founded in Puebla in 1996 as a forum for "
+        "dialogue on migration among the countries of North and Central America. "
+    )
+    return (
+        "Regional Conference on Migration\n15 years\n\nSan Salvador, El Salvador\n"
+        "June 26 - 27, 2008\n\n" + prose * 200 + "\n\nCONCLUSIONS\n\n1. Matters of national "
+        "and regional security;\n2. National prosperity and economic betterment;\n3. The "
+        "rights of migrants.\n\n" + prose * 40
+    )
+
+
+def test_a_publication_is_not_committable_as_an_other_meeting(staff_client, conference):  # noqa: F811
+    response = preview(staff_client, text=publication())
+    assert "Record it" not in response.text
+    if response.context.get("commit") is not None:
+        data = commit_data(response, confirm_warnings="on")
+        refused = staff_client.post(URL, data)
+        assert refused.status_code == 200
+    assert not Meeting.objects.exists()
+
+
+def test_a_spanish_preview_commits_into_the_spanish_fields(staff_client, conference):  # noqa: F811
+    from tests.agreements.test_import_bilingual import SPANISH
+
+    response = preview(staff_client, text=SPANISH)
+    staff_client.post(URL, commit_data(response, confirm_warnings="on"))
+    thanks = Agreement.objects.get(section="conclusion", ref="1")
+    assert (thanks.text_en, thanks.text_es) == (
+        "",
+        "Agradecer a Panamá por la organización de la reunión.",
+    )
