@@ -8,6 +8,7 @@ public records only).
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from icalendar import Calendar, Event, vText
 
 from agreements.calendar import CalendarEvent, calendar_events
 from rcm.models import FIRST_YEAR, Country, access_for
@@ -130,91 +132,55 @@ def _feed_events(user, *, country: str | None = None) -> list[CalendarEvent]:
 
 
 PRODID = "-//RCM Records//Regional Conference on Migration//EN"
-# RFC 5545 TEXT values escape these; a line break becomes the two characters \n.
-TEXT_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
-MAX_OCTETS = 75
+# Line breaks of every kind (CR, LF, CRLF, vertical tab, U+2028…) become one LF, which icalendar
+# escapes as \\n; other control characters are not allowed in iCalendar text at all.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 
-def ical_text(value: str) -> str:
-    return value.replace("\r\n", "\n").translate(TEXT_ESCAPES)
-
-
-def fold(line: str) -> str:
-    """A content line folded as RFC 5545 asks: at most 75 octets a line, continued with a space.
-
-    Most lines are short and pass as they are; a long one is cut between characters, never
-    inside a UTF-8 sequence nor right after the backslash of an escape.
-    """
-    if len(line) * 4 <= MAX_OCTETS or len(line.encode()) <= MAX_OCTETS:
-        return line
-    parts, current, size = [], [], 0
-    for char in line:
-        octets = len(char.encode())
-        if current and size + octets > MAX_OCTETS - (1 if parts else 0):
-            carry = current.pop() if len(current) > 1 and current[-1] == "\\" else None
-            parts.append("".join(current))
-            current, size = ([carry], 1) if carry else ([], 0)
-        current.append(char)
-        size += octets
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+def ical_text(value: str) -> vText:
+    """A TEXT value for icalendar: every line break one LF, no control characters."""
+    return vText(CONTROL_CHARACTERS.sub("", "\n".join(str(value).splitlines())))
 
 
 def _ics_response(
     events: list[CalendarEvent], *, name: str, filename: str, private: bool
 ) -> HttpResponse:
-    """The feed, written line by line.
-
-    The icalendar package builds an object per property and folds every line character by
-    character; a feed of the whole conference has a thousand events, so it is written here
-    directly, in the same format (tests/agreements/test_feeds.py reads it back with icalendar).
-    """
-    stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    """The feed, written by the icalendar package (escaping and folding as RFC 5545 asks)."""
+    now = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
     site = settings.SITE_URL.rstrip("/")
-    kinds = {
-        "meeting": ical_text(_("Meeting")),
-        "activity": ical_text(_("Activity")),
-        "deadline": ical_text(_("Deadline")),
-    }
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{ical_text(str(name))}",
-        f"X-WR-TIMEZONE:{ical_text(settings.TIME_ZONE)}",
-        "X-WR-CALDESC:"
-        + ical_text(_("Meetings, activities and deadlines of agreements of the RCM.")),
-        # How often calendar applications should fetch the feed again (Outlook reads the X- one).
-        "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
-        "X-PUBLISHED-TTL:PT12H",
-    ]
+    kinds = {"meeting": _("Meeting"), "activity": _("Activity"), "deadline": _("Deadline")}
+    feed = Calendar()
+    feed.add("prodid", PRODID)
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("method", "PUBLISH")
+    feed.add("x-wr-calname", ical_text(name))
+    feed.add("x-wr-timezone", ical_text(settings.TIME_ZONE))
+    feed.add(
+        "x-wr-caldesc", ical_text(_("Meetings, activities and deadlines of agreements of the RCM."))
+    )
+    # How often calendar applications should fetch the feed again (Outlook reads the X- one).
+    feed.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    feed.add("x-published-ttl", "PT12H")
     for event in events:
         url = site + event.url
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{ical_text(event.uid)}",
-            f"DTSTAMP:{stamp}",
-            # All-day events: DTSTART and DTEND are dates; DTEND is the day after the last one.
-            f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{event.end + datetime.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{ical_text(event.title)}",
-            f"URL:{url}",
-        ]
+        entry = Event()
+        entry.add("uid", event.uid)
+        entry.add("dtstamp", now)
+        # All-day events: DTSTART and DTEND are dates; DTEND is the day after the last one.
+        entry.add("dtstart", event.start)
+        entry.add("dtend", event.end + datetime.timedelta(days=1))
+        entry.add("summary", ical_text(event.title))
+        entry.add("url", url)
         if event.location:
-            lines.append(f"LOCATION:{ical_text(event.location)}")
-        lines += [
-            "DESCRIPTION:" + ical_text(event.description + "\n\n" + url),
-            f"STATUS:{event.ical_status}",
-            f"CATEGORIES:{kinds[event.kind]}",
-            # Subscribers stay free for other appointments: the feed informs, it books no time.
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    body = "".join(fold(line) + "\r\n" for line in lines)
-    response = HttpResponse(body.encode(), content_type="text/calendar; charset=utf-8")
+            entry.add("location", ical_text(event.location))
+        entry.add("description", ical_text(event.description + "\n\n" + url))
+        entry.add("status", event.ical_status)
+        entry.add("categories", [kinds[event.kind]])
+        # Subscribers stay free for other appointments: the feed informs, it books no time.
+        entry.add("transp", "TRANSPARENT")
+        feed.add_component(entry)
+    response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     if private:
         # What a signed-in user or a token sees must not be kept by shared caches.
