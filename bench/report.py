@@ -243,5 +243,7 @@ def render_markdown(results: dict[int, dict], info: dict) -> str:
                 f"{memory.get('rss_growth_mib', float('nan')):.1f} MiB"
                 + (f", peak Python memory (tracemalloc) {python:.1f} MiB." if python else ".")
             )
+    if info.get("importer"):
+        out += ["", "## The importer (bench/importer.py)", "", "```", info["importer"], "```"]
     out.append("")
     return "\n".join(out)

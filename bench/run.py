@@ -372,6 +372,22 @@ def measure(scales: list[int], urls: dict[int, str], *, reps: int, only: list[st
 # --- The machine -------------------------------------------------------------------------------
 
 
+def importer_figures() -> str:
+    """bench/importer.py in a process of its own: pages per second and peak memory."""
+    say("Measuring the importer")
+    try:
+        done = subprocess.run(
+            [sys.executable, str(BASE_DIR / "bench" / "importer.py")],
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    except subprocess.TimeoutExpired:
+        return "importer: stopped after 300 s"
+    return done.stdout.strip() or f"importer: failed\n{done.stderr[-2000:]}"
+
+
 def machine(url: str) -> dict:
     cpu = platform.processor() or platform.machine()
     try:
@@ -470,8 +486,13 @@ def main() -> None:
     info = machine(admin_url)
     info["reps"] = reps
     info["seed"] = args.seed
+    if not args.only or "importer" in args.only.split(","):
+        info["importer"] = importer_figures()
     print()
     print(render_table(results, info))
+    if info.get("importer"):
+        print()
+        print(info["importer"])
     if set(scales) == {1, 10} and not args.only:
         Path(args.output).write_text(render_markdown(results, info))
         say(f"Wrote {Path(args.output).relative_to(BASE_DIR)}")
