@@ -49,9 +49,10 @@ def add_problem_responses(result, generator, request, public):
         for method, operation in operations.items():
             if method not in {"get", "post", "put", "patch", "delete", "head"}:
                 continue
-            codes = ["401", "403", "405", "406", "429"]
+            # 400 for every method: a NUL byte in the address (rcm.middleware) is refused first.
+            codes = ["400", "401", "403", "405", "406", "429"]
             if method in {"get", "head"}:
-                codes += ["400", "404"]  # invalid filter values; a page that does not exist
+                codes += ["404"]  # invalid filter values (400); a page that does not exist
             elif has_id:
                 codes.append("404")
             if method in {"post", "put", "patch"}:

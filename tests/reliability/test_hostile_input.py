@@ -118,3 +118,21 @@ def test_an_ordinary_year_still_filters_the_dashboard(ts_client):
     response = ts_client.get("/follow-up/?year=2019")
     assert response.status_code == 200
     assert not response.context["filter"].errors
+
+
+def test_a_nul_byte_in_an_api_address_is_a_400_problem_for_every_method():
+    response = APIClient().delete("/api/v1/countries/M%00X/")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_every_api_operation_documents_the_400_a_malformed_address_gets():
+    schema = APIClient().get("/api/schema/", {"format": "json"}).json()
+    undocumented = [
+        f"{method.upper()} {path}"
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if method in {"get", "post", "put", "patch", "delete"}
+        and "400" not in operation["responses"]
+    ]
+    assert undocumented == []
