@@ -147,22 +147,42 @@ class HeadingForm(forms.Form):
 class ItemForm(forms.Form):
     ref = forms.CharField(max_length=40, widget=forms.TextInput(attrs={"size": 6}))
     parent_ref = forms.CharField(
-        max_length=40, required=False, widget=forms.TextInput(attrs={"size": 6})
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"size": 6, "placeholder": gettext_lazy("Parent")}),
     )
     section = forms.ChoiceField(choices=Section.choices)
-    group = forms.CharField(max_length=200, required=False)
+    group = forms.CharField(
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("Group")}),
+    )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     action = forms.ChoiceField(choices=Action.choices)
     actors = forms.CharField(
-        required=False, widget=forms.TextInput(attrs={"list": "import-actors", "size": 16})
+        required=False,
+        widget=forms.TextInput(
+            attrs={"list": "import-actors", "size": 16, "placeholder": gettext_lazy("Actors")}
+        ),
     )
     responsible = forms.CharField(
-        required=False, widget=forms.TextInput(attrs={"list": "import-actors", "size": 16})
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "list": "import-actors",
+                "size": 16,
+                "placeholder": gettext_lazy("Responsible"),
+            }
+        ),
     )
     deadline = forms.DateField(
         required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    deadline_text = forms.CharField(max_length=200, required=False)
+    deadline_text = forms.CharField(
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("As written")}),
+    )
     deadline_precision = forms.ChoiceField(
         choices=[("", "—"), *DeadlinePrecision.choices], required=False
     )
