@@ -13,6 +13,7 @@ from rcm.models import (
     Organisation,
     Presidency,
     User,
+    access_for,
 )
 from rcm.services import api_token_create, user_deactivate
 
@@ -23,7 +24,22 @@ class CountryStatusInline(admin.TabularInline):
     fields = ["status", "since", "until", "source"]
 
 
-class FocalPointInline(admin.TabularInline):
+class FocalPointWrites:
+    """The reminders go to the focal points' addresses: in the admin only TS staff add, change
+    or delete them (a country's focal points keep theirs through the API), whatever model
+    permissions a staff account was given."""
+
+    def has_add_permission(self, request, *args):
+        return access_for(request.user).is_ts_staff and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return access_for(request.user).is_ts_staff and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return access_for(request.user).is_ts_staff and super().has_delete_permission(request, obj)
+
+
+class FocalPointInline(FocalPointWrites, admin.TabularInline):
     model = FocalPoint
     extra = 0
     fields = ["institution_kind", "institution_en", "person_name", "email", "active", "verified_on"]
@@ -71,7 +87,7 @@ class PresidencyAdmin(RecordAdmin):
 
 
 @admin.register(FocalPoint)
-class FocalPointAdmin(RecordAdmin):
+class FocalPointAdmin(FocalPointWrites, RecordAdmin):
     list_display = [
         "country", "institution_kind", "institution_en", "person_name", "email", "active",
         "verified_on",

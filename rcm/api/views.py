@@ -28,6 +28,7 @@ from rcm.models import (
     OrganisationKind,
     Presidency,
     access_for,
+    may_keep_focal_points,
 )
 
 
@@ -150,7 +151,10 @@ class FocalPointFilter(django_filters.FilterSet):
 
 
 class FocalPointPermission(permissions.BasePermission):
-    """TS staff change any focal point; a focal point keeps its own country's contacts current."""
+    """TS staff change any focal point; a focal point keeps its own country's contacts current
+    (`may_keep_focal_points`). A network officer reads them but does not write them."""
+
+    message = "Only the country's focal points and TS staff change its focal-point contacts."
 
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
@@ -158,13 +162,12 @@ class FocalPointPermission(permissions.BasePermission):
         access = access_for(request.user)
         if request.method == "DELETE":
             return access.is_ts_staff
-        return access.is_ts_staff or access.is_member_delegate
+        return may_keep_focal_points(access)
 
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:
             return True
-        access = access_for(request.user)
-        return access.is_ts_staff or obj.country_id == access.member_country
+        return may_keep_focal_points(access_for(request.user), obj.country_id)
 
 
 class FocalPointViewSet(RecordViewSet):
@@ -182,13 +185,13 @@ class FocalPointViewSet(RecordViewSet):
     def perform_create(self, serializer):
         access = self.access
         country = serializer.validated_data["country"]
-        if not access.is_ts_staff and country.pk != access.member_country:
+        if not may_keep_focal_points(access, country.pk):
             raise PermissionDenied("You may add focal points for your own country only.")
         serializer.save()
 
     def perform_update(self, serializer):
         access = self.access
         country = serializer.validated_data.get("country", serializer.instance.country)
-        if not access.is_ts_staff and country.pk != access.member_country:
+        if not may_keep_focal_points(access, country.pk):
             raise PermissionDenied("A focal point stays with its own country.")
         serializer.save()

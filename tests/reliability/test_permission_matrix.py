@@ -178,19 +178,20 @@ MATRIX: dict[str, Row] = {
     "country-detail": api_detail("/api/v1/countries/{}/", "code"),
     "organisation-list": api_list("/api/v1/organisations/"),
     "organisation-detail": api_detail("/api/v1/organisations/{}/", "pk:organisation"),
-    # Member governments keep their own country's contacts current (the object is Mexico's).
+    # A country's focal points keep its contacts current (the object is Mexico's); a network
+    # officer reads them but does not write them.
     "focal-point-list": Row(
         "/api/v1/focal-points/",
         {
             "GET": every(200),
             "POST": combine(
-                {ANON: 401}, every(403, [OBS]), every(400, [FP, OTHER, OFFICER, *STAFF])
+                {ANON: 401}, every(403, [OBS, OFFICER]), every(400, [FP, OTHER, *STAFF])
             ),
             "PUT": combine(
-                {ANON: 401}, every(403, [OBS]), every(405, [FP, OTHER, OFFICER, *STAFF])
+                {ANON: 401}, every(403, [OBS, OFFICER]), every(405, [FP, OTHER, *STAFF])
             ),
             "PATCH": combine(
-                {ANON: 401}, every(403, [OBS]), every(405, [FP, OTHER, OFFICER, *STAFF])
+                {ANON: 401}, every(403, [OBS, OFFICER]), every(405, [FP, OTHER, *STAFF])
             ),
             "DELETE": refused_or(405),
         },
@@ -199,9 +200,9 @@ MATRIX: dict[str, Row] = {
     "focal-point-detail": api_detail(
         "/api/v1/focal-points/{}/",
         "pk:focal_point",
-        write=combine({ANON: 401}, every(403, [OBS, OTHER]), every(428, [FP, OFFICER, *STAFF])),
+        write=combine({ANON: 401}, every(403, [OBS, OTHER, OFFICER]), every(428, [FP, *STAFF])),
         delete=refused_or(428),
-        post=combine({ANON: 401}, every(403, [OBS]), every(405, [FP, OTHER, OFFICER, *STAFF])),
+        post=combine({ANON: 401}, every(403, [OBS, OFFICER]), every(405, [FP, OTHER, *STAFF])),
     ),
     "presidency-list": api_list("/api/v1/presidencies/"),
     "presidency-troika": api_read_only("/api/v1/presidencies/troika/"),
