@@ -53,7 +53,8 @@ class Bilingual:
             spanish = getattr(self, f"{field}_es", "")
             if spanish:
                 return spanish
-        return getattr(self, f"{field}_en")
+        # A record known only in Spanish (imported from its Spanish version) shows its Spanish.
+        return getattr(self, f"{field}_en") or getattr(self, f"{field}_es", "")
 
     @property
     def name(self) -> str:
@@ -436,17 +437,6 @@ class FocalPoint(models.Model):
             raise ValidationError(
                 {"person_name": _("Name the person these contact details reach.")}
             )
-
-
-def may_keep_focal_points(access: Access, country_code: str | None = None) -> bool:
-    """Who adds and changes a country's focal-point contacts (the reminders go to them): TS
-    staff, and the country's own focal points. A network officer reads them as members do, but
-    does not speak for the country. Without a country: whether the user keeps any at all."""
-    if access.is_ts_staff:
-        return True
-    if not access.is_focal_point:
-        return False
-    return country_code is None or country_code == access.member_country
 
 
 # --- Users -------------------------------------------------------------------------------------

@@ -395,7 +395,8 @@ class Agreement(models.Model):
     def text(self) -> str:
         if (get_language() or "en").startswith("es") and self.text_es:
             return self.text_es
-        return self.text_en
+        # A record imported from its Spanish version has no English text until that is imported.
+        return self.text_en or self.text_es
 
     @property
     def is_overdue(self) -> bool:

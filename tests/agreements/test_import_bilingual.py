@@ -112,3 +112,15 @@ def test_the_preview_shows_the_pairing_and_the_commit_creates_nothing(
     assert committed.status_code == 302
     assert Agreement.objects.count() == 5
     assert Agreement.objects.get(section="conclusion", ref="3").text_es.startswith("Realizar")
+
+
+def test_a_record_known_only_in_spanish_shows_its_spanish_in_english(conference):  # noqa: F811
+    from django.utils import translation
+
+    meeting = commit(SPANISH).meeting
+    meeting.kind, meeting.name_en, meeting.name_es = "other", "", "Taller del Grupo"
+    meeting.save()
+    with translation.override("en"):
+        thanks = meeting.agreements.get(section="conclusion", ref="1")
+        assert thanks.text == "Agradecer a Panamá por la organización de la reunión."
+        assert meeting.name.startswith("Taller del Grupo")
