@@ -439,6 +439,17 @@ class FocalPoint(models.Model):
             )
 
 
+def may_keep_focal_points(access: Access, country_code: str | None = None) -> bool:
+    """Who adds and changes a country's focal-point contacts (the reminders go to them): TS
+    staff, and the country's own focal points. A network officer reads them as members do, but
+    does not speak for the country. Without a country: whether the user keeps any at all."""
+    if access.is_ts_staff:
+        return True
+    if not access.is_focal_point:
+        return False
+    return country_code is None or country_code == access.member_country
+
+
 # --- Users -------------------------------------------------------------------------------------
 
 
