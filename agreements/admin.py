@@ -149,6 +149,21 @@ class OverdueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReportingFilter(admin.SimpleListFilter):
+    title = _("reporting")
+    parameter_name = "reporting"
+
+    def lookups(self, request, model_admin):
+        return [("not_reported", _("Not reported")), ("stale", _("Stale"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "not_reported":
+            return queryset.not_reported()
+        if self.value() == "stale":
+            return queryset.stale()
+        return queryset
+
+
 class YearFilter(admin.SimpleListFilter):
     title = _("year")
     parameter_name = "year"
@@ -226,7 +241,7 @@ class AgreementAdmin(RecordAdmin):
     list_display = ["__str__", "short_text", "action", "status", "deadline", "overdue_flag"]
     list_filter = [
         BodyFilter, YearFilter, "meeting", CountryFilter, "themes", "action", "status",
-        OverdueFilter, "section", "visibility",
+        OverdueFilter, ReportingFilter, "section", "visibility",
     ]  # fmt: skip
     search_fields = ["ref", "text_en", "text_es", "deadline_text"]
     list_select_related = ["meeting", "meeting__country", "meeting__parent"]
@@ -243,7 +258,10 @@ class AgreementAdmin(RecordAdmin):
     fieldsets = [
         (None, {"fields": ["meeting", "section", "group", "ref", "parent", "position"]}),
         (_("Text"), {"fields": ["text_en", "text_es", "action", "themes"]}),
-        (_("Deadline"), {"fields": ["deadline", "deadline_text", "deadline_precision"]}),
+        (
+            _("Deadline"),
+            {"fields": ["deadline", "deadline_text", "deadline_precision", "deadline_body"]},
+        ),
         (
             _("Follow-up"),
             {

@@ -27,6 +27,7 @@ from agreements.models import (
     OPEN_STATUSES,
     Agreement,
     AgreementCountry,
+    AgreementOrganisation,
     Status,
     Theme,
 )
@@ -48,7 +49,7 @@ def status_by_year(agreements, *, today: datetime.date | None = None) -> list[di
     """
     today = today or timezone.localdate()
     overdue = Agreement.objects.overdue_q(today)
-    on_time = Q(deadline__isnull=True) | Q(deadline__gte=today)
+    on_time = ~overdue
     rows = (
         agreements.order_by()
         .values(year=F("meeting__year"))
@@ -65,29 +66,49 @@ def status_by_year(agreements, *, today: datetime.date | None = None) -> list[di
 
 
 def overdue_by_country(agreements, *, today: datetime.date | None = None) -> list[dict]:
-    """Responsible countries with overdue agreements whose own part is still pending, most first.
+    """Who must act on overdue agreements, most first: responsible countries whose own part is
+    still pending, responsible organisations and bodies (the TS, the PPT …), and "no one named"
+    for the overdue agreements that name no one.
 
     A country that has done its part, or whose part was dropped, is not counted even while the
     agreement stays open for the others.
     """
-    rows = (
-        AgreementCountry.objects.filter(
-            responsible=True,
-            agreement__in=agreements.order_by().filter(Agreement.objects.overdue_q(today)),
-        )
+    overdue = agreements.order_by().filter(Agreement.objects.overdue_q(today))
+    # One query: the three groups as one UNION.
+    countries = (
+        AgreementCountry.objects.filter(responsible=True, agreement__in=overdue)
         .exclude(status__in=CLOSED_STATUSES)
-        .values("country_id", "country__name_en", "country__name_es")
+        .values(code=F("country_id"), en=F("country__name_en"), es=F("country__name_es"))
         .annotate(count=Count("agreement", distinct=True))
-        .order_by("-count", "country__name_en")
+        .order_by()
     )
+    organisations = (
+        AgreementOrganisation.objects.filter(responsible=True, agreement__in=overdue)
+        .values(
+            code=F("organisation__acronym"),
+            en=F("organisation__acronym"),
+            es=F("organisation__acronym_es"),
+        )
+        .annotate(count=Count("agreement", distinct=True))
+        .order_by()
+    )
+    no_one = str(_("No one named"))
+    unnamed = (
+        Agreement.objects.filter(
+            pk__in=overdue.exclude(country_links__responsible=True)
+            .exclude(organisation_links__responsible=True)
+            .values("pk")
+        )
+        .order_by()
+        .values(code=Value(""), en=Value(no_one), es=Value(no_one))
+        .annotate(count=Count("pk"))
+    )
+    rows = countries.union(organisations, unnamed, all=True).order_by("-count", "en")
     spanish = _spanish()
     return [
-        {
-            "code": row["country_id"],
-            "name": (spanish and row["country__name_es"]) or row["country__name_en"],
-            "count": row["count"],
-        }
+        {"code": row["code"], "name": (spanish and row["es"]) or row["en"], "count": row["count"]}
         for row in rows
+        if row["count"]  # the "no one named" row counts 0 when every agreement names someone
     ]
 
 

@@ -1,10 +1,9 @@
 """Exports of agreement tables for the TS's reports: CSV and XLSX, written row by row."""
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import get_language
 
-from agreements.models import OPEN_STATUSES, Action, Section, Status
+from agreements.models import Action, Section, Status
 from agreements.selectors import responsible_codes
 from rcm import exports
 
@@ -19,8 +18,11 @@ COLUMNS = [
     ("responsible", "Responsible"),
     ("deadline", "Deadline"),
     ("deadline_text", "Deadline as written"),
+    ("due_on", "Due"),
     ("status", "Status"),
     ("overdue", "Overdue"),
+    ("not_reported", "Not reported"),
+    ("stale", "Stale"),
     ("url", "Link"),
 ]
 CHUNK = 2000
@@ -39,7 +41,6 @@ def export_rows(agreements):
     # reverse() once: every agreement's page differs only by its id.
     link = reverse("agreements:detail", args=[0]).removesuffix("0/")
     spanish = (get_language() or "en").startswith("es")
-    today = timezone.localdate()
     meeting_names: dict[int, str] = {}
     for agreement in agreements.iterator(chunk_size=CHUNK):
         meeting = agreement.meeting
@@ -47,7 +48,7 @@ def export_rows(agreements):
         if name is None:
             name = meeting_names[meeting.pk] = meeting.short_name
         countries, organisations = agreement.api_countries, agreement.api_organisations
-        deadline = agreement.deadline
+        deadline, due_on = agreement.deadline, agreement.due_on
         yield {
             "meeting": name,
             "year": meeting.year,
@@ -59,10 +60,13 @@ def export_rows(agreements):
             "responsible": responsible_codes(agreement),
             "deadline": deadline.isoformat() if deadline else "",
             "deadline_text": agreement.deadline_text,
+            # The date of the meeting the agreement is due at, when that is its deadline.
+            "due_on": due_on.isoformat() if due_on else "",
             "status": statuses.get(agreement.status, agreement.status),
-            "overdue": (
-                deadline is not None and deadline < today and agreement.status in OPEN_STATUSES
-            ),
+            # As AgreementQuerySet.with_states() decides them (agreements_for_table).
+            "overdue": agreement.is_overdue,
+            "not_reported": agreement.is_not_reported,
+            "stale": agreement.is_stale,
             "url": f"{link}{agreement.pk}/",
         }
 

@@ -40,6 +40,16 @@ class AgreementFilter(django_filters.FilterSet):
         choices=Status.choices, label=_("Status"), distinct=False
     )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    not_reported = django_filters.BooleanFilter(
+        method="filter_not_reported",
+        label=_("Not reported"),
+        help_text="Open or in progress, with no accepted update since it was adopted.",
+    )
+    stale = django_filters.BooleanFilter(
+        method="filter_stale",
+        label=_("Stale"),
+        help_text="Open or in progress, with no accepted update for FOLLOW_UP_STALE_MONTHS.",
+    )
     country = django_filters.CharFilter(
         method="filter_country",
         label=_("Country"),
@@ -83,6 +93,14 @@ class AgreementFilter(django_filters.FilterSet):
         if value:
             return queryset.overdue()
         return queryset.exclude(Agreement.objects.overdue_q())
+
+    def filter_not_reported(self, queryset, name, value):
+        condition = Agreement.objects.not_reported_q()
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+    def filter_stale(self, queryset, name, value):
+        condition = Agreement.objects.stale_q()
+        return queryset.filter(condition) if value else queryset.exclude(condition)
 
     def filter_country(self, queryset, name, value):
         code = value.upper()

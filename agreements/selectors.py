@@ -27,7 +27,7 @@ from django.db.models import (
 from django.db.models.functions import JSONObject
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from agreements.models import (
     CLOSED_STATUSES,
@@ -130,7 +130,8 @@ def annotate_for_api(queryset, *, only: tuple[str, ...] | None = None):
     `only` names the arrays wanted, when not all of them are.
     """
     return (
-        queryset.select_related("meeting", "meeting__country", "meeting__parent")
+        queryset.with_states()
+        .select_related("meeting", "meeting__country", "meeting__parent")
         .defer(*API_DEFERRED)
         .annotate(
             **{
@@ -147,6 +148,10 @@ def dashboard_counts(agreements, today: datetime.date) -> dict[str, int]:
     overdue = Agreement.objects.overdue_q(today)
     return agreements.order_by().aggregate(
         total=Count("pk"),
+        open_on_time=Count("pk", filter=Q(status=Status.OPEN) & ~overdue),
+        in_progress_on_time=Count("pk", filter=Q(status=Status.IN_PROGRESS) & ~overdue),
+        not_reported=Count("pk", filter=Agreement.objects.not_reported_q()),
+        stale=Count("pk", filter=Agreement.objects.stale_q(today)),
         open=Count("pk", filter=Q(status=Status.OPEN)),
         in_progress=Count("pk", filter=Q(status=Status.IN_PROGRESS)),
         done=Count("pk", filter=Q(status=Status.DONE)),
@@ -298,33 +303,38 @@ class DashboardSummary:
     choices: FilterChoices
 
 
-COUNT_KEYS = ("total", "open", "in_progress", "done", "overdue", "no_follow_up", "closed")
+COUNT_KEYS = (
+    "total", "open", "in_progress", "done", "overdue", "no_follow_up", "closed", "not_reported",
+    "stale", "open_on_time", "in_progress_on_time",
+)  # fmt: skip
 
 
-# The dashboard's three groupings, over `shared`: the filtered agreements' id, status, deadline
-# and meeting. Their `%s` are filled, in order, by the parameters dashboard_summary() passes.
-OVERDUE_SQL = "s.status IN (%s, %s) AND s.deadline < %s"
-ON_TIME_SQL = "(s.deadline IS NULL OR s.deadline >= %s)"
-BY_KIND_AND_YEAR_SQL = f"""
+# The dashboard's three groupings, over `shared`: the filtered agreements' id, status, meeting
+# and their states (overdue, not reported, stale) as AgreementQuerySet.with_states() decides
+# them, the one place those rules live. Their `%s` are filled, in order, by the parameters
+# dashboard_summary() passes.
+BY_KIND_AND_YEAR_SQL = """
     SELECT m.kind, m.year, count(*) AS total,
            count(*) FILTER (WHERE s.status = %s) AS open,
            count(*) FILTER (WHERE s.status = %s) AS in_progress,
            count(*) FILTER (WHERE s.status = %s) AS done,
-           count(*) FILTER (WHERE {OVERDUE_SQL}) AS overdue,
+           count(*) FILTER (WHERE s.overdue) AS overdue,
            count(*) FILTER (WHERE s.status = %s) AS no_follow_up,
            count(*) FILTER (WHERE s.status IN (%s, %s)) AS closed,
-           count(*) FILTER (WHERE s.status = %s AND {ON_TIME_SQL}) AS open_on_time,
-           count(*) FILTER (WHERE s.status = %s AND {ON_TIME_SQL}) AS in_progress_on_time
+           count(*) FILTER (WHERE s.status = %s AND NOT s.overdue) AS open_on_time,
+           count(*) FILTER (WHERE s.status = %s AND NOT s.overdue) AS in_progress_on_time,
+           count(*) FILTER (WHERE s.not_reported) AS not_reported,
+           count(*) FILTER (WHERE s.stale) AS stale
       FROM shared s JOIN meetings_meeting m ON m.id = s.meeting_id
      GROUP BY m.kind, m.year
 """
 # Per theme of the Plan of Action (a theme without parent), its subtopics included by their
 # codes (1.2, 1.2.3 are of 1); an agreement tagged with several of them counts once.
-BY_THEME_AND_YEAR_SQL = f"""
+BY_THEME_AND_YEAR_SQL = """
     SELECT top.code AS top, m.year,
            count(DISTINCT s.id) AS total,
            count(DISTINCT s.id) FILTER (WHERE s.status IN (%s, %s)) AS pending,
-           count(DISTINCT s.id) FILTER (WHERE {OVERDUE_SQL}) AS overdue
+           count(DISTINCT s.id) FILTER (WHERE s.overdue) AS overdue
       FROM shared s JOIN meetings_meeting m ON m.id = s.meeting_id
       JOIN agreements_agreement_themes at ON at.agreement_id = s.id
       JOIN agreements_theme t ON t.id = at.theme_id
@@ -332,14 +342,36 @@ BY_THEME_AND_YEAR_SQL = f"""
            AND (t.code = top.code OR starts_with(t.code, top.code || '.'))
      GROUP BY 1, 2
 """
-# A responsible country whose own part is done, superseded, dropped (…) is not counted.
-OVERDUE_BY_COUNTRY_SQL = f"""
-    SELECT c.country_id AS code, k.name_en AS country_en, k.name_es AS country_es,
-           count(DISTINCT s.id) AS count
-      FROM shared s JOIN agreements_agreementcountry c ON c.agreement_id = s.id
-      JOIN rcm_country k ON k.code = c.country_id
-     WHERE {OVERDUE_SQL} AND c.responsible AND c.status NOT IN (%s, %s, %s, %s)
-     GROUP BY 1, 2, 3 ORDER BY count DESC, country_en
+# Who must act on the overdue agreements: responsible countries (one whose own part is done,
+# superseded, dropped … is not counted), responsible organisations and bodies (the TS, the PPT,
+# networks …), and the overdue agreements that name no one, so that every overdue agreement of
+# the headline count has its bar.
+OVERDUE_BY_COUNTRY_SQL = """
+    SELECT code, country_en, country_es, count FROM (
+        SELECT c.country_id AS code, k.name_en AS country_en, k.name_es AS country_es,
+               count(DISTINCT s.id) AS count
+          FROM shared s JOIN agreements_agreementcountry c ON c.agreement_id = s.id
+          JOIN rcm_country k ON k.code = c.country_id
+         WHERE s.overdue AND c.responsible AND c.status NOT IN (%s, %s, %s, %s)
+         GROUP BY 1, 2, 3
+        UNION ALL
+        SELECT o.acronym, o.acronym, coalesce(nullif(o.acronym_es, ''), o.acronym),
+               count(DISTINCT s.id)
+          FROM shared s JOIN agreements_agreementorganisation ao ON ao.agreement_id = s.id
+          JOIN rcm_organisation o ON o.id = ao.organisation_id
+         WHERE s.overdue AND ao.responsible
+         GROUP BY 1, 2, 3
+        UNION ALL
+        SELECT '', %s, %s, count(*)
+          FROM shared s
+         WHERE s.overdue
+           AND NOT EXISTS (SELECT 1 FROM agreements_agreementcountry c
+                            WHERE c.agreement_id = s.id AND c.responsible)
+           AND NOT EXISTS (SELECT 1 FROM agreements_agreementorganisation ao
+                            WHERE ao.agreement_id = s.id AND ao.responsible)
+        HAVING count(*) > 0
+    ) responsible
+    ORDER BY count DESC, country_en
 """
 
 
@@ -357,17 +389,25 @@ def dashboard_summary(agreements, *, access, today: datetime.date, meetings) -> 
     """
     if agreements.query.is_empty():  # invalid filters: .none(), which has no SQL
         agreements = Agreement.objects.filter(pk__lt=0)
-    shared = agreements.order_by().values("id", "status", "deadline", "meeting_id")
+    shared = (
+        agreements.with_states(today)
+        .order_by()
+        .values("id", "status", "meeting_id", "overdue", "not_reported", "stale")
+    )
     open_, in_progress = Status.OPEN.value, Status.IN_PROGRESS.value
-    overdue = (open_, in_progress, today)
     by_kind_and_year = SQLRows(
         BY_KIND_AND_YEAR_SQL,
-        (open_, in_progress, Status.DONE.value, *overdue, Status.NO_FOLLOW_UP.value,
-         Status.SUPERSEDED.value, Status.DROPPED.value, open_, today, in_progress, today),
+        (open_, in_progress, Status.DONE.value, Status.NO_FOLLOW_UP.value,
+         Status.SUPERSEDED.value, Status.DROPPED.value, open_, in_progress),
     )  # fmt: skip
-    by_theme_and_year = SQLRows(BY_THEME_AND_YEAR_SQL, (open_, in_progress, *overdue))
+    by_theme_and_year = SQLRows(BY_THEME_AND_YEAR_SQL, (open_, in_progress))
     overdue_by_country = SQLRows(
-        OVERDUE_BY_COUNTRY_SQL, (*overdue, *(value.value for value in CLOSED_STATUSES))
+        OVERDUE_BY_COUNTRY_SQL,
+        (
+            *(value.value for value in CLOSED_STATUSES),
+            gettext("No one named"),
+            gettext("No one named"),
+        ),
     )
     parts = {
         "by_kind_and_year": by_kind_and_year,

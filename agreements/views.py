@@ -328,7 +328,7 @@ def agreement_detail(request, pk: int):
         "agreement": agreement,
         "responsible": selectors.responsible_codes(agreement),
         **actor_rows(agreement),
-        "children": list(visible.filter(parent=agreement).order_by("position")),
+        "children": list(visible.filter(parent=agreement).with_states().order_by("position")),
         "earlier": list(links.filter(later=agreement, earlier__in=visible)),
         "later": list(links.filter(earlier=agreement, later__in=visible)),
         "updates": list(updates.order_by("-created_at", "-pk")),

@@ -43,6 +43,22 @@ class AgreementSerializer(serializers.ModelSerializer):
     children = serializers.SerializerMethodField()
     progress = serializers.SerializerMethodField()
     overdue = serializers.BooleanField(source="is_overdue", read_only=True)
+    not_reported = serializers.BooleanField(
+        source="is_not_reported",
+        read_only=True,
+        help_text="Open or in progress, and no accepted update since it was adopted.",
+    )
+    stale = serializers.BooleanField(
+        source="is_stale",
+        read_only=True,
+        help_text="Open or in progress, and no accepted update for FOLLOW_UP_STALE_MONTHS.",
+    )
+    due_on = serializers.DateField(
+        read_only=True,
+        allow_null=True,
+        help_text="The deadline, or the first day of the meeting it is due at (deadline_body) "
+        "once that meeting is recorded.",
+    )
     lineage = serializers.SerializerMethodField()
 
     class Meta:
@@ -50,8 +66,9 @@ class AgreementSerializer(serializers.ModelSerializer):
         fields = [
             "id", "meeting", "meeting_name", "section", "group", "ref", "parent", "position",
             "text_en", "text_es", "action", "actors", "responsible", "countries", "themes",
-            "deadline", "deadline_text", "deadline_precision", "status", "status_changed_at",
-            "overdue", "progress", "children", "lineage", "visibility", "source",
+            "deadline", "deadline_text", "deadline_precision", "deadline_body", "due_on", "status",
+            "status_changed_at", "overdue", "not_reported", "stale", "progress", "children",
+            "lineage", "visibility", "source",
         ]  # fmt: skip
 
     def to_representation(self, agreement) -> dict:
@@ -86,9 +103,13 @@ class AgreementSerializer(serializers.ModelSerializer):
             "deadline": deadline.isoformat() if deadline else None,
             "deadline_text": agreement.deadline_text,
             "deadline_precision": agreement.deadline_precision,
+            "deadline_body": agreement.deadline_body,
+            "due_on": agreement.due_on.isoformat() if agreement.due_on else None,
             "status": agreement.status,
             "status_changed_at": DATETIME.to_representation(changed) if changed else None,
             "overdue": agreement.is_overdue,
+            "not_reported": agreement.is_not_reported,
+            "stale": agreement.is_stale,
             "progress": progress(agreement.api_children_done, len(agreement.api_children)),
             "children": agreement.api_children,
             "lineage": {"earlier": agreement.api_earlier, "later": agreement.api_later},

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from agreements.importer.activities import create_activities
 from agreements.importer.bilingual import is_translation, record_translation
 from agreements.importer.gazetteer import Gazetteer
+from agreements.importer.obligations import meeting_deadline
 from agreements.importer.replace import ReplacePlan, plan_replace
 from agreements.importer.validation import KnownActors, record_problems, split_codes
 from agreements.models import Agreement, DeadlinePrecision
@@ -259,6 +260,9 @@ class _Writer:
         agreement.action = action
         agreement.deadline = deadline
         agreement.deadline_text = (item.get("deadline_text") or "")[:200]
+        # "At the next meeting of the RCGM": dated by that meeting once it is recorded.
+        body = None if deadline else meeting_deadline(agreement.deadline_text)
+        agreement.deadline_body = body or ""
         agreement.deadline_precision = precision or (DeadlinePrecision.DAY if deadline else "")
         setattr(agreement, "text_es" if self.language == "es" else "text_en", item["text"].strip())
         # Followed up when any clause gives someone a task, whatever the opening verb.

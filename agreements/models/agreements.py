@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -16,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements.importer.obligations import has_obligation
-from meetings.models import Meeting, VisibilityQuerySet
+from meetings.models import Meeting, MeetingKind, MeetingStatus, VisibilityQuerySet
 from rcm.models import Bilingual, Country, Organisation, Visibility, source
 
 
@@ -90,6 +93,7 @@ class DeadlinePrecision(models.TextChoices):
     QUARTER = "quarter", _("Quarter")
     SEMESTER = "semester", _("Semester")
     YEAR = "year", _("Year")
+    MEETING = "meeting", _("At a body's next meeting")
     RELATIVE = "relative", _("Counted from the meeting")
     NONE = "none", _("No date (e.g. as soon as possible)")
 
@@ -125,7 +129,25 @@ class Theme(Bilingual, models.Model):
         return (self.code,)
 
 
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` months earlier (the month's last day where it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return day.replace(
+        year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1])
+    )
+
+
+def _flag(condition: Q) -> Case:
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=models.BooleanField()
+    )
+
+
 class AgreementQuerySet(VisibilityQuerySet):
+    """Where agreements stand. The rules of overdue, not reported and stale live here, once:
+    pages, counts, charts, the matrix, exports and the API all read them from these methods."""
+
     meeting_field = "meeting"
 
     def open(self):
@@ -136,16 +158,81 @@ class AgreementQuerySet(VisibilityQuerySet):
         return self.filter(self.overdue_q(today))
 
     @staticmethod
-    def overdue_q(today: datetime.date | None = None) -> Q:
-        return Q(deadline__lt=today or timezone.localdate(), status__in=OPEN_STATUSES)
-
-    def with_overdue(self, today: datetime.date | None = None):
-        return self.annotate(
-            overdue=Case(
-                When(self.overdue_q(today), then=Value(True)),
-                default=Value(False),
-                output_field=models.BooleanField(),
+    def next_meetings():
+        """The meetings of the body an agreement is due at ("at the next meeting of the RCGM"),
+        held or planned after the agreement's own meeting, correlated with the agreement."""
+        adopted = Coalesce(OuterRef("meeting__ends_on"), OuterRef("meeting__starts_on"))
+        return (
+            Meeting.objects.filter(
+                kind=OuterRef("deadline_body"), parent__isnull=True, starts_on__gt=adopted
             )
+            .exclude(status=MeetingStatus.CANCELLED)
+            .order_by("starts_on", "pk")
+        )
+
+    @staticmethod
+    def due_at_meeting() -> Subquery:
+        """The first day of the next meeting the agreement is due at, once it is recorded."""
+        return Subquery(AgreementQuerySet.next_meetings().values("starts_on")[:1])
+
+    @staticmethod
+    def overdue_q(today: datetime.date | None = None) -> Q:
+        """Open or in progress, and its deadline passed: its date, or the day of the meeting it
+        is due at (which moves when that meeting moves)."""
+        today = today or timezone.localdate()
+        meeting_passed = Exists(AgreementQuerySet.next_meetings().filter(starts_on__lt=today))
+        return Q(status__in=OPEN_STATUSES) & (
+            Q(deadline__lt=today)
+            | (Q(deadline__isnull=True) & ~Q(deadline_body="") & Q(meeting_passed))
+        )
+
+    @staticmethod
+    def _accepted_updates(since: datetime.date | None = None):
+        from agreements.models.followups import FollowUp, Validation
+
+        updates = FollowUp.objects.filter(agreement=OuterRef("pk"), validation=Validation.ACCEPTED)
+        return updates.filter(created_at__date__gte=since) if since else updates
+
+    @staticmethod
+    def not_reported_q() -> Q:
+        """Open or in progress and nobody has reported on it since it was adopted (no accepted
+        update)."""
+        return Q(status__in=OPEN_STATUSES) & ~Q(Exists(AgreementQuerySet._accepted_updates()))
+
+    @staticmethod
+    def stale_q(today: datetime.date | None = None) -> Q:
+        """Open or in progress, adopted more than FOLLOW_UP_STALE_MONTHS ago, and no accepted
+        update within that time."""
+        cutoff = months_before(today or timezone.localdate(), settings.FOLLOW_UP_STALE_MONTHS)
+        adopted_before = Q(meeting__starts_on__lt=cutoff) | Q(
+            meeting__starts_on__isnull=True, meeting__year__lt=cutoff.year
+        )
+        return (
+            Q(status__in=OPEN_STATUSES)
+            & adopted_before
+            & ~Q(Exists(AgreementQuerySet._accepted_updates(since=cutoff)))
+        )
+
+    def not_reported(self):
+        return self.filter(self.not_reported_q())
+
+    def stale(self, today: datetime.date | None = None):
+        return self.filter(self.stale_q(today))
+
+    def with_states(self, today: datetime.date | None = None):
+        """Annotate each agreement with where it stands beside its status: `due_on` (its date,
+        or the day of the meeting it is due at), `overdue`, `not_reported` and `stale`."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            due_on=Case(
+                When(deadline__isnull=False, then=F("deadline")),
+                When(~Q(deadline_body=""), then=self.due_at_meeting()),
+                default=None,
+                output_field=models.DateField(),
+            ),
+            overdue=_flag(self.overdue_q(today)),
+            not_reported=_flag(self.not_reported_q()),
+            stale=_flag(self.stale_q(today)),
         )
 
     def concerning_country(self, code: str):
@@ -171,7 +258,7 @@ class AgreementQuerySet(VisibilityQuerySet):
         return self.open().filter(Exists(country_open))
 
     def overdue_for_country(self, code: str, today: datetime.date | None = None):
-        return self.pending_for_country(code).filter(deadline__lt=today or timezone.localdate())
+        return self.pending_for_country(code).filter(self.overdue_q(today))
 
     def concerning_organisation(self, acronym: str):
         return self.filter(
@@ -279,6 +366,16 @@ class Agreement(models.Model):
     )
     deadline_precision = models.CharField(
         _("deadline precision"), max_length=10, choices=DeadlinePrecision.choices, blank=True
+    )
+    deadline_body = models.CharField(
+        _("due at the next meeting of"),
+        max_length=20,
+        choices=MeetingKind.choices,
+        blank=True,
+        help_text=_(
+            '"At the next meeting of the RCGM": the deadline is that meeting\'s first day once '
+            "it is recorded, and moves when the meeting moves."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=15, choices=Status.choices, default=Status.OPEN
@@ -398,13 +495,36 @@ class Agreement(models.Model):
         # A record imported from its Spanish version has no English text until that is imported.
         return self.text_en or self.text_es
 
+    def _annotated_state(self, name: str) -> bool:
+        """A state annotated by AgreementQuerySet.with_states(), else asked of the database."""
+        if name in self.__dict__:
+            return self.__dict__[name]
+        if self.pk is None:
+            return False
+        states = Agreement.objects.filter(pk=self.pk).with_states().values(name)
+        self.__dict__[name] = bool(states[0][name]) if states else False
+        return self.__dict__[name]
+
+    @property
+    def due_meeting_label(self) -> str:
+        """How the page names the meeting the agreement is due at: "the next RCGM"."""
+        labels = {
+            MeetingKind.RCGM: _("the next RCGM"),
+            MeetingKind.VICE_MINISTERIAL: _("the next Vice-Ministerial Meeting"),
+        }
+        return labels.get(self.deadline_body) or self.get_deadline_body_display()
+
     @property
     def is_overdue(self) -> bool:
-        return (
-            self.deadline is not None
-            and self.deadline < timezone.localdate()
-            and self.status in OPEN_STATUSES
-        )
+        return self._annotated_state("overdue")
+
+    @property
+    def is_not_reported(self) -> bool:
+        return self._annotated_state("not_reported")
+
+    @property
+    def is_stale(self) -> bool:
+        return self._annotated_state("stale")
 
     @property
     def needs_follow_up(self) -> bool:
@@ -449,6 +569,13 @@ class Agreement(models.Model):
             self.deadline_precision = DeadlinePrecision.DAY
         if self.deadline_precision == DeadlinePrecision.NONE and self.deadline:
             errors["deadline"] = _("A deadline marked as having no date cannot carry one.")
+        if self.deadline_body:
+            if self.deadline:
+                errors["deadline"] = _(
+                    "An agreement due at a body's next meeting takes that meeting's date: "
+                    "leave the deadline empty."
+                )
+            self.deadline_precision = DeadlinePrecision.MEETING
         if self.follow_up_override and not self.follow_up_override_reason.strip():
             errors["follow_up_override_reason"] = _("Say why the follow-up is decided otherwise.")
         elif self.status == Status.NO_FOLLOW_UP and self.needs_follow_up:

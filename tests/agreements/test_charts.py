@@ -78,9 +78,11 @@ def test_overdue_by_country_leaves_out_a_country_that_has_done_its_part(mexico, 
     AgreementFactory(deadline=FUTURE, responsible=[guatemala])
     AgreementFactory(deadline=PAST, status=Status.DONE, responsible=[guatemala])
     AgreementFactory(deadline=PAST, mentions=[guatemala])
+    # The overdue agreement that only mentions Guatemala names no one who must act.
     assert overdue_by_country(Agreement.objects.all(), today=TODAY) == [
         {"code": "MX", "name": "Mexico", "count": 2},
         {"code": "GT", "name": "Guatemala", "count": 1},
+        {"code": "", "name": "No one named", "count": 1},
     ]
 
 

@@ -59,3 +59,17 @@ def test_2013_conclusion_16_is_overdue_since_january_2014(records):
 def test_a_thank_without_a_task_stays_without_follow_up(records):
     assert agreement(1, "13").status == Status.NO_FOLLOW_UP
     assert agreement(2, "12").status == Status.NO_FOLLOW_UP
+
+
+def test_2013_conclusion_12_is_due_at_the_next_rcgm_as_recorded(records):
+    item = records.with_states(TODAY).get(meeting_id=1, section="conclusion", ref="12")
+    assert item.deadline_body == "rcgm"
+    assert item.due_on == datetime.date(2014, 6, 24)
+    assert item.overdue
+
+
+def test_every_open_2013_item_shows_that_nobody_reported_on_it(records):
+    open_2013 = records.filter(meeting_id=1, status=Status.OPEN)
+    assert open_2013.exists()
+    assert open_2013.not_reported().count() == open_2013.count()
+    assert open_2013.stale(TODAY).count() == open_2013.count()
