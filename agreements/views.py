@@ -335,7 +335,9 @@ def agreement_detail(request, pk: int):
         "pending": [u for u in updates if u.validation == Validation.PROPOSED],
         "themes": list(agreement.themes.all()),
         "instrument_events": list(
-            InstrumentEvent.objects.filter(agreement=agreement).select_related("instrument")
+            InstrumentEvent.objects.filter(
+                agreement=agreement, instrument__in=Instrument.objects.visible_to(access)
+            ).select_related("instrument")
         ),
         "activities": list(agreement.proposed_activities.visible_to(access)),
         "may_update": may_update,
