@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -232,8 +234,30 @@ class AgreementWriteSerializer(ModelRulesSerializer):
         )
 
 
+class EvidenceField(serializers.FileField):
+    """An update's evidence file: posted as a file, read back as the absolute address that
+    downloads it after checking that the reader may see the update (uploads are not served under
+    MEDIA_URL to anyone)."""
+
+    def to_representation(self, value):
+        if not value:
+            return None
+        path = reverse("agreements:evidence", args=[value.instance.pk])
+        request = self.context.get("request")
+        if request is None:
+            return settings.SITE_URL.rstrip("/") + path
+        return request.build_absolute_uri(path)
+
+
 class FollowUpSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author.username", read_only=True, allow_null=True)
+    evidence = EvidenceField(
+        required=False,
+        max_length=FollowUp._meta.get_field("evidence").max_length,
+        validators=FollowUp._meta.get_field("evidence").validators,
+        help_text="Posted as a file; read as the address that downloads it for those who may "
+        "see the update.",
+    )
     country = serializers.SlugRelatedField(
         slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
     )
