@@ -118,6 +118,10 @@ class FollowUp(models.Model):
     def clean(self):
         if self.status == Status.NO_FOLLOW_UP:
             raise ValidationError({"status": _('"No follow-up" is not an update status.')})
+        if self.status == Status.SUPERSEDED and self.validation == Validation.PROPOSED:
+            # A focal point's update awaits validation; that a later agreement replaces this
+            # one is for the TS to decide (it records the lineage, which closes it).
+            raise ValidationError({"status": _('Only TS staff mark an agreement "superseded".')})
         if self.validation == Validation.RETURNED and not self.review_note.strip():
             raise ValidationError({"review_note": _("Say why the update is sent back.")})
         if self.evidence and self.evidence.size > settings.EVIDENCE_MAX_BYTES:
