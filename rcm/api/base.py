@@ -31,8 +31,18 @@ def representation_etag(data) -> str:
 
 
 def etag_matches(header: str, etag: str) -> bool:
+    """If-None-Match on a read: `*` matches any current representation."""
     tags = parse_etags(header)
     return "*" in tags or etag in tags
+
+
+# `If-Match: *` holds for any version, so it would let a writer overwrite changes it never read:
+# the API refuses it on updates and deletions, as if If-Match were missing.
+WILDCARD_IF_MATCH = (
+    "If-Match: * does not say which version you read; send the ETag of the version you are "
+    "changing."
+)
+WRITES_OF_A_RECORD = {"update", "partial_update", "destroy"}
 
 
 class ModelRulesSerializer(serializers.ModelSerializer):
@@ -94,6 +104,14 @@ class RecordViewSet(viewsets.ModelViewSet):
         if self.action == "retrieve" and not self.request.query_params:
             return queryset
         return super().filter_queryset(queryset)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Here, before any subclass's own precondition check: every resource refuses it alike.
+        if self.action in WRITES_OF_A_RECORD and "*" in parse_etags(
+            request.headers.get("If-Match", "")
+        ):
+            raise PreconditionRequired(WILDCARD_IF_MATCH)
 
     def get_queryset(self):
         queryset = self.base_queryset()
@@ -170,8 +188,10 @@ class RecordViewSet(viewsets.ModelViewSet):
         header = self.request.headers.get("If-Match")
         if not header:
             raise PreconditionRequired()
+        if "*" in parse_etags(header):
+            raise PreconditionRequired(WILDCARD_IF_MATCH)
         current = representation_etag(self.detail_data(instance))
-        if not etag_matches(header, current):
+        if current not in parse_etags(header):
             raise PreconditionFailed()
 
     def update(self, request, *args, **kwargs):

@@ -27,7 +27,10 @@ DESCRIPTIONS = {
     "409": "Other records depend on this one.",
     "412": "The record changed since you read it (If-Match no longer matches).",
     "415": "The request body's media type is not accepted.",
-    "428": "Send If-Match with the ETag of the version you are changing.",
+    "428": (
+        "Send If-Match with the ETag of the version you are changing (`If-Match: *`, which "
+        "names no version, is refused too)."
+    ),
     "429": "Too many requests; retry after the number of seconds in Retry-After.",
 }
 
