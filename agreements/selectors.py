@@ -39,13 +39,19 @@ from agreements.models import (
 )
 from meetings.models import Meeting, MeetingKind, Participation
 from rcm.models import (
+    Access,
     Country,
     CountryStatus,
     FocalPoint,
     Organisation,
     OrganisationKind,
     Presidency,
+    access_for,
 )
+
+
+def _access(reader) -> Access:
+    return reader if isinstance(reader, Access) else access_for(reader)
 
 
 class CorrelatedSQL(Expression):
@@ -55,15 +61,31 @@ class CorrelatedSQL(Expression):
     whatever alias the query gives it. The SQL is written once, so compiling it costs nothing:
     the same subqueries as ORM expressions took longer to build and compile, on every request,
     than PostgreSQL took to run them for a detail.
+
+    `{visible}` stands for a condition that keeps only the related agreements `visible` holds
+    (the agreements a reader may see, `Agreement.objects.visible_to`); without `visible`, all of
+    them (TS staff, and reads that show no related agreement).
     """
 
-    def __init__(self, sql: str, output_field):
+    def __init__(self, sql: str, output_field, visible=None):
         super().__init__(output_field=output_field)
         self.sql = sql
+        self.visible = visible
 
     def as_sql(self, compiler, connection):
         agreement = compiler.quote_name_unless_alias(compiler.query.base_table)
-        return self.sql.format(agreement=f'{agreement}."id"'), []
+        sql = self.sql.replace("{agreement}", f'{agreement}."id"')
+        if "{visible:" not in sql:
+            return sql, []
+        alias = sql.split("{visible:", 1)[1].split("}", 1)[0]
+        if self.visible is None:
+            return sql.replace(f"{{visible:{alias}}}", "TRUE"), []
+        # The visibility rule itself, compiled on its own: its table is named as ours is, but
+        # inside the IN (…) the name means the subquery's own table.
+        visible_sql, params = (
+            self.visible.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
+        )
+        return sql.replace(f"{{visible:{alias}}}", f"{alias}.id IN ({visible_sql})"), list(params)
 
     def get_group_by_cols(self):
         return [self]
@@ -75,7 +97,7 @@ def _links(towards: str, away: str) -> str:
         f"ARRAY(SELECT JSONB_BUILD_OBJECT('id', l.{towards}_id, 'kind', l.kind, 'ref', a.ref,"
         " 'meeting', a.meeting_id) FROM agreements_agreementlink l"
         f" JOIN agreements_agreement a ON a.id = l.{towards}_id"
-        f" WHERE l.{away}_id = {{agreement}} ORDER BY a.position)"
+        f" WHERE l.{away}_id = {{agreement}} AND {{visible:a}} ORDER BY a.position)"
     )
 
 
@@ -101,12 +123,12 @@ API_ANNOTATIONS = {
     ),
     "api_children": (
         "ARRAY(SELECT c.id FROM agreements_agreement c"
-        " WHERE c.parent_id = {agreement} ORDER BY c.position)",
+        " WHERE c.parent_id = {agreement} AND {visible:c} ORDER BY c.position)",
         ArrayField(BigIntegerField()),
     ),
     "api_children_done": (
         "(SELECT count(*) FROM agreements_agreement c"
-        f" WHERE c.parent_id = {{agreement}} AND c.status = '{Status.DONE}')",
+        f" WHERE c.parent_id = {{agreement}} AND c.status = '{Status.DONE}' AND {{visible:c}})",
         IntegerField(),
     ),
     "api_earlier": (_links("earlier", "later"), ArrayField(JSONField())),
@@ -122,20 +144,25 @@ API_DEFERRED = (
 )
 
 
-def annotate_for_api(queryset, *, only: tuple[str, ...] | None = None):
+def annotate_for_api(queryset, *, only: tuple[str, ...] | None = None, reader=None):
     """Everything a representation needs, in the one query that fetches the agreements.
 
     Actors, themes, children and lineage come as arrays from correlated subqueries, so a page
     of any size costs the same number of queries and no serializer touches the database.
-    `only` names the arrays wanted, when not all of them are.
+    `only` names the arrays wanted, when not all of them are. Children, progress and lineage
+    name only the agreements `reader` (a user or an Access) may see; without a reader, all.
     """
+    access = None if reader is None else _access(reader)
+    visible = None
+    if access is not None and not access.is_ts_staff:
+        visible = Agreement.objects.visible_to(access)
     return (
         queryset.with_states()
         .select_related("meeting", "meeting__country", "meeting__parent")
         .defer(*API_DEFERRED)
         .annotate(
             **{
-                name: CorrelatedSQL(sql, output_field)
+                name: CorrelatedSQL(sql, output_field, visible)
                 for name, (sql, output_field) in API_ANNOTATIONS.items()
                 if only is None or name in only
             }

@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -284,10 +284,12 @@ class FollowUpForm(forms.Form):
 def agreement_detail(request, pk: int):
     """One agreement: text, who must act, by when, where it stands, and its lineage."""
     access = access_for(request.user)
+    visible = Agreement.objects.visible_to(access)
     agreement = get_object_or_404(
-        selectors.agreements_for_table(Agreement.objects.visible_to(access)).select_related(
-            "parent"
-        ),
+        selectors.agreements_for_table(visible)
+        .select_related("parent")
+        # The item it is part of is named only to those who may see it.
+        .annotate(parent_visible=Exists(visible.filter(pk=OuterRef("parent_id")))),
         pk=pk,
     )
     may_update = request.user.is_authenticated and services.may_post_follow_up(
@@ -319,7 +321,6 @@ def agreement_detail(request, pk: int):
                         _("Your update was sent to the Technical Secretariat for validation."),
                     )
                 return redirect(agreement.get_absolute_url())
-    visible = Agreement.objects.visible_to(access)
     updates = follow_ups_visible_to(access, agreement.follow_ups.all()).select_related(
         "author", "country", "reviewed_by"
     )
@@ -334,6 +335,7 @@ def agreement_detail(request, pk: int):
         "updates": list(updates.order_by("-created_at", "-pk")),
         "pending": [u for u in updates if u.validation == Validation.PROPOSED],
         "themes": list(agreement.themes.all()),
+        "parent": agreement.parent if agreement.parent_visible else None,
         "instrument_events": list(
             InstrumentEvent.objects.filter(
                 agreement=agreement, instrument__in=Instrument.objects.visible_to(access)

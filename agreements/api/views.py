@@ -33,7 +33,8 @@ class AgreementViewSet(RecordViewSet):
     ordering_fields = ["deadline", "meeting__starts_on", "position", "ref", "status", "id"]
 
     def base_queryset(self):
-        return annotate_for_api(Agreement.objects.all()).order_by(
+        # Children, progress and lineage name only the agreements the reader may see.
+        return annotate_for_api(Agreement.objects.all(), reader=self.access).order_by(
             "-meeting__starts_on", "meeting_id", "position"
         )
 
