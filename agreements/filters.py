@@ -77,6 +77,11 @@ class AgreementFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_q", label=_("Search"), help_text="Full text, English and Spanish."
     )
+    parent = django_filters.NumberFilter(
+        method="filter_parent",
+        label=_("Part of (id)"),
+        help_text="The id of the item whose sub-items to list.",
+    )
 
     class Meta:
         model = Agreement
@@ -123,3 +128,9 @@ class AgreementFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.search(value)
+
+    def filter_parent(self, queryset, name, value):
+        # An item the reader may not see answers as a missing one does: no sub-items (a choice
+        # field would call one "not a valid choice" and the other not).
+        visible = self.queryset.order_by().values("pk")
+        return queryset.filter(parent_id=value, parent_id__in=visible)

@@ -108,6 +108,7 @@ class DashboardFilter(AgreementFilter):
         label=gettext_lazy("Deadline until"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    parent = None  # the API's; the dashboard does not offer it
 
     class Meta(AgreementFilter.Meta):
         fields = []

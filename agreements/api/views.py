@@ -96,6 +96,9 @@ def follow_ups_visible_to(access: Access, queryset):
 
 class FollowUpFilter(django_filters.FilterSet):
     validation = django_filters.ChoiceFilter(choices=Validation.choices)
+    # The updates are those of agreements the reader may see: a hidden agreement's id answers
+    # as a missing one's does, with none (a choice field would tell them apart).
+    agreement = django_filters.NumberFilter(field_name="agreement_id", label="Agreement (id)")
     country = django_filters.CharFilter(field_name="country__code", lookup_expr="iexact")
     posted_after = django_filters.DateTimeFilter(field_name="created_at", lookup_expr="gte")
 

@@ -28,6 +28,9 @@ class MeetingFilter(django_filters.FilterSet):
     starts_after = django_filters.DateFilter(field_name="starts_on", lookup_expr="gte")
     starts_before = django_filters.DateFilter(field_name="starts_on", lookup_expr="lte")
     q = django_filters.CharFilter(method="filter_q", label="Title or city contains")
+    parent = django_filters.NumberFilter(
+        method="filter_parent", label="Part of (id): the meeting whose parts to list"
+    )
 
     class Meta:
         model = Meeting
@@ -43,6 +46,12 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.filter(
             Q(name_en__icontains=value) | Q(name_es__icontains=value) | Q(city__icontains=value)
         )
+
+    def filter_parent(self, queryset, name, value):
+        # A meeting the reader may not see answers as a missing one does: no parts (a choice
+        # field would call one "not a valid choice" and the other not).
+        visible = self.queryset.order_by().values("pk")
+        return queryset.filter(parent_id=value, parent_id__in=visible)
 
 
 def annotate_for_api(queryset, *, parts_visible_to=None):
