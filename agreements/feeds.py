@@ -1,28 +1,38 @@
 """The calendar page and the iCalendar feeds that Outlook, Google Calendar and others subscribe to.
 
-Calendar applications cannot sign in, so a feed also accepts `?token=<API key>` and then shows
+Calendar applications cannot sign in, so a feed also accepts `?token=<feed token>` and then shows
 what the token's user may see; without one it shows what the requester may see (anonymous: the
-public records only).
+public records only). Feed tokens open the feeds and nothing else: users create and revoke their
+own on the feed tokens page, and an API key is no feed token (it would put a key that writes
+through the API into calendar applications and access logs).
 """
 
 from __future__ import annotations
 
 import datetime
 import re
+from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from icalendar import Calendar, Event, vText
 
 from agreements.calendar import CalendarEvent, calendar_events
+from agreements.models import FeedToken
+from agreements.services import feed_token_authenticate, feed_token_create, feed_token_revoke
 from rcm.models import FIRST_YEAR, Country, access_for
-from rcm.services import api_token_authenticate
 
 # A feed is polled often by every subscriber: it carries the year behind and everything ahead,
 # while the calendar page reaches any year of the archive.
@@ -112,16 +122,16 @@ def country_calendar_ics(request, code: str):
 
 
 def _feed_user(request):
-    """The token's user when the feed URL carries one, else whoever makes the request.
+    """The feed token's user when the feed URL carries one, else whoever makes the request.
 
-    A token that is wrong, revoked or expired gets the same 404 as a missing page: the feed
-    gives no hint that a token was expected or once worked.
+    A token that is wrong or revoked (or an API key) gets the same 404 as a missing page: the
+    feed gives no hint that a token was expected or once worked.
     """
     key = request.GET.get("token")
     if key is None:
         return request.user
-    token = api_token_authenticate(key)
-    if token is None or not token.user.is_active:
+    token = feed_token_authenticate(key)
+    if token is None:
         raise Http404
     return token.user
 
@@ -186,3 +196,66 @@ def _ics_response(
         # What a signed-in user or a token sees must not be kept by shared caches.
         patch_cache_control(response, private=True)
     return response
+
+
+# --- Feed tokens ---------------------------------------------------------------------------------
+
+
+class FeedTokenForm(forms.Form):
+    name = forms.CharField(
+        label=gettext_lazy("Name"),
+        max_length=100,
+        help_text=gettext_lazy("Which calendar application will use it, e.g. “Outlook at work”."),
+    )
+
+
+@login_required
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def feed_tokens(request):
+    """The user's calendar feed tokens; a POST creates one and shows its key, once."""
+    form = FeedTokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, new_key = feed_token_create(user=request.user, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            form = FeedTokenForm()
+    context = {
+        "form": form,
+        "tokens": FeedToken.objects.filter(user=request.user),
+        "new_key": new_key,
+        "feeds": _feed_addresses(request.user, new_key) if new_key else [],
+    }
+    return render(request, "agreements/feed_tokens.html", context)
+
+
+@login_required
+@require_POST
+def feed_token_revocation(request, pk: int):
+    """Revoke one of the user's own feed tokens (anyone else's is a 404)."""
+    token = get_object_or_404(FeedToken, pk=pk, user=request.user)
+    feed_token_revoke(token=token)
+    messages.success(
+        request, _("The token “%(name)s” no longer opens the feeds.") % {"name": token.name}
+    )
+    return redirect("feed_tokens")
+
+
+def _feed_addresses(user, key: str) -> list[dict]:
+    """The addresses to paste into a calendar application: the conference's, and the user's
+    country's when the user has one."""
+    query = "?" + urlencode({"token": key})
+    feeds = [{"label": _("The whole conference"), "url": _absolute(reverse("calendar_ics"))}]
+    if user.country_id:
+        feeds.append(
+            {
+                "label": user.country.name,
+                "url": _absolute(reverse("country_calendar_ics", args=[user.country_id])),
+            }
+        )
+    for feed in feeds:
+        feed["url"] += query
+    return feeds

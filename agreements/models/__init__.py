@@ -26,6 +26,7 @@ from agreements.models.consultations import (
     ReminderLog,
     RoundKind,
 )
+from agreements.models.feeds import FeedToken, FeedTokenQuerySet
 from agreements.models.followups import FollowUp, FollowUpQuerySet, Validation
 from agreements.models.instruments import (
     EventKind,
@@ -53,6 +54,8 @@ __all__ = [
     "ConsultationVersion",
     "DeadlinePrecision",
     "EventKind",
+    "FeedToken",
+    "FeedTokenQuerySet",
     "FollowUp",
     "FollowUpOverride",
     "FollowUpQuerySet",

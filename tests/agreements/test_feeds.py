@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 
 from agreements.models import Status
+from agreements.services import feed_token_create, feed_token_revoke
 from rcm.models import Visibility
-from rcm.services import api_token_create
 from tests.factories import AgreementFactory, MeetingFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def summaries(response) -> set[str]:
 
 
 def token_for(user) -> str:
-    return api_token_create(user=user, name="Calendar")[1]
+    return feed_token_create(user=user, name="Calendar")[1]
 
 
 # --- The page ----------------------------------------------------------------------------------
@@ -218,9 +218,8 @@ def test_an_invalid_token_gets_a_404(client, token):
 
 
 def test_a_revoked_token_gets_a_404(client, focal_point_mx):
-    token, key = api_token_create(user=focal_point_mx, name="Calendar")
-    token.revoked_at = timezone.now()
-    token.save()
+    token, key = feed_token_create(user=focal_point_mx, name="Calendar")
+    feed_token_revoke(token=token)
     assert client.get(f"/calendar.ics?token={key}").status_code == 404
 
 

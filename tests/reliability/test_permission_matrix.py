@@ -156,6 +156,26 @@ MATRIX: dict[str, Row] = {
     "calendar": page("/calendar/"),
     "calendar_ics": page("/calendar.ics"),
     "country_calendar_ics": page("/countries/{}/calendar.ics", kwargs="code"),
+    # Signed-in users keep their own calendar feed tokens (an empty form comes back, 200).
+    "feed_tokens": Row(
+        "/calendar/feeds/",
+        {
+            "GET": LOGIN_FIRST,
+            "POST": LOGIN_FIRST,
+            **{m: combine({ANON: 302}, every(405, ROLES[1:])) for m in ("PUT", "PATCH", "DELETE")},
+        },
+    ),
+    # Revoking a token that is not one's own finds nothing.
+    "feed_token": Row(
+        "/calendar/feeds/999999/",
+        {
+            "POST": combine({ANON: 302}, every(404, ROLES[1:])),
+            **{
+                m: combine({ANON: 302}, every(405, ROLES[1:]))
+                for m in ("GET", "PUT", "PATCH", "DELETE")
+            },
+        },
+    ),
     # --- sign-in -------------------------------------------------------------------------------
     "login": Row("/accounts/login/", {"GET": every(200), "POST": every(200)}),
     "logout": Row("/accounts/logout/", {"GET": every(405), "POST": every(302)}),
