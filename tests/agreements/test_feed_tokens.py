@@ -1,4 +1,4 @@
-"""Calendar feed tokens (F7): read-only, revocable, created by their users; API keys open no feed."""
+"""Calendar feed tokens (F7): read-only, revocable, made by their users; API keys open no feed."""
 
 import datetime
 import hashlib
@@ -69,7 +69,8 @@ def test_a_feed_token_opens_the_feed_to_what_its_user_may_see(client, focal_poin
 def test_a_feed_token_opens_no_api(focal_point_mx):
     AgreementFactory(visibility=Visibility.MEMBERS, meeting=members_workshop())
     _token, key = feed_token_create(user=focal_point_mx, name="Outlook")
-    assert APIClient(HTTP_AUTHORIZATION=f"Token {key}").get("/api/v1/agreements/").status_code == 401
+    as_api_key = APIClient(HTTP_AUTHORIZATION=f"Token {key}")
+    assert as_api_key.get("/api/v1/agreements/").status_code == 401
     # In the address it signs nobody in: the list is what anonymous users see.
     assert APIClient().get(f"/api/v1/agreements/?token={key}").json()["count"] == 0
 
