@@ -333,9 +333,13 @@ def agreement_sync_country_statuses(*, agreement: Agreement) -> None:
     is not (a country that has reported keeps its status)."""
     links = agreement.country_links.filter(responsible=True)
     if agreement.needs_follow_up:
-        links.filter(status="").update(status=Status.OPEN)
+        changed, status = links.filter(status=""), Status.OPEN
     else:
-        links.filter(status=Status.OPEN, status_changed_at__isnull=True).update(status="")
+        changed, status = links.filter(status=Status.OPEN, status_changed_at__isnull=True), ""
+    # One save per link (a handful per item), so that the audit history sees each change.
+    for link in changed:
+        link.status = status
+        link.save(update_fields=["status"])
 
 
 @transaction.atomic
