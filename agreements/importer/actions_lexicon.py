@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -76,7 +77,7 @@ def fuzzy_verb(word: str) -> str | None:
 
 
 _ANAPHOR = re.compile(
-    r"\b(?P<phrase>(?:these|those|both|the\s+said|said|the\s+aforementioned|the\s+two|the\s+three"
+    r"(?=[abdelst])\b(?P<phrase>(?:these|those|both|the\s+said|said|the\s+aforementioned|the\s+two|the\s+three"
     r"|the\s+above-?mentioned)\s+(?:member\s+)?(?:countries|states|governments|delegations)"
     r"|(?:estos|esos|dichos|ambos|aquellos|los\s+dos|los\s+tres|los\s+mencionados|los\s+citados)"
     r"\s+(?:paises|estados|gobiernos)(?:\s+miembros)?"
@@ -89,13 +90,18 @@ def resolve_anaphora(text: str, gazetteer: Gazetteer, language: str, context: st
     folded = fold(text)
     if not _ANAPHOR.search(folded):
         return text
+    # The countries named in the text are found once, not once per anaphor: a long text with
+    # many anaphors stays linear.
+    named = _Countries(text, gazetteer, language)
+    in_context: list[str] | None = None
     out: list[str] = []
     cursor = 0
     for match in _ANAPHOR.finditer(folded):
-        before = text[: match.start()]
-        countries = _last_countries(before, gazetteer, language) or _last_countries(
-            context, gazetteer, language
-        )
+        countries = named.last_before(match.start())
+        if not countries:
+            if in_context is None:
+                in_context = _Countries(context, gazetteer, language).last_before(len(context))
+            countries = in_context
         phrase = match["phrase"]
         if re.match(r"(?:both|ambos|ambas|the\s+two|los\s+dos|las\s+dos)\b", phrase):
             countries = countries[-2:]
@@ -111,22 +117,32 @@ def resolve_anaphora(text: str, gazetteer: Gazetteer, language: str, context: st
     return "".join(out)
 
 
-def _last_countries(text: str, gazetteer: Gazetteer, language: str) -> list[str]:
-    """The names of the countries in the last sentence of ``text`` that names any, as written."""
-    if not text:
-        return []
-    mentions = [
-        (start, end)
-        for start, end, codes in gazetteer.mentions(text, language, expand_groups=False)
-        if codes and all(gazetteer.is_country(code) for code in codes)
-    ]
-    if not mentions:
-        return []
-    last_start = mentions[-1][0]
-    boundaries = [m.end() for m in re.finditer(r"[.;:]\s", text[:last_start])]
-    sentence_start = boundaries[-1] if boundaries else 0
-    names: list[str] = []
-    for start, end in mentions:
-        if start >= sentence_start and text[start:end] not in names:
-            names.append(text[start:end])
-    return names
+class _Countries:
+    """The countries a text names, as written, and where its sentences begin."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer, language: str) -> None:
+        self.text = text
+        mentions = [
+            (start, end)
+            for start, end, codes in gazetteer.mentions(text, language, expand_groups=False)
+            if codes and all(gazetteer.is_country(code) for code in codes)
+        ]
+        # Mentions do not overlap: in text order, both their starts and their ends ascend.
+        self.starts = [start for start, _end in mentions]
+        self.ends = [end for _start, end in mentions]
+        self.sentences = [m.end() for m in re.finditer(r"[.;:]\s", text)]
+
+    def last_before(self, position: int) -> list[str]:
+        """The names of the countries in the last sentence before ``position`` that names
+        any."""
+        last = bisect.bisect_right(self.ends, position)
+        if not last:
+            return []
+        boundary = bisect.bisect_right(self.sentences, self.starts[last - 1]) - 1
+        sentence_start = self.sentences[boundary] if boundary >= 0 else 0
+        names: list[str] = []
+        for i in range(bisect.bisect_left(self.starts, sentence_start), last):
+            name = self.text[self.starts[i] : self.ends[i]]
+            if name not in names:
+                names.append(name)
+        return names

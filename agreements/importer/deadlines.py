@@ -25,6 +25,7 @@ the first phrase without a date.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -179,7 +180,22 @@ def _add(reference: dt.date | None, amount: int, unit: str) -> dt.date | None:
     return reference + relativedelta(years=amount)
 
 
-_SPECS: list[tuple[re.Pattern, str, object, bool, bool]] = []
+# A gate: a regex, or words of which one is in the text.
+_Gate = re.Pattern | tuple[str, ...]
+_SPECS: list[tuple[re.Pattern, str, object, bool, bool, tuple[_Gate, ...]]] = []
+
+# Gates: cheap tests every match of a pattern implies (a digit, a month's name, a unit…). Most
+# sentences state no date, so most patterns are never run: running all of them on every item
+# was most of the time of an import.
+_DIGIT = r"\d"
+_YEAR_DIGITS = YEAR
+_MONTH_WORD = rf"(?=[adefjmnos])\b(?:{_alternation(_MONTHS)}|{_alternation(_MONTH_ABBREVIATIONS)})"
+_YEAR_WORD = "year|ano"
+_UNIT_WORD = "day|week|month|year|dia|semana|mes|ano"
+_GATES: dict[str, _Gate] = {}
+# The letters a month's name (or its abbreviation) begins with: a pattern opening with one
+# says so in a lookahead, which lets the engine skip the other positions at once.
+_MONTH_INITIALS = "adefjmnos"
 
 
 def _candidates(folded: str) -> list[_Candidate]:
@@ -187,7 +203,10 @@ def _candidates(folded: str) -> list[_Candidate]:
     if not _SPECS:
         _specs()
     found: list[_Candidate] = []
-    for pattern, precision, resolve, intrinsic, month_only in _SPECS:
+    passed: dict[int, bool] = {}
+    for pattern, precision, resolve, intrinsic, month_only, gates in _SPECS:
+        if not all(_passes(gate, folded, passed) for gate in gates):
+            continue
         for m in pattern.finditer(folded):
             found.append(
                 _Candidate(m.start(), m.end(), precision, _bind(resolve, m), intrinsic, month_only)
@@ -195,46 +214,85 @@ def _candidates(folded: str) -> list[_Candidate]:
     return found
 
 
+def _passes(gate: _Gate, folded: str, passed: dict[int, bool]) -> bool:
+    key = id(gate)
+    if key not in passed:
+        if isinstance(gate, tuple):
+            passed[key] = any(word in folded for word in gate)
+        else:
+            passed[key] = gate.search(folded) is not None
+    return passed[key]
+
+
+def _gate(source: str) -> _Gate:
+    if source not in _GATES:
+        plain = re.fullmatch(r"[a-z|]+", source)
+        _GATES[source] = tuple(source.split("|")) if plain else re.compile(source)
+    return _GATES[source]
+
+
 def _specs() -> None:
     def add(
-        pattern: str, precision: str, resolve, intrinsic: bool = False, month_only: bool = False
+        pattern: str,
+        precision: str,
+        resolve,
+        intrinsic: bool = False,
+        month_only: bool = False,
+        *,
+        needs: tuple[str, ...],
+        first: str = "",
     ) -> None:
-        _SPECS.append((re.compile(pattern), precision, resolve, intrinsic, month_only))
+        """``needs``: the gates; ``first``: the characters a match can begin with."""
+        gates = tuple(_gate(source) for source in needs)
+        pattern = rf"(?=[{first}]){pattern}" if first else pattern
+        _SPECS.append((re.compile(pattern), precision, resolve, intrinsic, month_only, gates))
 
     # Full dates, ranges included: the range's last day.
     add(
         rf"\b(?P<month>{MONTH_ANY})\s+(?:{DAY}{_SEP})?(?P<day>{DAY}),?\s+(?:of\s+)?(?P<year>{YEAR})\b",
         "day",
         lambda m, ref: _safe_date(int(m["year"]), _month_number(m["month"]), _day(m["day"])),
+        needs=(_MONTH_WORD, _YEAR_DIGITS),
+        first=_MONTH_INITIALS,
     )
     add(
         rf"\b(?:the\s+)?(?:{DAY}(?:\s*,\s*{DAY})*{_SEP})?(?P<day>{DAY})\s+(?:de\s+|of\s+)?"
         rf"(?P<month>{MONTH_ANY}),?\s+(?:de\s+|del\s+|of\s+)?(?:ano\s+)?(?P<year>{YEAR})\b",
         "day",
         lambda m, ref: _safe_date(int(m["year"]), _month_number(m["month"]), _day(m["day"])),
+        needs=(_MONTH_WORD, _YEAR_DIGITS),
+        first=r"t\d",
     )
     add(
         rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>{YEAR})\b",
         "day",
         lambda m, ref: _numeric_date(int(m["a"]), int(m["b"]), int(m["year"])),
+        needs=(r"\d/\d",),
+        first=r"\d",
     )
     # Day and month without a year: the next such day.
     add(
         rf"\b(?P<month>{MONTH_FULL})\s+(?P<day>{DAY})\b(?!\s*(?:,\s*|-\s*|of\s+)?(?:\d))",
         "day",
         lambda m, ref: _next_occurrence(_month_number(m["month"]), _day(m["day"]), ref),
+        needs=(_MONTH_WORD, _DIGIT),
+        first=_MONTH_INITIALS,
     )
     add(
         rf"\b(?:the\s+)?(?P<day>{DAY})\s+(?:de\s+|of\s+)?(?P<month>{MONTH_FULL})\b"
         rf"(?!,?\s+(?:de\s+|del\s+|of\s+)?(?:ano\s+)?\d)",
         "day",
         lambda m, ref: _next_occurrence(_month_number(m["month"]), _day(m["day"]), ref),
+        needs=(_MONTH_WORD, _DIGIT),
+        first=r"t\d",
     )
     # Month and year.
     add(
         rf"\b(?P<month>{MONTH_ANY}),?\s+(?:of\s+|de\s+|del\s+)?(?:ano\s+)?(?P<year>{YEAR})\b",
         "month",
         lambda m, ref: _last_day(int(m["year"]), _month_number(m["month"])),
+        needs=(_MONTH_WORD, _YEAR_DIGITS),
+        first=_MONTH_INITIALS,
     )
     # Quarters and semesters, with or without a year.
     add(
@@ -243,40 +301,47 @@ def _specs() -> None:
         lambda m, ref: (
             _period_end(_year(m), 3, _ORDINALS[m["ord"]], ref) if _ORDINALS[m["ord"]] <= 4 else None
         ),
+        needs=(r"quarter|trimestre",),
     )
     add(
         rf"\bq(?P<ord>[1-4])(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b",
         "quarter",
         lambda m, ref: _period_end(_year(m), 3, int(m["ord"]), ref),
+        needs=(r"\bq[1-4]",),
     )
     add(
         rf"\b(?:the\s+|el\s+|la\s+)?(?P<ord>first|1st|second|2nd|i|ii|primer|primero|primera"
         rf"|segundo|segunda|1er|2do)\s+(?:semester|semestre|half|mitad)(?:{_OF_YEAR})?\b",
         "semester",
         lambda m, ref: _period_end(_year(m), 6, _ORDINALS[m["ord"]], ref),
+        needs=(r"semest|half|mitad",),
     )
     add(
         rf"\b(?:mid|middle\s+of|mid-year|mediados\s+de(?:l)?)[\s-]*(?:the\s+year\s+|ano\s+)?"
         rf"(?P<year>{YEAR})\b",
         "semester",
         lambda m, ref: dt.date(int(m["year"]), 6, 30),
+        needs=(r"mid|mediados", _YEAR_DIGITS),
     )
     add(
         r"\b(?:mid-?year|the\s+middle\s+of\s+the\s+year|mediados\s+de(?:l)?\s+ano)\b",
         "semester",
         lambda m, ref: _period_end(None, 6, 1, ref),
+        needs=(r"mid|mediados",),
     )
     add(
         rf"\b(?:(?:the\s+)?(?:end|close)\s+of|(?:finales|fines|final|fin|cierre)\s+de(?:l)?)\s+"
         rf"(?:the\s+year\s+|ano\s+)?(?P<year>{YEAR})\b",
         "year",
         lambda m, ref: dt.date(int(m["year"]), 12, 31),
+        needs=(r"end|close|fin|cierre", _YEAR_DIGITS),
     )
     add(
         rf"\b(?:early|(?:the\s+)?(?:beginning|start)\s+of|(?:principios|inicios|comienzos)\s+"
         rf"de(?:l)?)\s+(?:ano\s+)?(?P<year>{YEAR})\b",
         "quarter",
         lambda m, ref: dt.date(int(m["year"]), 3, 31),
+        needs=(r"early|beginning|start|principios|inicios|comienzos", _YEAR_DIGITS),
     )
     # Month alone ("by the end of March", "a finales de marzo"): the next such month.
     add(
@@ -285,6 +350,8 @@ def _specs() -> None:
         "month",
         lambda m, ref: _next_occurrence(_month_number(m["month"]), None, ref),
         month_only=True,
+        needs=(_MONTH_WORD,),
+        first="tec" + _MONTH_INITIALS,
     )
     # A year alone.
     add(
@@ -292,17 +359,21 @@ def _specs() -> None:
         r"|period|fiscal|annual|presupuesto|informe|calendario|periodo|-))",
         "year",
         lambda m, ref: dt.date(int(m["year"]), 12, 31),
+        needs=(_YEAR_DIGITS,),
+        first="12",
     )
     add(
         r"\b(?:this|the\s+current|the\s+present|este|el\s+presente|el\s+actual)\s+(?:year|ano)\b",
         "year",
         lambda m, ref: dt.date(ref.year, 12, 31) if ref else None,
+        needs=(_YEAR_WORD,),
     )
     add(
         r"\b(?:next\s+year|the\s+next\s+year|the\s+following\s+year|(?:el\s+)?(?:proximo|siguiente)"
         r"\s+ano|(?:el\s+)?ano\s+(?:proximo|entrante|siguiente))\b",
         "year",
         lambda m, ref: dt.date(ref.year + 1, 12, 31) if ref else None,
+        needs=(_YEAR_WORD,),
     )
     add(
         r"\b(?:(?:by|before|until|at|towards|antes\s+de|hasta|para|a|hacia)\s+)?(?:the\s+)?"
@@ -311,6 +382,7 @@ def _specs() -> None:
         "year",
         lambda m, ref: dt.date(ref.year, 12, 31) if ref else None,
         intrinsic=True,
+        needs=(_YEAR_WORD,),
     )
     _relative_candidates(add)
     _vague_candidates(add)
@@ -327,12 +399,14 @@ def _relative_candidates(add) -> None:
         "relative",
         resolve,
         intrinsic=True,
+        needs=(_UNIT_WORD,),
     )
     add(
         rf"\b(?:in|over|during)\s+the\s+(?:next|following|coming)\s+{amount}\b",
         "relative",
         resolve,
         intrinsic=True,
+        needs=(_UNIT_WORD,),
     )
     add(
         rf"\b(?:en|dentro\s+de)\s+(?:un|el)\s+(?:plazo|periodo|termino|lapso)\s+(?:maximo\s+)?"
@@ -340,18 +414,21 @@ def _relative_candidates(add) -> None:
         "relative",
         resolve,
         intrinsic=True,
+        needs=(_UNIT_WORD,),
     )
     add(
         rf"\b(?:en|dentro\s+de|durante)\s+(?:los|las)\s+(?:proximos|proximas|siguientes)\s+{amount}\b",
         "relative",
         resolve,
         intrinsic=True,
+        needs=(_UNIT_WORD,),
     )
     add(
         rf"\bdentro\s+de\s+(?:los\s+|las\s+)?{amount}(?:\s+siguientes)?\b",
         "relative",
         resolve,
         intrinsic=True,
+        needs=(_UNIT_WORD,),
     )
     # Counted from this meeting: "30 days after the meeting", "un mes después de la reunión".
     add(
@@ -360,6 +437,7 @@ def _relative_candidates(add) -> None:
         "relative",
         resolve,
         intrinsic=True,
+        needs=(_UNIT_WORD,),
     )
     add(
         rf"\b{amount}\s+(?:despues\s+de|a\s+partir\s+de)\s+(?:la\s+|esta\s+)?"
@@ -367,6 +445,7 @@ def _relative_candidates(add) -> None:
         "relative",
         resolve,
         intrinsic=True,
+        needs=(_UNIT_WORD,),
     )
     # Counted from an event whose date is unknown: keep the phrase, no date.
     no_date = lambda m, ref: None  # noqa: E731
@@ -379,22 +458,31 @@ def _relative_candidates(add) -> None:
         "relative",
         no_date,
         intrinsic=True,
+        needs=(_UNIT_WORD,),
     )
-    add(rf"\b{amount}\s+in\s+advance\b", "relative", no_date, intrinsic=True)
+    add(rf"\b{amount}\s+in\s+advance\b", "relative", no_date, intrinsic=True, needs=(_UNIT_WORD,))
     add(
         rf"\b{amount}\s+antes\s+de\s+(?:la|el)\s+(?:proxima|siguiente)?\s*(?:[\w-]+\s+){{0,4}}?"
         r"(?:reunion|sesion|conferencia|grcm|crm|evento)\b",
         "relative",
         no_date,
         intrinsic=True,
+        needs=(_UNIT_WORD,),
     )
-    add(rf"\bcon\s+{amount}\s+de\s+anticipacion\b", "relative", no_date, intrinsic=True)
+    add(
+        rf"\bcon\s+{amount}\s+de\s+anticipacion\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
     add(
         r"\b(?:before|by|at|prior\s+to|for)\s+the\s+(?:next|upcoming|following|forthcoming)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:meeting|session)(?:\s+of\s+the\s+(?:rcgm|rcm|vice-?ministers))?\b",
         "relative",
         no_date,
         intrinsic=True,
+        needs=(r"meeting|session",),
     )
     add(
         r"\b(?:antes\s+de|para|en)\s+la\s+(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
@@ -402,29 +490,36 @@ def _relative_candidates(add) -> None:
         "relative",
         no_date,
         intrinsic=True,
+        needs=(r"reunion|sesion",),
     )
 
 
 def _vague_candidates(add) -> None:
     no_date = lambda m, ref: None  # noqa: E731
-    phrases = (
-        r"as\s+soon\s+as\s+possible",
-        r"at\s+the\s+earliest\s+(?:possible\s+)?(?:opportunity|convenience|date)",
-        r"in\s+due\s+(?:course|time)",
-        r"(?:on|at|for)\s+(?:a\s+)?(?:later\s+)?dates?\s+(?:yet\s+)?to\s+be\s+"
-        r"(?:determined|defined|agreed(?:\s+upon)?|confirmed|set|decided|established)",
-        r"\(?dates?\s+(?:yet\s+)?to\s+be\s+(?:confirmed|determined|defined)\)?",
-        r"\(?fechas?\s+(?:por|a)\s+(?:confirmar|definir|determinar)(?:se)?\)?",
-        r"lo\s+(?:antes|mas\s+pronto)\s+posible",
-        r"a\s+la\s+(?:mayor\s+)?brevedad(?:\s+posible)?",
-        r"con\s+la\s+mayor\s+brevedad(?:\s+posible)?",
-        r"en\s+su\s+(?:debido\s+)?(?:momento|oportunidad)",
-        r"oportunamente",
-        r"en\s+(?:una\s+)?fechas?\s+(?:por|a)\s+(?:definir|determinar|confirmar|acordar|convenir)"
-        r"(?:se)?",
+    phrases = (  # each with a word it cannot be written without
+        (r"as\s+soon\s+as\s+possible", "soon"),
+        (r"at\s+the\s+earliest\s+(?:possible\s+)?(?:opportunity|convenience|date)", "earliest"),
+        (r"in\s+due\s+(?:course|time)", "due"),
+        (
+            r"(?:on|at|for)\s+(?:a\s+)?(?:later\s+)?dates?\s+(?:yet\s+)?to\s+be\s+"
+            r"(?:determined|defined|agreed(?:\s+upon)?|confirmed|set|decided|established)",
+            "date",
+        ),
+        (r"\(?dates?\s+(?:yet\s+)?to\s+be\s+(?:confirmed|determined|defined)\)?", "date"),
+        (r"\(?fechas?\s+(?:por|a)\s+(?:confirmar|definir|determinar)(?:se)?\)?", "fecha"),
+        (r"lo\s+(?:antes|mas\s+pronto)\s+posible", "posible"),
+        (r"a\s+la\s+(?:mayor\s+)?brevedad(?:\s+posible)?", "brevedad"),
+        (r"con\s+la\s+mayor\s+brevedad(?:\s+posible)?", "brevedad"),
+        (r"en\s+su\s+(?:debido\s+)?(?:momento|oportunidad)", "momento|oportunidad"),
+        (r"oportunamente", "oportunamente"),
+        (
+            r"en\s+(?:una\s+)?fechas?\s+(?:por|a)\s+(?:definir|determinar|confirmar|acordar"
+            r"|convenir)(?:se)?",
+            "fecha",
+        ),
     )
-    for phrase in phrases:
-        add(rf"\b{phrase}\b", "none", no_date, intrinsic=True)
+    for phrase, word in phrases:
+        add(rf"\b{phrase}\b", "none", no_date, intrinsic=True, needs=(word,))
 
 
 def _year(match: re.Match) -> int | None:
@@ -472,7 +567,7 @@ _STRONG = re.compile(
 # Words that make a date a deadline only when the date lies after the meeting ("in 2018").
 _WEAK = re.compile(r"(?:\bin|\bduring|\bon|\ben|\bdurante)(?:\s+(?:the|el|la))?\s*$")
 # A later "at the latest"/"a más tardar" also makes the date a deadline.
-_TRAILING = re.compile(r"^,?\s*(?:at\s+the\s+latest|a\s+mas\s+tardar)\b")
+_TRAILING = re.compile(r",?\s*(?:at\s+the\s+latest|a\s+mas\s+tardar)\b")  # matched at a position
 # Already held: the date describes the past, not a deadline.
 _PAST = re.compile(
     r"\b(?:held|took\s+place|was|were|celebrad[oa]s?|realizad[oa]s?|llevad[oa]s?\s+a\s+cabo"
@@ -495,9 +590,11 @@ _FUTURE = re.compile(
 )
 
 
-def _introduced(folded: str, candidate: _Candidate) -> tuple[int, bool] | None:
+def _introduced(
+    folded: str, candidate: _Candidate, content: tuple[int, int]
+) -> tuple[int, bool] | None:
     """Where the deadline phrase starts and whether it needs a future date; None if the date is
-    not introduced as a deadline."""
+    not introduced as a deadline. ``content``: where the text's words begin and end."""
     if candidate.intrinsic:
         return candidate.start, False
     window_start = max(0, candidate.start - 80)
@@ -511,20 +608,15 @@ def _introduced(folded: str, candidate: _Candidate) -> tuple[int, bool] | None:
         if past and not re.search(r"later\s+than|\bby\b|\bbefore\b|tardar", strong.group()):
             return None
         return window_start + strong.start(), False
-    if _TRAILING.match(folded[candidate.end :]):
+    if _TRAILING.match(folded, candidate.end):
         weak = _WEAK.search(before)
         return (window_start + weak.start() if weak else candidate.start), False
     weak = _WEAK.search(before)
     reported = _REPORTED.search(clause[-70:]) and not _TASK.search(clause)
     if weak and not past and not reported:
         return window_start + weak.start(), True
-    if not folded[: candidate.start].strip(" \t\n,;:-(") and not folded[candidate.end :].strip(
-        " \t\n.,;:)"
-    ):
-        return (
-            candidate.start,
-            False,
-        )  # the whole text is the date: the caller says it is a deadline
+    if candidate.start <= content[0] and candidate.end >= content[1]:
+        return candidate.start, False  # the whole text is the date: the caller says it is one
     if candidate.precision in ("quarter", "semester") and not past:
         # Planning periods are deadlines by nature ("the first semester of 2018"), unless past.
         return (window_start + weak.start() if weak else candidate.start), True
@@ -570,8 +662,8 @@ def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: boo
 
 
 def _phrase_end(folded: str, end: int) -> int:
-    trailing = _TRAILING.match(folded[end:])
-    return end + trailing.end() if trailing else end
+    trailing = _TRAILING.match(folded, end)
+    return trailing.end() if trailing else end
 
 
 # --- Public API ----------------------------------------------------------------------------------
@@ -586,13 +678,17 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
     if not text:
         return Deadline()
     folded = fold(text)
-    candidates = _non_overlapping(_candidates(folded))
-    dated: list[tuple[int, Deadline]] = []
-    undated: list[tuple[int, Deadline]] = []
-    for candidate in candidates:
+    # Where the words begin and end: a date that is the whole text is a deadline.
+    content = (
+        len(folded) - len(folded.lstrip(" \t\n,;:-(")),
+        len(folded.rstrip(" \t\n.,;:)")),
+    )
+    undated: Deadline | None = None
+    # In text order: the first dated deadline wins, else the first without a date.
+    for candidate in _non_overlapping(_candidates(folded)):
         if _in_a_name(text, folded, candidate):
             continue
-        introduced = _introduced(folded, candidate)
+        introduced = _introduced(folded, candidate, content)
         if introduced is None:
             continue
         start, needs_future = introduced
@@ -606,19 +702,20 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
             continue
         if not candidate.intrinsic and needs_future and candidate.precision == "day":
             # "on 15 May" alone is a date, not a deadline, unless introduced more strongly.
-            if not re.search(
-                r"\b(?:in|during|en|durante)\s*(?:the|el)?\s*$", folded[: candidate.start]
-            ):
+            if not _IN_BEFORE.search(folded, max(0, candidate.start - 200), candidate.start):
                 continue
         end = _phrase_end(folded, candidate.end)
         phrase = _clean_phrase(text[start:end])
         deadline = Deadline(resolved, phrase, candidate.precision)
-        (dated if resolved else undated).append((candidate.start, deadline))
-    if dated:
-        return min(dated, key=lambda pair: pair[0])[1]
-    if undated:
-        return min(undated, key=lambda pair: pair[0])[1]
-    return Deadline()
+        if resolved:
+            return deadline
+        undated = undated or deadline
+    return undated or Deadline()
+
+
+# Searched in a window before the date (not the whole text before it, which made a long text
+# quadratic): the words between "in" and the date are never 200 characters long.
+_IN_BEFORE = re.compile(r"\b(?:in|during|en|durante)\s*(?:the|el)?\s*$")
 
 
 def _clean_phrase(phrase: str) -> str:
@@ -627,11 +724,16 @@ def _clean_phrase(phrase: str) -> str:
 
 def _non_overlapping(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest candidate where candidates overlap (a full date over its month-year)."""
+    starts: list[int] = []  # the chosen, in text order: they do not overlap
     chosen: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+        # Only the chosen candidate starting last before this one ends can overlap it.
+        index = bisect.bisect_left(starts, candidate.end)
+        if index and chosen[index - 1].end > candidate.start:
+            continue
+        starts.insert(index, candidate.start)
+        chosen.insert(index, candidate)
+    return chosen
 
 
 # --- Meeting dates -------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "MEMBER_COUNTRIES",
@@ -89,6 +90,18 @@ def fold(text: str, keep_case: bool = False) -> str:
     """
     if text.isascii() and "`" not in text:
         return text if keep_case else text.lower()
+    if len(text) <= _FOLD_CACHED_LENGTH:
+        return _fold_cached(text, keep_case)
+    return text.translate(_FOLD_CASE if keep_case else _FOLD_LOWER)
+
+
+# An item's text is folded by each reader (action, actors, deadline…): translating it once is
+# enough. Long texts are not kept, so the cache stays small (at most ~4 MB).
+_FOLD_CACHED_LENGTH = 4000
+
+
+@lru_cache(maxsize=512)
+def _fold_cached(text: str, keep_case: bool) -> str:
     return text.translate(_FOLD_CASE if keep_case else _FOLD_LOWER)
 
 
@@ -163,6 +176,7 @@ class _Compiled:
     case_sensitive: bool
     language: str | None
     needle: str = ""  # a literal every match contains: a cheap test before the regex
+    triggers: frozenset[str] | None = None  # words one of which every match begins with
 
 
 # --- Default table -------------------------------------------------------------------------------
@@ -637,6 +651,7 @@ class Gazetteer:
 
     entries: list[Entry] = field(default_factory=list)
     _compiled: list[_Compiled] | None = field(default=None, init=False, repr=False)
+    _index: _TriggerIndex | None = field(default=None, init=False, repr=False)
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -685,6 +700,7 @@ class Gazetteer:
                 self.entries.append(entry)
                 by_code[entry.code] = entry
         self._compiled = None
+        self._index = None
 
     def kind_of(self, code: str) -> str | None:
         for entry in self.entries:
@@ -700,6 +716,7 @@ class Gazetteer:
     def _patterns(self) -> list[_Compiled]:
         if self._compiled is None:
             compiled = []
+            seen = set()  # "Mexico" and "México" are one pattern: it runs once
             for entry in self.entries:
                 for name in entry.names:
                     alias = name if isinstance(name, Alias) else Alias(name)
@@ -709,18 +726,40 @@ class Gazetteer:
                     if sensitive is None:
                         sensitive = not alias.regex and _acronym(alias.text.strip())
                     body = alias.text if alias.regex else _pattern_for(alias.text)
-                    pattern = re.compile(rf"(?<![\w])(?:{body})(?![\w])" if not alias.regex
-                                         else body)  # fmt: skip
+                    source = rf"(?<![\w])(?:{body})(?![\w])" if not alias.regex else body
+                    key = (source, sensitive, alias.language, entry.code, entry.members)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    pattern = re.compile(source)
                     needle = (
                         _regex_needle(alias.text) if alias.regex else _needle(alias.text, sensitive)
                     )
+                    triggers = (
+                        _regex_triggers(alias.text) if alias.regex else _name_triggers(alias.text)
+                    )
                     compiled.append(
                         _Compiled(
-                            entry.code, entry.members, pattern, sensitive, alias.language, needle
+                            entry.code,
+                            entry.members,
+                            pattern,
+                            sensitive,
+                            alias.language,
+                            needle,
+                            triggers,
                         )
                     )
             self._compiled = compiled
         return self._compiled
+
+    def _candidates(
+        self, folded: str, folded_case: str
+    ) -> list[tuple[_Compiled, list[int] | None]]:
+        """The patterns that may match, in table order, each with the positions where one of
+        its triggers opens a word (None: its triggers are unknown, search the whole text)."""
+        if self._index is None:
+            self._index = _TriggerIndex(self._patterns())
+        return self._index.candidates(folded, folded_case)
 
     def mentions(
         self, text: str, language: str | None = None, expand_groups: bool = True
@@ -735,7 +774,7 @@ class Gazetteer:
         folded = fold(text)
         folded_case = fold(text, keep_case=True)
         found: list[tuple[int, int, tuple[str, ...]]] = []
-        for item in self._patterns():
+        for item, positions in self._candidates(folded, folded_case):
             if item.language and item.language != language:
                 continue
             if not expand_groups and item.members:
@@ -743,18 +782,19 @@ class Gazetteer:
             haystack = folded_case if item.case_sensitive else folded
             if item.needle and item.needle not in haystack:
                 continue
-            for match in item.pattern.finditer(haystack):
+            codes = item.members if item.members else ((item.code,) if item.code else ())
+            for match in _matches(item.pattern, haystack, positions):
                 if match.end() > match.start() and not _shouting(item, text, match):
-                    codes = item.members if item.members else ((item.code,) if item.code else ())
                     found.append((match.start(), match.end(), codes))
+        if not found:
+            return []
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         chosen: list[tuple[int, int, tuple[str, ...]]] = []
-        taken = [False] * (len(text) + 1)
+        taken = bytearray(len(text) + 1)
         for start, end, codes in sorted(found, key=lambda m: (-(m[1] - m[0]), m[0])):
-            if any(taken[start:end]):
+            if taken.find(1, start, end) >= 0:
                 continue
-            for i in range(start, end):
-                taken[i] = True
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, codes))
         chosen.sort()
         return [m for m in chosen if not _held_place(text, folded, m)]
@@ -783,14 +823,17 @@ def _held_place(text: str, folded: str, mention: tuple[int, int, tuple[str, ...]
     if len(codes) != 1 or len(codes[0]) != 2:
         return False
     before = folded[max(0, start - 90) : start]
+    if not any(word in before for word in _HELD_WORDS):
+        return False  # the words _HELD_PLACE cannot match without
     match = _HELD_PLACE.search(before)
     if not match:
         return False
-    future = re.search(r"\b(?:to|will|shall|should|would|could|may|must) be held\b", before)
-    future = future or re.search(
-        r"\b(?:a realizarse|a celebrarse|se (?:realizara|celebrara))", before
-    )
-    return not future
+    return not (_TO_BE_HELD.search(before) or _A_CELEBRARSE.search(before))
+
+
+_HELD_WORDS = ("held", "took place", "celebrad", "realizad", "llevad")
+_TO_BE_HELD = re.compile(r"\b(?:to|will|shall|should|would|could|may|must) be held\b")
+_A_CELEBRARSE = re.compile(r"\b(?:a realizarse|a celebrarse|se (?:realizara|celebrara))")
 
 
 def _shouting(item: _Compiled, text: str, match: re.Match) -> bool:
@@ -810,10 +853,121 @@ def _needle(name: str, case_sensitive: bool) -> str:
 
 
 def _regex_needle(pattern: str) -> str:
-    """The literal text a regex alias opens with ("\\bvice[\\s-]*minist…" → "vice"), or "" when
-    it has none or has a top-level alternative."""
-    depth, escaped, in_class = 0, False, False
+    """The longest literal text every match of a regex alias contains ("\\bvice[\\s-]*ministros"
+    → "ministros"), or "" when it has none of three letters or has a top-level alternative."""
+    if len(_top_level(pattern)) > 1:
+        return ""
+    runs, run, depth, escaped, skip_to = [], "", 0, False, ""
     for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif skip_to:  # inside a class [..] or a count {..}
+            skip_to = "" if ch == skip_to else skip_to
+        elif depth == 0 and ch.isascii() and (ch.isalnum() or ch in "' "):
+            run += ch
+            continue
+        elif ch in "[{":
+            skip_to = "]" if ch == "[" else "}"
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if run:
+            runs.append(run[:-1] if ch in "?*{" else run)  # before "?", its last letter is optional
+            run = ""
+    runs.append(run)
+    longest = max(runs, key=len)
+    return longest if len(longest.strip()) >= 3 else ""
+
+
+# --- The prefilter --------------------------------------------------------------------------------
+#
+# Running every pattern over every text made matching the bulk of an import (a few hundred
+# patterns, several texts per item). Instead, each pattern knows the words one of which its
+# matches begin with (its *triggers*: "costa" for "Costa Rica", "its"/"su" for
+# r"\b(?:its|su) (?:technical|executive) secretariat"); one scan of the text with an alternation
+# of all triggers finds the words that open a word of the text, and only their patterns (and the
+# few whose first word is not known) run. A match always begins at the start of a word, so a
+# trigger found there is sound: no pattern that could match is skipped. Most triggers are also
+# whole words ("costa" is followed by a space in "Costa Rica"): they are not tried inside a
+# longer word ("secretaria" in "secretariat").
+
+_WORD_START = (r"\b", r"(?<![\w])", r"(?<!\w)", r"(?<![\w$])")
+
+
+# A trigger: the word, and whether it is the whole of the word (nothing in \w follows it).
+_Trigger = tuple[str, bool]
+
+
+def _name_triggers(name: str) -> frozenset[_Trigger] | None:
+    """The first word of a plain name, as its pattern writes it (see :func:`_pattern_for`)."""
+    folded = fold(name.strip(), keep_case=_acronym(name.strip()))
+    tokens = re.split(r"(\s+|\s*[-–—]\s*)", folded)
+    word = re.match(r"\w+", tokens[0])
+    if not word:
+        return None
+    # A space between words is "[\s\-]+", never empty; a dash is "\s*-?\s*", which may be.
+    whole = word.group() != tokens[0] or len(tokens) == 1 or tokens[1].isspace()
+    return frozenset({(word.group(), whole)})
+
+
+def _regex_triggers(pattern: str) -> frozenset[_Trigger] | None:
+    """The words a regex alias's matches begin with, or None when they cannot be told from the
+    pattern (it does not open at a word start, or opens with a class or an escape)."""
+    words: set[_Trigger] = set()
+    for alternative in _top_level(pattern):
+        start = next((p for p in _WORD_START if alternative.startswith(p)), None)
+        if start is None:
+            return None
+        first = _first_words(alternative[len(start) :])
+        if not first:
+            return None
+        words |= first
+    return frozenset(words)
+
+
+def _first_words(body: str) -> set[_Trigger] | None:
+    if body.startswith("(?:"):
+        close = _closing(body)
+        if close is None:
+            return None
+        inner, rest = body[3:close], body[close + 1 :]
+        quantifier = re.match(r"(?:[?*+]|\{\d*(?:,\d*)?\})\??", rest)
+        optional = (
+            bool(quantifier)
+            and quantifier.group()[0] in "?*{"
+            and not re.match(r"\{[1-9]", quantifier.group())
+        )
+        rest = rest[quantifier.end() :] if quantifier else rest
+        words: set[_Trigger] = set()
+        for alternative in _top_level(inner):
+            first = _first_words(alternative + rest)
+            if not first:
+                return None
+            words |= first
+        if optional:
+            first = _first_words(rest)
+            if not first:
+                return None
+            words |= first
+        return words
+    literal = re.match(r"\w+", body)
+    if not literal:
+        return None
+    word, after = literal.group(), body[literal.end() :]
+    if after[:1] in ("?", "*", "{"):
+        return {(word[:-1], False)} if word[:-1] else None  # its last letter is optional
+    # Whole when what follows cannot be in \w and cannot be left out: a space, "\s", "\b", "\.".
+    whole = bool(re.match(r"(?: |\\[sb]|\\\W)(?![?*{])", after))
+    return {(word, whole)}
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of a pattern, split at its top-level ``|``."""
+    parts, depth, escaped, in_class, start = [], 0, False, False, 0
+    for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -827,12 +981,111 @@ def _regex_needle(pattern: str) -> str:
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return ""
-    body = pattern[2:] if pattern.startswith("\\b") else pattern
-    literal = re.match(r"[a-z0-9' ]*", body).group()
-    if body[len(literal) : len(literal) + 1] in ("?", "*", "{"):
-        literal = literal[:-1]  # the last character is optional
-    return literal if len(literal.strip()) >= 3 else ""
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _closing(body: str) -> int | None:
+    """The index of the parenthesis closing the group ``body`` opens with."""
+    depth, escaped, in_class = 0, False, False
+    for i, ch in enumerate(body):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+class _TriggerIndex:
+    """The patterns by trigger, and one scanner per case for the triggers."""
+
+    def __init__(self, compiled: list[_Compiled]) -> None:
+        self.compiled = compiled
+        self.always = [i for i, item in enumerate(compiled) if not item.triggers]
+        self.by_case: list[tuple[re.Pattern | None, dict[tuple[str, bool], list[int]]]] = []
+        for sensitive in (False, True):
+            by_trigger: dict[_Trigger, set[int]] = {}
+            for i, item in enumerate(compiled):
+                if item.triggers and item.case_sensitive == sensitive:
+                    for trigger in item.triggers:
+                        by_trigger.setdefault(trigger, set()).add(i)
+            words = {word for word, _whole in by_trigger}
+            # The scanner finds the longest trigger opening each word of the text, and whether
+            # the word goes on after it. The triggers that are its prefixes open the word too,
+            # but only as the start of a longer word.
+            implied: dict[tuple[str, bool], list[int]] = {}
+            for word in words:
+                for word_ends in (True, False):
+                    chosen = set(by_trigger.get((word, False), ()))
+                    if word_ends:
+                        chosen |= by_trigger.get((word, True), set())
+                    for other in words:
+                        if other != word and word.startswith(other):
+                            chosen |= by_trigger.get((other, False), set())
+                    implied[word, word_ends] = sorted(chosen)
+            scanner = re.compile(rf"\b({_trie(sorted(words))})(\w?)") if words else None
+            self.by_case.append((scanner, implied))
+
+    def candidates(self, folded: str, folded_case: str) -> list[tuple[_Compiled, list[int] | None]]:
+        found: dict[int, list[int]] = {}
+        for (scanner, implied), haystack in zip(self.by_case, (folded, folded_case), strict=True):
+            if scanner is None:
+                continue
+            by_word: dict[tuple[str, bool], list[int]] = {}
+            for match in scanner.finditer(haystack):
+                key = (match.group(1), not match.group(2))
+                by_word.setdefault(key, []).append(match.start())
+            for key, starts in by_word.items():
+                for i in implied[key]:
+                    known = found.get(i)
+                    found[i] = starts if known is None else sorted(known + starts)
+        chosen: list[tuple[_Compiled, list[int] | None]] = []
+        for i in sorted([*self.always, *found]):
+            chosen.append((self.compiled[i], found.get(i)))
+        return chosen
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for the longest of ``words`` at a position, written as a trie ("gu(?:atemala|lf)")
+    so that the engine reads each letter once instead of trying every word in turn."""
+    ends = "" in words
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + _trie(rest) for first, rest in sorted(by_first.items())]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def _matches(pattern: re.Pattern, haystack: str, positions: list[int] | None):
+    """What ``pattern.finditer(haystack)`` yields, trying only ``positions`` when given (every
+    match starts at one of them)."""
+    if positions is None:
+        yield from pattern.finditer(haystack)
+        return
+    end = 0
+    for position in positions:
+        if position < end:
+            continue  # inside the previous match, as finditer would skip it
+        match = pattern.match(haystack, position)
+        if match:
+            end = match.end()
+            yield match
 
 
 def _names(*values: str) -> tuple[str, ...]:

@@ -14,9 +14,13 @@ from .schema import ParsedAgreement
 
 # --- Finishing the agreements --------------------------------------------------------------------
 
+# Each slot opens with a lookahead naming the letters a match can begin with, or comes with
+# words it cannot match without: either lets most texts skip it at once.
 _SLOTS_EN = (
+    r"(?=[AaCcEeIiRrTtUu])"
     r"\b(?:[Tt]hank|[Cc]ongratulate|[Rr]ecogni[sz]e|[Uu]rge|[Ee]ncourage|[Rr]equest|[Ii]nvite"
     r"|[Cc]all\s+(?:up)?on|[Aa]sk)\s+(?:and\s+\w+\s+)?(?:the\s+)?(?P<name>{NAME})",
+    r"(?=[pioru])"
     r"\b(?:proposals?|presentations?|invitation|offers?|initiative|recommendations?|requests?"
     r"|reports?|updates?)\s+(?:made\s+|presented\s+|submitted\s+)?(?:by|from)\s+(?:the\s+)?"
     r"(?P<name>{NAME})",
@@ -25,8 +29,10 @@ _SLOTS_EN = (
     r"\b(?:co-?sponsored|hosted|organi[sz]ed|given)\s+by\s+(?:the\s+)?(?P<list>[^.;]+)",
 )
 _SLOTS_ES = (
+    r"(?=[AaEeFfIiRrSs])"
     r"\b(?:[Aa]gradecer|[Ff]elicitar|[Rr]econocer|[Ii]nstar|[Ss]olicitar|[Ii]nvitar|[Ee]xhortar)"
     r"\s+a(?:l)?\s+(?:la\s+|el\s+|los\s+|las\s+)?(?P<name>{NAME})",
+    r"(?=[pio])"
     r"\b(?:propuestas?|presentaci[oó]n|invitaci[oó]n|ofrecimiento|iniciativa|informes?)\s+"
     r"(?:presentad[oa]s?\s+por|de)\s+(?:la\s+|el\s+|los\s+)?(?P<name>{NAME})",
     r"\bcon\s+el\s+apoyo\s+de\s+(?P<list>[^.;]+)",
@@ -51,9 +57,17 @@ _GENERIC = frozenset(
 )
 
 
+_SLOT_WORDS = {  # the slot above with the same index cannot match without one of these
+    "en": (None, None, ("will", "shall", "committed", "offered"), ("support",),
+           ("sponsored", "hosted", "organi", "given")),
+    "es": (None, None, ("apoyo",)),
+}  # fmt: skip
 _SLOT_RES = {
-    "en": [re.compile(slot.replace("{NAME}", _NAME)) for slot in _SLOTS_EN],
-    "es": [re.compile(slot.replace("{NAME}", _NAME)) for slot in _SLOTS_ES],
+    language: [
+        (re.compile(slot.replace("{NAME}", _NAME)), words)
+        for slot, words in zip(slots, _SLOT_WORDS[language], strict=True)
+    ]
+    for language, slots in (("en", _SLOTS_EN), ("es", _SLOTS_ES))
 }
 
 
@@ -120,7 +134,9 @@ class _Finisher:
     def _unknown_actors(self, text: str) -> list[str]:
         slots = _SLOT_RES["es" if self.language == "es" else "en"]
         names: list[str] = []
-        for slot in slots:
+        for slot, words in slots:
+            if words and not any(word in text for word in words):
+                continue
             for match in slot.finditer(text):
                 groups = match.groupdict()
                 if groups.get("list"):

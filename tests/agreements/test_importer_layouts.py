@@ -291,29 +291,37 @@ def test_a_long_publication_is_not_a_meeting_record():
 
 @pytest.mark.slow
 def test_a_megabyte_of_text_parses_in_bounded_time():
-    """Parsing is linear in the text: a 1 MB record (numbered items with bullets, unnumbered
-    paragraphs and a run-in line of numbers) parses in time proportional to its length."""
+    """Parsing is linear in the text: a 1 MB record (numbered items with a bullet line and an
+    anaphor, numbering restarting in each part as the conference's records do) parses in a few
+    seconds. Item numbers stay under 1,000 as in every record of the conference: "1000." is no
+    label, so numbering on past 999 would make one 750 KB item instead."""
     heading = (
         "Meeting of the Regional Consultation Group on Migration (RCGM)\n"
-        "San José, Costa Rica, June 25 – 26, 2013\n\nCONCLUSIONS\n"
+        "San José, Costa Rica, June 25 – 26, 2013\n\n"
     )
     item = (
         "{n}. To request the Technical Secretariat to circulate the report of Guatemala and "
         "Mexico before March 31, 2014. These countries will share it with the Member Countries.\n"
         "· To thank IOM for its support to the workshop on consular protection.\n"
     )
-    parts, size, n = [heading], len(heading), 1
+    parts, size, count = [heading], len(heading), 0
     while size < 1_000_000:
-        parts.append(item.format(n=n))
+        if count % 100 == 0:
+            parts.append("CONCLUSIONS\n" if count % 200 == 0 else "RECOMMENDATIONS\n")
+        parts.append(item.format(n=count % 100 + 1))
         size += len(parts[-1])
-        n += 1
+        count += 1
     text = "".join(parts)
-    started = time.monotonic()
+    started = time.process_time()
     record = parse_record(text)
-    elapsed = time.monotonic() - started
-    assert len(record.agreements) == n - 1
-    assert record.agreements[-1].responsible == ["GT", "MX"]
-    assert elapsed < 180, elapsed  # generous: shared machines (the target is 10 s)
+    elapsed = time.process_time() - started
+    assert len(record.agreements) == count
+    # Requested: the Secretariat; "these countries will share it": Guatemala and Mexico.
+    assert record.agreements[-1].responsible == ["TS", "GT", "MX"]
+    assert record.agreements[-1].deadline == dt.date(2014, 3, 31)
+    # CPU time, not wall time: other processes on a shared machine do not count. The target is
+    # 10 s; the bound leaves room for slower machines.
+    assert elapsed < 30, elapsed
 
 
 @pytest.mark.slow
@@ -321,7 +329,31 @@ def test_a_megabyte_on_one_line_parses_in_bounded_time():
     """The worst case for run-in splitting and sentence reading: no line breaks at all."""
     sentence = "Someter a la consideración de los países la propuesta de la Secretaría Técnica. "
     text = "Reunión del Grupo Regional de Consulta, acordaron: " + sentence * 12_500
-    started = time.monotonic()
+    started = time.process_time()
     record = parse_record(text)
-    assert time.monotonic() - started < 180
-    assert record.agreements
+    elapsed = time.process_time() - started
+    assert len(record.agreements) == 12_500
+    # CPU time, not wall time: other processes on a shared machine do not count. The target is
+    # 10 s; the bound leaves room for slower machines.
+    assert elapsed < 30, elapsed
+
+
+@pytest.mark.slow
+def test_one_long_item_is_read_in_linear_time():
+    """A 300 KB item naming countries, "these countries" and dates all along: each is read
+    against what precedes it without reading the whole item again (that took minutes)."""
+    sentence = (
+        "Guatemala and Mexico will report to the Technical Secretariat before March 31, 2014; "
+        "these countries will also share it with Belize in the first semester of 2014. "
+    )
+    heading = (
+        "Meeting of the Regional Consultation Group on Migration (RCGM)\n"
+        "San José, Costa Rica, June 25 – 26, 2013\n\nCONCLUSIONS\n1. To note that "
+    )
+    text = heading + sentence * 2_000
+    started = time.process_time()
+    record = parse_record(text)
+    elapsed = time.process_time() - started
+    assert [a.responsible for a in record.agreements] == [["GT", "MX"]]
+    assert record.agreements[0].deadline == dt.date(2014, 3, 31)
+    assert elapsed < 30, elapsed
