@@ -431,6 +431,14 @@ def meeting_page(request, pk: int):
         "parts": parts,
         "participants_by_role": by_role,
         "presidency": meeting.presidency_in_office(presidencies),
+        # No recorded term covers its date: say so rather than name an older presidency.
+        "presidency_note": meeting.presidency_note(presidencies),
+        # A planned activity links back to the agreements that proposed it.
+        "proposed_by": list(
+            meeting.proposed_by.visible_to(access)
+            .select_related("meeting", "meeting__country")
+            .order_by("meeting_id", "position")
+        ),
         "tree": selectors.agreement_tree(agreements),
         "agreement_count": len(agreements),
         "instrument_events": list(

@@ -1,7 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting, MeetingSupport, Participation
+from meetings.models import Meeting, MeetingState, MeetingStatus, MeetingSupport, Participation
+from meetings.services import meeting_confirm_outcome
 from rcm.admin_base import RecordAdmin
 
 
@@ -38,10 +40,11 @@ class MeetingAdmin(RecordAdmin):
         "starts_on",
         "city",
         "country",
-        "status",
+        "state_display",
         "visibility",
     ]
     list_filter = ["kind", "status", "visibility", "year", "country"]
+    actions = ["confirm_held", "confirm_cancelled"]
     search_fields = ["name_en", "name_es", "city", "summary"]
     date_hierarchy = "starts_on"
     autocomplete_fields = ["country", "parent", "named_users"]
@@ -62,6 +65,41 @@ class MeetingAdmin(RecordAdmin):
         (_("Presidency"), {"fields": ["presidency_in_office", "troika_on_date"]}),
         (None, {"fields": ["summary", "source"]}),
     ]  # fmt: skip
+
+    @admin.display(description=_("state"), ordering="status")
+    def state_display(self, meeting):
+        if meeting.state == MeetingState.NOT_CONFIRMED:
+            return _("Not confirmed (date passed, not recorded as held)")
+        return meeting.state_label
+
+    def _confirm(self, request, queryset, outcome):
+        confirmed, refused = 0, []
+        for meeting in queryset:
+            try:
+                meeting_confirm_outcome(meeting=meeting, outcome=outcome, by=request.user)
+            except PermissionDenied as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return
+            except ValidationError as error:
+                refused.append(" ".join(error.messages))
+            else:
+                confirmed += 1
+        if confirmed:
+            self.message_user(
+                request,
+                _("%(count)d meetings recorded as %(outcome)s.")
+                % {"count": confirmed, "outcome": MeetingStatus(outcome).label.lower()},
+            )
+        for reason in refused:
+            self.message_user(request, reason, messages.ERROR)
+
+    @admin.action(description=_("Confirm the selected meetings as held"))
+    def confirm_held(self, request, queryset):
+        self._confirm(request, queryset, MeetingStatus.HELD)
+
+    @admin.action(description=_("Confirm the selected meetings as cancelled"))
+    def confirm_cancelled(self, request, queryset):
+        self._confirm(request, queryset, MeetingStatus.CANCELLED)
 
     @admin.display(description=_("PPT in office"))
     def presidency_in_office(self, meeting):

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting, MeetingKind, MeetingStatus
+from meetings.models import Meeting, MeetingKind, MeetingState, MeetingStatus
 from rcm.models import Country
 
 
@@ -12,7 +12,18 @@ class MeetingFilter(django_filters.FilterSet):
         queryset=Country.objects.all(), label=_("Host country"), to_field_name="code"
     )
     status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label=_("Status"))
+    state = django_filters.ChoiceFilter(
+        choices=MeetingState.choices, label=_("State"), method="filter_state"
+    )
 
     class Meta:
         model = Meeting
-        fields = ["kind", "year", "country", "status"]
+        fields = ["kind", "year", "country", "status", "state"]
+
+    def filter_state(self, queryset, name, value):
+        """As readers see it: *planned* leaves out the planned meetings whose date passed,
+        which are *not confirmed*."""
+        not_confirmed = Meeting.objects.not_confirmed_q()
+        if value == MeetingState.NOT_CONFIRMED:
+            return queryset.filter(not_confirmed)
+        return queryset.filter(status=value).exclude(not_confirmed)

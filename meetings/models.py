@@ -8,10 +8,13 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -86,6 +89,41 @@ class DatePrecision(models.TextChoices):
     DAY = "day", _("Exact dates")
     MONTH = "month", _("Month")
     YEAR = "year", _("Year only")
+    NONE = "none", _("Year not stated")
+
+
+class MeetingState(models.TextChoices):
+    """Where a meeting stands as a reader should see it: its status, except that a planned
+    meeting whose date has passed without being recorded as held is *not confirmed*."""
+
+    PLANNED = "planned", _("Planned")
+    NOT_CONFIRMED = "not_confirmed", _("Not confirmed")
+    HELD = "held", _("Held")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# A meeting's name says what it is; the sentence that proposed it stays on the agreement.
+NAME_MAX_LENGTH = 120
+# Still expected to happen: once their date passes without a record, they are not confirmed.
+AWAITED_STATUSES = ("planned", "postponed")
+
+
+def date_passed(
+    *,
+    year: int | None,
+    starts_on: datetime.date | None,
+    ends_on: datetime.date | None,
+    date_precision: str,
+    today: datetime.date,
+) -> bool:
+    """Whether a meeting's last possible day is before today (never, when no year is stated).
+    The same rule as MeetingQuerySet.date_passed_q, for one row in memory."""
+    if starts_on is not None and date_precision == DatePrecision.DAY:
+        return (ends_on or starts_on) < today
+    if starts_on is not None and date_precision == DatePrecision.MONTH:
+        return starts_on.replace(day=1) < today.replace(day=1)
+    return year is not None and year < today.year
 
 
 class VisibilityQuerySet(models.QuerySet):
@@ -134,6 +172,43 @@ class MeetingQuerySet(VisibilityQuerySet):
     def held(self):
         return self.filter(status=MeetingStatus.HELD)
 
+    @staticmethod
+    def date_passed_q(today: datetime.date) -> Q:
+        """Its last possible day is before today: the last day when the days are known, the
+        month's end, or the year's end; a meeting whose year is not stated never passes."""
+        return (
+            (
+                Q(date_precision=DatePrecision.DAY, starts_on__isnull=False)
+                & (Q(ends_on__lt=today) | Q(ends_on__isnull=True, starts_on__lt=today))
+            )
+            | Q(
+                date_precision=DatePrecision.MONTH,
+                starts_on__isnull=False,
+                starts_on__lt=today.replace(day=1),
+            )
+            | Q(starts_on__isnull=True, year__lt=today.year)
+        )
+
+    @staticmethod
+    def not_confirmed_q(today: datetime.date | None = None) -> Q:
+        """Planned (or postponed) and its date passed without being recorded as held."""
+        today = today or timezone.localdate()
+        return Q(status__in=AWAITED_STATUSES) & MeetingQuerySet.date_passed_q(today)
+
+    def not_confirmed(self, today: datetime.date | None = None):
+        return self.filter(self.not_confirmed_q(today))
+
+    def with_state(self, today: datetime.date | None = None):
+        """Annotate `state`: the status, or *not confirmed* for a planned meeting whose date
+        passed (the lists, the API and the pages read it instead of the bare status)."""
+        return self.annotate(
+            state=Case(
+                When(self.not_confirmed_q(today), then=Value(MeetingState.NOT_CONFIRMED)),
+                default=F("status"),
+                output_field=models.CharField(),
+            )
+        )
+
     def upcoming(self, today: datetime.date):
         return self.filter(
             Q(starts_on__gte=today) | Q(starts_on__isnull=True, year__gte=today.year),
@@ -157,8 +232,23 @@ class Meeting(Bilingual, models.Model):
         blank=True,
         help_text=_("Where the conference numbers the meeting: 26 for the XXVI RCM."),
     )
-    name_en = models.CharField(_("title (English)"), max_length=400)
-    name_es = models.CharField(_("title (Spanish)"), max_length=400, blank=True)
+    # The column keeps its width (the audit history holds older, longer names); the validator
+    # and the constraint meeting_name_is_short hold new names to NAME_MAX_LENGTH.
+    name_en = models.CharField(
+        _("title (English)"),
+        max_length=400,
+        validators=[MaxLengthValidator(NAME_MAX_LENGTH)],
+        help_text=_(
+            'What it is, not the sentence that proposed it: "Regional workshop on migrant '
+            'health (Costa Rica)".'
+        ),
+    )
+    name_es = models.CharField(
+        _("title (Spanish)"),
+        max_length=400,
+        blank=True,
+        validators=[MaxLengthValidator(NAME_MAX_LENGTH)],
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.CASCADE,
@@ -170,7 +260,14 @@ class Meeting(Bilingual, models.Model):
     )
     part = models.CharField(_("part"), max_length=12, choices=MeetingPart.choices, blank=True)
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
+        help_text=_(
+            "Empty when no source states it (an activity proposed without a year): never the "
+            "proposing meeting's year by default."
+        ),
     )
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
@@ -247,6 +344,24 @@ class Meeting(Bilingual, models.Model):
                 name="held_meeting_has_dates",
                 violation_error_message=_("A held meeting needs its dates."),
             ),
+            models.CheckConstraint(
+                condition=Q(year__isnull=False)
+                | (
+                    Q(starts_on__isnull=True, ends_on__isnull=True)
+                    & ~Q(status="held")
+                    & Q(date_precision="none")
+                ),
+                name="meeting_without_a_year_is_not_held",
+                violation_error_message=_(
+                    "Only a meeting not yet held may have no year, and then no dates."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(LessThanOrEqual(Length("name_en"), NAME_MAX_LENGTH))
+                & Q(LessThanOrEqual(Length("name_es"), NAME_MAX_LENGTH)),
+                name="meeting_name_is_short",
+                violation_error_message=_("A meeting's name is at most 120 characters."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -264,25 +379,66 @@ class Meeting(Bilingual, models.Model):
             return f"{roman(self.ordinal)} RCM"
         if self.kind == MeetingKind.RCGM:
             place = self.city or (self.country.name_en if self.country else "")
-            return " ".join(filter(None, ["RCGM", place, str(self.year)]))
+            return " ".join(filter(None, ["RCGM", place, str(self.year or "")]))
         return self.name
+
+    @property
+    def state(self) -> str:
+        """Its status as a reader should see it (MeetingQuerySet.with_state, for one row)."""
+        if "state" in self.__dict__:
+            return self.__dict__["state"]
+        if self.status in AWAITED_STATUSES and date_passed(
+            year=self.year,
+            starts_on=self.starts_on,
+            ends_on=self.ends_on,
+            date_precision=self.date_precision,
+            today=timezone.localdate(),
+        ):
+            return MeetingState.NOT_CONFIRMED
+        return self.status
+
+    @state.setter
+    def state(self, value: str) -> None:
+        self.__dict__["state"] = value
+
+    @property
+    def state_label(self) -> str:
+        return MeetingState(self.state).label
+
+    @property
+    def is_not_confirmed(self) -> bool:
+        return self.state == MeetingState.NOT_CONFIRMED
 
     @property
     def last_day(self) -> datetime.date | None:
         return self.ends_on or self.starts_on
 
     @property
-    def reference_date(self) -> datetime.date:
-        """The day that places the meeting in time: its first day, or 1 July of its year."""
-        return self.starts_on or datetime.date(self.year, 7, 1)
+    def reference_date(self) -> datetime.date | None:
+        """The day that places the meeting in time: its first day, or 1 July of its year; None
+        when no year is stated."""
+        if self.starts_on:
+            return self.starts_on
+        return datetime.date(self.year, 7, 1) if self.year else None
 
     def presidency_in_office(self, presidencies: list[Presidency] | None = None):
-        """The PPT in office when the meeting took place (pass the presidencies to save a query)."""
+        """The PPT whose term covers the meeting's date, if one is recorded (pass the
+        presidencies to save a query); None when no term covers it or its year is not stated."""
+        if self.reference_date is None:
+            return None
         if presidencies is None:
             return Presidency.objects.in_office(self.reference_date)
         return troika_among(presidencies, self.reference_date).current
 
+    def presidency_note(self, presidencies: list[Presidency]) -> str:
+        """What to say when no recorded term covers the meeting's date (else "")."""
+        if self.reference_date is None:
+            return ""
+        return troika_among(presidencies, self.reference_date).not_recorded_message
+
     def troika(self, presidencies: list[Presidency] | None = None):
+        if self.reference_date is None:
+            return troika_among([], None)
         if presidencies is None:
             return Presidency.objects.troika(self.reference_date)
         return troika_among(presidencies, self.reference_date)
@@ -293,6 +449,14 @@ class Meeting(Bilingual, models.Model):
             errors["ends_on"] = _("A meeting cannot end before it begins.")
         if self.starts_on and self.year and self.starts_on.year != self.year:
             errors["year"] = _("The year must be the year the meeting starts.")
+        if self.year is None:
+            if self.starts_on or self.ends_on:
+                errors["year"] = _("Give the year of a meeting whose dates are known.")
+            elif self.status == MeetingStatus.HELD:
+                errors["year"] = _("A held meeting needs at least its year.")
+            self.date_precision = DatePrecision.NONE
+        elif self.date_precision == DatePrecision.NONE:
+            self.date_precision = DatePrecision.YEAR
         if (
             self.status == MeetingStatus.HELD
             and not self.starts_on
@@ -401,17 +565,19 @@ def participation_problem(
 ) -> str | None:
     """The conference rule a participation breaks, in words, or None when it is allowed."""
     invited = role == ParticipationRole.INVITED_GUEST
+    # A meeting whose year is not stated is judged by today's membership.
+    on = meeting.reference_date or timezone.localdate()
     if country is not None:
         status = (
             CountryStatus.objects.filter(country=country)
-            .in_force(meeting.reference_date)
+            .in_force(on)
             .values_list("status", flat=True)
             .first()
         )
         if role == ParticipationRole.MEMBER and status != MembershipStatus.MEMBER:
             return _("%(country)s was not a member country on %(date)s.") % {
                 "country": country,
-                "date": meeting.reference_date,
+                "date": on,
             }
         if role == ParticipationRole.CIVIL_SOCIETY:
             return _("A country takes part as a member, an observer or an invited guest.")

@@ -1,9 +1,14 @@
 """Workflows on meetings."""
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+import datetime
 
-from meetings.models import Meeting, Participation
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.models import AWAITED_STATUSES, Meeting, MeetingStatus, Participation
+from rcm.models import access_for
 
 
 @transaction.atomic
@@ -35,3 +40,44 @@ def meeting_set_participants(*, meeting: Meeting, participants: list[dict]) -> l
     if errors:
         raise ValidationError({"participants": errors})
     return created
+
+
+CONFIRMED_OUTCOMES = (MeetingStatus.HELD, MeetingStatus.CANCELLED)
+
+
+@transaction.atomic
+def meeting_confirm_outcome(
+    *, meeting: Meeting, outcome: str, by, today: datetime.date | None = None
+) -> Meeting:
+    """TS staff record that a planned (or postponed) meeting was held or cancelled.
+
+    Held only once its date has come and with at least its year; anyone but TS staff is refused.
+    Nothing changes when the confirmation is refused.
+    """
+    if not access_for(by).is_ts_staff:
+        raise PermissionDenied(_("Only TS staff confirm whether a meeting was held."))
+    if outcome not in CONFIRMED_OUTCOMES:
+        raise ValidationError(_("Confirm a meeting as held or cancelled."))
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.status not in AWAITED_STATUSES:
+        raise ValidationError(
+            _("%(meeting)s is already recorded as %(status)s.")
+            % {"meeting": meeting.short_name, "status": meeting.get_status_display().lower()}
+        )
+    if outcome == MeetingStatus.HELD:
+        today = today or timezone.localdate()
+        if meeting.year is None:
+            raise ValidationError(
+                _("%(meeting)s has no year: record when it was held first.")
+                % {"meeting": meeting.short_name}
+            )
+        if (meeting.starts_on or datetime.date(meeting.year, 1, 1)) > today:
+            raise ValidationError(
+                _("%(meeting)s has not begun yet: it cannot be recorded as held.")
+                % {"meeting": meeting.short_name}
+            )
+    meeting.status = outcome
+    meeting.full_clean()
+    meeting._change_reason = f"Confirmed as {outcome} by {by.get_username()}"[:100]
+    meeting.save()
+    return meeting

@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -258,9 +258,31 @@ class Troika:
     former: Presidency | None
     current: Presidency | None
     upcoming: Presidency | None
+    # The latest term begun by that date, even when it no longer covers it.
+    last_recorded: Presidency | None = None
 
     def __iter__(self):
         return iter((self.former, self.current, self.upcoming))
+
+    @property
+    def not_recorded(self) -> bool:
+        """No recorded term covers the date, although earlier ones are recorded."""
+        return self.current is None and self.last_recorded is not None
+
+    @property
+    def not_recorded_message(self) -> str:
+        """What to say then: "The presidency for 2026 is not recorded; the last recorded is
+        Belize (2024)." (empty when a term covers the date)."""
+        if not self.not_recorded:
+            return ""
+        return gettext(
+            "The presidency for %(year)s is not recorded; the last recorded is %(country)s "
+            "(%(last)s)."
+        ) % {
+            "year": self.on.year,
+            "country": self.last_recorded.country.name,
+            "last": self.last_recorded.year,
+        }
 
 
 class PresidencyQuerySet(models.QuerySet):
@@ -274,9 +296,11 @@ class PresidencyQuerySet(models.QuerySet):
 def troika_among(presidencies: list[Presidency], on: datetime.date | None = None) -> Troika:
     """The Troika on a date, from presidencies already in memory and ordered by year.
 
-    The presidency in office is the latest whose term has begun: a term begins on its recorded
-    start date (the handover at the Vice-Ministerial meeting) or else on 1 January of its year,
-    and lasts until the next one begins.
+    The presidency in office is the latest whose term has begun, as long as a term covers the
+    date: a term begins on its recorded start date (the handover at the Vice-Ministerial meeting)
+    or else on 1 January of its year, and lasts until the next one begins. After the last
+    recorded term ends (its end date, or 31 December of its year) nobody is in office on
+    record: the Troika is empty and `last_recorded` names that last term.
     """
     on = on or timezone.localdate()
     index = None
@@ -286,9 +310,12 @@ def troika_among(presidencies: list[Presidency], on: datetime.date | None = None
     if index is None:
         upcoming = presidencies[0] if presidencies else None
         return Troika(on, None, None, upcoming)
-    former = presidencies[index - 1] if index > 0 else None
+    latest = presidencies[index]
     upcoming = presidencies[index + 1] if index + 1 < len(presidencies) else None
-    return Troika(on, former, presidencies[index], upcoming)
+    if upcoming is None and on > latest.term_end:
+        return Troika(on, None, None, None, last_recorded=latest)
+    former = presidencies[index - 1] if index > 0 else None
+    return Troika(on, former, latest, upcoming, last_recorded=latest)
 
 
 class Presidency(models.Model):

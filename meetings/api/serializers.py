@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from meetings.models import Meeting, Participation, ParticipationRole
+from meetings.models import Meeting, MeetingState, Participation, ParticipationRole
 from rcm.api.base import ModelRulesSerializer
 from rcm.models import Country, Organisation
 
@@ -32,13 +32,19 @@ class MeetingSerializer(serializers.ModelSerializer):
     country = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     participants = ParticipantSerializer(source="participations", many=True, read_only=True)
     parts = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    state = serializers.ChoiceField(
+        choices=MeetingState.choices,
+        read_only=True,
+        help_text="The status as readers see it: a planned meeting whose date has passed without "
+        "being recorded as held is not_confirmed.",
+    )
 
     class Meta:
         model = Meeting
         fields = [
             "id", "name", "kind", "ordinal", "name_en", "name_es", "parent", "part", "parts",
             "year", "starts_on", "ends_on", "date_precision", "city", "country", "virtual",
-            "status", "visibility", "participants", "summary", "source",
+            "status", "state", "visibility", "participants", "summary", "source",
         ]  # fmt: skip
 
 

@@ -115,6 +115,7 @@ class FastRepresentation:
             "country": meeting.country_id,
             "virtual": meeting.virtual,
             "status": meeting.status,
+            "state": meeting.state,
             "visibility": meeting.visibility,
             "participants": meeting.api_participants,
             "summary": meeting.summary,

@@ -47,6 +47,6 @@ def test_meeting_page_runs_a_fixed_number_of_queries(client, django_assert_max_n
     ParticipationFactory.create_batch(count, meeting=meeting)
     # meeting with host and parent, participations with countries and organisations,
     # parts, presidencies, agreements with their arrays, instrument events, proposed
-    # activities, hosts and sponsors.
-    with django_assert_max_num_queries(8):
+    # activities, the agreements that proposed it (an activity), hosts and sponsors.
+    with django_assert_max_num_queries(9):
         assert client.get(f"/meetings/{meeting.pk}/").status_code == 200
