@@ -349,6 +349,7 @@ class FinancialReportAdmin(SimpleHistoryAdmin):
             (_("Contributions outstanding at the end (US$)"), data["outstanding_at_end"]),
             (_("Reserve Fund at the end (US$)"), data["reserve_fund"]["closing"]),
         ]
+        rows = [(label, _("not recorded") if value is None else value) for label, value in rows]
         return format_html(
             "<table>{}</table>",
             format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import (
     Count,
@@ -24,11 +25,13 @@ from django.utils.translation import get_language
 from finance.models import (
     CURRENCY,
     MONEY,
+    PERCENT,
     ZERO,
     Assessment,
     Budget,
     BudgetLine,
     Category,
+    ContributionScale,
     Expenditure,
     FinancialReport,
     MovementKind,
@@ -36,6 +39,7 @@ from finance.models import (
     PaymentAllocation,
     PaymentStatus,
     ReserveFundMovement,
+    ScaleRow,
     may_see_finance,
 )
 from rcm.models import Access, Country
@@ -197,6 +201,35 @@ def payments_for_listing():
         .select_related("country")
         .prefetch_related(Prefetch("allocations", queryset=allocations))
     )
+
+
+def scale_in_force(*, year: int) -> dict | None:
+    """The scale of contributions that applies to a year, each country's line with its share
+    of the total (two queries); None when no version of the scale is recorded for that year."""
+    version = (
+        ContributionScale.objects.filter(effective_from__lte=year)
+        .with_total()
+        .order_by("-effective_from")
+        .first()
+    )
+    if version is None:
+        return None
+    rows = list(
+        ScaleRow.objects.filter(scale=version)
+        .with_share()
+        .select_related("country")
+        .order_by("-amount_usd", "country__name_en")
+    )
+    return {"scale": version, "rows": rows, "total": version.total_usd, "currency": CURRENCY}
+
+
+def reserve_fund_balance(on: datetime.date | None = None) -> Decimal | None:
+    """What the Reserve Fund holds at the end of a day, or None when no movement is recorded
+    by then: an empty ledger is not a zero balance (one query)."""
+    on = on or timezone.localdate()
+    movements = ReserveFundMovement.objects.filter(date__lte=on).signed()
+    figures = movements.aggregate(total=Sum("signed_usd"), movements=Count("pk"))
+    return figures["total"] if figures["movements"] else None
 
 
 # --- Budgets -------------------------------------------------------------------------------------
@@ -363,7 +396,9 @@ def report_figures(report: FinancialReport) -> dict:
     outstanding = (
         Assessment.objects.filter(year__lte=end.year)
         .with_payments(end)
-        .aggregate(assessed=_total("amount_usd"), balance=_total("balance_usd"))
+        .aggregate(
+            assessed=_total("amount_usd"), balance=_total("balance_usd"), assessments=Count("pk")
+        )
     )
     fund = ReserveFundMovement.objects.signed().aggregate(
         opening=_total("signed_usd", filter=Q(date__lt=start)),
@@ -377,7 +412,10 @@ def report_figures(report: FinancialReport) -> dict:
             Sum("migrants_assisted", filter=Q(date__gte=start, date__lte=end)), 0
         ),
         closing=_total("signed_usd", filter=Q(date__lte=end)),
+        movements=Count("pk", filter=Q(date__lte=end)),
     )
+    if not fund.pop("movements"):  # an empty ledger is not a zero balance
+        fund["closing"] = None
     return {
         "currency": CURRENCY,
         "period_start": start,
@@ -386,7 +424,8 @@ def report_figures(report: FinancialReport) -> dict:
         "contributions_by_country": contributions,
         "expenditures": spent_total["total"],
         "expenditures_by_line": expenditures,
-        "outstanding_at_end": outstanding["balance"],
+        # None, not 0.00, when no contribution was assessed up to then: nothing is known owed.
+        "outstanding_at_end": outstanding["balance"] if outstanding["assessments"] else None,
         "reserve_fund": fund,
     }
 
@@ -413,11 +452,20 @@ def country_finance_summary(*, country: Country, access: Access) -> dict | None:
         .values("total")
     )
     due = Q(year__lte=year)
+    in_force = ContributionScale.objects.filter(effective_from__lte=year).order_by(
+        "-effective_from"
+    )
+    scale_line = ScaleRow.objects.filter(
+        scale=Subquery(in_force.values("pk")[:1]), country=OuterRef("country")
+    ).with_share()
     assessments = list(
         Assessment.objects.filter(country=country)
         .with_payments()
         .annotate(
             country_credit_usd=Coalesce(Subquery(credit, output_field=MONEY), Value(ZERO)),
+            # The country's line on the scale in force this year (None when it has none).
+            scale_amount_usd=Subquery(scale_line.values("amount_usd")[:1], output_field=MONEY),
+            scale_share=Subquery(scale_line.values("share")[:1], output_field=PERCENT),
             # The country's totals, summed by the database over the same rows (Sum … OVER ()).
             assessed_total=_in_all("amount_usd", filter=due),
             paid_total=_in_all("paid_usd", filter=due),
@@ -437,12 +485,21 @@ def country_finance_summary(*, country: Country, access: Access) -> dict | None:
     }  # fmt: skip
     if first:
         credit_usd = first.country_credit_usd
+        scale = {"amount": first.scale_amount_usd, "share": first.scale_share}
     else:  # nothing assessed yet: any payment is all credit
         credit_usd = (
             Payment.objects.filter(country=country)
             .with_allocation()
             .aggregate(credit=_total("credit_usd"))["credit"]
         )
+        row = (
+            ScaleRow.objects.filter(scale=Subquery(in_force.values("pk")[:1]), country=country)
+            .with_share()
+            .first()
+        )
+        scale = {"amount": row.amount_usd, "share": row.share} if row else None
+    if scale and scale["amount"] is None:
+        scale = None
     return {
         "country": country,
         "year": year,
@@ -450,5 +507,6 @@ def country_finance_summary(*, country: Country, access: Access) -> dict | None:
         "assessments": assessments,
         "totals": totals,
         "credit": credit_usd,
+        "scale": scale,
         "in_arrears": totals["balance"] > 0,
     }

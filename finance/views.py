@@ -88,7 +88,8 @@ def overview(request):
         "reports": list(
             FinancialReport.objects.select_related("meeting__country", "meeting__parent")[:10]
         ),
-        "fund_balance": ReserveFundMovement.objects.balance(),
+        "fund_balance": selectors.reserve_fund_balance(),
+        "scale": selectors.scale_in_force(year=year),
         "statuses": PaymentStatus,
     }
     return render(request, "finance/overview.html", context)

@@ -437,7 +437,10 @@ class FundInPeriodSerializer(serializers.Serializer):
     contributions = money()
     disbursements = money()
     migrants_assisted = serializers.IntegerField()
-    closing = money(help_text="The fund's balance when the period ended.")
+    closing = money(
+        allow_null=True,
+        help_text="The fund's balance when the period ended; null when no movement is recorded.",
+    )
 
 
 class FiguresSerializer(serializers.Serializer):
@@ -450,7 +453,10 @@ class FiguresSerializer(serializers.Serializer):
     contributions_by_country = AmountByCountrySerializer(many=True)
     expenditures = money()
     expenditures_by_line = AmountByLineSerializer(many=True)
-    outstanding_at_end = money(help_text="Contributions still unpaid when the period ended.")
+    outstanding_at_end = money(
+        allow_null=True,
+        help_text="Contributions still unpaid when the period ended; null when none was assessed.",
+    )
     reserve_fund = FundInPeriodSerializer()
 
 

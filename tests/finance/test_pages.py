@@ -180,8 +180,9 @@ def test_the_overview_runs_a_fixed_number_of_queries(
     client = signed_in(client, focal_point_gt)
     # session, user, roles with the country's standing (access); assessment years; credit by
     # country and unpaid by country (arrears); the table's assessments, countries and year
-    # totals; the arrears' totals; budgets; reports; the fund's balance.
-    with django_assert_num_queries(13):
+    # totals; the arrears' totals; the scale in force and its rows; budgets; reports; the
+    # fund's balance.
+    with django_assert_num_queries(15):
         assert client.get("/finance/?year=2025").status_code == 200
 
 
