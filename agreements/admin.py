@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from agreements import services
@@ -292,9 +293,12 @@ class AgreementAdmin(RecordAdmin):
     def short_text(self, agreement):
         return agreement.text_en[:120] + ("…" if len(agreement.text_en) > 120 else "")
 
-    @admin.display(description=_("overdue"), boolean=True)
+    @admin.display(description=_("Past its deadline"))
     def overdue_flag(self, agreement):
-        return agreement.is_overdue
+        # Text on the overdue rows only: a boolean column put a red cross on every row on time.
+        if agreement.is_overdue:
+            return format_html('<strong class="status-overdue">{}</strong>', _("Overdue"))
+        return ""
 
     @admin.action(description=_("Change the status of the selected agreements"))
     def set_status(self, request, queryset):
