@@ -1,0 +1,444 @@
+"""Every phrase of a text that may state a deadline, each with how it resolves to a date (the
+rules are in :mod:`.deadlines`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from .deadlines_vocabulary import (
+    _MONTH_ABBREVIATIONS,
+    _MONTHS,
+    _OF_YEAR,
+    _ORD,
+    _ORDINALS,
+    _SEP,
+    DAY,
+    MONTH_ANY,
+    MONTH_FULL,
+    NUMBER,
+    UNIT,
+    YEAR,
+    _alternation,
+    _day,
+    _last_day,
+    _month_number,
+    _number,
+    _safe_date,
+)
+
+# --- Candidates ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    precision: str
+    resolve: object  # callable(reference: date | None) -> date | None
+    intrinsic: bool = False  # the pattern itself says "deadline" (within…, as soon as possible)
+    month_only: bool = False
+
+
+def _next_occurrence(month: int, day: int | None, reference: dt.date | None) -> dt.date | None:
+    """The first given day (or month end) on or after the reference date."""
+    if reference is None:
+        return None
+    for year in (reference.year, reference.year + 1):
+        candidate = _safe_date(year, month, day) if day else _last_day(year, month)
+        if candidate and candidate >= reference:
+            return candidate
+    return None
+
+
+def _period_end(year: int | None, months: int, index: int, ref: dt.date | None) -> dt.date | None:
+    """Last day of the index-th period of ``months`` months (quarter: 3, semester: 6)."""
+    last_month = months * index
+    if year is not None:
+        return _last_day(year, last_month)
+    if ref is None:
+        return None
+    for candidate_year in (ref.year, ref.year + 1):
+        end = _last_day(candidate_year, last_month)
+        if end >= ref:
+            return end
+    return None
+
+
+def _add(reference: dt.date | None, amount: int, unit: str) -> dt.date | None:
+    if reference is None:
+        return None
+    if re.search(r"working|business|habiles|laborables", unit):
+        day, left = reference, amount
+        while left:
+            day += dt.timedelta(days=1)
+            if day.weekday() < 5:
+                left -= 1
+        return day
+    if unit.startswith(("day", "dia")):
+        return reference + dt.timedelta(days=amount)
+    if unit.startswith(("week", "semana")):
+        return reference + dt.timedelta(weeks=amount)
+    if unit.startswith(("month", "mes")):
+        return reference + relativedelta(months=amount)
+    return reference + relativedelta(years=amount)
+
+
+# A gate: a regex, or words of which one is in the text.
+_Gate = re.Pattern | tuple[str, ...]
+_SPECS: list[tuple[re.Pattern, str, object, bool, bool, tuple[_Gate, ...]]] = []
+
+# Gates: cheap tests every match of a pattern implies (a digit, a month's name, a unit…). Most
+# sentences state no date, so most patterns are never run: running all of them on every item
+# was most of the time of an import.
+_DIGIT = r"\d"
+_YEAR_DIGITS = YEAR
+_MONTH_WORD = rf"(?=[adefjmnos])\b(?:{_alternation(_MONTHS)}|{_alternation(_MONTH_ABBREVIATIONS)})"
+_YEAR_WORD = "year|ano"
+_UNIT_WORD = "day|week|month|year|dia|semana|mes|ano"
+_GATES: dict[str, _Gate] = {}
+# The letters a month's name (or its abbreviation) begins with: a pattern opening with one
+# says so in a lookahead, which lets the engine skip the other positions at once.
+_MONTH_INITIALS = "adefjmnos"
+
+
+def _candidates(folded: str) -> list[_Candidate]:
+    """Every phrase of ``folded`` that may state a deadline (patterns compiled once)."""
+    if not _SPECS:
+        _specs()
+    found: list[_Candidate] = []
+    passed: dict[int, bool] = {}
+    for pattern, precision, resolve, intrinsic, month_only, gates in _SPECS:
+        if not all(_passes(gate, folded, passed) for gate in gates):
+            continue
+        for m in pattern.finditer(folded):
+            found.append(
+                _Candidate(m.start(), m.end(), precision, _bind(resolve, m), intrinsic, month_only)
+            )
+    return found
+
+
+def _passes(gate: _Gate, folded: str, passed: dict[int, bool]) -> bool:
+    key = id(gate)
+    if key not in passed:
+        if isinstance(gate, tuple):
+            passed[key] = any(word in folded for word in gate)
+        else:
+            passed[key] = gate.search(folded) is not None
+    return passed[key]
+
+
+def _gate(source: str) -> _Gate:
+    if source not in _GATES:
+        plain = re.fullmatch(r"[a-z|]+", source)
+        _GATES[source] = tuple(source.split("|")) if plain else re.compile(source)
+    return _GATES[source]
+
+
+def _specs() -> None:
+    def add(
+        pattern: str,
+        precision: str,
+        resolve,
+        intrinsic: bool = False,
+        month_only: bool = False,
+        *,
+        needs: tuple[str, ...],
+        first: str = "",
+    ) -> None:
+        """``needs``: the gates; ``first``: the characters a match can begin with."""
+        gates = tuple(_gate(source) for source in needs)
+        pattern = rf"(?=[{first}]){pattern}" if first else pattern
+        _SPECS.append((re.compile(pattern), precision, resolve, intrinsic, month_only, gates))
+
+    # Full dates, ranges included: the range's last day.
+    add(
+        rf"\b(?P<month>{MONTH_ANY})\s+(?:{DAY}{_SEP})?(?P<day>{DAY}),?\s+(?:of\s+)?(?P<year>{YEAR})\b",
+        "day",
+        lambda m, ref: _safe_date(int(m["year"]), _month_number(m["month"]), _day(m["day"])),
+        needs=(_MONTH_WORD, _YEAR_DIGITS),
+        first=_MONTH_INITIALS,
+    )
+    add(
+        rf"\b(?:the\s+)?(?:{DAY}(?:\s*,\s*{DAY})*{_SEP})?(?P<day>{DAY})\s+(?:de\s+|of\s+)?"
+        rf"(?P<month>{MONTH_ANY}),?\s+(?:de\s+|del\s+|of\s+)?(?:ano\s+)?(?P<year>{YEAR})\b",
+        "day",
+        lambda m, ref: _safe_date(int(m["year"]), _month_number(m["month"]), _day(m["day"])),
+        needs=(_MONTH_WORD, _YEAR_DIGITS),
+        first=r"t\d",
+    )
+    add(
+        rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>{YEAR})\b",
+        "day",
+        lambda m, ref: _numeric_date(int(m["a"]), int(m["b"]), int(m["year"])),
+        needs=(r"\d/\d",),
+        first=r"\d",
+    )
+    # Day and month without a year: the next such day.
+    add(
+        rf"\b(?P<month>{MONTH_FULL})\s+(?P<day>{DAY})\b(?!\s*(?:,\s*|-\s*|of\s+)?(?:\d))",
+        "day",
+        lambda m, ref: _next_occurrence(_month_number(m["month"]), _day(m["day"]), ref),
+        needs=(_MONTH_WORD, _DIGIT),
+        first=_MONTH_INITIALS,
+    )
+    add(
+        rf"\b(?:the\s+)?(?P<day>{DAY})\s+(?:de\s+|of\s+)?(?P<month>{MONTH_FULL})\b"
+        rf"(?!,?\s+(?:de\s+|del\s+|of\s+)?(?:ano\s+)?\d)",
+        "day",
+        lambda m, ref: _next_occurrence(_month_number(m["month"]), _day(m["day"]), ref),
+        needs=(_MONTH_WORD, _DIGIT),
+        first=r"t\d",
+    )
+    # Month and year.
+    add(
+        rf"\b(?P<month>{MONTH_ANY}),?\s+(?:of\s+|de\s+|del\s+)?(?:ano\s+)?(?P<year>{YEAR})\b",
+        "month",
+        lambda m, ref: _last_day(int(m["year"]), _month_number(m["month"])),
+        needs=(_MONTH_WORD, _YEAR_DIGITS),
+        first=_MONTH_INITIALS,
+    )
+    # Quarters and semesters, with or without a year.
+    add(
+        rf"\b(?:the\s+|el\s+)?(?P<ord>{_ORD})\s+(?:quarter|trimestre)(?:{_OF_YEAR})?\b",
+        "quarter",
+        lambda m, ref: (
+            _period_end(_year(m), 3, _ORDINALS[m["ord"]], ref) if _ORDINALS[m["ord"]] <= 4 else None
+        ),
+        needs=(r"quarter|trimestre",),
+    )
+    add(
+        rf"\bq(?P<ord>[1-4])(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b",
+        "quarter",
+        lambda m, ref: _period_end(_year(m), 3, int(m["ord"]), ref),
+        needs=(r"\bq[1-4]",),
+    )
+    add(
+        rf"\b(?:the\s+|el\s+|la\s+)?(?P<ord>first|1st|second|2nd|i|ii|primer|primero|primera"
+        rf"|segundo|segunda|1er|2do)\s+(?:semester|semestre|half|mitad)(?:{_OF_YEAR})?\b",
+        "semester",
+        lambda m, ref: _period_end(_year(m), 6, _ORDINALS[m["ord"]], ref),
+        needs=(r"semest|half|mitad",),
+    )
+    add(
+        rf"\b(?:mid|middle\s+of|mid-year|mediados\s+de(?:l)?)[\s-]*(?:the\s+year\s+|ano\s+)?"
+        rf"(?P<year>{YEAR})\b",
+        "semester",
+        lambda m, ref: dt.date(int(m["year"]), 6, 30),
+        needs=(r"mid|mediados", _YEAR_DIGITS),
+    )
+    add(
+        r"\b(?:mid-?year|the\s+middle\s+of\s+the\s+year|mediados\s+de(?:l)?\s+ano)\b",
+        "semester",
+        lambda m, ref: _period_end(None, 6, 1, ref),
+        needs=(r"mid|mediados",),
+    )
+    add(
+        rf"\b(?:(?:the\s+)?(?:end|close)\s+of|(?:finales|fines|final|fin|cierre)\s+de(?:l)?)\s+"
+        rf"(?:the\s+year\s+|ano\s+)?(?P<year>{YEAR})\b",
+        "year",
+        lambda m, ref: dt.date(int(m["year"]), 12, 31),
+        needs=(r"end|close|fin|cierre", _YEAR_DIGITS),
+    )
+    add(
+        rf"\b(?:early|(?:the\s+)?(?:beginning|start)\s+of|(?:principios|inicios|comienzos)\s+"
+        rf"de(?:l)?)\s+(?:ano\s+)?(?P<year>{YEAR})\b",
+        "quarter",
+        lambda m, ref: dt.date(int(m["year"]), 3, 31),
+        needs=(r"early|beginning|start|principios|inicios|comienzos", _YEAR_DIGITS),
+    )
+    # Month alone ("by the end of March", "a finales de marzo"): the next such month.
+    add(
+        rf"\b(?:(?:the\s+)?(?:end|close)\s+of\s+|(?:el\s+mes\s+de\s+)|(?:the\s+month\s+of\s+))?"
+        rf"(?P<month>{MONTH_FULL})\b(?!\s*,?\s*(?:of\s+|de\s+|del\s+)?(?:\d))",
+        "month",
+        lambda m, ref: _next_occurrence(_month_number(m["month"]), None, ref),
+        month_only=True,
+        needs=(_MONTH_WORD,),
+        first="tec" + _MONTH_INITIALS,
+    )
+    # A year alone.
+    add(
+        rf"(?<![\d/-])\b(?P<year>{YEAR})\b(?![\d/-])(?!\s*(?:budget|work|plan|report|calendar"
+        r"|period|fiscal|annual|presupuesto|informe|calendario|periodo|-))",
+        "year",
+        lambda m, ref: dt.date(int(m["year"]), 12, 31),
+        needs=(_YEAR_DIGITS,),
+        first="12",
+    )
+    add(
+        r"\b(?:this|the\s+current|the\s+present|este|el\s+presente|el\s+actual)\s+(?:year|ano)\b",
+        "year",
+        lambda m, ref: dt.date(ref.year, 12, 31) if ref else None,
+        needs=(_YEAR_WORD,),
+    )
+    add(
+        r"\b(?:next\s+year|the\s+next\s+year|the\s+following\s+year|(?:el\s+)?(?:proximo|siguiente)"
+        r"\s+ano|(?:el\s+)?ano\s+(?:proximo|entrante|siguiente))\b",
+        "year",
+        lambda m, ref: dt.date(ref.year + 1, 12, 31) if ref else None,
+        needs=(_YEAR_WORD,),
+    )
+    add(
+        r"\b(?:(?:by|before|until|at|towards|antes\s+de|hasta|para|a|hacia)\s+)?(?:the\s+)?"
+        r"(?:(?:end|close)\s+of\s+the\s+(?:current\s+)?year|(?:finales|fines|final|fin|cierre)"
+        r"\s+de(?:l)?\s+(?:presente\s+)?ano)\b",
+        "year",
+        lambda m, ref: dt.date(ref.year, 12, 31) if ref else None,
+        intrinsic=True,
+        needs=(_YEAR_WORD,),
+    )
+    _relative_candidates(add)
+    _vague_candidates(add)
+
+
+def _relative_candidates(add) -> None:
+    at_least = r"(?:at\s+least\s+|al\s+menos\s+|por\s+lo\s+menos\s+)?"
+    amount = rf"{at_least}(?P<n>{NUMBER})[\s-]+(?P<unit>{UNIT})"
+    resolve = lambda m, ref: _add(ref, _number(m["n"]), m["unit"])  # noqa: E731
+    add(
+        rf"\bwithin\s+(?:a\s+|an\s+|the\s+)?(?:(?:maximum\s+)?(?:period|term|time\s*frame|time)\s+"
+        rf"of\s+|(?:the\s+)?(?:next|following|coming)\s+)?{amount}(?:[\s-]+(?:period|term"
+        rf"|time\s*frame))?\b",
+        "relative",
+        resolve,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    add(
+        rf"\b(?:in|over|during)\s+the\s+(?:next|following|coming)\s+{amount}\b",
+        "relative",
+        resolve,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    add(
+        rf"\b(?:en|dentro\s+de)\s+(?:un|el)\s+(?:plazo|periodo|termino|lapso)\s+(?:maximo\s+)?"
+        rf"(?:no\s+mayor\s+(?:a|de)\s+|de\s+)(?:hasta\s+)?{amount}\b",
+        "relative",
+        resolve,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    add(
+        rf"\b(?:en|dentro\s+de|durante)\s+(?:los|las)\s+(?:proximos|proximas|siguientes)\s+{amount}\b",
+        "relative",
+        resolve,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    add(
+        rf"\bdentro\s+de\s+(?:los\s+|las\s+)?{amount}(?:\s+siguientes)?\b",
+        "relative",
+        resolve,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    # Counted from this meeting: "30 days after the meeting", "un mes después de la reunión".
+    add(
+        rf"\b{amount}\s+(?:after|following|from)\s+(?:the\s+|this\s+)?(?:end\s+of\s+the\s+)?"
+        r"(?:present\s+|current\s+)?(?:meeting|session)\b(?!\s+of\s+the\s+(?:next|following))",
+        "relative",
+        resolve,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    add(
+        rf"\b{amount}\s+(?:despues\s+de|a\s+partir\s+de)\s+(?:la\s+|esta\s+)?"
+        r"(?:presente\s+)?(?:reunion|sesion)\b(?!\s+(?:proxima|siguiente))",
+        "relative",
+        resolve,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    # Counted from an event whose date is unknown: keep the phrase, no date.
+    no_date = lambda m, ref: None  # noqa: E731
+    event = (
+        r"(?:the\s+)?(?:next|following|upcoming|forthcoming)?\s*(?:[\w-]+\s+){0,4}?"
+        r"(?:meeting|session|conference|rcgm|rcm|event)"
+    )
+    add(
+        rf"\b{amount}\s+(?:before|prior\s+to|ahead\s+of|in\s+advance\s+of)\s+{event}\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    add(rf"\b{amount}\s+in\s+advance\b", "relative", no_date, intrinsic=True, needs=(_UNIT_WORD,))
+    add(
+        rf"\b{amount}\s+antes\s+de\s+(?:la|el)\s+(?:proxima|siguiente)?\s*(?:[\w-]+\s+){{0,4}}?"
+        r"(?:reunion|sesion|conferencia|grcm|crm|evento)\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    add(
+        rf"\bcon\s+{amount}\s+de\s+anticipacion\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(_UNIT_WORD,),
+    )
+    add(
+        r"\b(?:before|by|at|prior\s+to|for)\s+the\s+(?:next|upcoming|following|forthcoming)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:meeting|session)(?:\s+of\s+the\s+(?:rcgm|rcm|vice-?ministers))?\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(r"meeting|session",),
+    )
+    add(
+        r"\b(?:antes\s+de|para|en)\s+la\s+(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:reunion|sesion)(?:\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm))?\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(r"reunion|sesion",),
+    )
+
+
+def _vague_candidates(add) -> None:
+    no_date = lambda m, ref: None  # noqa: E731
+    phrases = (  # each with a word it cannot be written without
+        (r"as\s+soon\s+as\s+possible", "soon"),
+        (r"at\s+the\s+earliest\s+(?:possible\s+)?(?:opportunity|convenience|date)", "earliest"),
+        (r"in\s+due\s+(?:course|time)", "due"),
+        (
+            r"(?:on|at|for)\s+(?:a\s+)?(?:later\s+)?dates?\s+(?:yet\s+)?to\s+be\s+"
+            r"(?:determined|defined|agreed(?:\s+upon)?|confirmed|set|decided|established)",
+            "date",
+        ),
+        (r"\(?dates?\s+(?:yet\s+)?to\s+be\s+(?:confirmed|determined|defined)\)?", "date"),
+        (r"\(?fechas?\s+(?:por|a)\s+(?:confirmar|definir|determinar)(?:se)?\)?", "fecha"),
+        (r"lo\s+(?:antes|mas\s+pronto)\s+posible", "posible"),
+        (r"a\s+la\s+(?:mayor\s+)?brevedad(?:\s+posible)?", "brevedad"),
+        (r"con\s+la\s+mayor\s+brevedad(?:\s+posible)?", "brevedad"),
+        (r"en\s+su\s+(?:debido\s+)?(?:momento|oportunidad)", "momento|oportunidad"),
+        (r"oportunamente", "oportunamente"),
+        (
+            r"en\s+(?:una\s+)?fechas?\s+(?:por|a)\s+(?:definir|determinar|confirmar|acordar"
+            r"|convenir)(?:se)?",
+            "fecha",
+        ),
+    )
+    for phrase, word in phrases:
+        add(rf"\b{phrase}\b", "none", no_date, intrinsic=True, needs=(word,))
+
+
+def _year(match: re.Match) -> int | None:
+    year = match.groupdict().get("year")
+    return int(year) if year else None
+
+
+def _numeric_date(a: int, b: int, year: int) -> dt.date | None:
+    # The conference writes day/month in both languages; month/day only when day/month is
+    # impossible.
+    return _safe_date(year, b, a) or _safe_date(year, a, b)
+
+
+def _bind(resolve, match: re.Match):
+    return lambda reference: resolve(match, reference)

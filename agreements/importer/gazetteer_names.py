@@ -1,0 +1,156 @@
+"""The default gazetteer's table: how the conference's documents name countries, places and
+groups (organisations and bodies are in :mod:`.gazetteer_organisations`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "MEMBER_COUNTRIES",
+    "NOT_ACTORS",
+    "OBSERVER_COUNTRIES",
+    "Alias",
+    "Entry",
+    "COUNTRIES",
+    "GROUPS",
+    "PLACES",
+]
+
+MEMBER_COUNTRIES: tuple[str, ...] = (
+    "BZ", "CA", "CR", "DO", "SV", "GT", "HN", "MX", "NI", "PA", "US",
+)  # fmt: skip
+OBSERVER_COUNTRIES: tuple[str, ...] = ("AR", "CO", "EC", "JM", "PE")
+
+# The conference itself is never an actor of its own agreements.
+NOT_ACTORS = frozenset({"RCM", "CRM"})
+
+
+# --- Entries -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One way of writing a name.
+
+    ``regex`` aliases are patterns over folded text (lower case, no accents). ``language``
+    restricts an alias to texts in that language. ``case_sensitive`` defaults to True for short
+    acronyms written in capitals.
+    """
+
+    text: str
+    regex: bool = False
+    language: str | None = None
+    case_sensitive: bool | None = None
+
+
+@dataclass
+class Entry:
+    """A country (ISO alpha-2 code), an organisation or body (its conference acronym), a group
+    term (``members``: the codes it stands for) or a place that blocks mentions (empty code)."""
+
+    code: str
+    kind: str
+    names: tuple[str | Alias, ...] = ()
+    members: tuple[str, ...] = ()
+
+
+# --- Default table -------------------------------------------------------------------------------
+
+
+def _r(pattern: str, language: str | None = None) -> Alias:
+    return Alias(pattern, regex=True, language=language)
+
+
+# Optional "the"/"la": articles are not part of names, so they need no alias of their own.
+_GOVERNMENT_NOUNS = (
+    r"(?:delegation|government|presentation|proposal|initiative|recommendation|request|offer)"
+)
+COUNTRIES: tuple[Entry, ...] = (
+    Entry("BZ", "country", ("Belize", "Belice")),
+    Entry(
+        "CA",
+        "country",
+        (
+            "Canada",
+            "Canadá",
+            _r(rf"\bthe canadian (?={_GOVERNMENT_NOUNS}\b)"),
+            _r(r"\b(?:delegacion|gobierno|presentacion|propuesta|iniciativa) canadiense\b"),
+        ),
+    ),
+    Entry("CR", "country", ("Costa Rica",)),
+    Entry("DO", "country", ("Dominican Republic", "República Dominicana", "Rep. Dominicana")),
+    Entry("SV", "country", ("El Salvador",)),
+    Entry("GT", "country", ("Guatemala",)),
+    Entry("HN", "country", ("Honduras",)),
+    Entry(
+        "MX",
+        "country",
+        (
+            "Mexico",
+            "México",
+            "Méjico",
+            "United Mexican States",
+            "Estados Unidos Mexicanos",
+            _r(rf"\bthe mexican (?={_GOVERNMENT_NOUNS}\b)"),
+        ),
+    ),
+    Entry("NI", "country", ("Nicaragua",)),
+    Entry("PA", "country", ("Panama", "Panamá")),
+    Entry(
+        "US",
+        "country",
+        (
+            "United States of America",
+            "United States",
+            "Estados Unidos de América",
+            "Estados Unidos",
+            "EE.UU.",
+            "EE. UU.",
+            "EEUU",
+            "U.S.A.",
+            "U.S.",
+            "USA",
+            Alias(r"(?<![\w$])US(?![\w$])", regex=True, case_sensitive=True),
+        ),
+    ),
+    Entry("AR", "country", ("Argentina",)),
+    Entry("CO", "country", ("Colombia",)),
+    Entry("EC", "country", ("Ecuador",)),
+    Entry("JM", "country", ("Jamaica",)),
+    Entry("PE", "country", ("Peru", "Perú")),
+    Entry("CL", "country", ("Chile",)),
+)
+
+# Places whose names contain a country's name, and other look-alikes: they block the mention.
+PLACES = Entry(
+    "",
+    "place",
+    (
+        "Mexico City", "Ciudad de México", "Ciudad de Mexico", "Ciudad Mexico", "New Mexico",
+        "Nuevo México", "Gulf of Mexico", "Golfo de México", "Guatemala City",
+        "Ciudad de Guatemala", "La Antigua Guatemala", "Antigua Guatemala", "Panama City",
+        "Ciudad de Panamá", "Panama Canal", "Canal de Panamá", "Belize City", "Ciudad de Belice",
+        "San Salvador", "Cartagena de Indias", "Costa Rican", "Colombian",
+        # "its Technical Secretariat" in the documents is another conference's secretariat.
+        _r(r"\b(?:its|su) (?:technical|executive) secretariat"),
+        _r(r"\bsu secretaria (?:tecnica|ejecutiva)"),
+    ),
+)  # fmt: skip
+
+
+_MEMBERS_EN = (
+    r"\b(?:(?:rcm|crm) )?member (?:countries|states|country|state)\b"
+    r"(?: of the (?:rcm|regional conference on migration))?"
+)
+_MEMBERS_ES = (
+    r"\b(?:paises|estados) miembros?\b(?: de la (?:crm|conferencia regional sobre migracion))?"
+)
+GROUPS: tuple[Entry, ...] = (
+    Entry("", "group", (_r(_MEMBERS_EN), _r(_MEMBERS_ES)), MEMBER_COUNTRIES),
+    Entry(
+        "",
+        "group",
+        (_r(r"\bboth (?:liaison officers?'? )?networks\b"), _r(r"\b(?:ambas|las dos) redes\b")),
+        ("LN-CP", "LN-SMTP"),
+    ),
+)
