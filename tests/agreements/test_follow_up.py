@@ -152,4 +152,4 @@ def test_overdue_means_deadline_passed_and_still_open():
     AgreementFactory(deadline=datetime.date(2026, 3, 31), status=Status.IN_PROGRESS)
     AgreementFactory(deadline=None, status=Status.OPEN)
     assert list(Agreement.objects.overdue(today)) == [overdue]
-    assert Agreement.objects.with_overdue(today).filter(overdue=True).count() == 1
+    assert Agreement.objects.with_states(today).filter(overdue=True).count() == 1
