@@ -128,9 +128,11 @@ def _copy_value(value) -> str:
 # a new field fails loudly here rather than shifting every value one column over.
 AGREEMENT_COLUMNS = [
     "id", "meeting_id", "section", "group", "ref", "parent_id", "position", "text_en", "text_es",
-    "action", "deadline", "deadline_text", "deadline_precision", "status", "status_changed_at",
-    "visibility", "demo", "source", "created_at", "updated_at",
+    "action", "deadline", "deadline_text", "deadline_precision", "deadline_body", "status",
+    "status_changed_at", "follow_up_override", "follow_up_override_reason", "visibility", "demo",
+    "source", "created_at", "updated_at",
 ]  # fmt: skip
+STATUS_COLUMN = AGREEMENT_COLUMNS.index("status")
 FOLLOW_UP_COLUMNS = [
     "id", "agreement_id", "country_id", "author_id", "created_at", "status", "note", "link",
     "evidence", "validation", "reviewed_by_id", "reviewed_at", "review_note", "demo",
@@ -392,8 +394,11 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
                         deadline,
                         deadline_text,
                         precision,
+                        "",
                         agreement.status,
                         None,
+                        "",
+                        "",
                         meeting.visibility,
                         True,
                         "demo data",
@@ -433,7 +438,7 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
         changed = []
         for agreement, row in zip(agreements, rows, strict=True):
             if agreement.updates and agreement.updates[-1] != agreement.status:
-                row[13], row[14] = agreement.updates[-1], now
+                row[STATUS_COLUMN], row[STATUS_COLUMN + 1] = agreement.updates[-1], now
                 changed.append(agreement.pk)
 
         _copy(cursor, Agreement, rows)

@@ -337,6 +337,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AgreementStatusEnum": "agreements.models.Status",
         "MeetingStatusEnum": "meetings.models.MeetingStatus",
+        "MeetingStateEnum": "meetings.models.MeetingState",
+        "ConsultationStateEnum": "agreements.models.consultations.ConsultationState",
         "MembershipStatusEnum": "rcm.models.MembershipStatus",
         "MeetingKindEnum": "meetings.models.MeetingKind",
         "OrganisationKindEnum": "rcm.models.OrganisationKind",

@@ -147,7 +147,7 @@ def create_activities(
             continue
         activity = Meeting(
             kind=kind,
-            name_en=first_sentence[:400],
+            name_en=_short_name(first_sentence),
             ordinal=ordinal
             if kind in {MeetingKind.VICE_MINISTERIAL, MeetingKind.RCM_SACM}
             else None,
@@ -170,3 +170,11 @@ def create_activities(
         agreement.proposed_activities.add(activity)
         created += 1
     return created
+
+
+def _short_name(sentence: str, limit: int = 120) -> str:
+    """A meeting name within the model's limit, cut at a word with an ellipsis when longer."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
