@@ -272,7 +272,11 @@ def main() -> None:
         check(json.loads(body)["count"] == meetings, "the second process reads the same records")
 
         auth = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
-        organisation = {"acronym": "SMOKE", "name_en": "Smoke-test organisation", "kind": "cooperating"}
+        organisation = {
+            "acronym": "SMOKE",
+            "name_en": "Smoke-test organisation",
+            "kind": "cooperating",
+        }
         status, _, body = first.request(
             "/api/v1/organisations/", data=json.dumps(organisation), headers=auth
         )
