@@ -130,7 +130,10 @@ class Client:
 
     def __init__(self, port: int, cookies: http.cookiejar.CookieJar | None = None):
         self.base = f"http://127.0.0.1:{port}"
-        self.cookies = cookies if cookies is not None else http.cookiejar.CookieJar()
+        # The proxy speaks HTTPS to the browser: the app's Secure cookies go back on these requests.
+        policy = http.cookiejar.DefaultCookiePolicy()
+        policy.return_ok_secure = lambda cookie, request: True
+        self.cookies = cookies if cookies is not None else http.cookiejar.CookieJar(policy)
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect()
         )
