@@ -16,6 +16,7 @@ COPY pyproject.toml requirements.lock README.md ./
 COPY rcm ./rcm
 COPY meetings ./meetings
 COPY agreements ./agreements
+COPY consultations ./consultations
 COPY networks ./networks
 COPY finance ./finance
 RUN pip install -c requirements.lock .

@@ -428,4 +428,4 @@ class InstrumentAdmin(RecordAdmin):
     inlines = [InstrumentEventInline]
 
 
-from agreements import admin_consultations  # noqa: E402, F401
+from agreements import admin_reminders  # noqa: E402, F401

@@ -4,6 +4,10 @@ A digest lists the agreements the country is responsible for whose deadline fall
 14 days or has passed (still open or in progress), the consultation rounds awaiting the
 country's answer, and the meetings of the next 30 days. `python manage.py send_reminders` sends
 them; the admin previews them.
+
+The consultation rounds come from the consultations app, which sits above this one: it registers
+how to find the rounds awaiting a country and how to close those whose deadline passed
+(`register_rounds`, from its AppConfig), so that agreements imports nothing from it.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import orjson
@@ -23,7 +27,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from agreements.models import Agreement, ConsultationRound, ReminderLog
+from agreements.models import Agreement, ReminderLog
 from meetings.models import Meeting
 from rcm.models import Access, Country, FocalPoint, Role, User
 
@@ -34,6 +38,27 @@ MEETINGS_AHEAD = datetime.timedelta(days=30)
 # A digest identical to one sent less than a week ago is not sent again: an overdue agreement
 # stays overdue for months, and a daily e-mail saying the same would soon go unread.
 UNCHANGED_DIGEST_PAUSE = datetime.timedelta(days=7)
+
+RoundsAwaiting = Callable[[str, datetime.datetime], Iterable]
+CloseDueRounds = Callable[[datetime.datetime], int]
+_rounds: tuple[RoundsAwaiting, CloseDueRounds] | None = None
+
+
+def register_rounds(*, awaiting: RoundsAwaiting, close_due: CloseDueRounds) -> None:
+    """Where the digests find the consultation rounds awaiting a country's answer (in deadline
+    order, one query), and how the rounds whose deadline passed are closed (how many)."""
+    global _rounds
+    _rounds = (awaiting, close_due)
+
+
+def rounds_awaiting(country_code: str, now: datetime.datetime) -> list:
+    """The consultation rounds awaiting the country's answer; none without the consultations."""
+    return list(_rounds[0](country_code, now)) if _rounds else []
+
+
+def close_due_rounds(now: datetime.datetime) -> int:
+    """Close the consultation rounds whose deadline has passed; how many were closed."""
+    return _rounds[1](now) if _rounds else 0
 
 
 @dataclass(frozen=True)
@@ -66,7 +91,7 @@ class Digest:
     recipient: Recipient
     today: datetime.date
     agreements: list[Agreement] = field(default_factory=list)
-    rounds: list[ConsultationRound] = field(default_factory=list)
+    rounds: list = field(default_factory=list)  # consultation rounds awaiting an answer
     meetings: list[Meeting] = field(default_factory=list)
 
     @property
@@ -148,11 +173,7 @@ def digest_for(recipient: Recipient, *, today: datetime.date, now: datetime.date
         .select_related("meeting", "meeting__country", "meeting__parent")
         .order_by("deadline", "meeting_id", "position")
     )
-    rounds = (
-        ConsultationRound.objects.awaiting(code, now)
-        .select_related("consultation", "version")
-        .order_by("closes_at", "pk")
-    )
+    rounds = rounds_awaiting(code, now)
     meetings = (
         Meeting.objects.visible_to(access)
         .upcoming(today)
@@ -161,7 +182,7 @@ def digest_for(recipient: Recipient, *, today: datetime.date, now: datetime.date
         .select_related("country", "parent")
         .order_by("starts_on", "pk")
     )
-    return Digest(recipient, today, list(agreements), list(rounds), list(meetings))
+    return Digest(recipient, today, list(agreements), rounds, list(meetings))
 
 
 def render_digest(digest: Digest) -> EmailMultiAlternatives:

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "rcm",
     "meetings",
     "agreements",
+    "consultations",
     "networks",
     "finance",
 ]

@@ -34,7 +34,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", agreement_views.meeting_page, name="meeting"),
     path("", include("agreements.urls")),
     path("", include("agreements.urls_calendar")),
-    path("", include("agreements.urls_consultations")),
+    path("", include("consultations.urls")),
     path("", include("networks.urls")),
     path("", include("finance.urls")),
     path("presidencies/", views.presidencies, name="presidencies"),

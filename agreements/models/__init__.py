@@ -15,17 +15,6 @@ from agreements.models.agreements import (
     Status,
     Theme,
 )
-from agreements.models.consultations import (
-    AnswerKind,
-    Consultation,
-    ConsultationAnswer,
-    ConsultationRound,
-    ConsultationState,
-    ConsultationTransition,
-    ConsultationVersion,
-    ReminderLog,
-    RoundKind,
-)
 from agreements.models.feeds import FeedToken, FeedTokenQuerySet
 from agreements.models.followups import FollowUp, FollowUpQuerySet, Validation
 from agreements.models.instruments import (
@@ -34,6 +23,7 @@ from agreements.models.instruments import (
     InstrumentEvent,
     InstrumentKind,
 )
+from agreements.models.reminders import ReminderLog
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -45,13 +35,6 @@ __all__ = [
     "AgreementLink",
     "AgreementOrganisation",
     "AgreementQuerySet",
-    "AnswerKind",
-    "Consultation",
-    "ConsultationAnswer",
-    "ConsultationRound",
-    "ConsultationState",
-    "ConsultationTransition",
-    "ConsultationVersion",
     "DeadlinePrecision",
     "EventKind",
     "FeedToken",
@@ -64,7 +47,6 @@ __all__ = [
     "InstrumentKind",
     "LinkKind",
     "ReminderLog",
-    "RoundKind",
     "Section",
     "Status",
     "Theme",

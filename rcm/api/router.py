@@ -2,13 +2,13 @@
 
 from rest_framework.routers import DefaultRouter
 
-from agreements.api.consultations import ConsultationViewSet
 from agreements.api.views import (
     AgreementViewSet,
     FollowUpViewSet,
     InstrumentViewSet,
     ThemeViewSet,
 )
+from consultations.api import routes as consultation_routes
 from finance.api import routes as finance_routes
 from meetings.api.views import MeetingViewSet
 from networks.api import routes as network_routes
@@ -34,7 +34,7 @@ router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("follow-ups", FollowUpViewSet, basename="follow-up")
 router.register("themes", ThemeViewSet, basename="theme")
 router.register("instruments", InstrumentViewSet, basename="instrument")
-router.register("consultations", ConsultationViewSet, basename="consultation")
+consultation_routes.register(router)
 network_routes.register(router)
 finance_routes.register(router)
 

@@ -13,7 +13,7 @@ from agreements import reminders
 from agreements.models import ReminderLog, Status
 from meetings.models import MeetingStatus
 from rcm.models import Visibility
-from tests.agreements.consultation_factories import (
+from tests.consultations.factories import (
     answer_all,
     at,
     conference,
@@ -313,6 +313,14 @@ def test_the_admin_previews_the_digest_a_focal_point_would_receive(client, setti
     assert "Presentar el informe sobre protección consular" in response.text
     assert mail.outbox == []
     assert not ReminderLog.objects.exists()
+
+
+def test_the_reminder_log_links_to_the_preview(client, setting):
+    setting.ts.is_superuser = True
+    setting.ts.save()
+    client.force_login(setting.ts)
+    response = client.get("/admin/agreements/reminderlog/")
+    assert "/admin/agreements/reminderlog/preview/" in response.text
 
 
 def test_the_admin_preview_is_for_staff_only(client, setting):

@@ -5,8 +5,9 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from agreements import consultations, services
+from agreements import services
 from agreements.models import Theme
+from consultations import services as consultations
 from rcm.models import Role, Visibility
 from rcm.services import api_token_create
 from tests.factories import (

@@ -9,19 +9,14 @@ from decimal import Decimal
 
 import pytest
 
-from agreements import consultations as consultation_services
-from agreements.models import (
-    Agreement,
-    Consultation,
-    ConsultationRound,
-    ConsultationTransition,
-    FollowUp,
-)
+from agreements.models import Agreement, FollowUp
+from consultations import services as consultation_services
+from consultations.models import Consultation, ConsultationRound, ConsultationTransition
 from finance import services as finance_services
 from finance.models import Payment, PaymentAllocation
 from meetings.models import Meeting, Participation
 from rcm.models import Country
-from tests.agreements.consultation_factories import at, conference, in_members_round
+from tests.consultations.factories import at, conference, in_members_round
 from tests.finance.factories import scale
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -8,7 +8,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 
 from agreements import reminders
-from agreements.consultations import consultation_close_due_rounds
 
 
 def iso_date(value: str) -> datetime.date:
@@ -51,7 +50,7 @@ class Command(BaseCommand):
         closed = 0
         if not dry_run:
             # Rounds close at the real time, whatever day the digests are built for.
-            closed = consultation_close_due_rounds(now=timezone.now())
+            closed = reminders.close_due_rounds(timezone.now())
         verbose = options["verbosity"] >= 1
 
         def progress(index, total, recipient, outcome):

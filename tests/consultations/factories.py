@@ -10,15 +10,10 @@ import datetime
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from agreements import consultations as services
-from agreements.models import Consultation
+from consultations import services
+from consultations.models import Consultation
 from rcm.models import Country, User
-from tests.factories import (
-    PresidencyFactory,
-    focal_point_user,
-    member_country,
-    ts_staff_user,
-)
+from tests.factories import PresidencyFactory, focal_point_user, member_country, ts_staff_user
 
 MEXICO_TIME = ZoneInfo("America/Mexico_City")
 

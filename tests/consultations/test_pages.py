@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from agreements.models import ConsultationAnswer
+from consultations.models import ConsultationAnswer
 from rcm.models import Visibility
-from tests.agreements.consultation_factories import (
+from tests.consultations.factories import (
     agreed,
     answer_all,
     conference,

@@ -13,17 +13,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from agreements import consultations as services
-from agreements.api.consultations import rounds_prefetch
-from agreements.models import (
-    Action,
-    Agreement,
+from agreements.models import Action, Agreement
+from consultations import services
+from consultations.models import (
+    GIVEN_ANSWERS,
     Consultation,
     ConsultationState,
     ConsultationTransition,
     ConsultationVersion,
 )
-from agreements.models.consultations import GIVEN_ANSWERS
+from consultations.selectors import rounds_prefetch
 from rcm.models import Presidency, access_for
 
 PAGE_SIZE = 50
@@ -98,7 +97,7 @@ def consultation_list(request):
     page = Paginator(consultations, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
-        "agreements/consultation_list.html",
+        "consultations/consultation_list.html",
         {"page": page, "now": timezone.now(), "may_start": allowed_to_start, "form": form},
     )
 
@@ -227,7 +226,7 @@ def consultation_detail(request, pk: int):
     }
     return render(
         request,
-        "agreements/consultation_detail.html",
+        "consultations/consultation_detail.html",
         context,
         status=400 if (transition_error or answer_form.errors) else 200,
     )

@@ -5,24 +5,20 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from agreements import consultations as services
-from agreements.models import (
-    AgreementLink,
+from agreements.models import AgreementLink, FollowUp, Section, Status, Validation
+from consultations import services
+from consultations.models import (
     AnswerKind,
     Consultation,
     ConsultationAnswer,
     ConsultationRound,
     ConsultationState,
     ConsultationTransition,
-    FollowUp,
     RoundKind,
-    Section,
-    Status,
-    Validation,
 )
 from meetings.models import MeetingKind, MeetingStatus
 from rcm.models import Visibility
-from tests.agreements.consultation_factories import (
+from tests.consultations.factories import (
     MEXICO_TIME,
     agreed,
     answer_all,

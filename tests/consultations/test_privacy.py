@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from agreements import consultations as services
-from agreements.models import Consultation
+from consultations import services
+from consultations.models import Consultation
 from rcm.models import Role, Visibility
-from tests.agreements.consultation_factories import answer_all, at, conference, drafted
+from tests.consultations.factories import answer_all, at, conference, drafted
 from tests.factories import (
     AgreementFactory,
     MeetingFactory,

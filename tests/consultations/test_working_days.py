@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from agreements.consultations import end_of_day, ppt_time_zone, working_day_deadline
+from consultations.working_days import end_of_day, ppt_time_zone, working_day_deadline
 
 day = datetime.date.fromisoformat
 

@@ -3,13 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from agreements.models import Consultation
-from tests.agreements.consultation_factories import (
-    answer_all,
-    at,
-    conference,
-    in_members_round,
-)
+from consultations.models import Consultation
+from tests.consultations.factories import answer_all, at, conference, in_members_round
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +21,7 @@ def test_the_change_page_shows_versions_rounds_answers_and_steps(client, setting
     consultation = in_members_round(setting)
     answer_all(setting, consultation, ["GT"], "object", now=at("2026-12-21"))
     client.force_login(setting.ts)
-    response = client.get(f"/admin/agreements/consultation/{consultation.pk}/change/")
+    response = client.get(f"/admin/consultations/consultation/{consultation.pk}/change/")
     assert response.status_code == 200
     assert "To issue a joint statement" in response.text
     assert "GT: Objects" in response.text
@@ -38,7 +33,7 @@ def test_the_round_page_lists_its_answers(client, setting):
     answer_all(setting, consultation, ["GT"], now=at("2026-12-21"))
     round = consultation.rounds.get(kind="members")
     client.force_login(setting.ts)
-    response = client.get(f"/admin/agreements/consultationround/{round.pk}/change/")
+    response = client.get(f"/admin/consultations/consultationround/{round.pk}/change/")
     assert response.status_code == 200
     assert "Agrees" in response.text
 
@@ -49,7 +44,7 @@ def test_ts_staff_draft_a_consultation_in_the_admin(client):
     setting.ts.save()
     client.force_login(setting.ts)
     response = client.post(
-        "/admin/agreements/consultation/add/",
+        "/admin/consultations/consultation/add/",
         {
             "subject": "Caravan",
             "text_en": "To issue a joint statement.",
@@ -62,9 +57,3 @@ def test_ts_staff_draft_a_consultation_in_the_admin(client):
     consultation = Consultation.objects.get()
     assert (consultation.state, consultation.created_by) == ("draft", setting.ts)
     assert consultation.versions.get().text_en == "To issue a joint statement."
-
-
-def test_the_reminder_log_links_to_the_preview(client, setting):
-    client.force_login(setting.ts)
-    response = client.get("/admin/agreements/reminderlog/")
-    assert "/admin/agreements/reminderlog/preview/" in response.text

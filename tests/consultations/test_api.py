@@ -7,9 +7,9 @@ from django.utils import timezone
 from rest_framework import status
 from rest_framework.test import APIClient
 
-from agreements.models import Consultation, ConsultationAnswer, ConsultationTransition
+from consultations.models import Consultation, ConsultationAnswer, ConsultationTransition
 from rcm.models import Visibility
-from tests.agreements.consultation_factories import (
+from tests.consultations.factories import (
     agreed,
     answer_all,
     at,

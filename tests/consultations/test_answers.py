@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from agreements import consultations as services
-from agreements.models import AnswerKind, ConsultationAnswer, RoundKind
+from consultations import services
+from consultations.models import AnswerKind, ConsultationAnswer, RoundKind
 from rcm.models import Role
-from tests.agreements.consultation_factories import (
+from tests.consultations.factories import (
     MEXICO_TIME,
     at,
     conference,
