@@ -19,6 +19,7 @@ COPY agreements ./agreements
 COPY consultations ./consultations
 COPY networks ./networks
 COPY finance ./finance
+COPY pages ./pages
 RUN pip install -c requirements.lock .
 COPY . .
 

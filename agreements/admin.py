@@ -258,7 +258,7 @@ class AgreementAdmin(RecordAdmin):
     actions = ["set_status"]
     fieldsets = [
         (None, {"fields": ["meeting", "section", "group", "ref", "parent", "position"]}),
-        (_("Text"), {"fields": ["text_en", "text_es", "action", "themes"]}),
+        (_("Text"), {"fields": ["text_en", "text_es", "action", "themes", "addressed_to_body"]}),
         (
             _("Deadline"),
             {"fields": ["deadline", "deadline_text", "deadline_precision", "deadline_body"]},

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import secrets
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agreements.models import (
@@ -151,6 +154,41 @@ def _review(follow_up: FollowUp, reviewer: User) -> FollowUp:
     return follow_up
 
 
+def followup_decision_email(follow_up: FollowUp) -> EmailMessage | None:
+    """The e-mail that tells an update's author what the TS decided, in the author's language;
+    None when the author has no address (or was the reviewer)."""
+    author = follow_up.author
+    if author is None or not author.email or author.pk == follow_up.reviewed_by_id:
+        return None
+    with translation.override(author.language or settings.LANGUAGE_CODE):
+        context = {
+            "follow_up": follow_up,
+            "agreement": follow_up.agreement,
+            "author": author,
+            "accepted": follow_up.validation == Validation.ACCEPTED,
+            "site_url": settings.SITE_URL.rstrip("/"),
+        }
+        if context["accepted"]:
+            subject = _("RCM Records: your update on %(agreement)s was accepted")
+        else:
+            subject = _("RCM Records: your update on %(agreement)s was sent back")
+        subject = subject % {"agreement": follow_up.agreement}
+        body = render_to_string("agreements/email/update_decision.txt", context)
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        to=[author.email],
+        headers={"Content-Language": author.language or settings.LANGUAGE_CODE},
+    )
+
+
+def _tell_author(follow_up: FollowUp) -> None:
+    """Sent once the decision is committed: a decision rolled back tells nobody anything."""
+    message = followup_decision_email(follow_up)
+    if message is not None:
+        transaction.on_commit(lambda: message.send(fail_silently=True))
+
+
 @transaction.atomic
 def followup_accept(*, follow_up: FollowUp, reviewer: User) -> FollowUp:
     follow_up = _review(follow_up, reviewer)
@@ -158,6 +196,7 @@ def followup_accept(*, follow_up: FollowUp, reviewer: User) -> FollowUp:
     follow_up.full_clean()
     follow_up.save(update_fields=["validation", "reviewed_by", "reviewed_at"])
     _apply(follow_up)
+    _tell_author(follow_up)
     return follow_up
 
 
@@ -168,6 +207,67 @@ def followup_return(*, follow_up: FollowUp, reviewer: User, reason: str) -> Foll
     follow_up.review_note = reason.strip()
     follow_up.full_clean()
     follow_up.save(update_fields=["validation", "reviewed_by", "reviewed_at", "review_note"])
+    _tell_author(follow_up)
+    return follow_up
+
+
+def _own_pending(follow_up: FollowUp, user: User) -> FollowUp:
+    """The update, locked, if the user wrote it and the TS has not decided on it yet."""
+    follow_up = (
+        FollowUp.objects.select_for_update().select_related("agreement").get(pk=follow_up.pk)
+    )
+    if follow_up.author_id is None or follow_up.author_id != user.pk:
+        raise PermissionDenied(_("Only the author of an update may withdraw or change it."))
+    if follow_up.validation != Validation.PROPOSED:
+        raise ValidationError(
+            _("This update was already %(state)s; it can no longer be changed.")
+            % {"state": follow_up.get_validation_display().lower()}
+        )
+    return follow_up
+
+
+@transaction.atomic
+def followup_withdraw(*, follow_up: FollowUp, user: User) -> FollowUp:
+    """The author takes back an update the TS has not decided on; the record and its history
+    stay, marked withdrawn, and it leaves the validation queue."""
+    follow_up = _own_pending(follow_up, user)
+    follow_up.validation = Validation.WITHDRAWN
+    follow_up.full_clean()
+    follow_up._change_reason = "withdrawn by its author"
+    follow_up.save(update_fields=["validation"])
+    return follow_up
+
+
+@transaction.atomic
+def followup_edit(
+    *,
+    follow_up: FollowUp,
+    user: User,
+    status: str | None = None,
+    note: str | None = None,
+    link: str | None = None,
+    evidence=None,
+) -> FollowUp:
+    """The author changes an update the TS has not decided on yet (the history keeps the earlier
+    version); it still must change something, and still awaits validation."""
+    follow_up = _own_pending(follow_up, user)
+    changed = []
+    for name, value in (("status", status), ("note", note), ("link", link)):
+        if value is not None:
+            setattr(follow_up, name, value)
+            changed.append(name)
+    if evidence:
+        follow_up.evidence = evidence
+        changed.append("evidence")
+    # Still one of the country's focal points, and the country still responsible.
+    if not may_post_follow_up(access_for(user), follow_up.agreement, follow_up.country):
+        raise PermissionDenied(
+            _("You may post updates only on agreements your country must act on.")
+        )
+    follow_up.full_clean()
+    if changed:
+        follow_up._change_reason = "changed by its author"
+        follow_up.save(update_fields=changed)
     return follow_up
 
 

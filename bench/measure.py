@@ -283,7 +283,16 @@ def sample_ids(people: People) -> dict:
         .values_list("meeting_id", flat=True)
         .first()
     )
-    return {"detail": detail, "few_meeting": few_meeting}
+    # The latest Vice-Ministerial Meeting: its agenda gathers the most recommendations and items.
+    from meetings.models import Meeting, MeetingKind
+
+    agenda_meeting = (
+        Meeting.objects.filter(kind=MeetingKind.VICE_MINISTERIAL, parent__isnull=True)
+        .order_by("-year", "-starts_on", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return {"detail": detail, "few_meeting": few_meeting, "agenda_meeting": agenda_meeting}
 
 
 def _user(pk: int):
@@ -378,6 +387,32 @@ def hot_paths(people: People) -> list[HotPath]:
             note=(
                 "not paginated: the pending list stops at 200 rows, but the page lists every"
                 " meeting the country took part in"
+            ),
+        ),
+        HotPath(
+            "workspace",
+            f"Focal point's workspace (HTML, /my/, a focal point of {COUNTRY})",
+            "html",
+            people.session,
+            "/my/",
+            raw(limits.country_page, focal_point, country=COUNTRY, today=today),
+            informational=True,
+            note=(
+                "limit: the country page's reads (the same pending agreements); the workspace"
+                " also reads the country's updates and contributions"
+            ),
+        ),
+        HotPath(
+            "agenda",
+            "A meeting's agenda (HTML, /meetings/<latest RCM>/agenda/, focal point)",
+            "html",
+            people.session,
+            f"/meetings/{ids['agenda_meeting']}/agenda/",
+            raw(limits.overdue_count, focal_point, country=COUNTRY, today=today),
+            informational=True,
+            note=(
+                "limit: the overdue count; the agenda lists every item due or overdue at the"
+                " meeting, so it grows with them"
             ),
         ),
         HotPath(

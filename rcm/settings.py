@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "consultations",
     "networks",
     "finance",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -169,7 +170,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+# Each person lands where their work is: TS staff on the validation queue, focal points and
+# network officers on their country's workspace (pages.views.workspace.signed_in).
+LOGIN_REDIRECT_URL = "pages:signed_in"
 LOGOUT_REDIRECT_URL = "/"
 
 # Lock a username from one address after repeated failures, without locking the account for

@@ -11,6 +11,7 @@ from drf_spectacular.views import (
 )
 
 from agreements import views as agreement_views
+from pages.views.sign_in import SignInView
 from rcm import views
 
 
@@ -28,6 +29,8 @@ redoc_under_csp = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["
 urlpatterns = [
     path("", views.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Signing in also brings the user's saved language; the rest is Django's.
+    path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("meetings/", include("meetings.urls")),
@@ -37,6 +40,7 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("", include("networks.urls")),
     path("", include("finance.urls")),
+    path("", include("pages.urls")),
     path("presidencies/", views.presidencies, name="presidencies"),
     path("health/", views.health, name="health"),
     # Browsers ask for /favicon.ico whatever the page says.

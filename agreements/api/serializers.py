@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agreements.models import (
+    NOTE_MAX_LENGTH,
     Action,
     Agreement,
     DeadlinePrecision,
@@ -264,6 +265,7 @@ class FollowUpSerializer(serializers.ModelSerializer):
     status = serializers.ChoiceField(
         choices=[c for c in Status.choices if c[0] != Status.NO_FOLLOW_UP]
     )
+    note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True)
 
     class Meta:
         model = FollowUp
@@ -274,6 +276,16 @@ class FollowUpSerializer(serializers.ModelSerializer):
         read_only_fields = [
             "id", "agreement", "author", "created_at", "validation", "reviewed_at", "review_note",
         ]  # fmt: skip
+
+
+class FollowUpEditSerializer(serializers.Serializer):
+    """What the author of a pending update may change; what is left out stays as it is."""
+
+    status = serializers.ChoiceField(
+        choices=[c for c in Status.choices if c[0] != Status.NO_FOLLOW_UP], required=False
+    )
+    note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True)
+    link = serializers.URLField(max_length=500, required=False, allow_blank=True)
 
 
 class ReturnSerializer(serializers.Serializer):

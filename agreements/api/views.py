@@ -12,6 +12,7 @@ from agreements import services
 from agreements.api.serializers import (
     AgreementSerializer,
     AgreementWriteSerializer,
+    FollowUpEditSerializer,
     FollowUpSerializer,
     InstrumentSerializer,
     ReturnSerializer,
@@ -111,8 +112,10 @@ class FollowUpViewSet(RecordViewSet):
     """All follow-up updates: the validation queue for TS staff (?validation=proposed)."""
 
     serializer_class = FollowUpSerializer
+    write_serializer_class = FollowUpEditSerializer
     filterset_class = FollowUpFilter
-    http_method_names = ["get", "post", "head", "options"]
+    # PATCH: the author changes a pending update (with If-Match, as every write of a record).
+    http_method_names = ["get", "post", "patch", "head", "options"]
     ordering_fields = ["created_at"]
     ordering = ["-created_at", "-id"]
 
@@ -124,6 +127,42 @@ class FollowUpViewSet(RecordViewSet):
 
     def create(self, request, *args, **kwargs):
         raise PermissionDenied("Post updates at /api/v1/agreements/{id}/follow-ups/.")
+
+    def get_permissions(self):
+        # Authors (focal points, not staff) change and withdraw their own updates: the service
+        # says whose update it is.
+        if self.action in ("partial_update", "withdraw"):
+            return [permissions.IsAuthenticated()]
+        return super().get_permissions()
+
+    @extend_schema(
+        request=FollowUpEditSerializer,
+        responses=FollowUpSerializer,
+        description="The author changes an update the TS has not decided on yet (send If-Match "
+        "with the update's ETag); it still must change something and still awaits validation.",
+    )
+    def partial_update(self, request, *args, **kwargs):
+        return super().partial_update(request, *args, **kwargs)
+
+    def perform_update(self, serializer):
+        try:
+            services.followup_edit(
+                follow_up=serializer.instance, user=self.request.user, **serializer.validated_data
+            )
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error)) from None
+
+    @extend_schema(request=None, responses=FollowUpSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        """The author takes back an update the TS has not decided on; it stays in the history,
+        marked withdrawn."""
+        follow_up = self.get_object()
+        try:
+            follow_up = services.followup_withdraw(follow_up=follow_up, user=request.user)
+        except DjangoPermissionDenied as error:
+            raise PermissionDenied(str(error)) from None
+        return Response(FollowUpSerializer(follow_up, context=self.get_serializer_context()).data)
 
     def _review(self, request, review, **kwargs):
         follow_up = self.get_object()

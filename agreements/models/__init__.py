@@ -16,7 +16,7 @@ from agreements.models.agreements import (
     Theme,
 )
 from agreements.models.feeds import FeedToken, FeedTokenQuerySet
-from agreements.models.followups import FollowUp, FollowUpQuerySet, Validation
+from agreements.models.followups import NOTE_MAX_LENGTH, FollowUp, FollowUpQuerySet, Validation
 from agreements.models.instruments import (
     EventKind,
     Instrument,
@@ -28,6 +28,7 @@ from agreements.models.reminders import ReminderLog
 __all__ = [
     "CLOSED_STATUSES",
     "NO_FOLLOW_UP_ACTIONS",
+    "NOTE_MAX_LENGTH",
     "OPEN_STATUSES",
     "Action",
     "Agreement",

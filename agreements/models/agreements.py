@@ -74,6 +74,29 @@ class FollowUpOverride(models.TextChoices):
     NO_FOLLOW_UP = "no_follow_up", _("Not followed up")
 
 
+# "Addressed to" as TS staff may set it: a body's meetings (MeetingKind), or none at all.
+ADDRESSED_TO_NO_BODY = "none"
+ADDRESSED_TO_CHOICES = [
+    ("", _("As its section and text say")),
+    (ADDRESSED_TO_NO_BODY, _("No body")),
+    *MeetingKind.choices,
+]
+# Where a body's recommendations go: the RCGM recommends to the vice-ministers; the networks and
+# working groups report and recommend to the RCGM.
+RECOMMENDS_TO = {
+    MeetingKind.RCGM: MeetingKind.VICE_MINISTERIAL,
+    MeetingKind.LIAISON_NETWORK: MeetingKind.RCGM,
+    MeetingKind.JOINT_NETWORKS: MeetingKind.RCGM,
+    MeetingKind.WORKING_GROUP: MeetingKind.RCGM,
+    MeetingKind.AD_HOC_GROUP: MeetingKind.RCGM,
+}
+# A text that names the body it goes to: "to submit to the Vice-Ministers", "al GRCM".
+NAMES_BODY = {
+    MeetingKind.VICE_MINISTERIAL: r"vice[- ]?minist",
+    MeetingKind.RCGM: r"\m(rcgm|grcm)\M|consultation group",
+}
+
+
 class Status(models.TextChoices):
     OPEN = "open", _("Open")
     IN_PROGRESS = "in_progress", _("In progress")
@@ -235,6 +258,29 @@ class AgreementQuerySet(VisibilityQuerySet):
             stale=_flag(self.stale_q(today)),
         )
 
+    @staticmethod
+    def addressed_to_q(body: str) -> Q:
+        """Recommendations addressed to a body's meetings (MeetingKind): as TS staff set it, else
+        as derived: a recommendation (by its section or its verb) goes where its meeting's body
+        recommends (the RCGM to the vice-ministers), and one that submits or recommends to a body
+        its text names goes to that body."""
+        recommends = Q(section=Section.RECOMMENDATION) | Q(
+            action__in=[Action.RECOMMEND, Action.SUBMIT]
+        )
+        from_kinds = [kind for kind, to in RECOMMENDS_TO.items() if to == body]
+        derived = recommends & Q(meeting__kind__in=from_kinds)
+        if body in NAMES_BODY:
+            pattern = NAMES_BODY[body]
+            derived |= (
+                Q(action__in=[Action.RECOMMEND, Action.SUBMIT])
+                & (Q(text_en__iregex=pattern) | Q(text_es__iregex=pattern))
+                & ~Q(meeting__kind=body)
+            )
+        return Q(addressed_to_body=body) | (Q(addressed_to_body="") & derived)
+
+    def addressed_to(self, body: str):
+        return self.filter(self.addressed_to_q(body))
+
     def concerning_country(self, code: str):
         """Agreements that make the country responsible or mention it."""
         return self.filter(
@@ -375,6 +421,17 @@ class Agreement(models.Model):
         help_text=_(
             '"At the next meeting of the RCGM": the deadline is that meeting\'s first day once '
             "it is recorded, and moves when the meeting moves."
+        ),
+    )
+    addressed_to_body = models.CharField(
+        _("addressed to"),
+        max_length=20,
+        choices=ADDRESSED_TO_CHOICES,
+        blank=True,
+        default="",
+        help_text=_(
+            "The body whose next meeting must decide on this recommendation. Left as its section "
+            "and text say, an RCGM recommendation goes to the Vice-Ministerial Meeting."
         ),
     )
     status = models.CharField(

@@ -31,6 +31,11 @@ class Validation(models.TextChoices):
     PROPOSED = "proposed", _("Awaiting validation")
     ACCEPTED = "accepted", _("Accepted")
     RETURNED = "returned", _("Sent back")
+    WITHDRAWN = "withdrawn", _("Withdrawn by its author")
+
+
+# A note is a report, not a document: longer texts go in the evidence file.
+NOTE_MAX_LENGTH = 10_000
 
 
 class FollowUpQuerySet(VisibilityQuerySet):
@@ -115,9 +120,46 @@ class FollowUp(models.Model):
     def __str__(self) -> str:
         return f"{self.agreement}: {self.get_status_display()} ({self.get_validation_display()})"
 
+    def standing_status(self) -> str:
+        """Where the part this update is about stands now: the country's own status when it
+        speaks for one country, else the agreement's."""
+        if self.country_id:
+            own = (
+                self.agreement.country_links.filter(country_id=self.country_id)
+                .values_list("status", flat=True)
+                .first()
+            )
+            if own:
+                return own
+        return self.agreement.status
+
     def clean(self):
         if self.status == Status.NO_FOLLOW_UP:
             raise ValidationError({"status": _('"No follow-up" is not an update status.')})
+        if len(self.note) > NOTE_MAX_LENGTH:
+            raise ValidationError(
+                {
+                    "note": _(
+                        "A note is at most %(max)d characters (it has %(length)d); put longer "
+                        "texts in the evidence file."
+                    )
+                    % {"max": NOTE_MAX_LENGTH, "length": len(self.note)}
+                }
+            )
+        # Asked of what an author writes (a new update, or a pending one edited), not of the
+        # TS's decision on it.
+        if (
+            self.agreement_id
+            and (self._state.adding or self.validation == Validation.PROPOSED)
+            and not (self.note.strip() or self.link or self.evidence)
+            and self.status == self.standing_status()
+        ):
+            raise ValidationError(
+                _(
+                    "An update must change something: a new status, a note or evidence "
+                    "(a link or a file)."
+                )
+            )
         if self.status == Status.SUPERSEDED and self.validation == Validation.PROPOSED:
             # A focal point's update awaits validation; that a later agreement replaces this
             # one is for the TS to decide (it records the lineage, which closes it).

@@ -50,12 +50,12 @@ def records():
     }
 
 
-def sign_in(page, base, username):
+def sign_in(page, base, username, lands_on="/"):
     page.goto(f"{base}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("#login-form button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    page.wait_for_url(f"{base}{lands_on}")
 
 
 def count(page, key) -> int:
@@ -68,7 +68,7 @@ def test_a_focal_point_follows_up_an_overdue_agreement_in_spanish(
     base = live_server.url
     focal = browser.new_context(viewport={"width": 1280, "height": 900})
     page = focal.new_page()
-    sign_in(page, base, "fp-mx")
+    sign_in(page, base, "fp-mx", lands_on="/my/")
 
     # Switch to Spanish.
     page.select_option("#language-select", "es")
@@ -103,7 +103,7 @@ def test_a_focal_point_follows_up_an_overdue_agreement_in_spanish(
 
     # TS staff accept it.
     ts = browser.new_context().new_page()
-    sign_in(ts, base, "ts-staff")
+    sign_in(ts, base, "ts-staff", lands_on="/follow-up/validation/")
     ts.goto(f"{base}/follow-up/validation/")
     screenshot(ts, "validation-queue")
     ts.click(".validation-item form.inline-form button[type=submit]")

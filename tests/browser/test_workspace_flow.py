@@ -1,0 +1,45 @@
+"""In a real browser: a Guatemalan focal point signs in and lands on her workspace, in Spanish."""
+
+import datetime
+
+import pytest
+
+from tests.factories import AgreementFactory, MeetingFactory, focal_point_user, member_country
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "a-long-test-password"
+
+
+def test_a_focal_point_signs_in_and_lands_on_her_workspace_in_spanish(
+    browser, live_server, screenshot
+):
+    guatemala = member_country("GT", name_en="Guatemala", name_es="Guatemala")
+    meeting = MeetingFactory(starts_on=datetime.date(2021, 12, 1))
+    overdue = AgreementFactory(
+        meeting=meeting,
+        ref="1.e",
+        text_en="To request Guatemala to complete its review.",
+        text_es="Solicitar a Guatemala que complete su revisión.",
+        deadline=datetime.date(2022, 3, 31),
+        responsible=[guatemala],
+    )
+    focal_point_user(guatemala, username="fp-gt", language="es")
+    base = live_server.url
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", "fp-gt")
+    page.fill("#id_password", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url(f"{base}/my/")
+
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "Mi país" in page.inner_text("nav")
+    assert page.locator('[data-count="overdue"]').inner_text() == "1"
+    assert "Solicitar a Guatemala" in page.inner_text("#main")
+    screenshot(page, "workspace-es")
+    page.click(f'a[href="/agreements/{overdue.pk}/"]')
+    page.wait_for_url(f"{base}/agreements/{overdue.pk}/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    context.close()
