@@ -4,17 +4,22 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import path
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_POST
 
-from agreements import services
+from agreements import lineage, services, themes_suggest
 from agreements.admin_import import import_view
 from agreements.models import (
     Agreement,
     AgreementCountry,
     AgreementLink,
     AgreementOrganisation,
+    AgreementTheme,
     FollowUp,
     Instrument,
     InstrumentEvent,
@@ -25,6 +30,7 @@ from agreements.models.agreements import stricter_visibility
 from meetings.admin import MeetingAdmin
 from meetings.models import Meeting, MeetingKind
 from rcm.admin_base import RecordAdmin, StaleFormCheck
+from rcm.models import access_for
 
 
 class AgreementInlineForm(forms.ModelForm):
@@ -109,6 +115,17 @@ class FollowUpInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         # An update is a record of what someone said: it is never rewritten, only reviewed.
         return False
+
+
+class AgreementThemeInline(admin.TabularInline):
+    """The agreement's Plan of Action themes; a suggested one stays marked until confirmed."""
+
+    model = AgreementTheme
+    extra = 0
+    fields = ["theme", "suggested"]
+    autocomplete_fields = ["theme"]
+    verbose_name = _("Plan of Action theme")
+    verbose_name_plural = _("Plan of Action themes (untick “suggested” to confirm one)")
 
 
 class LaterLinkInline(admin.TabularInline):
@@ -247,18 +264,18 @@ class AgreementAdmin(RecordAdmin):
     search_fields = ["ref", "text_en", "text_es", "deadline_text"]
     list_select_related = ["meeting", "meeting__country", "meeting__parent"]
     raw_id_fields = ["parent", "meeting"]
-    filter_horizontal = ["themes"]
     autocomplete_fields = ["proposed_activities"]
     readonly_fields = ["status_changed_at", "overdue_flag", "created_at", "updated_at"]
     inlines = [
-        AgreementCountryInline, AgreementOrganisationInline, ChildInline, LaterLinkInline,
-        FollowUpInline,
+        AgreementThemeInline, AgreementCountryInline, AgreementOrganisationInline, ChildInline,
+        LaterLinkInline, FollowUpInline,
     ]  # fmt: skip
     action_form = StatusActionForm
-    actions = ["set_status"]
+    actions = ["set_status", "confirm_suggested_themes"]
+    change_form_template = "admin/agreements/agreement/change_form.html"
     fieldsets = [
         (None, {"fields": ["meeting", "section", "group", "ref", "parent", "position"]}),
-        (_("Text"), {"fields": ["text_en", "text_es", "action", "themes", "addressed_to_body"]}),
+        (_("Text"), {"fields": ["text_en", "text_es", "action", "addressed_to_body"]}),
         (
             _("Deadline"),
             {"fields": ["deadline", "deadline_text", "deadline_precision", "deadline_body"]},
@@ -279,6 +296,42 @@ class AgreementAdmin(RecordAdmin):
         (_("Activities"), {"fields": ["proposed_activities"]}),
         (None, {"fields": ["source", "created_at", "updated_at"]}),
     ]
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/lineage/<int:earlier_pk>/confirm/",
+                # Not admin_view: anyone but TS staff gets a 403 (404 for a missing
+                # agreement) rather than the admin's login page, and nothing changes.
+                csrf_protect(require_POST(self.confirm_lineage_view)),
+                name="agreements_agreement_confirm_lineage",
+            )
+        ]
+        return own + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        agreement = self.get_object(request, object_id)
+        if agreement is not None and access_for(request.user).is_ts_staff:
+            extra_context["lineage_suggestions"] = lineage.suggest_earlier(agreement)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def confirm_lineage_view(self, request, pk: int, earlier_pk: int):
+        if not request.user.is_authenticated:
+            raise Http404
+        later = get_object_or_404(Agreement.objects.select_related("meeting"), pk=pk)
+        earlier = get_object_or_404(Agreement.objects.select_related("meeting"), pk=earlier_pk)
+        try:
+            link = lineage.lineage_confirm(
+                later=later, earlier=earlier, kind=request.POST.get("kind", ""), by=request.user
+            )
+        except ValidationError as error:
+            self.message_user(request, "; ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(
+                request, _("Lineage confirmed: %(link)s.") % {"link": link}, messages.SUCCESS
+            )
+        return redirect(reverse("admin:agreements_agreement_change", args=[later.pk]))
 
     def save_model(self, request, obj, form, change):
         if {"follow_up_override", "follow_up_override_reason"} & set(form.changed_data):
@@ -321,6 +374,17 @@ class AgreementAdmin(RecordAdmin):
         self.message_user(
             request, _("%(count)d agreements changed status.") % {"count": len(changed)}
         )
+
+    @admin.action(description=_("Confirm the suggested themes of the selected agreements"))
+    def confirm_suggested_themes(self, request, queryset):
+        try:
+            count = themes_suggest.agreement_themes_confirm(
+                agreements=list(queryset), by=request.user
+            )
+        except PermissionDenied:
+            self.message_user(request, _("Only TS staff confirm suggested themes."), messages.ERROR)
+            return
+        self.message_user(request, _("%(count)d suggested themes confirmed.") % {"count": count})
 
 
 class ReturnActionForm(ActionForm):

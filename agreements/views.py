@@ -335,7 +335,8 @@ def agreement_detail(request, pk: int):
         "later": list(links.filter(earlier=agreement, later__in=visible)),
         "updates": list(updates.order_by("-created_at", "-pk")),
         "pending": [u for u in updates if u.validation == Validation.PROPOSED],
-        "themes": list(agreement.themes.all()),
+        # Each theme with whether it is only suggested so far (agreements/themes_suggest.py).
+        "themes": list(agreement.theme_links.select_related("theme").order_by("theme__code")),
         "parent": agreement.parent if agreement.parent_visible else None,
         "instrument_events": list(
             InstrumentEvent.objects.filter(

@@ -98,7 +98,14 @@ def consultation_list(request):
     return render(
         request,
         "consultations/consultation_list.html",
-        {"page": page, "now": timezone.now(), "may_start": allowed_to_start, "form": form},
+        {
+            "page": page,
+            "now": timezone.now(),
+            "may_start": allowed_to_start,
+            "form": form,
+            # No recorded term covers today: no consultation can be drafted for a PPT.
+            "presidency_note": Presidency.objects.troika(timezone.localdate()).not_recorded_message,
+        },
     )
 
 

@@ -50,6 +50,34 @@ PROPOSES = re.compile(
 )
 
 
+# What an activity is, not the sentence that proposes it: the words before "to hold" and after
+# the first ", with the support of" go (the supporters are recorded apart).
+_BEFORE_ACTIVITY = re.compile(
+    r"^.*?\b(?:to hold|to develop|to organi[sz]e|realizar|celebrar|organizar)\s+"
+    r"(?:an?\s+|the\s+|un[ao]?\s+|el\s+|la\s+)?",
+    re.IGNORECASE,
+)
+_AFTER_ACTIVITY = re.compile(
+    r"(?:[.;][”\"]?\s.*$)|(?:\s*[,.;]?\s*(?:with (?:the )?support|with support|to be held|"
+    r"given by|in order to|in the framework|recogni[sz]ing|con (?:el )?apoyo|que se realizar|"
+    r"which should).*$)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def activity_short_name(sentence: str) -> str:
+    """ "To develop the III Diploma Course on Labour Migration, with the support of RNCOM and
+    IOM." → "III Diploma Course on Labour Migration" (at most the meetings' 120 characters)."""
+    from meetings.models import NAME_MAX_LENGTH
+
+    name = " ".join(sentence.replace("“", "").replace("”", "").split())
+    name = _AFTER_ACTIVITY.sub("", _BEFORE_ACTIVITY.sub("", name, count=1)).strip(' .;,:“”"')
+    name = (name[:1].upper() + name[1:]) or " ".join(sentence.split())
+    if len(name) > NAME_MAX_LENGTH:
+        name = name[: NAME_MAX_LENGTH - 1].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
+    return name
+
+
 def _activity_kind(text: str) -> str | None:
     lowered = text.lower()
     for pattern, kind in ACTIVITY_KINDS:
@@ -135,19 +163,22 @@ def create_activities(
         first_sentence = re.split(r"(?<=[.;])\s", passage.strip())[0]
         if deadline.date and deadline.precision == DeadlinePrecision.MONTH:
             starts_on, precision = deadline.date.replace(day=1), DatePrecision.MONTH
-        else:
+        elif deadline.date:
             starts_on, precision = None, DatePrecision.YEAR
+        else:
+            # No year stated: none recorded (never the proposing meeting's by default).
+            starts_on, precision = None, DatePrecision.NONE
         hosts = [a for a in mentioned if isinstance(a, Country)]
-        year = max(deadline.date.year if deadline.date else meeting.year, meeting.year)
+        year = max(deadline.date.year, meeting.year) if deadline.date else None
         ordinal = _ordinal(passage)
-        existing = _recorded_meeting(kind, year, ordinal, exclude=meeting)
+        existing = _recorded_meeting(kind, year or meeting.year, ordinal, exclude=meeting)
         if existing is not None:
             agreement.proposed_activities.add(existing)
             created += 1
             continue
         activity = Meeting(
             kind=kind,
-            name_en=_short_name(first_sentence),
+            name_en=activity_short_name(first_sentence),
             ordinal=ordinal
             if kind in {MeetingKind.VICE_MINISTERIAL, MeetingKind.RCM_SACM}
             else None,
@@ -170,11 +201,3 @@ def create_activities(
         agreement.proposed_activities.add(activity)
         created += 1
     return created
-
-
-def _short_name(sentence: str, limit: int = 120) -> str:
-    """A meeting name within the model's limit, cut at a word with an ellipsis when longer."""
-    sentence = " ".join(sentence.split())
-    if len(sentence) <= limit:
-        return sentence
-    return sentence[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"

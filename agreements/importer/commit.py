@@ -38,6 +38,7 @@ from agreements.services import (
     resolve_actor_codes,
     status_for_follow_up,
 )
+from agreements.themes_suggest import agreements_suggest_themes
 from meetings.models import (
     Meeting,
     MeetingKind,
@@ -379,4 +380,6 @@ def record_import(
     ).write(record["agreements"], None)
     if plan:
         result.deleted = _delete(plan)
+    # Plan of Action themes suggested from the text, marked so until TS staff confirm them.
+    agreements_suggest_themes(agreements=meeting.agreements.all())
     return result

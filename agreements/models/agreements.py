@@ -357,6 +357,30 @@ class AgreementQuerySet(VisibilityQuerySet):
         )
 
 
+class AgreementTheme(models.Model):
+    """A Plan of Action theme an agreement is on: suggested from its text (themes_suggest) until
+    TS staff confirm it; a theme TS staff add themselves is confirmed."""
+
+    agreement = models.ForeignKey("Agreement", on_delete=models.CASCADE, related_name="theme_links")
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="agreement_links")
+    suggested = models.BooleanField(
+        _("suggested"),
+        default=False,
+        help_text=_("Suggested from the text; TS staff have not confirmed it yet."),
+    )
+
+    class Meta:
+        # The table of the plain many-to-many it replaces (migration 0010).
+        db_table = "agreements_agreement_themes"
+        unique_together = [("agreement", "theme")]
+        ordering = ["agreement", "theme"]
+        verbose_name = _("theme of an agreement")
+        verbose_name_plural = _("themes of agreements")
+
+    def __str__(self) -> str:
+        return f"{self.agreement}: {self.theme.code}"
+
+
 class AgreementManager(models.Manager.from_queryset(AgreementQuerySet)):
     def get_by_natural_key(self, meeting_id, section, ref):
         return self.get(meeting_id=meeting_id, section=section, ref=ref)
@@ -395,7 +419,11 @@ class Agreement(models.Model):
     text_es = models.TextField(_("text (Spanish)"), blank=True)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     themes = models.ManyToManyField(
-        Theme, blank=True, related_name="agreements", verbose_name=_("Plan of Action themes")
+        Theme,
+        through=AgreementTheme,
+        blank=True,
+        related_name="agreements",
+        verbose_name=_("Plan of Action themes"),
     )
     countries = models.ManyToManyField(
         Country, through="AgreementCountry", related_name="agreements", blank=True

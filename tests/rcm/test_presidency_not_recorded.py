@@ -90,3 +90,10 @@ def test_a_meeting_whose_year_is_not_stated_is_attributed_to_no_presidency(
 
 def test_troika_among_an_empty_rotation_records_nothing():
     assert not troika_among([], datetime.date(2026, 1, 1)).not_recorded
+
+
+def test_the_consultations_page_says_the_presidency_is_not_recorded(client):
+    year = datetime.date.today().year
+    PresidencyFactory(year=year - 2, country=member_country("BZ", name_en="Belize"))
+    text = client.get("/consultations/").text
+    assert f"The presidency for {year} is not recorded" in text

@@ -1,6 +1,7 @@
 """Load the conference's real records from fixtures/, validating every row; safe to run again."""
 
 import json
+from io import StringIO
 from pathlib import Path
 
 from django.conf import settings
@@ -99,6 +100,9 @@ class Command(BaseCommand):
                         "The fixtures hold invalid records; nothing was loaded:\n  "
                         + "\n  ".join(problems)
                     )
+                # Themes suggested from the text for the agreements that carry none, marked so
+                # until TS staff confirm them (agreements/themes_suggest.py).
+                call_command("suggest_themes", verbosity=0, stdout=StringIO())
         except (IntegrityError, DatabaseError, DeserializationError) as error:
             raise CommandError(
                 f"The fixtures could not be loaded, nothing was changed: {error}"
