@@ -1,9 +1,31 @@
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
+from django.test.utils import override_settings
 from django.utils import translation
 
 from rcm.models import Role
 from tests import factories
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_test_settings(tmp_path_factory):
+    # The production hasher takes about 0.3 s per password by design; tests create hundreds of
+    # users. Only the test run changes it: production settings keep Django's default.
+    # WhiteNoise reads every file under STATIC_ROOT each time a test client starts (once per
+    # test); tests run as a fresh clone does, before any collectstatic.
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        STATIC_ROOT=str(tmp_path_factory.mktemp("staticfiles")),
+    ):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The API throttles count requests in the cache: a test starts with none counted, whichever
+    # tests ran before it in the same worker.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
