@@ -16,6 +16,7 @@ from finance.models import (
 )
 from finance.services import scale_coverage_problems
 from rcm.management.commands.load_records import FIXTURES_DIR
+from rcm.testing.shared_rows import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +27,19 @@ def counts() -> dict:
     return {model.__name__: model.objects.count() for model in MODELS}
 
 
+@pytest.fixture(scope="module", autouse=True)
+def real_records(django_db_setup, django_db_blocker):
+    """The real records, loaded once for the module's tests (each is rolled back to them)."""
+    yield from built_once(django_db_blocker, lambda: call_command("load_records", verbosity=0))
+
+
 def test_the_2005_scale_sums_to_282724_and_derives_the_united_states_share_as_50_percent():
-    call_command("load_records", verbosity=0)
     scale = ContributionScale.objects.with_total().get(effective_from=2005)
     assert scale.total_usd == Decimal("282724.00")
     assert ScaleRow.objects.with_share().get(scale=scale, country="US").share == Decimal("50.00")
 
 
 def test_the_loaded_scale_is_table_i_and_covers_every_member():
-    call_command("load_records", verbosity=0)
     scale = ContributionScale.objects.get(effective_from=2005)
     amounts = dict(scale.rows.values_list("country_id", "amount_usd"))
     assert (amounts["CA"], amounts["MX"], amounts["US"]) == (
@@ -50,7 +55,6 @@ def test_the_loaded_scale_is_table_i_and_covers_every_member():
 
 
 def test_loading_the_finance_records_twice_changes_nothing():
-    call_command("load_records", verbosity=0)
     first = counts()
     call_command("load_records", verbosity=0)
     assert counts() == first
@@ -68,12 +72,10 @@ def test_every_finance_row_names_its_source_and_no_money_is_invented():
         "finance.budgetline",
         "finance.reservefundmovement",
     }
-    call_command("load_records", verbosity=0)
     assert not Payment.objects.exists()
 
 
 def test_the_2022_budget_and_the_2013_report_are_tied_to_the_agreements_that_decided_them():
-    call_command("load_records", verbosity=0)
     budget = Budget.objects.get(year=2022)
     assert (budget.status, budget.recommendation_agreement.ref) == ("recommended", "2.b")
     assert not budget.lines.exists()

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from meetings.models import Meeting, Participation
 from rcm.management.commands.load_records import FIXTURES_DIR
 from rcm.models import Country, FocalPoint, Organisation, Presidency
+from rcm.testing.shared_rows import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -21,37 +22,38 @@ def record_counts() -> dict:
     }
 
 
-def test_loading_the_real_records_twice_changes_nothing():
-    call_command("load_records", verbosity=0)
-    first = record_counts()
-    call_command("load_records", verbosity=0)
-    assert record_counts() == first
-    assert first["Country"] >= 16
+@pytest.fixture(scope="class")
+def real_records(django_db_setup, django_db_blocker):
+    """The real records, loaded once for the class's tests (each is rolled back to them)."""
+    yield from built_once(django_db_blocker, lambda: call_command("load_records", verbosity=0))
 
 
-def test_the_real_records_hold_eleven_members_and_five_observer_states():
-    call_command("load_records", verbosity=0)
-    assert Country.objects.members().count() == 11
-    assert Country.objects.observers().count() == 5
+@pytest.mark.usefixtures("real_records")
+class TestTheLoadedRealRecords:
+    # A class, so that the tests below it, which need an empty database, never see these rows.
 
+    def test_loading_the_real_records_twice_changes_nothing(self):
+        first = record_counts()
+        call_command("load_records", verbosity=0)
+        assert record_counts() == first
+        assert first["Country"] >= 16
 
-def test_the_2009_presidency_is_guatemala_on_migration_and_development():
-    call_command("load_records", verbosity=0)
-    presidency = Presidency.objects.get(year=2009)
-    assert presidency.country.name_en == "Guatemala"
-    assert presidency.theme_en == "Migration and Development"
+    def test_the_real_records_hold_eleven_members_and_five_observer_states(self):
+        assert Country.objects.members().count() == 11
+        assert Country.objects.observers().count() == 5
 
+    def test_the_2009_presidency_is_guatemala_on_migration_and_development(self):
+        presidency = Presidency.objects.get(year=2009)
+        assert presidency.country.name_en == "Guatemala"
+        assert presidency.theme_en == "Migration and Development"
 
-def test_the_troika_in_june_2013_is_panama_costa_rica_nicaragua():
-    call_command("load_records", verbosity=0)
-    troika = Presidency.objects.troika(datetime.date(2013, 6, 1))
-    assert [p.country.name_en for p in troika] == ["Panama", "Costa Rica", "Nicaragua"]
+    def test_the_troika_in_june_2013_is_panama_costa_rica_nicaragua(self):
+        troika = Presidency.objects.troika(datetime.date(2013, 6, 1))
+        assert [p.country.name_en for p in troika] == ["Panama", "Costa Rica", "Nicaragua"]
 
-
-def test_every_real_record_names_its_source():
-    call_command("load_records", verbosity=0)
-    for model in (Country, Organisation, Presidency, FocalPoint, Meeting, Participation):
-        assert not model.objects.filter(source="").exists(), model.__name__
+    def test_every_real_record_names_its_source(self):
+        for model in (Country, Organisation, Presidency, FocalPoint, Meeting, Participation):
+            assert not model.objects.filter(source="").exists(), model.__name__
 
 
 def copy_fixtures(tmp_path, names):

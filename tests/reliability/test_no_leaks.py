@@ -7,6 +7,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from rcm.models import Visibility
+from rcm.testing.shared_rows import built_once
 from tests.factories import AgreementFactory, MeetingFactory, member_country, observer_user
 
 pytestmark = pytest.mark.django_db
@@ -14,8 +15,13 @@ pytestmark = pytest.mark.django_db
 SECRET = "Xylophone arrears review"
 
 
-@pytest.fixture
-def hidden_records():
+@pytest.fixture(scope="module", autouse=True)
+def hidden_records(django_db_setup, django_db_blocker):
+    # Built once: the tests only read them (what one writes is rolled back after it).
+    yield from built_once(django_db_blocker, build_hidden_records)
+
+
+def build_hidden_records():
     mexico = member_country("MX")
     public_meeting = MeetingFactory(name_en="Public RCGM")
     AgreementFactory(
