@@ -8,6 +8,8 @@ from django.db import connection
 from rcm.backups import table_fingerprints
 from tests.factories import AgreementFactory, member_country
 
+pytestmark = pytest.mark.slow  # pg_dump and pg_restore of the whole test database
+
 
 @pytest.fixture
 def scratch_database(transactional_db):

@@ -36,6 +36,7 @@ def production_environment(**overrides) -> dict:
     return env
 
 
+@pytest.mark.slow  # a subprocess starts Django with production settings
 def test_the_deployment_checklist_passes_with_production_settings():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -48,6 +49,7 @@ def test_the_deployment_checklist_passes_with_production_settings():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_a_deployment_without_a_secret_key_refuses_to_start():
     env = production_environment()
     env.pop("SECRET_KEY")

@@ -11,6 +11,8 @@ import pytest
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.slow  # each test starts or stops a PostgreSQL server
+
 START_AND_QUERY = """
 import sys
 from pathlib import Path

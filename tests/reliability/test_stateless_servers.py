@@ -12,6 +12,7 @@ import orjson
 import pytest
 from django.conf import settings as django_settings
 from django.db import connection
+from django.test.utils import override_settings
 
 from rcm.services import api_token_create
 from tests.factories import MeetingFactory, ts_staff_user
@@ -33,22 +34,37 @@ def database_url() -> str:
     return f"postgres://{params['USER']}{password}@{host}{port}/{params['NAME']}"
 
 
-@pytest.fixture
-def two_app_servers(tmp_path, settings):
+@pytest.fixture(scope="module")
+def two_app_servers(tmp_path_factory, django_db_setup):
+    # Started once for the module: the servers keep nothing between requests, and each test
+    # writes its own records (committed, then flushed after it).
     # One shared store for uploads, as a load-balanced deployment has (a volume or S3).
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "MEDIA_ROOT": settings.MEDIA_ROOT,
-        "CONN_MAX_AGE": "0",
-    }
+    media_root = str(tmp_path_factory.mktemp("shared") / "media")
+    with override_settings(MEDIA_ROOT=media_root):
+        yield from start_two_app_servers(
+            {
+                **os.environ,
+                "DATABASE_URL": database_url(),
+                "ALLOWED_HOSTS": "127.0.0.1",
+                "MEDIA_ROOT": media_root,
+                "CONN_MAX_AGE": "0",
+            }
+        )
+
+
+def start_two_app_servers(env: dict):
     servers = []
     for _ in range(2):
         port = free_port()
         process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                f"127.0.0.1:{port}",
+                "--noreload",
+                "--skip-checks",
+            ],
             cwd=Path(django_settings.BASE_DIR),
             env=env,
             stdout=subprocess.DEVNULL,
