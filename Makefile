@@ -13,9 +13,20 @@ PORT ?= 8000
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# uv installs the locked versions several times faster than pip (and compiles them, so that
+# each test worker and subprocess does not); pip is the fallback where uv cannot be had.
+UV_VERSION := 0.13.9
+
 $(INSTALLED): $(BIN)/python pyproject.toml requirements.lock
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	@if $(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)" \
+		&& $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python \
+			-c requirements.lock -e '.[dev]'; then \
+		echo "Installed with uv."; \
+	else \
+		echo "uv could not install; installing with pip."; \
+		$(BIN)/python -m pip install --quiet --upgrade pip \
+		&& $(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'; \
+	fi
 	touch $(INSTALLED)
 
 install: $(INSTALLED)
@@ -32,11 +43,15 @@ serve:
 
 run: setup serve
 
+# Every test, on as many workers as cores; a worker that runs out steals from the other's queue,
+# so no long file holds the run up. tests/test_migrations.py runs makemigrations --check.
 test: install
-	$(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/pytest -n auto --dist worksteal
 
+# Everything but the browser, fuzzing and slow tests (servers and subprocesses); stops at the
+# first failure.
 test-fast: install
-	$(BIN)/pytest -x -m "not browser"
+	$(BIN)/pytest -n auto --dist worksteal -x -m "not browser and not fuzz and not slow"
 
 lint: install
 	$(BIN)/ruff check .
