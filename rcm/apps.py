@@ -2,19 +2,23 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
-RECORD_APPS = ["rcm", "meetings", "agreements", "networks", "finance"]
+RECORD_APPS = ["rcm", "meetings", "agreements", "consultations", "networks", "finance"]
 
 
 def grant_ts_staff_permissions(sender, using="default", **kwargs):
-    """TS staff keep every record: give their group every permission of the record apps.
+    """The role groups exist, and TS staff keep every record: their group has every permission
+    of the record apps.
 
-    Runs after each migrate, once Django has created the permissions of new models.
+    Runs after each migrate (and each flush, which empties the groups the migration created),
+    once Django has created the permissions of new models.
     """
     from django.contrib.auth.models import Group, Permission
 
-    group = Group.objects.using(using).filter(name="TS staff").first()
-    if group is None:
-        return
+    from rcm.models import Role
+
+    for role in Role:
+        Group.objects.using(using).get_or_create(name=role.value)
+    group = Group.objects.using(using).get(name=Role.TS_STAFF.value)
     permissions = Permission.objects.using(using).filter(content_type__app_label__in=RECORD_APPS)
     group.permissions.add(*permissions)
 
