@@ -128,9 +128,9 @@ def _copy_value(value) -> str:
 # a new field fails loudly here rather than shifting every value one column over.
 AGREEMENT_COLUMNS = [
     "id", "meeting_id", "section", "group", "ref", "parent_id", "position", "text_en", "text_es",
-    "action", "deadline", "deadline_text", "deadline_precision", "deadline_body", "status",
-    "status_changed_at", "follow_up_override", "follow_up_override_reason", "visibility", "demo",
-    "source", "created_at", "updated_at",
+    "action", "deadline", "deadline_text", "deadline_precision", "deadline_body",
+    "addressed_to_body", "status", "status_changed_at", "follow_up_override",
+    "follow_up_override_reason", "visibility", "demo", "source", "created_at", "updated_at",
 ]  # fmt: skip
 STATUS_COLUMN = AGREEMENT_COLUMNS.index("status")
 FOLLOW_UP_COLUMNS = [
@@ -141,7 +141,7 @@ LINK_COLUMNS = {
     AgreementCountry: ["id", "agreement_id", "country_id", "responsible", "status",
                        "status_changed_at"],
     AgreementOrganisation: ["id", "agreement_id", "organisation_id", "responsible"],
-    Agreement.themes.through: ["id", "agreement_id", "theme_id"],
+    Agreement.themes.through: ["id", "agreement_id", "theme_id", "suggested"],
 }  # fmt: skip
 
 
@@ -395,6 +395,7 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
                         deadline_text,
                         precision,
                         "",
+                        "",
                         agreement.status,
                         None,
                         "",
@@ -424,7 +425,7 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
                     )
                 )
             if themes:
-                theme_rows.append((agreement.pk, rng.choice(themes).pk))
+                theme_rows.append((agreement.pk, rng.choice(themes).pk, False))
 
         # Follow-up: the status of each agreement is its latest accepted update.
         to_follow = [a for a in agreements if a.needs_follow_up]

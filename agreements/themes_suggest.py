@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from agreements.models import Agreement, AgreementTheme, Theme
 from rcm.models import access_for
@@ -175,7 +176,12 @@ def agreements_suggest_themes(*, agreements: Iterable[Agreement] | None = None) 
             AgreementTheme(agreement_id=agreement.pk, theme_id=theme_ids[code], suggested=True)
             for code in codes
         )
-    AgreementTheme.objects.bulk_create(links, ignore_conflicts=True)
+    bulk_create_with_history(
+        links,
+        AgreementTheme,
+        ignore_conflicts=True,
+        default_change_reason="Suggested from the text",
+    )
     return len({link.agreement_id for link in links})
 
 
@@ -185,6 +191,12 @@ def agreement_themes_confirm(*, agreements: Iterable[Agreement], by) -> int:
     Anyone else is refused and nothing changes."""
     if not access_for(by).is_ts_staff:
         raise PermissionDenied("Only TS staff confirm suggested themes.")
-    return AgreementTheme.objects.filter(
-        agreement__in=[a.pk for a in agreements], suggested=True
-    ).update(suggested=False)
+    links = list(
+        AgreementTheme.objects.filter(agreement__in=[a.pk for a in agreements], suggested=True)
+    )
+    for link in links:
+        link.suggested = False
+    bulk_update_with_history(
+        links, AgreementTheme, ["suggested"], default_user=by, default_change_reason="Confirmed"
+    )
+    return len(links)

@@ -340,9 +340,10 @@ SPECTACULAR_SETTINGS = {
     ],
     "ENUM_NAME_OVERRIDES": {
         "AgreementStatusEnum": "agreements.models.Status",
+        "FollowUpStatusEnum": "agreements.models.UPDATE_STATUS_CHOICES",
         "MeetingStatusEnum": "meetings.models.MeetingStatus",
         "MeetingStateEnum": "meetings.models.MeetingState",
-        "ConsultationStateEnum": "agreements.models.consultations.ConsultationState",
+        "ConsultationStateEnum": "consultations.models.states.ConsultationState",
         "MembershipStatusEnum": "rcm.models.MembershipStatus",
         "MeetingKindEnum": "meetings.models.MeetingKind",
         "OrganisationKindEnum": "rcm.models.OrganisationKind",

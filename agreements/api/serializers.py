@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from agreements.models import (
     NOTE_MAX_LENGTH,
+    UPDATE_STATUS_CHOICES,
     Action,
     Agreement,
     DeadlinePrecision,
@@ -262,9 +263,7 @@ class FollowUpSerializer(serializers.ModelSerializer):
     country = serializers.SlugRelatedField(
         slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
     )
-    status = serializers.ChoiceField(
-        choices=[c for c in Status.choices if c[0] != Status.NO_FOLLOW_UP]
-    )
+    status = serializers.ChoiceField(choices=UPDATE_STATUS_CHOICES)
     note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True)
 
     class Meta:
@@ -281,9 +280,7 @@ class FollowUpSerializer(serializers.ModelSerializer):
 class FollowUpEditSerializer(serializers.Serializer):
     """What the author of a pending update may change; what is left out stays as it is."""
 
-    status = serializers.ChoiceField(
-        choices=[c for c in Status.choices if c[0] != Status.NO_FOLLOW_UP], required=False
-    )
+    status = serializers.ChoiceField(choices=UPDATE_STATUS_CHOICES, required=False)
     note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True)
     link = serializers.URLField(max_length=500, required=False, allow_blank=True)
 

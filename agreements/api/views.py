@@ -108,6 +108,16 @@ class FollowUpFilter(django_filters.FilterSet):
         fields = ["validation", "country", "agreement", "status"]
 
 
+class IsAuthorOfUpdate(permissions.BasePermission):
+    """Only the author changes or withdraws an update, checked before what the request asks
+    (an If-Match missing from someone else's request is not their business)."""
+
+    message = "Only the author of an update may withdraw or change it."
+
+    def has_object_permission(self, request, view, obj) -> bool:
+        return obj.author_id is not None and obj.author_id == request.user.pk
+
+
 class FollowUpViewSet(RecordViewSet):
     """All follow-up updates: the validation queue for TS staff (?validation=proposed)."""
 
@@ -132,7 +142,7 @@ class FollowUpViewSet(RecordViewSet):
         # Authors (focal points, not staff) change and withdraw their own updates: the service
         # says whose update it is.
         if self.action in ("partial_update", "withdraw"):
-            return [permissions.IsAuthenticated()]
+            return [permissions.IsAuthenticated(), IsAuthorOfUpdate()]
         return super().get_permissions()
 
     @extend_schema(

@@ -17,7 +17,13 @@ from agreements.models.agreements import (
     Theme,
 )
 from agreements.models.feeds import FeedToken, FeedTokenQuerySet
-from agreements.models.followups import NOTE_MAX_LENGTH, FollowUp, FollowUpQuerySet, Validation
+from agreements.models.followups import (
+    NOTE_MAX_LENGTH,
+    UPDATE_STATUS_CHOICES,
+    FollowUp,
+    FollowUpQuerySet,
+    Validation,
+)
 from agreements.models.instruments import (
     EventKind,
     Instrument,
@@ -27,6 +33,7 @@ from agreements.models.instruments import (
 from agreements.models.reminders import ReminderLog
 
 __all__ = [
+    "UPDATE_STATUS_CHOICES",
     "CLOSED_STATUSES",
     "NO_FOLLOW_UP_ACTIONS",
     "NOTE_MAX_LENGTH",

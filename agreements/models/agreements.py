@@ -368,6 +368,9 @@ class AgreementTheme(models.Model):
         default=False,
         help_text=_("Suggested from the text; TS staff have not confirmed it yet."),
     )
+    # Who suggested or confirmed each theme; the agreement's own history keeps the set of its
+    # themes (m2m_fields) under the name HistoricalAgreementTheme.
+    history = HistoricalRecords(custom_model_name="HistoricalAgreementThemeLink")
 
     class Meta:
         # The table of the plain many-to-many it replaces (migration 0010).

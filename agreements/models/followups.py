@@ -36,6 +36,8 @@ class Validation(models.TextChoices):
 
 # A note is a report, not a document: longer texts go in the evidence file.
 NOTE_MAX_LENGTH = 10_000
+# The statuses an update may report: "no follow-up" is for the TS to decide on the agreement.
+UPDATE_STATUS_CHOICES = [choice for choice in Status.choices if choice[0] != Status.NO_FOLLOW_UP]
 
 
 class FollowUpQuerySet(VisibilityQuerySet):

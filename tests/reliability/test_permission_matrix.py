@@ -201,6 +201,62 @@ MATRIX: dict[str, Row] = {
             },
         },
     ),
+    # --- a meeting's agenda; a member country's workspace ----------------------------------
+    "pages:agenda": page("/meetings/{}/agenda/", kwargs="pk:meeting", hidden_get=MEMBERS_ONLY),
+    "pages:agenda_docx": page(
+        "/meetings/{}/agenda.docx", kwargs="pk:meeting", hidden_get=MEMBERS_ONLY
+    ),
+    "pages:api_agenda": Row(
+        "/api/v1/meetings/{}/agenda/",
+        {"GET": every(200), **{m: refused_or(405) for m in ("POST", "PUT", "PATCH", "DELETE")}},
+        {"GET": MEMBERS_ONLY},
+        "pk:meeting",
+        api=True,
+    ),
+    # Those who speak for a member country land on its workspace; the others are sent on.
+    "pages:workspace": Row(
+        "/my/",
+        {
+            "GET": combine(
+                {ANON: 302, OBS: 302}, every(200, [FP, OTHER, OFFICER]), every(302, STAFF)
+            ),
+            **{
+                m: combine({ANON: 302}, every(405, ROLES[1:]))
+                for m in ("POST", "PUT", "PATCH", "DELETE")
+            },
+        },
+    ),
+    "pages:signed_in": Row(
+        "/my/signed-in/",
+        {
+            "GET": every(302),
+            **{
+                m: combine({ANON: 302}, every(405, ROLES[1:]))
+                for m in ("POST", "PUT", "PATCH", "DELETE")
+            },
+        },
+    ),
+    # Someone else's update is not found, whoever asks.
+    "pages:update_edit": Row(
+        "/my/updates/{}/",
+        {
+            "GET": combine({ANON: 302}, every(404, ROLES[1:])),
+            "POST": combine({ANON: 302}, every(404, ROLES[1:])),
+            **{m: combine({ANON: 302}, every(405, ROLES[1:])) for m in ("PUT", "PATCH", "DELETE")},
+        },
+        kwargs="pk:follow_up",
+    ),
+    "pages:update_withdraw": Row(
+        "/my/updates/{}/withdraw",
+        {
+            "POST": combine({ANON: 302}, every(404, ROLES[1:])),
+            **{
+                m: combine({ANON: 302}, every(405, ROLES[1:]))
+                for m in ("GET", "PUT", "PATCH", "DELETE")
+            },
+        },
+        kwargs="pk:follow_up",
+    ),
     # --- sign-in -------------------------------------------------------------------------------
     "login": Row("/accounts/login/", {"GET": every(200), "POST": every(200)}),
     "logout": Row("/accounts/logout/", {"GET": every(405), "POST": every(302)}),
@@ -276,11 +332,23 @@ MATRIX: dict[str, Row] = {
         {"GET": every(200), "POST": combine({ANON: 401}, every(403, ROLES[1:]))},
         api=True,
     ),
+    # Only its author changes (PATCH) or withdraws an update: the world's was posted by TS staff
+    # and is accepted already (so they are asked for If-Match, then told it is decided).
     "follow-up-detail": Row(
         "/api/v1/follow-ups/{}/",
-        {"GET": every(200), **{m: refused_or(405) for m in ("PUT", "PATCH", "DELETE")}},
+        {
+            "GET": every(200),
+            "PATCH": combine({ANON: 401}, every(403, ROLES[1:]), {TS: 428}),
+            **{m: refused_or(405) for m in ("PUT", "DELETE")},
+        },
         {"GET": MEMBERS_ONLY},
         "pk:follow_up",
+        api=True,
+    ),
+    "follow-up-withdraw": Row(
+        "/api/v1/follow-ups/{}/withdraw/",
+        {"POST": combine({ANON: 401}, every(403, ROLES[1:]), {TS: 400})},
+        kwargs="pk:follow_up",
         api=True,
     ),
     "follow-up-accept": Row(
