@@ -199,7 +199,8 @@ def meeting_agenda(access: Access, meeting: Meeting, today: datetime.date | None
     """The agenda of a meeting, as the reader may see it. Statuses are today's; what is overdue
     is counted on the meeting's first day, or today for a meeting still to come."""
     today = today or timezone.localdate()
-    day = meeting.starts_on or meeting.reference_date
+    # A planned meeting whose year no source states is still to come: its agenda is today's.
+    day = meeting.starts_on or meeting.reference_date or today
     as_of = min(day, today)
     due, overdue = _due_and_overdue(access, meeting, day, as_of)
     return Agenda(

@@ -231,3 +231,19 @@ def test_a_cancelled_meeting_still_has_an_agenda(client):
     rcm = MeetingFactory(kind=MeetingKind.VICE_MINISTERIAL, status=MeetingStatus.CANCELLED)
 
     assert client.get(f"/meetings/{rcm.pk}/agenda/").status_code == 200
+
+
+def test_a_planned_meeting_with_no_date_stated_has_todays_agenda_everywhere(client):
+    meeting = MeetingFactory(
+        kind=MeetingKind.WORKSHOP,
+        status=MeetingStatus.PLANNED,
+        year=None,
+        starts_on=None,
+        ends_on=None,
+        date_precision="none",
+    )
+    assert client.get(f"/meetings/{meeting.pk}/agenda/").status_code == 200
+    assert client.get(f"/meetings/{meeting.pk}/agenda.docx").status_code == 200
+    answer = client.get(f"/api/v1/meetings/{meeting.pk}/agenda/")
+    assert answer.status_code == 200
+    assert answer.json()["overdue_as_of"] == datetime.date.today().isoformat()
