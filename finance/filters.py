@@ -15,6 +15,7 @@ from finance.models import (
     PaymentStatus,
     ReserveFundMovement,
 )
+from rcm.filters import RecordFilterSet
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -32,7 +33,7 @@ class CountryCodeFilter(django_filters.CharFilter):
         super().__init__(field_name=field_name, lookup_expr="iexact", **kwargs)
 
 
-class ContributionScaleFilter(django_filters.FilterSet):
+class ContributionScaleFilter(RecordFilterSet):
     in_force = YearFilter(method="filter_in_force", label=_("The version in force in this year"))
 
     class Meta:
@@ -44,7 +45,7 @@ class ContributionScaleFilter(django_filters.FilterSet):
         return queryset.filter(pk=scale.pk if scale else None)
 
 
-class AssessmentFilter(django_filters.FilterSet):
+class AssessmentFilter(RecordFilterSet):
     country = CountryCodeFilter()
     year = YearFilter(label=_("Year"))
     year_from = YearFilter(field_name="year", lookup_expr="gte")
@@ -73,7 +74,7 @@ class BalanceFilter(AssessmentFilter):
         fields = ["country", "year", "year_from", "year_to", "status", "in_arrears"]
 
 
-class PaymentFilter(django_filters.FilterSet):
+class PaymentFilter(RecordFilterSet):
     country = CountryCodeFilter()
     year = YearFilter(field_name="received_on", lookup_expr="year")
     received_after = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
@@ -85,7 +86,7 @@ class PaymentFilter(django_filters.FilterSet):
         fields = ["country", "year", "received_after", "received_before", "assessment", "demo"]
 
 
-class BudgetFilter(django_filters.FilterSet):
+class BudgetFilter(RecordFilterSet):
     status = django_filters.ChoiceFilter(choices=BudgetStatus.choices)
 
     class Meta:
@@ -93,7 +94,7 @@ class BudgetFilter(django_filters.FilterSet):
         fields = ["year", "status"]
 
 
-class ExpenditureFilter(django_filters.FilterSet):
+class ExpenditureFilter(RecordFilterSet):
     year = YearFilter(field_name="line__budget__year", label=_("Budget year"))
     category = django_filters.ChoiceFilter(field_name="line__category_id", choices=Category.choices)
     spent_after = django_filters.DateFilter(field_name="spent_on", lookup_expr="gte")
@@ -105,7 +106,7 @@ class ExpenditureFilter(django_filters.FilterSet):
         fields = ["year", "category", "line", "spent_after", "spent_before", "demo"]
 
 
-class ReserveFundFilter(django_filters.FilterSet):
+class ReserveFundFilter(RecordFilterSet):
     kind = django_filters.ChoiceFilter(choices=MovementKind.choices)
     year = YearFilter(field_name="date", lookup_expr="year")
     date_after = django_filters.DateFilter(field_name="date", lookup_expr="gte")

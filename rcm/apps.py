@@ -29,3 +29,5 @@ class RcmConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(grant_ts_staff_permissions, dispatch_uid="rcm.ts_staff_permissions")
+        # Registers the OpenAPI extension that gives number filters their bounds.
+        from rcm.api import schema_filters  # noqa: F401

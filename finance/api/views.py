@@ -89,9 +89,11 @@ AS_OF = OpenApiParameter(
     OpenApiTypes.DATE,
     description="The books as they stood at the end of that day: payments received by then.",
 )
+# The years the records may hold (YearQuerySerializer refuses others with a 400).
+YEAR = {"type": "integer", "minimum": 1996, "maximum": 2100}
 ARREARS_YEAR = OpenApiParameter(
     "year",
-    OpenApiTypes.INT,
+    YEAR,
     description="Count the arrears up to this year (this year by default).",
 )
 
@@ -192,7 +194,7 @@ class FinancialReportViewSet(RecordViewSet):
 
 
 QUARTERLY_YEAR = OpenApiParameter(
-    "year", OpenApiTypes.INT, description="The year of the report (this year by default)."
+    "year", YEAR, description="The year of the report (this year by default)."
 )
 ON_DATE = OpenApiParameter(
     "on", OpenApiTypes.DATE, description="The balance at the end of that day (today by default)."

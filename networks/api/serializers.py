@@ -16,6 +16,7 @@ from networks.models import (
     WorkPlanItemUpdate,
 )
 from rcm.api.base import ModelRulesSerializer
+from rcm.api.schema import nullable_in_responses
 from rcm.models import Country, Organisation, OrganisationKind, access_for
 
 
@@ -34,7 +35,9 @@ class NetworkSerializer(serializers.ModelSerializer):
     """A network or group; links to meetings and agreements only where the reader may see them."""
 
     acronym = serializers.CharField(source="organisation.acronym", read_only=True)
-    leading_country = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    leading_country = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
     established_at = serializers.IntegerField(
         source="api_established_at", read_only=True, allow_null=True
     )
@@ -101,6 +104,7 @@ class NetworkMeetingSerializer(MeetingWriteSerializer):
 # --- Members -----------------------------------------------------------------------------------
 
 
+@nullable_in_responses(*CONTACT_FIELDS, "user")
 class NetworkMemberSerializer(ModelRulesSerializer):
     """Who sits in a network; the person and their contacts reach member governments and the TS
     only (for everyone else they are null)."""
@@ -295,8 +299,12 @@ class WorkPlanItemUpdateSerializer(serializers.ModelSerializer):
 class NetworkReportSerializer(serializers.ModelSerializer):
     network_acronym = serializers.CharField(source="network.organisation.acronym", read_only=True)
     meeting = serializers.IntegerField(source="api_meeting", read_only=True, allow_null=True)
-    presented_by_country = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    presented_by_organisation = serializers.SlugRelatedField(slug_field="acronym", read_only=True)
+    presented_by_country = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
+    presented_by_organisation = serializers.SlugRelatedField(
+        slug_field="acronym", read_only=True, allow_null=True
+    )
     agreement = serializers.SerializerMethodField()
     document = serializers.SerializerMethodField(
         help_text="Where to download the document, checked against the reader's access."

@@ -35,6 +35,35 @@ DESCRIPTIONS = {
 }
 
 
+# Response components whose fields may be null although the model's column is not: contact
+# details withheld from readers who may not see them. Filled by @nullable_in_responses.
+NULLABLE_IN_RESPONSES: dict[str, tuple[str, ...]] = {}
+
+
+def nullable_in_responses(*fields: str):
+    """Class decorator: the serializer answers null for these fields to some readers."""
+
+    def register(serializer_class):
+        component = serializer_class.__name__.removesuffix("Serializer")
+        NULLABLE_IN_RESPONSES[component] = fields
+        return serializer_class
+
+    return register
+
+
+def _mark_nullable(schemas: dict) -> None:
+    for component, fields in NULLABLE_IN_RESPONSES.items():
+        properties = schemas.get(component, {}).get("properties", {})
+        for field in fields:
+            schema = properties.get(field)
+            if schema is None:
+                continue
+            if "oneOf" in schema or "allOf" in schema or "$ref" in schema:
+                properties[field] = {"oneOf": [dict(schema)], "nullable": True}
+            else:
+                schema["nullable"] = True
+
+
 def _problem(code: str) -> dict:
     return {
         "description": DESCRIPTIONS[code],
@@ -47,6 +76,7 @@ def _problem(code: str) -> dict:
 def add_problem_responses(result, generator, request, public):
     """Postprocessing hook: every operation documents the errors it may answer."""
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    _mark_nullable(result["components"]["schemas"])
     for path, operations in result.get("paths", {}).items():
         has_id = "{" in path
         for method, operation in operations.items():
@@ -67,4 +97,9 @@ def add_problem_responses(result, generator, request, public):
                 responses.setdefault(code, _problem(code))
             if method == "get" and has_id:
                 responses.setdefault("304", {"description": "Not modified (If-None-Match)."})
+            # Every read is open to anonymous clients (the visibility rules choose the rows), so
+            # authentication is optional there: a client may read without a token.
+            security = operation.get("security")
+            if method in {"get", "head"} and security and {} not in security:
+                security.append({})
     return result

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from rcm.api.base import ModelRulesSerializer
+from rcm.api.schema import nullable_in_responses
 from rcm.models import Country, CountryStatus, FocalPoint, Organisation, Presidency, access_for
 
 
@@ -66,6 +67,7 @@ class TroikaSerializer(serializers.Serializer):
 CONTACT_FIELDS = ["person_name", "title", "email", "phone", "verified_on"]
 
 
+@nullable_in_responses(*CONTACT_FIELDS)
 class FocalPointSerializer(ModelRulesSerializer):
     """Institutions are public; the person's contact details only reach members and the TS."""
 

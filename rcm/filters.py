@@ -1,0 +1,57 @@
+"""Filters shared by every app's lists: a record id that matches nothing filters to nothing.
+
+django-filter answers 400 "Select a valid choice" for the id of a record that does not exist,
+and the API's readers cannot tell a missing record from one they may not see; an id is a valid
+question whose answer may be an empty list.
+"""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django_filters import rest_framework
+from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS, remote_queryset
+
+NO_RECORD = object()
+
+
+class RecordChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            if str(value).isdigit():
+                return NO_RECORD
+            raise
+
+
+class RecordChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = RecordChoiceField
+
+    def filter(self, qs, value):
+        if value is NO_RECORD:
+            return qs.none()
+        return super().filter(qs, value)
+
+
+RELATIONS = {
+    relation: {
+        "filter_class": RecordChoiceFilter,
+        "extra": lambda f: {"queryset": remote_queryset(f)},
+    }
+    for relation in (models.ForeignKey, models.OneToOneField)
+}
+
+
+class RecordFilterSet(django_filters.FilterSet):
+    FILTER_DEFAULTS = {**FILTER_FOR_DBFIELD_DEFAULTS, **RELATIONS}
+
+
+class ApiRecordFilterSet(rest_framework.FilterSet):
+    FILTER_DEFAULTS = {**rest_framework.FilterSet.FILTER_DEFAULTS, **RELATIONS}
+
+
+class RecordFilterBackend(rest_framework.DjangoFilterBackend):
+    """The API's filter backend: lists declared with filterset_fields get these relations."""
+
+    filterset_base = ApiRecordFilterSet
