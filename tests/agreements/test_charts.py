@@ -9,9 +9,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 
 from agreements.charts import (
-    bar_chart_svg,
-    horizontal_bar_svg,
-    line_chart_svg,
     overdue_by_country,
     overdue_by_country_chart,
     status_by_year,
@@ -20,6 +17,7 @@ from agreements.charts import (
     themes_over_time_chart,
 )
 from agreements.models import Agreement, AgreementCountry, Status
+from rcm.charts import bar_chart_svg, horizontal_bar_svg, line_chart_svg
 from rcm.models import Visibility
 from tests.factories import AgreementFactory, MeetingFactory, ThemeFactory
 
