@@ -35,7 +35,6 @@ class Chart:
         return "chart-min-" in self.svg.partition(">")[0]
 
 
-
 # --- SVG ---------------------------------------------------------------------------------------
 
 FONT = 12  # px in viewBox units; charts are drawn at about their viewBox size on a phone
