@@ -53,9 +53,11 @@ test: install
 test-fast: install
 	$(BIN)/pytest -n auto --dist worksteal -x -m "not browser and not fuzz and not slow"
 
+# ruff, then the import-linter contract of pyproject.toml: apps import downwards only.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 fmt: install
 	$(BIN)/ruff check --fix .

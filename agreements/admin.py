@@ -490,6 +490,3 @@ class InstrumentAdmin(RecordAdmin):
     search_fields = ["name_en", "name_es", "summary"]
     filter_horizontal = ["themes", "proposed_by_countries", "prepared_by"]
     inlines = [InstrumentEventInline]
-
-
-from agreements import admin_reminders  # noqa: E402, F401

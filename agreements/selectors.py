@@ -495,7 +495,7 @@ def _by_body(groups: list[dict]) -> list[dict]:
 
 
 def _status_by_year(groups: list[dict]) -> list[dict]:
-    """As charts.status_by_year: an overdue agreement counts only as overdue."""
+    """An overdue agreement counts only as overdue (tests/agreements/reference_charts.py)."""
     years: dict[int, dict] = {}
     for group in groups:
         year = years.setdefault(
@@ -537,7 +537,7 @@ def _by_theme(groups: list[dict], themes: list[Theme]) -> list[dict]:
 
 
 def _themes_over_time(groups: list[dict], themes: list[Theme], spanish: bool) -> dict:
-    """As charts.themes_over_time: per year, the agreements of each top-level theme."""
+    """Per year, the agreements of each top-level theme (tests/agreements/reference_charts.py)."""
     groups = [group for group in groups if group["top"]]
     if not groups:
         return {"years": [], "themes": []}

@@ -11,6 +11,4 @@ urlpatterns = [
     path("follow-up/validation/<int:pk>/", views.validation_decision, name="validation_decision"),
     path("agreements/<int:pk>/", views.agreement_detail, name="detail"),
     path("follow-ups/<int:pk>/evidence", views.follow_up_evidence, name="evidence"),
-    path("countries/<str:code>/", views.country_page, name="country"),
-    path("search/", views.search, name="search"),
 ]

@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -27,9 +27,8 @@ from agreements.models import (
     Status,
     Validation,
 )
-from finance.selectors import country_finance_summary
-from meetings.models import Meeting, MeetingKind, Participation
-from rcm.models import Country, Presidency, access_for
+from meetings.models import MeetingKind
+from rcm.models import Country, access_for
 from rcm.pagination import CountedPaginator
 
 TABLE_PAGE_SIZE = 50
@@ -370,110 +369,6 @@ def actor_rows(agreement) -> dict[str, list[dict]]:
         row = {"code": organisation["code"], "name": organisation["code"], "status": ""}
         (responsible if organisation["responsible"] else mentioned).append(row)
     return {"responsible_rows": responsible, "mentioned_rows": mentioned}
-
-
-@require_safe
-def country_page(request, code: str):
-    """A country's focal points, its pending and overdue agreements, meetings and presidencies.
-
-    Two queries: the country with its lists and its overdue count, and its pending agreements;
-    three more for its contributions when the user may see the finance records.
-    """
-    access = access_for(request.user)
-    today = timezone.localdate()
-    page = selectors.country_page(code.upper(), access=access, today=today)
-    if page is None:
-        raise Http404
-    pending = list(
-        selectors.pending_for_country_page(
-            Agreement.objects.visible_to(access), page.country.code, limit=200
-        )
-    )
-    participation_by_year: dict[int, list] = {}
-    for participation in page.participations:
-        participation_by_year.setdefault(participation.meeting.year, []).append(participation)
-    context = {
-        "country": page.country,
-        "status": page.status,
-        "focal_points": page.focal_points,
-        "may_see_contacts": access.may_see_contacts(),
-        "pending": pending,
-        "overdue_count": page.overdue_count,
-        "participation_by_year": participation_by_year,
-        "presidencies": page.presidencies,
-        "today": today,
-        "finance_summary": country_finance_summary(country=page.country, access=access),
-    }
-    return render(request, "agreements/country.html", context)
-
-
-@require_safe
-def meeting_page(request, pk: int):
-    """A meeting: its heading, who took part by role, and its agreements as the document numbers
-    them, each with its status; the instruments and activities it produced."""
-    access = access_for(request.user)
-    participations = Participation.objects.select_related("country", "organisation")
-    meeting = get_object_or_404(
-        Meeting.objects.visible_to(access)
-        .select_related("country", "parent")
-        .prefetch_related(Prefetch("participations", queryset=participations)),
-        pk=pk,
-    )
-    parts = list(meeting.parts.visible_to(access).order_by("part"))
-    presidencies = list(Presidency.objects.select_related("country").order_by("year"))
-    by_role: dict[str, list] = {}
-    for participation in meeting.participations.all():
-        by_role.setdefault(participation.get_role_display(), []).append(participation)
-    agreements = list(
-        selectors.agreements_for_table(meeting.agreements.visible_to(access)).order_by("position")
-    )
-    context = {
-        "meeting": meeting,
-        "parts": parts,
-        "participants_by_role": by_role,
-        "presidency": meeting.presidency_in_office(presidencies),
-        # No recorded term covers its date: say so rather than name an older presidency.
-        "presidency_note": meeting.presidency_note(presidencies),
-        # A planned activity links back to the agreements that proposed it.
-        "proposed_by": list(
-            meeting.proposed_by.visible_to(access)
-            .select_related("meeting", "meeting__country")
-            .order_by("meeting_id", "position")
-        ),
-        "tree": selectors.agreement_tree(agreements),
-        "agreement_count": len(agreements),
-        "instrument_events": list(
-            InstrumentEvent.objects.filter(meeting=meeting)
-            .filter(instrument__in=Instrument.objects.visible_to(access))
-            .select_related("instrument", "agreement")
-        ),
-        "activities": list(
-            Meeting.objects.visible_to(access)
-            .filter(proposed_by__meeting=meeting)
-            .distinct()
-            .select_related("country")
-        ),
-        "supports": list(meeting.supports.select_related("country", "organisation")),
-    }
-    return render(request, "meetings/meeting_detail.html", context)
-
-
-SEARCH_LIMIT = 30
-
-
-@require_safe
-def search(request):
-    """Full-text search over agreements, instruments and meetings, English and Spanish."""
-    query_text = request.GET.get("q", "").strip()[:200]
-    access = access_for(request.user)
-    results = {"agreements": [], "instruments": [], "meetings": []}
-    if query_text:
-        results = selectors.search_records(query_text, access, limit=SEARCH_LIMIT)
-    return render(
-        request,
-        "agreements/search.html",
-        {"q": query_text, "results": results, "limit": SEARCH_LIMIT},
-    )
 
 
 @require_safe

@@ -1,4 +1,4 @@
-"""Charts of the books, drawn on the server with the site's SVG helpers (agreements.charts).
+"""Charts of the books, drawn on the server with the site's SVG helpers (rcm.charts).
 
 The bars are drawn in thousands of US dollars, rounded, so that their labels stay readable on a
 phone; every chart comes with its data table, exact to the cent.
@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from agreements.charts import Chart, bar_chart_svg
+from rcm.charts import Chart, bar_chart_svg
 
 THOUSAND = Decimal(1000)
 

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
-    """Pages that span the apps: a focal point's workspace, a meeting's agenda, and the like."""
+    """Pages that span the apps: home, country page, meeting record, search, calendar and feeds,
+    a focal point's workspace, the next meeting's agenda, the reminder digests."""
 
     name = "pages"
     verbose_name = _("Pages")

@@ -81,6 +81,10 @@ class CountryQuerySet(models.QuerySet):
     def observers(self, on: datetime.date | None = None):
         return self._with_status(MembershipStatus.OBSERVER, on)
 
+    def visible_to(self, user_or_access):
+        """Every reader sees every country and its membership: the conference's public roll."""
+        return self.all()
+
 
 class Country(Bilingual, models.Model):
     """A state that is or was a member or an observer of the conference."""
@@ -194,7 +198,13 @@ class OrganisationKind(models.TextChoices):
     CONFERENCE_BODY = "body", _("Body of the conference")
 
 
-class OrganisationManager(models.Manager):
+class OrganisationQuerySet(models.QuerySet):
+    def visible_to(self, user_or_access):
+        """Every reader sees every organisation: the conference names them in public records."""
+        return self.all()
+
+
+class OrganisationManager(models.Manager.from_queryset(OrganisationQuerySet)):
     def get_by_natural_key(self, acronym):
         return self.get(acronym=acronym)
 
@@ -286,6 +296,10 @@ class Troika:
 
 
 class PresidencyQuerySet(models.QuerySet):
+    def visible_to(self, user_or_access):
+        """Every reader sees the rotation of the presidency: it is public."""
+        return self.all()
+
     def in_office(self, on: datetime.date | None = None) -> Presidency | None:
         return self.troika(on).current
 
@@ -404,6 +418,14 @@ class InstitutionKind(models.TextChoices):
     IMMIGRATION = "immigration", _("Immigration")
 
 
+class FocalPointQuerySet(models.QuerySet):
+    def visible_to(self, user_or_access):
+        """Every reader sees which institutions are a country's focal points; the contact details
+        of their persons reach member governments and the TS only (`Access.may_see_contacts`,
+        which the API's serializer and the country page apply)."""
+        return self.all()
+
+
 class FocalPoint(models.Model):
     """An institution of a member country that the conference contacts, with its contact person."""
 
@@ -434,6 +456,7 @@ class FocalPoint(models.Model):
     )
     source = source()
 
+    objects = FocalPointQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -10,7 +10,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
-from agreements import views as agreement_views
+from pages.views import home, meeting
 from pages.views.sign_in import SignInView
 from rcm import views
 
@@ -27,16 +27,16 @@ class FaviconView(RedirectView):
 redoc_under_csp = csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["'self'", "blob:"]})
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", home.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Signing in also brings the user's saved language; the rest is Django's.
     path("accounts/login/", SignInView.as_view(), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("meetings/", include("meetings.urls")),
-    path("meetings/<int:pk>/", agreement_views.meeting_page, name="meeting"),
+    path("meetings/<int:pk>/", meeting.meeting_page, name="meeting"),
     path("", include("agreements.urls")),
-    path("", include("agreements.urls_calendar")),
+    path("", include("pages.urls_calendar")),
     path("", include("consultations.urls")),
     path("", include("networks.urls")),
     path("", include("finance.urls")),

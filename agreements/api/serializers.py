@@ -121,10 +121,6 @@ class AgreementSerializer(serializers.ModelSerializer):
             "source": agreement.source,
         }
 
-    def generic_representation(self, agreement) -> dict:
-        """DRF's own representation, field by field: what to_representation must equal."""
-        return super().to_representation(agreement)
-
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_actors(self, agreement) -> list[str]:
         return [c["code"] for c in agreement.api_countries] + [

@@ -1,5 +1,4 @@
 import django_filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Prefetch, Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
@@ -73,12 +72,9 @@ class AgreementViewSet(RecordViewSet):
             )
         serializer = FollowUpSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        try:
-            follow_up = services.followup_record(
-                agreement=agreement, author=request.user, **serializer.validated_data
-            )
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from None
+        follow_up = services.followup_record(
+            agreement=agreement, author=request.user, **serializer.validated_data
+        )
         data = FollowUpSerializer(follow_up, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_201_CREATED)
 
@@ -155,12 +151,9 @@ class FollowUpViewSet(RecordViewSet):
         return super().partial_update(request, *args, **kwargs)
 
     def perform_update(self, serializer):
-        try:
-            services.followup_edit(
-                follow_up=serializer.instance, user=self.request.user, **serializer.validated_data
-            )
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from None
+        services.followup_edit(
+            follow_up=serializer.instance, user=self.request.user, **serializer.validated_data
+        )
 
     @extend_schema(request=None, responses=FollowUpSerializer)
     @action(detail=True, methods=["post"])
@@ -168,18 +161,12 @@ class FollowUpViewSet(RecordViewSet):
         """The author takes back an update the TS has not decided on; it stays in the history,
         marked withdrawn."""
         follow_up = self.get_object()
-        try:
-            follow_up = services.followup_withdraw(follow_up=follow_up, user=request.user)
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from None
+        follow_up = services.followup_withdraw(follow_up=follow_up, user=request.user)
         return Response(FollowUpSerializer(follow_up, context=self.get_serializer_context()).data)
 
     def _review(self, request, review, **kwargs):
         follow_up = self.get_object()
-        try:
-            follow_up = review(follow_up=follow_up, reviewer=request.user, **kwargs)
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from None
+        follow_up = review(follow_up=follow_up, reviewer=request.user, **kwargs)
         return Response(FollowUpSerializer(follow_up, context=self.get_serializer_context()).data)
 
     @extend_schema(request=None, responses=FollowUpSerializer)

@@ -121,7 +121,13 @@ class DeadlinePrecision(models.TextChoices):
     NONE = "none", _("No date (e.g. as soon as possible)")
 
 
-class ThemeManager(models.Manager):
+class ThemeQuerySet(models.QuerySet):
+    def visible_to(self, user_or_access):
+        """Every reader sees the themes of the Plan of Action: they are public."""
+        return self.all()
+
+
+class ThemeManager(models.Manager.from_queryset(ThemeQuerySet)):
     def get_by_natural_key(self, code):
         return self.get(code=code)
 

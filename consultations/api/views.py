@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import django_filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from consultations import services
@@ -157,18 +155,12 @@ class ConsultationViewSet(RecordViewSet):
             raise PreconditionFailed()
 
     def update(self, request, *args, **kwargs):
-        try:
-            response = super().update(request, *args, **kwargs)
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from None
+        response = super().update(request, *args, **kwargs)
         response["ETag"] = record_etag(response.data)
         return response
 
     def create(self, request, *args, **kwargs):
-        try:
-            response = super().create(request, *args, **kwargs)
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from None
+        response = super().create(request, *args, **kwargs)
         response["ETag"] = record_etag(response.data)
         return response
 
@@ -183,12 +175,9 @@ class ConsultationViewSet(RecordViewSet):
         consultation = self.get_object()
         serializer = TransitionRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            services.consultation_transition(
-                consultation=consultation, by=request.user, **serializer.validated_data
-            )
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from None
+        services.consultation_transition(
+            consultation=consultation, by=request.user, **serializer.validated_data
+        )
         return self._respond(consultation, status.HTTP_201_CREATED)
 
     @extend_schema(request=AnswerRequestSerializer, responses={201: ConsultationAnswerSerializer})
@@ -198,11 +187,8 @@ class ConsultationViewSet(RecordViewSet):
         consultation = self.get_object()
         serializer = AnswerRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            answer = services.consultation_answer(
-                consultation=consultation, by=request.user, **serializer.validated_data
-            )
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from None
+        answer = services.consultation_answer(
+            consultation=consultation, by=request.user, **serializer.validated_data
+        )
         data = ConsultationAnswerSerializer(answer, context=self.get_serializer_context()).data
         return Response(data, status=status.HTTP_201_CREATED)

@@ -123,10 +123,6 @@ class FastRepresentation:
         }
         return {name: data[name] for name in fields}
 
-    def generic_representation(self, meeting) -> dict:
-        """DRF's own representation, field by field: what to_representation must equal."""
-        return super().to_representation(meeting)
-
 
 class MeetingReadSerializer(FastRepresentation, MeetingSerializer):
     fields_to_show = MeetingSerializer.Meta.fields

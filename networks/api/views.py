@@ -1,4 +1,3 @@
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, status
@@ -76,12 +75,9 @@ class NetworkViewSet(RecordViewSet):
                 data=request.data, context={**self.get_serializer_context(), "network": network}
             )
             serializer.is_valid(raise_exception=True)
-            try:
-                meeting = services.network_meeting_create(
-                    network=network, author=request.user, **serializer.validated_data
-                )
-            except DjangoPermissionDenied as error:
-                raise PermissionDenied(str(error)) from None
+            meeting = services.network_meeting_create(
+                network=network, author=request.user, **serializer.validated_data
+            )
             meeting = _meetings_with_participants(Meeting.objects).get(pk=meeting.pk)
             data = MeetingSerializer(meeting, context=self.get_serializer_context()).data
             return Response(data, status=status.HTTP_201_CREATED)
@@ -164,12 +160,9 @@ class WorkPlanItemViewSet(RecordViewSet):
                 data=request.data, context=self.get_serializer_context()
             )
             serializer.is_valid(raise_exception=True)
-            try:
-                update = services.work_plan_item_record_update(
-                    item=item, author=request.user, **serializer.validated_data
-                )
-            except DjangoPermissionDenied as error:
-                raise PermissionDenied(str(error)) from None
+            update = services.work_plan_item_record_update(
+                item=item, author=request.user, **serializer.validated_data
+            )
             data = WorkPlanItemUpdateSerializer(update, context=self.get_serializer_context())
             return Response(data.data, status=status.HTTP_201_CREATED)
         updates = item.updates.select_related("author", "country").order_by("created_at", "pk")

@@ -26,7 +26,7 @@ def workspace(request):
     page = country_workspace(access)
     if page is None:
         if request.user.country_id:
-            return redirect("agreements:country", code=request.user.country_id)
+            return redirect("pages:country", code=request.user.country_id)
         return redirect("home")
     context = {"workspace": page, "due_soon_days": DUE_SOON_DAYS, "today": page.today}
     return render(request, "pages/workspace.html", context)

@@ -10,6 +10,7 @@ import copy
 import hashlib
 
 import orjson
+from django.core.exceptions import ImproperlyConfigured
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import Http404, StreamingHttpResponse
@@ -115,9 +116,13 @@ class RecordViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         queryset = self.base_queryset()
-        if hasattr(queryset, "visible_to"):
-            queryset = queryset.visible_to(self.access)
-        return queryset
+        # Fail closed: a resource whose rows have no visibility rule is a mistake, never public.
+        if not hasattr(queryset, "visible_to"):
+            raise ImproperlyConfigured(
+                f"{type(self).__name__} serves {type(queryset).__name__} rows, which have no "
+                "visible_to(access): give the model's queryset its visibility rule."
+            )
+        return queryset.visible_to(self.access)
 
     # --- reading -------------------------------------------------------------------------------
 

@@ -9,18 +9,18 @@ from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 
 from agreements.charts import (
-    bar_chart_svg,
-    horizontal_bar_svg,
-    line_chart_svg,
-    overdue_by_country,
     overdue_by_country_chart,
-    status_by_year,
     status_by_year_chart,
-    themes_over_time,
     themes_over_time_chart,
 )
 from agreements.models import Agreement, AgreementCountry, Status
+from rcm.charts import bar_chart_svg, horizontal_bar_svg, line_chart_svg
 from rcm.models import Visibility
+from tests.agreements.reference_charts import (
+    overdue_by_country,
+    status_by_year,
+    themes_over_time,
+)
 from tests.factories import AgreementFactory, MeetingFactory, ThemeFactory
 
 TODAY = datetime.date(2020, 6, 1)
@@ -281,7 +281,7 @@ def test_every_series_colour_the_charts_use_is_defined_in_charts_css():
 def test_the_chart_include_renders_the_svg_a_caption_and_a_data_table(mexico):
     AgreementFactory(meeting=meeting_of(2013), deadline=PAST, responsible=[mexico])
     AgreementFactory(meeting=meeting_of(2014), status=Status.DONE)
-    chart = status_by_year_chart(Agreement.objects.all(), today=TODAY)
+    chart = status_by_year_chart(rows=status_by_year(Agreement.objects.all(), today=TODAY))
     html = render_to_string("agreements/_chart.html", {"chart": chart})
     assert "<figure" in html and "<figcaption>Agreements by year and status" in html
     assert "<summary>Data table</summary>" in html
@@ -300,16 +300,20 @@ def test_the_charts_for_the_pages_carry_the_selectors_numbers(mexico):
         theme
     )
     agreements = Agreement.objects.all()
-    assert status_by_year_chart(agreements, today=TODAY).rows == [("2013", [0, 0, 0, 1, 0])]
-    assert overdue_by_country_chart(agreements, today=TODAY).rows == [("Mexico", [1])]
-    themes = themes_over_time_chart(agreements)
+    assert status_by_year_chart(rows=status_by_year(agreements, today=TODAY)).rows == [
+        ("2013", [0, 0, 0, 1, 0])
+    ]
+    assert overdue_by_country_chart(rows=overdue_by_country(agreements, today=TODAY)).rows == [
+        ("Mexico", [1])
+    ]
+    themes = themes_over_time_chart(data=themes_over_time(agreements))
     assert themes.columns == ["1 Migration Policy and Management"]
     assert themes.rows == [("2013", [1])]
 
 
 @pytest.mark.django_db
 def test_an_empty_chart_table_says_there_is_no_data():
-    chart = overdue_by_country_chart(Agreement.objects.none(), today=TODAY)
+    chart = overdue_by_country_chart(rows=overdue_by_country(Agreement.objects.none(), today=TODAY))
     html = render_to_string("agreements/_chart.html", {"chart": chart})
     assert 'colspan="2"' in html
     assert "No data to show." in html

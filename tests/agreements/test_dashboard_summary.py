@@ -4,10 +4,11 @@ import datetime
 
 import pytest
 
-from agreements import charts, selectors
+from agreements import selectors
 from agreements.models import Agreement, AgreementCountry, Status
 from meetings.models import Meeting, MeetingKind
 from rcm.models import ANONYMOUS, Visibility
+from tests.agreements import reference_charts
 from tests.factories import AgreementFactory, MeetingFactory, ThemeFactory, member_country
 
 pytestmark = pytest.mark.django_db
@@ -64,9 +65,11 @@ def test_the_summary_agrees_with_each_selector_it_replaces(records, country):
         (row["theme"].code, row["total"], row["pending"], row["overdue"])
         for row in selectors.counts_by_theme(agreements, TODAY)
     ]  # fmt: skip
-    assert summary.status_by_year == charts.status_by_year(agreements, today=TODAY)
-    assert summary.overdue_by_country == charts.overdue_by_country(agreements, today=TODAY)
-    assert summary.themes_over_time == charts.themes_over_time(agreements)
+    assert summary.status_by_year == reference_charts.status_by_year(agreements, today=TODAY)
+    assert summary.overdue_by_country == reference_charts.overdue_by_country(
+        agreements, today=TODAY
+    )
+    assert summary.themes_over_time == reference_charts.themes_over_time(agreements)
 
 
 def test_the_meeting_filter_offers_the_latest_meetings_and_the_chosen_one():

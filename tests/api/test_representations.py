@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from rest_framework.serializers import ModelSerializer
 from rest_framework.test import APIRequestFactory
 
 from agreements.api.serializers import AgreementSerializer
@@ -30,6 +31,11 @@ def context():
     return {"request": APIRequestFactory().get("/")}
 
 
+def drf_representation(serializer, instance) -> dict:
+    """DRF's own representation, field by field: what the API's direct one must equal."""
+    return ModelSerializer.to_representation(serializer, instance)
+
+
 def test_an_agreement_with_every_part_is_represented_as_drf_would(mexico, guatemala):
     iom = OrganisationFactory(acronym="IOM")
     earlier = AgreementFactory(meeting=MeetingFactory(starts_on=datetime.date(2010, 5, 3)))
@@ -48,9 +54,7 @@ def test_an_agreement_with_every_part_is_represented_as_drf_would(mexico, guatem
     AgreementLink.objects.create(later=parent, earlier=earlier, kind=LinkKind.FOLLOWS_UP)
     serializer = AgreementSerializer(context=context())
     for agreement in annotate_for_api(Agreement.objects.all()):
-        assert serializer.to_representation(agreement) == serializer.generic_representation(
-            agreement
-        )
+        assert serializer.to_representation(agreement) == drf_representation(serializer, agreement)
 
 
 def test_a_meeting_with_parts_and_participants_is_represented_as_drf_would():
@@ -67,5 +71,5 @@ def test_a_meeting_with_parts_and_participants_is_represented_as_drf_would():
     detail = MeetingReadSerializer(context=context())
     listed = MeetingListReadSerializer(context=context())
     for meeting in annotate_meetings(Meeting.objects.all(), parts_visible_to=ANONYMOUS):
-        assert detail.to_representation(meeting) == detail.generic_representation(meeting)
-        assert listed.to_representation(meeting) == listed.generic_representation(meeting)
+        assert detail.to_representation(meeting) == drf_representation(detail, meeting)
+        assert listed.to_representation(meeting) == drf_representation(listed, meeting)

@@ -151,8 +151,8 @@ MATRIX: dict[str, Row] = {
     "agreements:dashboard": page("/follow-up/"),
     "agreements:export": page("/follow-up/export.csv"),
     "agreements:matrix": page("/follow-up/matrix/"),
-    "agreements:search": page("/search/?q=urge"),
-    "agreements:country": page("/countries/{}/", kwargs="code"),
+    "pages:search": page("/search/?q=urge"),
+    "pages:country": page("/countries/{}/", kwargs="code"),
     "agreements:evidence": page(
         "/follow-ups/{}/evidence", kwargs="pk:follow_up", hidden_get=MEMBERS_ONLY
     ),

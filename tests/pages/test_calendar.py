@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from agreements.calendar import calendar_events
 from agreements.models import Status
 from meetings.models import MeetingSupport
+from pages.calendar import calendar_events
 from rcm.models import ANONYMOUS, Visibility, access_for
 from tests.factories import AgreementFactory, MeetingFactory, ParticipationFactory
 

@@ -29,9 +29,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from icalendar import Calendar, Event, vText
 
-from agreements.calendar import CalendarEvent, calendar_events
 from agreements.models import FeedToken
 from agreements.services import feed_token_authenticate, feed_token_create, feed_token_revoke
+from pages.calendar import CalendarEvent, calendar_events
 from rcm.models import FIRST_YEAR, Country, access_for
 
 # A feed is polled often by every subscriber: it carries the year behind and everything ahead,
@@ -91,7 +91,7 @@ def calendar_page(request):
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[-1],
     }
-    return render(request, "agreements/calendar.html", context)
+    return render(request, "pages/calendar.html", context)
 
 
 @require_safe
@@ -229,7 +229,7 @@ def feed_tokens(request):
         "new_key": new_key,
         "feeds": _feed_addresses(request.user, new_key) if new_key else [],
     }
-    return render(request, "agreements/feed_tokens.html", context)
+    return render(request, "pages/feed_tokens.html", context)
 
 
 @login_required

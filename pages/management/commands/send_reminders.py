@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 
-from agreements import reminders
+from pages import reminders
 
 
 def iso_date(value: str) -> datetime.date:

@@ -11,8 +11,8 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agreements import reminders
 from agreements.models import ReminderLog
+from pages import reminders
 
 
 @admin.register(ReminderLog)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from agreements import feeds
+from pages.views import feeds
 
 urlpatterns = [
     path("calendar/", feeds.calendar_page, name="calendar"),

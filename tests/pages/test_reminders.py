@@ -9,9 +9,9 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-from agreements import reminders
 from agreements.models import ReminderLog, Status
 from meetings.models import MeetingStatus
+from pages import reminders
 from rcm.models import Visibility
 from tests.consultations.factories import (
     answer_all,

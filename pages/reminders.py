@@ -5,9 +5,8 @@ A digest lists the agreements the country is responsible for whose deadline fall
 country's answer, and the meetings of the next 30 days. `python manage.py send_reminders` sends
 them; the admin previews them.
 
-The consultation rounds come from the consultations app, which sits above this one: it registers
-how to find the rounds awaiting a country and how to close those whose deadline passed
-(`register_rounds`, from its AppConfig), so that agreements imports nothing from it.
+A digest spans the apps (agreements, meetings, consultations), so it lives with the pages that
+span them.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import orjson
@@ -28,6 +27,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from agreements.models import Agreement, ReminderLog
+from consultations.selectors import rounds_awaiting as consultation_rounds_awaiting
+from consultations.services import consultation_close_due_rounds
 from meetings.models import Meeting
 from rcm.models import Access, Country, FocalPoint, Role, User
 
@@ -39,26 +40,15 @@ MEETINGS_AHEAD = datetime.timedelta(days=30)
 # stays overdue for months, and a daily e-mail saying the same would soon go unread.
 UNCHANGED_DIGEST_PAUSE = datetime.timedelta(days=7)
 
-RoundsAwaiting = Callable[[str, datetime.datetime], Iterable]
-CloseDueRounds = Callable[[datetime.datetime], int]
-_rounds: tuple[RoundsAwaiting, CloseDueRounds] | None = None
-
-
-def register_rounds(*, awaiting: RoundsAwaiting, close_due: CloseDueRounds) -> None:
-    """Where the digests find the consultation rounds awaiting a country's answer (in deadline
-    order, one query), and how the rounds whose deadline passed are closed (how many)."""
-    global _rounds
-    _rounds = (awaiting, close_due)
-
 
 def rounds_awaiting(country_code: str, now: datetime.datetime) -> list:
-    """The consultation rounds awaiting the country's answer; none without the consultations."""
-    return list(_rounds[0](country_code, now)) if _rounds else []
+    """The consultation rounds awaiting the country's answer, the next deadline first."""
+    return list(consultation_rounds_awaiting(country_code, now))
 
 
 def close_due_rounds(now: datetime.datetime) -> int:
     """Close the consultation rounds whose deadline has passed; how many were closed."""
-    return _rounds[1](now) if _rounds else 0
+    return consultation_close_due_rounds(now=now)
 
 
 @dataclass(frozen=True)

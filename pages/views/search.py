@@ -1,0 +1,24 @@
+"""Full-text search over the records of every app."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from agreements import selectors
+from rcm.models import access_for
+
+SEARCH_LIMIT = 30
+
+
+@require_safe
+def search(request):
+    """Full-text search over agreements, instruments and meetings, English and Spanish."""
+    query_text = request.GET.get("q", "").strip()[:200]
+    access = access_for(request.user)
+    results = {"agreements": [], "instruments": [], "meetings": []}
+    if query_text:
+        results = selectors.search_records(query_text, access, limit=SEARCH_LIMIT)
+    return render(
+        request,
+        "pages/search.html",
+        {"q": query_text, "results": results, "limit": SEARCH_LIMIT},
+    )

@@ -1,0 +1,426 @@
+"""Charts drawn on the server as SVG, for every app's pages.
+
+The builders return markup that the site's Content-Security-Policy accepts: no inline style and
+no script; colours come from classes in static/css/charts.css, and patterns, markers and value
+labels tell the series apart without colour. Every chart also comes with its numbers as a table
+(templates/agreements/_chart.html).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart ready for templates/agreements/_chart.html: the SVG and its data as a table."""
+
+    title: str
+    description: str
+    svg: SafeString
+    row_header: str
+    columns: list[str]
+    rows: list[tuple[str, list[int]]]
+
+    @property
+    def scrolls(self) -> bool:
+        """Drawn wider than a phone: its box scrolls sideways and takes the keyboard focus."""
+        return "chart-min-" in self.svg.partition(">")[0]
+
+
+# --- SVG ---------------------------------------------------------------------------------------
+
+FONT = 12  # px in viewBox units; charts are drawn at about their viewBox size on a phone
+CHAR = 7  # a generous average width of a character at FONT
+MIN_WIDTH = 360  # fits a 375 px screen without shrinking the text
+MAX_WIDTH = 1200
+WIDTH_STEP = 120  # wider charts get a min-width class (charts.css) and scroll sideways
+PATTERNS = ("", "diagonal", "dots", "horizontal", "crosshatch", "vertical")
+
+
+def _n(value: float) -> str:
+    """A coordinate, short."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _prefix(title: str, description: str, chart_id: str | None) -> str:
+    if chart_id:
+        return slugify(chart_id) or "chart"
+    digest = hashlib.sha1(f"{title}\n{description}".encode()).hexdigest()[:8]
+    return f"chart-{slugify(title)[:30]}-{digest}".replace("--", "-")
+
+
+def _nice_step(maximum: int, ticks: int = 4) -> int:
+    if maximum <= ticks:
+        return 1
+    raw = maximum / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * magnitude:
+            return max(1, int(factor * magnitude))
+    return int(10 * magnitude)
+
+
+def _axis_max(maximum: int) -> tuple[int, int]:
+    step = _nice_step(maximum)
+    top = max(step, math.ceil(maximum / step) * step)
+    return top, step
+
+
+def _truncate(text: str, chars: int) -> str:
+    return text if len(text) <= chars else text[: max(1, chars - 1)] + "…"
+
+
+def _width_class(width: float) -> str:
+    if width <= MIN_WIDTH:
+        return ""
+    bucket = min(MAX_WIDTH, math.ceil(width / WIDTH_STEP) * WIDTH_STEP)
+    return f" chart-min-{bucket}"
+
+
+class _Svg:
+    """Collects the parts of one chart; every text goes through escape()."""
+
+    def __init__(self, *, title: str, description: str, chart_id: str | None, kind: str):
+        self.prefix = _prefix(title, description, chart_id)
+        self.title = title
+        self.description = description
+        self.kind = kind
+        self.defs: list[str] = []
+        self.body: list[str] = []
+
+    def pattern(self, index: int) -> str:
+        """The id of the overlay pattern for a series (none for the first), defined once."""
+        name = PATTERNS[index % len(PATTERNS)]
+        if not name:
+            return ""
+        pattern_id = f"{self.prefix}-{name}"
+        if any(f'id="{pattern_id}"' in part for part in self.defs):
+            return pattern_id
+        shapes = {
+            "diagonal": '<path class="chart-hatch" d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4"/>',
+            "dots": '<circle class="chart-dot" cx="4" cy="4" r="1.6"/>',
+            "horizontal": '<path class="chart-hatch" d="M0,4 h8"/>',
+            "crosshatch": '<path class="chart-hatch" d="M0,0 l8,8 M8,0 l-8,8"/>',
+            "vertical": '<path class="chart-hatch" d="M4,0 v8"/>',
+        }[name]
+        self.defs.append(
+            f'<pattern id="{pattern_id}" width="8" height="8" patternUnits="userSpaceOnUse">'
+            f"{shapes}</pattern>"
+        )
+        return pattern_id
+
+    def rect(self, x, y, width, height, css: str, pattern: str = "", tip: str = "") -> None:
+        box = f'x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}"'
+        tip_markup = f"<title>{escape(tip)}</title>" if tip else ""
+        self.body.append(f'<rect class="chart-bar {escape(css)}" {box}>{tip_markup}</rect>')
+        if pattern:
+            self.body.append(f'<rect class="chart-pattern" {box} fill="url(#{pattern})"/>')
+
+    def text(self, x, y, text: str, css: str = "chart-label", anchor: str = "start", **attrs):
+        extra = "".join(
+            f' {key.replace("_", "-")}="{escape(value)}"' for key, value in attrs.items()
+        )
+        self.body.append(
+            f'<text class="{css}" x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}" '
+            f'font-size="{FONT}"{extra}>{escape(text)}</text>'
+        )
+
+    def line(self, x1, y1, x2, y2, css: str) -> None:
+        self.body.append(
+            f'<line class="{css}" x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}"/>'
+        )
+
+    def legend(self, entries: list[tuple[str, str, str]], width: float, top: float) -> float:
+        """Swatches with their labels, wrapped to the width; returns the legend's height."""
+        x, y, row = 8.0, top, 18
+        for label, css, pattern in entries:
+            label = _truncate(label, int((width - 46) // CHAR))
+            item = 16 + len(label) * CHAR + 14
+            if x > 8 and x + item > width - 8:
+                x, y = 8.0, y + row
+            self.rect(x, y, 12, 12, f"chart-swatch {css}", pattern)
+            self.text(x + 16, y + 10.5, label, "chart-legend")
+            x += item
+        return y + row - top
+
+    def render(self, width: float, height: float) -> SafeString:
+        title_id, desc_id = f"{self.prefix}-title", f"{self.prefix}-desc"
+        defs = f"<defs>{''.join(self.defs)}</defs>" if self.defs else ""
+        # Every text and attribute value above went through escape().
+        return mark_safe(
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-{self.kind}'
+            f'{_width_class(width)}" viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
+            f'preserveAspectRatio="xMinYMin meet" role="img" '
+            f'aria-labelledby="{title_id} {desc_id}">'
+            f'<title id="{title_id}">{escape(self.title)}</title>'
+            f'<desc id="{desc_id}">{escape(self.description)}</desc>'
+            f"{defs}{''.join(self.body)}</svg>"
+        )
+
+
+def _empty(svg: _Svg) -> SafeString:
+    svg.text(MIN_WIDTH / 2, 44, _("No data to show."), "chart-label chart-empty", "middle")
+    return svg.render(MIN_WIDTH, 80)
+
+
+def _y_axis(svg: _Svg, *, left, right, top, bottom, axis_max, step) -> None:
+    plot_height = bottom - top
+    for value in range(0, axis_max + 1, step):
+        y = bottom - plot_height * value / axis_max
+        svg.line(left, y, right, y, "chart-grid" if value else "chart-axis")
+        svg.text(left - 6, y + 4, str(value), "chart-tick", "end")
+
+
+def _x_labels(svg: _Svg, categories, centres, *, bottom, slot) -> float:
+    """Category labels under the plot, turned when they do not fit; returns the space used."""
+    longest = max(len(category) for category in categories)
+    if longest * CHAR <= slot:
+        for category, x in zip(categories, centres, strict=True):
+            svg.text(x, bottom + 16, category, "chart-tick", "middle")
+        return 24
+    for category, x in zip(categories, centres, strict=True):
+        label = _truncate(category, 18)
+        svg.text(
+            x,
+            bottom + 14,
+            label,
+            "chart-tick",
+            "end",
+            transform=f"rotate(-45 {_n(x)} {_n(bottom + 14)})",
+        )
+    return 14 + min(longest, 18) * CHAR * 0.72
+
+
+def bar_chart_svg(
+    *,
+    title: str,
+    description: str,
+    categories: list[str],
+    series: list[tuple[str, list[int], str]],
+    stacked: bool = True,
+    chart_id: str | None = None,
+) -> SafeString:
+    """Vertical bars, one group per category; series = (label, values, css_class).
+
+    Stacked bars carry each part's value inside it when there is room and the total on top;
+    side-by-side bars carry their value on top.
+    """
+    svg = _Svg(title=title, description=description, chart_id=chart_id, kind="bar")
+    if not categories or not series or not any(any(values) for _l, values, _c in series):
+        return _empty(svg)
+    patterns = [svg.pattern(index) for index in range(len(series))]
+    if stacked:
+        totals = [sum(values[i] for _l, values, _c in series) for i in range(len(categories))]
+        maximum = max(totals)
+        slot = 34.0
+    else:
+        maximum = max(max(values) for _l, values, _c in series)
+        slot = max(34.0, 16.0 * len(series) + 12)
+    axis_max, step = _axis_max(maximum)
+    left = 14 + len(str(axis_max)) * CHAR
+    width = max(MIN_WIDTH, left + slot * len(categories) + 12)
+    # The legend stays within what a phone shows first, however wide the chart scrolls.
+    legend_height = svg.legend(
+        [(label, css, patterns[i]) for i, (label, _v, css) in enumerate(series)], MIN_WIDTH, 8
+    )
+    top = 8 + legend_height + 14
+    plot_height = 200.0
+    bottom = top + plot_height
+    plot_left = left
+    plot_right = width - 12
+    slot = (plot_right - plot_left) / len(categories)
+    _y_axis(
+        svg, left=plot_left, right=plot_right, top=top, bottom=bottom, axis_max=axis_max, step=step
+    )
+    centres = []
+    for i, category in enumerate(categories):
+        x0 = plot_left + slot * i
+        centres.append(x0 + slot / 2)
+        if stacked:
+            bar_width = min(slot * 0.7, 40)
+            x = x0 + (slot - bar_width) / 2
+            y = bottom
+            for index, (label, values, css) in enumerate(series):
+                value = values[i]
+                if not value:
+                    continue
+                height = plot_height * value / axis_max
+                y -= height
+                svg.rect(
+                    x, y, bar_width, height, css, patterns[index], f"{category} – {label}: {value}"
+                )
+                if height >= FONT + 2 and len(str(value)) * CHAR <= bar_width:
+                    svg.text(
+                        x + bar_width / 2,
+                        y + height / 2 + 4,
+                        str(value),
+                        "chart-value-inside",
+                        "middle",
+                    )
+            svg.text(x + bar_width / 2, y - 4, str(totals[i]), "chart-value", "middle")
+        else:
+            bar_width = min((slot - 10) / len(series), 28)
+            x = x0 + (slot - bar_width * len(series)) / 2
+            for index, (label, values, css) in enumerate(series):
+                value = values[i]
+                height = plot_height * value / axis_max
+                bx = x + bar_width * index
+                if value:
+                    svg.rect(
+                        bx,
+                        bottom - height,
+                        bar_width,
+                        height,
+                        css,
+                        patterns[index],
+                        f"{category} – {label}: {value}",
+                    )
+                svg.text(
+                    bx + bar_width / 2, bottom - height - 4, str(value), "chart-value", "middle"
+                )
+    used = _x_labels(svg, categories, centres, bottom=bottom, slot=slot)
+    return svg.render(width, bottom + used + 8)
+
+
+def horizontal_bar_svg(
+    *,
+    title: str,
+    description: str,
+    categories: list[str],
+    values: list[int],
+    css_class: str = "series-overdue",
+    chart_id: str | None = None,
+) -> SafeString:
+    """One bar per category (a country), longest first as given, each with its value."""
+    svg = _Svg(title=title, description=description, chart_id=chart_id, kind="hbar")
+    if not categories or not any(values):
+        return _empty(svg)
+    width = float(MIN_WIDTH)
+    label_chars = min(18, max(len(category) for category in categories))
+    left = 8 + label_chars * CHAR + 8
+    maximum = max(values)
+    value_room = len(str(maximum)) * CHAR + 10
+    plot_width = width - left - value_room - 8
+    row, top = 26.0, 8.0
+    for i, (category, value) in enumerate(zip(categories, values, strict=True)):
+        y = top + row * i
+        svg.text(left - 8, y + row / 2 + 4, _truncate(category, label_chars), "chart-tick", "end")
+        length = plot_width * value / maximum if maximum else 0
+        if value:
+            svg.rect(left, y + 4, length, row - 8, css_class, tip=f"{category}: {value}")
+        svg.text(left + length + 5, y + row / 2 + 4, str(value), "chart-value")
+    bottom = top + row * len(categories)
+    svg.line(left, top, left, bottom, "chart-axis")
+    return svg.render(width, bottom + 8)
+
+
+MARKERS = ("circle", "square", "triangle", "diamond", "cross")
+
+
+def _marker(svg: _Svg, index: int, x: float, y: float, css: str, tip: str) -> None:
+    shape = MARKERS[index % len(MARKERS)]
+    tip_markup = f"<title>{escape(tip)}</title>"
+    cls = f'class="chart-marker {escape(css)}"'
+    if shape == "circle":
+        element = f'<circle {cls} cx="{_n(x)}" cy="{_n(y)}" r="4">{tip_markup}</circle>'
+    elif shape == "square":
+        element = (
+            f'<rect {cls} x="{_n(x - 4)}" y="{_n(y - 4)}" width="8" height="8">{tip_markup}</rect>'
+        )
+    else:
+        points = {
+            "triangle": [(0, -5), (4.5, 3.5), (-4.5, 3.5)],
+            "diamond": [(0, -5), (5, 0), (0, 5), (-5, 0)],
+            "cross": [(-1.5, -5), (1.5, -5), (1.5, -1.5), (5, -1.5), (5, 1.5), (1.5, 1.5), (1.5, 5),
+                      (-1.5, 5), (-1.5, 1.5), (-5, 1.5), (-5, -1.5), (-1.5, -1.5)],
+        }[shape]  # fmt: skip
+        coordinates = " ".join(f"{_n(x + dx)},{_n(y + dy)}" for dx, dy in points)
+        element = f'<polygon {cls} points="{coordinates}">{tip_markup}</polygon>'
+    svg.body.append(element)
+
+
+def line_chart_svg(
+    *,
+    title: str,
+    description: str,
+    categories: list[str],
+    series: list[tuple[str, list[int], str]],
+    chart_id: str | None = None,
+) -> SafeString:
+    """One line per series over the categories (years); series = (label, values, css_class).
+
+    Lines differ by colour, dash and marker shape; each point carries its value where it does
+    not collide with another line's.
+    """
+    svg = _Svg(title=title, description=description, chart_id=chart_id, kind="line")
+    if not categories or not series or not any(any(values) for _l, values, _c in series):
+        return _empty(svg)
+    maximum = max(max(values) for _l, values, _c in series)
+    axis_max, step = _axis_max(maximum)
+    left = 14 + len(str(axis_max)) * CHAR
+    slot = 34.0
+    width = max(MIN_WIDTH, left + slot * len(categories) + 20)
+    legend = []
+    for index, (label, _values, css) in enumerate(series):
+        legend.append((label, f"{css} chart-dash-{index % 4}", ""))
+    legend_height = _line_legend(svg, legend, MIN_WIDTH)
+    top = 8 + legend_height + 14
+    plot_height = 200.0
+    bottom = top + plot_height
+    plot_right = width - 20
+    slot = (plot_right - left) / len(categories)
+    _y_axis(svg, left=left, right=plot_right, top=top, bottom=bottom, axis_max=axis_max, step=step)
+    centres = [left + slot * i + slot / 2 for i in range(len(categories))]
+    lines = []
+    for index, (label, values, css) in enumerate(series):
+        points = [
+            (x, bottom - plot_height * value / axis_max)
+            for x, value in zip(centres, values, strict=True)
+        ]
+        lines.append((index, label, values, css, points))
+        path = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
+        svg.body.append(
+            f'<polyline class="chart-line {escape(css)} chart-dash-{index % 4}" points="{path}"/>'
+        )
+    for index, label, values, css, points in lines:
+        for i, (x, y) in enumerate(points):
+            _marker(svg, index, x, y, css, f"{categories[i]} – {label}: {values[i]}")
+    # A value goes above its point, else below it; where both places are taken by the values of
+    # other lines it is left out of the picture (the point's tooltip and the table keep it).
+    placed: dict[int, list[float]] = {}
+    for _index, _label, values, _css, points in lines:
+        for i, (x, y) in enumerate(points):
+            taken = placed.setdefault(i, [])
+            for candidate in (y - 8, y + 17):
+                if all(abs(candidate - other) >= FONT for other in taken):
+                    taken.append(candidate)
+                    svg.text(x, candidate, str(values[i]), "chart-value", "middle")
+                    break
+    used = _x_labels(svg, categories, centres, bottom=bottom, slot=slot)
+    return svg.render(width, bottom + used + 8)
+
+
+def _line_legend(svg: _Svg, entries: list[tuple[str, str, str]], width: float) -> float:
+    """A short stretch of each line, with its marker, and its label."""
+    x, y, row = 8.0, 8.0, 18
+    for index, (label, css, _pattern) in enumerate(entries):
+        label = _truncate(label, int((width - 60) // CHAR))
+        item = 30 + len(label) * CHAR + 14
+        if x > 8 and x + item > width - 8:
+            x, y = 8.0, y + row
+        svg.body.append(
+            f'<line class="chart-line {escape(css)}" x1="{_n(x)}" y1="{_n(y + 6)}" '
+            f'x2="{_n(x + 24)}" y2="{_n(y + 6)}"/>'
+        )
+        _marker(svg, index, x + 12, y + 6, css.split()[0], label)
+        svg.text(x + 30, y + 10.5, label, "chart-legend")
+        x += item
+    return y + row - 8
