@@ -48,6 +48,14 @@ def country_columns(countries) -> list[tuple[str, str]]:
     ]
 
 
+def described_filters(form, countries) -> list[tuple[str, str]]:
+    """The export's filters for its "as of" line, a country by its name (read with the
+    columns, so no query of its own)."""
+    if "country" in form.fields:
+        form.fields["country"].choices = [(c.code, c.name) for c in countries]
+    return exports.described_filters(form)
+
+
 def columns(countries, keys=None) -> list[tuple[str, str]]:
     chosen = [column for column in COLUMNS if keys is None or column[0] in keys]
     return chosen + country_columns(countries) + [LINK]

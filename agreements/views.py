@@ -200,12 +200,13 @@ def dashboard_export(request, fmt: str):
     rows = selectors.agreements_for_table(agreements).order_by(
         "-meeting__starts_on", "meeting_id", "position"
     )
+    countries = matrix.member_countries(timezone.localdate())
     return exports.agreements_export(
         rows,
         fmt=fmt,
-        countries=matrix.member_countries(timezone.localdate()),
+        countries=countries,
         base=rcm_exports.absolute_base(request),
-        filters=rcm_exports.described_filters(filterset.form),
+        filters=exports.described_filters(filterset.form, countries),
     )
 
 
@@ -244,12 +245,13 @@ def matrix_export(request, fmt: str):
     if fmt not in {"csv", "xlsx"}:
         raise Http404
     filterset, agreements = filtered_agreements(request)
+    countries = matrix.member_countries(timezone.localdate())
     return exports.matrix_export(
         matrix.matrix_agreements(agreements),
         fmt=fmt,
-        countries=matrix.member_countries(timezone.localdate()),
+        countries=countries,
         base=rcm_exports.absolute_base(request),
-        filters=rcm_exports.described_filters(filterset.form),
+        filters=exports.described_filters(filterset.form, countries),
     )
 
 

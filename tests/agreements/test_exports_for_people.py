@@ -30,7 +30,7 @@ def test_the_csv_export_says_when_it_was_made_and_with_which_filters(client, mex
     lines = csv_lines(client.get("/follow-up/export.csv?status=open&country=MX"))
     assert lines[0][0].startswith("As of ")
     assert "Status: Open" in lines[0][0]
-    assert "Country: MX" in lines[0][0]
+    assert "Country: Mexico" in lines[0][0]
 
 
 def test_an_export_without_filters_says_it_holds_every_record_the_reader_may_see(client):
