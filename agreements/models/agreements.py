@@ -113,7 +113,8 @@ CLOSED_STATUSES = (Status.DONE, Status.SUPERSEDED, Status.DROPPED, Status.NO_FOL
 
 # The importer tells apart an item whose label repeats under the same parent (a document that
 # starts a second "a., b., c." list under item 1) by a suffix: "1.b-3" is the third "1.b".
-# The suffix is the records' key, never printed: the pages show "1.b (list 3)".
+# The suffix is the records' key, never printed: the pages show "1.b (occurrence 3)". It counts
+# the label's uses, not the lists (the 2013 working group's third list holds 1.b-3 and 1.c-2).
 REPEAT_SUFFIX = re.compile(r"-(\d+)(?=\.|$)")
 
 
@@ -585,12 +586,13 @@ class Agreement(models.Model):
 
     @property
     def display_ref(self) -> str:
-        """The printed reference, and which of its repeats this item is when the label repeats:
-        "1.b (list 3)"."""
+        """The printed reference, and which use of its label this item is when the label
+        repeats: "1.b (occurrence 3)"."""
         repeats = REPEAT_SUFFIX.findall(self.ref)
         if not repeats:
             return self.ref
-        return _("%(ref)s (list %(number)s)") % {"ref": self.printed_ref, "number": repeats[-1]}
+        number = repeats[-1]
+        return _("%(ref)s (occurrence %(number)s)") % {"ref": self.printed_ref, "number": number}
 
     def natural_key(self):
         return (self.meeting_id, self.section, self.ref)

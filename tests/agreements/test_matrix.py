@@ -89,7 +89,7 @@ def test_the_matrix_offers_its_xlsx_export_with_the_same_filters(client, mexico,
 def test_a_repeated_label_shows_as_printed_with_its_list(client, mexico, guatemala):
     AgreementFactory(ref="1.b-3", responsible=[mexico, guatemala])
     response = client.get("/follow-up/matrix/")
-    assert "1.b (list 3)" in response.text
+    assert "1.b (occurrence 3)" in response.text
     assert "1.b-3" not in response.text
 
 

@@ -25,7 +25,7 @@ def test_the_status_chart_names_everything_its_last_series_counts():
 
 def test_a_repeated_label_prints_without_the_importers_suffix():
     agreement = AgreementFactory.build(ref="1.b-3")
-    assert (agreement.printed_ref, agreement.display_ref) == ("1.b", "1.b (list 3)")
+    assert (agreement.printed_ref, agreement.display_ref) == ("1.b", "1.b (occurrence 3)")
 
 
 def test_a_suffix_inside_a_reference_is_not_printed_either():
@@ -40,5 +40,5 @@ def test_the_agreement_page_and_the_meeting_page_print_the_reference(client):
     agreement = AgreementFactory(ref="1.b-3")
     for url in (f"/agreements/{agreement.pk}/", f"/meetings/{agreement.meeting.pk}/"):
         text = client.get(url).text
-        assert "1.b (list 3)" in text
+        assert "1.b (occurrence 3)" in text
         assert ">1.b-3<" not in text
