@@ -16,7 +16,7 @@ def _status_labels() -> list[tuple[str, str]]:
         ("in_progress", _("In progress")),
         ("done", _("Done")),
         ("overdue", _("Overdue")),
-        ("other", _("Closed otherwise")),
+        ("other", _("Superseded, dropped or no follow-up")),
     ]
 
 
@@ -29,7 +29,7 @@ def status_by_year_chart(*, rows: list[dict]) -> Chart:
     title = _("Agreements by year and status")
     description = _(
         "Stacked bars: for each year of the meetings that adopted them, how many agreements are "
-        "open, in progress, done, overdue or closed otherwise."
+        "open, in progress, done, overdue, or superseded, dropped or without follow-up."
     )
     categories = [str(row["year"]) for row in rows]
     series = [

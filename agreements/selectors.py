@@ -760,22 +760,6 @@ def agreement_tree(agreements: list[Agreement]) -> list[TreeNode]:
     return roots
 
 
-def follow_up_matrix(agreements, countries) -> list[dict]:
-    """Rows: agreements addressed to several countries; cells: each member country's status."""
-    rows = []
-    for agreement in agreements:
-        statuses = {c["code"]: c["status"] for c in agreement.api_countries if c["responsible"]}
-        if len(statuses) < 2:
-            continue
-        rows.append(
-            {
-                "agreement": agreement,
-                "cells": [(country, statuses.get(country.code)) for country in countries],
-            }
-        )
-    return rows
-
-
 def awaiting_validation(access):
     """The queue of focal points' updates that TS staff must accept or send back."""
     return (

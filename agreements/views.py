@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from agreements import charts, exports, selectors, services
+from agreements import charts, exports, matrix, selectors, services
 from agreements.api.views import follow_ups_visible_to
 from agreements.filters import AgreementFilter
 from agreements.models import (
@@ -28,6 +29,7 @@ from agreements.models import (
     Validation,
 )
 from meetings.models import MeetingKind
+from rcm import exports as rcm_exports
 from rcm.models import Country, access_for
 from rcm.pagination import CountedPaginator
 
@@ -190,35 +192,65 @@ def dashboard(request):
 
 @require_safe
 def dashboard_export(request, fmt: str):
-    """The dashboard's filtered table as CSV or XLSX, streamed."""
+    """The dashboard's filtered table as CSV or XLSX, streamed, a status column per country."""
     if fmt not in {"csv", "xlsx"}:
         raise Http404
     filterset, agreements = filtered_agreements(request)
     rows = selectors.agreements_for_table(agreements).order_by(
         "-meeting__starts_on", "meeting_id", "position"
     )
-    if fmt == "xlsx":
-        return exports.agreements_xlsx(rows)
-    return exports.agreements_csv(rows)
+    countries = matrix.member_countries(timezone.localdate())
+    return exports.agreements_export(
+        rows,
+        fmt=fmt,
+        countries=countries,
+        base=rcm_exports.absolute_base(request),
+        filters=exports.described_filters(filterset.form, countries),
+    )
 
 
 @require_safe
-def matrix(request):
-    """Agreements addressed to several countries × the member countries, each cell a status."""
+def matrix_page(request):
+    """Agreements addressed to several countries × the member countries, a page at a time;
+    each cell a status (colour and words) linking to that country's part of the agreement.
+
+    Three queries whatever the filters and the page: the filters' options (with the member
+    countries, the columns), the count of the rows, and the page of rows with their statuses.
+    """
     filterset, agreements = filtered_agreements(request)
     choices = selectors.filter_choices(
         today=timezone.localdate(), meetings=meetings_to_offer(request, access_for(request.user))
     )
     filterset.offer(choices)
     countries = choices.countries
-    table = selectors.agreements_for_table(agreements).order_by(
-        "-meeting__starts_on", "meeting_id", "position"
-    )
-    rows = selectors.follow_up_matrix(table, countries)
-    return render(
-        request,
-        "agreements/matrix.html",
-        {"filter": filterset, "countries": countries, "rows": rows},
+    paginator = Paginator(matrix.matrix_agreements(agreements), matrix.PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filter": filterset,
+        "countries": countries,
+        "rows": matrix.matrix_rows(page.object_list, countries),
+        "statuses": Status.choices,
+        "page": page,
+        "query": query.urlencode(),
+    }
+    return render(request, "agreements/matrix.html", context)
+
+
+@require_safe
+def matrix_export(request, fmt: str):
+    """The matrix with the same filters, every row, as XLSX or CSV."""
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    filterset, agreements = filtered_agreements(request)
+    countries = matrix.member_countries(timezone.localdate())
+    return exports.matrix_export(
+        matrix.matrix_agreements(agreements),
+        fmt=fmt,
+        countries=countries,
+        base=rcm_exports.absolute_base(request),
+        filters=exports.described_filters(filterset.form, countries),
     )
 
 

@@ -29,6 +29,7 @@ from finance.models import (
     ReserveFundMovement,
     may_see_finance,
 )
+from rcm import exports as rcm_exports
 from rcm.models import access_for
 
 YEARS_SHOWN = 6
@@ -135,6 +136,7 @@ def contributions_export(request, fmt: str):
         rows=rows(),
         fmt=fmt,
         sheet=_("Contributions"),
+        filters=rcm_exports.described_filters(form),
     )
 
 
@@ -221,6 +223,7 @@ def budget_export(request, year: int, fmt: str):
         rows=rows(),
         fmt=fmt,
         sheet=_("Budget %(year)s") % {"year": budget.year},
+        filters=[(_("Year"), str(budget.year))],
     )
 
 
@@ -281,6 +284,7 @@ def reserve_fund_export(request, fmt: str):
         rows=rows,
         fmt=fmt,
         sheet=_("Reserve Fund %(year)s") % {"year": year},
+        filters=[(_("Year"), str(year))],
     )
 
 

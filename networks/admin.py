@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from networks import services
@@ -196,9 +197,13 @@ class WorkPlanItemAdmin(RecordAdmin):
     def short_text(self, item):
         return item.text_en[:120] + ("…" if len(item.text_en) > 120 else "")
 
-    @admin.display(description=_("overdue"), boolean=True)
+    @admin.display(description=_("Past its deadline"))
     def overdue_flag(self, item):
-        return item.is_overdue
+        # Words on the overdue rows only, as on the agreements: a boolean column put a red
+        # cross on every item on time.
+        if item.is_overdue:
+            return format_html('<strong class="status-overdue">{}</strong>', _("Overdue"))
+        return ""
 
     @admin.action(description=_("Record an update on the selected items (status and note above)"))
     def record_update(self, request, queryset):

@@ -162,9 +162,10 @@ class APITokenAdmin(RecordAdmin):
             return []
         return ["user", "name", "prefix", "created_at", "last_used_at", "expires_at", "revoked_at"]
 
-    @admin.display(boolean=True, description=_("active"))
+    @admin.display(description=_("active"))
     def active(self, token):
-        return token.is_active
+        # Words, not the admin's green tick and red cross, which read as "good" and "bad".
+        return _("Active") if token.is_active else _("Revoked or expired")
 
     def save_model(self, request, obj, form, change):
         if change:

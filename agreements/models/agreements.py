@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -108,6 +109,13 @@ class Status(models.TextChoices):
 
 OPEN_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
 CLOSED_STATUSES = (Status.DONE, Status.SUPERSEDED, Status.DROPPED, Status.NO_FOLLOW_UP)
+
+
+# The importer tells apart an item whose label repeats under the same parent (a document that
+# starts a second "a., b., c." list under item 1) by a suffix: "1.b-3" is the third "1.b".
+# The suffix is the records' key, never printed: the pages show "1.b (occurrence 3)". It counts
+# the label's uses, not the lists (the 2013 working group's third list holds 1.b-3 and 1.c-2).
+REPEAT_SUFFIX = re.compile(r"-(\d+)(?=\.|$)")
 
 
 class DeadlinePrecision(models.TextChoices):
@@ -572,10 +580,25 @@ class Agreement(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.meeting} {self.ref}"
+        return f"{self.meeting} {self.display_ref}"
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:detail", args=[self.pk])
+
+    @property
+    def printed_ref(self) -> str:
+        """The reference as the document prints it, without the importer's repeat suffix."""
+        return REPEAT_SUFFIX.sub("", self.ref)
+
+    @property
+    def display_ref(self) -> str:
+        """The printed reference, and which use of its label this item is when the label
+        repeats: "1.b (occurrence 3)"."""
+        repeats = REPEAT_SUFFIX.findall(self.ref)
+        if not repeats:
+            return self.ref
+        number = repeats[-1]
+        return _("%(ref)s (occurrence %(number)s)") % {"ref": self.printed_ref, "number": number}
 
     def natural_key(self):
         return (self.meeting_id, self.section, self.ref)

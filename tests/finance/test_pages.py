@@ -150,15 +150,17 @@ def test_the_contributions_export_holds_every_country_and_year_to_the_cent(clien
     pay("BZ", "1234.56", datetime.date(2014, 3, 1))
     response = signed_in(client, ts_staff).get("/finance/contributions.csv?year=2014")
     lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
-    assert lines[0] == "country,country_name,year,assessed,paid,balance,status,currency"
+    assert lines[1] == (
+        "Country,Country name,Year,Assessed (US$),Paid (US$),Balance (US$),Status,Currency"
+    )
     assert "BZ,Belize,2014,5000.00,1234.56,3765.44,Partly paid,USD" in lines
-    assert len(lines) == 12
+    assert len(lines) == 13  # the "as of" line, the header, eleven countries
 
 
 def test_the_budget_export_is_a_spreadsheet_with_exact_amounts(client, ts_staff, recorded):
     response = signed_in(client, ts_staff).get("/finance/budgets/2014/export.xlsx")
     workbook = load_workbook(BytesIO(b"".join(response.streaming_content)))
-    rows = list(workbook.active.values)
+    rows = list(workbook.active.values)[1:]  # after the "as of" line
     assert rows[0][:4] == ("Year", "Line (code)", "Line", "Budgeted (US$)")
     assert rows[1][:6] == (2014, "support_staff", "Support staff", 150000, 1234.56, 148765.44)
     assert rows[-1][2] == "Total"

@@ -65,6 +65,8 @@ NUL_URLS = [
     "/follow-up/export.csv?responsible=%00",
     "/follow-up/export.xl%00sx",
     "/follow-up/matrix/?country=%00",
+    "/follow-up/matrix/?page=%00",
+    "/follow-up/matrix/export.xlsx?country=%00&year=70000",
     "/api/v1/agreements/?q=%00",
     "/api/v1/countries/?q=%00",
     "/calendar/?country=%00",

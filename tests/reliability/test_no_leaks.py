@@ -49,6 +49,7 @@ PATHS = [
     "/countries/MX/calendar.ics", "/api/v1/agreements/", "/api/v1/agreements/?q=xylophone",
     "/api/v1/agreements/?format=csv", "/api/v1/meetings/", "/api/v1/meetings/?q=xylophone",
     "/api/v1/follow-ups/", "/follow-up/export.csv", "/follow-up/export.xlsx",
+    "/follow-up/matrix/export.csv",
 ]  # fmt: skip
 
 

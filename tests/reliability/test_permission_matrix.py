@@ -151,6 +151,7 @@ MATRIX: dict[str, Row] = {
     "agreements:dashboard": page("/follow-up/"),
     "agreements:export": page("/follow-up/export.csv"),
     "agreements:matrix": page("/follow-up/matrix/"),
+    "agreements:matrix_export": page("/follow-up/matrix/export.xlsx"),
     "pages:search": page("/search/?q=urge"),
     "pages:country": page("/countries/{}/", kwargs="code"),
     "agreements:evidence": page(
