@@ -34,6 +34,7 @@ from rcm.models import (
     source,
     troika_among,
 )
+from rcm.search import Folded
 
 ROMAN = [
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -301,10 +302,10 @@ class Meeting(Bilingual, models.Model):
     demo = models.BooleanField(_("demo data"), default=False, editable=False)
     source = source()
     search_vector = models.GeneratedField(
-        expression=SearchVector("name_en", weight="A", config="english")
-        + SearchVector("name_es", weight="A", config="spanish")
-        + SearchVector("city", weight="B", config="simple")
-        + SearchVector("summary", weight="C", config="english"),
+        expression=SearchVector(Folded("name_en"), weight="A", config="english")
+        + SearchVector(Folded("name_es"), weight="A", config="spanish")
+        + SearchVector(Folded("city"), weight="B", config="simple")
+        + SearchVector(Folded("summary"), weight="C", config="english"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
