@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run setup serve test test-fast lint fmt bench load fuzz backup restore lock messages clean
+.PHONY: install run setup serve test test-fast lint fmt bench load fuzz backup restore lock messages clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,12 @@ bench: install
 load: install
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[load]'
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
+
+# The main pages at 1366 and 375 px in English and Spanish, on the loaded records (make setup
+# first), into screenshots/ (ignored by git); its own server on a free port.
+screenshots: install
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python tools/screenshots.py
 
 fuzz: install
 	$(BIN)/python -m pytest tests/reliability/test_schema_fuzzing.py --fuzz-examples=$(or $(EXAMPLES),100) -p no:xdist

@@ -134,3 +134,64 @@ class AgreementFilter(django_filters.FilterSet):
         # field would call one "not a valid choice" and the other not).
         visible = self.queryset.order_by().values("pk")
         return queryset.filter(parent_id=value, parent_id__in=visible)
+
+
+# --- The dashboard's filter drawer ---------------------------------------------------------------
+
+# The filters in groups a reader recognises, in the order they are asked for; a field a form does
+# not have is skipped, so the groups serve any form made from AgreementFilter.
+FILTER_GROUPS = (
+    (_("Words and status"), ("q", "status", "overdue", "not_reported", "stale")),
+    (_("Who must act"), ("country", "organisation", "responsible")),
+    (_("Where it was adopted"), ("body", "year", "meeting")),
+    (_("What it is about"), ("theme", "section", "action")),
+    (_("Deadline"), ("deadline_after", "deadline_before")),
+)
+
+
+def filter_groups(form) -> list[tuple[str, list]]:
+    """The form's bound fields by group; fields no group names come last, in a group of their
+    own, so that none is lost."""
+    named = {name for _legend, names in FILTER_GROUPS for name in names}
+    groups = [
+        (legend, [form[name] for name in names if name in form.fields])
+        for legend, names in FILTER_GROUPS
+    ]
+    others = [form[name] for name in form.fields if name not in named]
+    if others:
+        groups.append((_("Other"), others))
+    return [(legend, fields) for legend, fields in groups if fields]
+
+
+def _choice_label(field, value: str) -> str:
+    choices = getattr(field, "choices", None) or getattr(field.widget, "choices", ())
+    for option, label in choices:
+        if isinstance(label, list | tuple):  # an option group
+            for sub_option, sub_label in label:
+                if str(sub_option) == value:
+                    return str(sub_label)
+        elif str(option) == value:
+            return str(label)
+    return value
+
+
+def active_filter_chips(form, query) -> list[dict]:
+    """One chip per value the reader filtered by: its words, and the address of the same page
+    without that one value (and on its first page)."""
+    chips = []
+    for name, field in form.fields.items():
+        for value in query.getlist(name):
+            if not value.strip():
+                continue
+            rest = query.copy()
+            rest.pop("page", None)
+            rest.setlist(name, [other for other in query.getlist(name) if other != value])
+            remaining = rest.urlencode()
+            chips.append(
+                {
+                    "name": name,
+                    "label": f"{field.label}: {_choice_label(field, value)}",
+                    "url": f"?{remaining}" if remaining else "?",
+                }
+            )
+    return chips

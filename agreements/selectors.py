@@ -48,6 +48,7 @@ from rcm.models import (
     Presidency,
     access_for,
 )
+from rcm.search import other_language_words, search_query
 
 
 def _access(reader) -> Access:
@@ -785,9 +786,7 @@ def highlighted(headline: str) -> str:
 
 
 def _search_query(text: str) -> SearchQuery:
-    return SearchQuery(text, config="english", search_type="websearch") | SearchQuery(
-        text, config="spanish", search_type="websearch"
-    )
+    return search_query(text)
 
 
 def _headline(field: str, text: str, config: str) -> SearchHeadline:
@@ -855,3 +854,28 @@ def search_records(text: str, access, *, limit: int) -> dict[str, list]:
         ],
         "meetings": [meeting_from_row(row) for row in sorted(rows["meetings"], key=best_first)],
     }
+
+
+def other_language_hint(text: str, access) -> dict | None:
+    """When the words have known equivalents in the other language, how many records the user
+    may see match those (one query), so that the page can say "there are English results"
+    (or Spanish ones). None when the words have no equivalent or it matches nothing."""
+    from agreements.models import Instrument
+
+    other = other_language_words(text)
+    if other is None:
+        return None
+    language, words = other
+    query = _search_query(words)
+    count = (
+        Agreement.objects.visible_to(access)
+        .filter(search_vector=query)
+        .values("pk")
+        .union(
+            Meeting.objects.visible_to(access).filter(search_vector=query).values("pk"),
+            Instrument.objects.visible_to(access).filter(search_vector=query).values("pk"),
+            all=True,
+        )
+        .count()
+    )
+    return {"language": language, "words": words, "count": count} if count else None

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from agreements import charts, exports, matrix, selectors, services
 from agreements.api.views import follow_ups_visible_to
-from agreements.filters import AgreementFilter
+from agreements.filters import AgreementFilter, active_filter_chips, filter_groups
 from agreements.models import (
     Agreement,
     AgreementLink,
@@ -114,6 +114,17 @@ class DashboardFilter(AgreementFilter):
     class Meta(AgreementFilter.Meta):
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Ticked boxes instead of Ctrl-click list boxes, which a phone cannot use.
+        for name in ("section", "action", "status"):
+            field = self.form.fields[name]
+            field.widget = forms.CheckboxSelectMultiple(choices=field.choices)
+        for name in ("not_reported", "stale"):
+            self.form.fields[name].widget = forms.Select(
+                choices=[("", _("All")), ("true", _("Only these"))]
+            )
+
     def offer(self, choices: selectors.FilterChoices) -> None:
         """Fill the selects with the options read along with the page's other data."""
         fields = self.form.fields
@@ -174,6 +185,8 @@ def dashboard(request):
     query.pop("page", None)
     context = {
         "filter": filterset,
+        "filter_groups": filter_groups(filterset.form),
+        "chips": active_filter_chips(filterset.form, query),
         "page": page,
         "query": query.urlencode(),
         "counts": summary.counts,

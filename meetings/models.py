@@ -15,6 +15,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -33,6 +34,7 @@ from rcm.models import (
     source,
     troika_among,
 )
+from rcm.search import Folded
 
 ROMAN = [
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -300,10 +302,10 @@ class Meeting(Bilingual, models.Model):
     demo = models.BooleanField(_("demo data"), default=False, editable=False)
     source = source()
     search_vector = models.GeneratedField(
-        expression=SearchVector("name_en", weight="A", config="english")
-        + SearchVector("name_es", weight="A", config="spanish")
-        + SearchVector("city", weight="B", config="simple")
-        + SearchVector("summary", weight="C", config="english"),
+        expression=SearchVector(Folded("name_en"), weight="A", config="english")
+        + SearchVector(Folded("name_es"), weight="A", config="spanish")
+        + SearchVector(Folded("city"), weight="B", config="simple")
+        + SearchVector(Folded("summary"), weight="C", config="english"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
@@ -372,14 +374,17 @@ class Meeting(Bilingual, models.Model):
 
     @property
     def short_name(self) -> str:
-        """How the conference refers to the meeting: "XXVI RCM", "RCGM San José 2013"."""
+        """How the conference refers to the meeting: "XXVI RCM", "RCGM San José 2013"; in
+        Spanish by the conference's Spanish acronyms, "XXVI CRM", "GRCM México 2021"."""
         if self.part:
             return f"{self.parent.short_name} – {self.get_part_display()}"
+        spanish = (get_language() or "en").startswith("es")
         if self.kind == MeetingKind.VICE_MINISTERIAL and self.ordinal:
-            return f"{roman(self.ordinal)} RCM"
+            return f"{roman(self.ordinal)} {'CRM' if spanish else 'RCM'}"
         if self.kind == MeetingKind.RCGM:
-            place = self.city or (self.country.name_en if self.country else "")
-            return " ".join(filter(None, ["RCGM", place, str(self.year or "")]))
+            place = self.city or (self.country.name if self.country else "")
+            acronym = "GRCM" if spanish else "RCGM"
+            return " ".join(filter(None, [acronym, place, str(self.year or "")]))
         return self.name
 
     @property

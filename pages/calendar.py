@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from agreements.models import OPEN_STATUSES, Agreement, Status
+from agreements.models import Agreement, Status
 from meetings.models import (
     ACTIVITY_KINDS,
     DatePrecision,
@@ -79,8 +79,13 @@ def calendar_events(
     country: str | None = None,
     start: datetime.date | None = None,
     end: datetime.date | None = None,
+    every_deadline: bool = False,
 ) -> list[CalendarEvent]:
     """The events a user may see that overlap [start, end] (either open), in date order.
+
+    Deadlines are those of agreements of any status (an event says the status); with
+    `every_deadline` every dated deadline comes whatever the bounds, so that the archive's
+    deadlines, long past, still reach the calendar and the feeds.
 
     With `country` (alpha-2): meetings it hosts or takes part in, and deadlines of agreements it
     is responsible for. Two queries whatever the number of events.
@@ -88,12 +93,14 @@ def calendar_events(
     access = user_or_access if isinstance(user_or_access, Access) else access_for(user_or_access)
     words = _Words()
     events = _meeting_events(access, words, country=country, start=start, end=end)
-    events += _deadline_events(access, words, country=country, start=start, end=end)
     events = [
         event
         for event in events
         if (start is None or event.end >= start) and (end is None or event.start <= end)
     ]
+    if every_deadline:
+        start = end = None
+    events += _deadline_events(access, words, country=country, start=start, end=end)
     events.sort(key=lambda event: (event.start, event.end, event.kind != "meeting", event.title))
     return events
 
@@ -195,7 +202,7 @@ def _meeting_event(meeting: Meeting, words: _Words) -> CalendarEvent:
 def _deadline_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
     agreements = (
         Agreement.objects.visible_to(access)
-        .filter(deadline__isnull=False, status__in=OPEN_STATUSES)
+        .filter(deadline__isnull=False)
         .select_related("meeting", "meeting__country", "meeting__parent__country")
         .order_by("deadline", "pk")
     )

@@ -37,9 +37,11 @@ class Chart:
 
 # --- SVG ---------------------------------------------------------------------------------------
 
-FONT = 12  # px in viewBox units; charts are drawn at about their viewBox size on a phone
-CHAR = 7  # a generous average width of a character at FONT
-MIN_WIDTH = 360  # fits a 375 px screen without shrinking the text
+# Charts are drawn at their viewBox size, one unit one CSS pixel, never scaled to their box: the
+# text is FONT px whether the chart has two bars or thirty (a wider chart scrolls in its box).
+FONT = 13  # px
+CHAR = 7.5  # a generous average width of a character at FONT
+MIN_WIDTH = 340  # fits a 375 px screen, less the page's margins
 MAX_WIDTH = 1200
 WIDTH_STEP = 120  # wider charts get a min-width class (charts.css) and scroll sideways
 PATTERNS = ("", "diagonal", "dots", "horizontal", "crosshatch", "vertical")
@@ -157,8 +159,8 @@ class _Svg:
         # Every text and attribute value above went through escape().
         return mark_safe(
             f'<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg chart-{self.kind}'
-            f'{_width_class(width)}" viewBox="0 0 {_n(width)} {_n(height)}" width="100%" '
-            f'preserveAspectRatio="xMinYMin meet" role="img" '
+            f'{_width_class(width)}" viewBox="0 0 {_n(width)} {_n(height)}" '
+            f'width="{_n(width)}" height="{_n(height)}" role="img" '
             f'aria-labelledby="{title_id} {desc_id}">'
             f'<title id="{title_id}">{escape(self.title)}</title>'
             f'<desc id="{desc_id}">{escape(self.description)}</desc>'
@@ -182,9 +184,17 @@ def _y_axis(svg: _Svg, *, left, right, top, bottom, axis_max, step) -> None:
 def _x_labels(svg: _Svg, categories, centres, *, bottom, slot) -> float:
     """Category labels under the plot, turned when they do not fit; returns the space used."""
     longest = max(len(category) for category in categories)
-    if longest * CHAR <= slot:
+    needed = longest * CHAR + 6  # a label and a gap to the next
+    if needed <= slot:
         for category, x in zip(categories, centres, strict=True):
             svg.text(x, bottom + 16, category, "chart-tick", "middle")
+        return 24
+    if longest <= 4:
+        # Years: every second (third …) one, level, rather than turned; the table has them all.
+        every = math.ceil(needed / slot)
+        for index, (category, x) in enumerate(zip(categories, centres, strict=True)):
+            if index % every == 0:
+                svg.text(x, bottom + 16, category, "chart-tick", "middle")
         return 24
     for category, x in zip(categories, centres, strict=True):
         label = _truncate(category, 18)
@@ -220,10 +230,10 @@ def bar_chart_svg(
     if stacked:
         totals = [sum(values[i] for _l, values, _c in series) for i in range(len(categories))]
         maximum = max(totals)
-        slot = 34.0
+        slot = 38.0
     else:
         maximum = max(max(values) for _l, values, _c in series)
-        slot = max(34.0, 16.0 * len(series) + 12)
+        slot = max(38.0, 16.0 * len(series) + 12)
     axis_max, step = _axis_max(maximum)
     left = 14 + len(str(axis_max)) * CHAR
     width = max(MIN_WIDTH, left + slot * len(categories) + 12)
@@ -366,7 +376,7 @@ def line_chart_svg(
     maximum = max(max(values) for _l, values, _c in series)
     axis_max, step = _axis_max(maximum)
     left = 14 + len(str(axis_max)) * CHAR
-    slot = 34.0
+    slot = 38.0
     width = max(MIN_WIDTH, left + slot * len(categories) + 20)
     legend = []
     for index, (label, _values, css) in enumerate(series):

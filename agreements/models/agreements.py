@@ -8,7 +8,7 @@ import re
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 from agreements.importer.obligations import has_obligation
 from meetings.models import Meeting, MeetingKind, MeetingStatus, VisibilityQuerySet
 from rcm.models import Bilingual, Country, Organisation, Visibility, source
+from rcm.search import Folded, search_query
 
 
 class Section(models.TextChoices):
@@ -348,9 +349,7 @@ class AgreementQuerySet(VisibilityQuerySet):
 
     def search(self, text: str):
         """Full-text search in English and Spanish, best matches first."""
-        query = SearchQuery(text, config="english", search_type="websearch") | SearchQuery(
-            text, config="spanish", search_type="websearch"
-        )
+        query = search_query(text)
         return (
             self.filter(search_vector=query)
             .annotate(rank=SearchRank(F("search_vector"), query))
@@ -522,8 +521,8 @@ class Agreement(models.Model):
     )
     search_vector = models.GeneratedField(
         expression=SearchVector("ref", weight="A", config="simple")
-        + SearchVector("text_en", weight="B", config="english")
-        + SearchVector("text_es", weight="B", config="spanish"),
+        + SearchVector(Folded("text_en"), weight="B", config="english")
+        + SearchVector(Folded("text_es"), weight="B", config="spanish"),
         output_field=SearchVectorField(),
         db_persist=True,
     )

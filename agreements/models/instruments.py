@@ -20,6 +20,7 @@ from rcm.models import (
     access_for,
     source,
 )
+from rcm.search import Folded
 
 
 class InstrumentKind(models.TextChoices):
@@ -78,9 +79,9 @@ class Instrument(Bilingual, models.Model):
     )
     source = source()
     search_vector = models.GeneratedField(
-        expression=SearchVector("name_en", weight="A", config="english")
-        + SearchVector("name_es", weight="A", config="spanish")
-        + SearchVector("summary", weight="B", config="english"),
+        expression=SearchVector(Folded("name_en"), weight="A", config="english")
+        + SearchVector(Folded("name_es"), weight="A", config="spanish")
+        + SearchVector(Folded("summary"), weight="B", config="english"),
         output_field=SearchVectorField(),
         db_persist=True,
     )

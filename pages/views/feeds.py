@@ -40,8 +40,10 @@ FEED_DAYS_BEHIND = 366
 LAST_YEAR = 2100
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
+def _absolute(request, path: str) -> str:
+    """The address as the person reached the site (its host, scheme and port), not SITE_URL:
+    the app answers under whatever name ALLOWED_HOSTS lets through."""
+    return request.build_absolute_uri(path)
 
 
 def _year(value: str | None) -> int | None:
@@ -62,11 +64,16 @@ def calendar_page(request):
     country = by_code.get(request.GET.get("country", "").strip().upper())
     year = _year(request.GET.get("year"))
     if year is None:
-        start, end = today, None
+        # The last twelve months and what is coming, with every dated deadline.
+        start, end = today - datetime.timedelta(days=FEED_DAYS_BEHIND), None
     else:
         start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     events = calendar_events(
-        user_or_access=access, country=country.code if country else None, start=start, end=end
+        user_or_access=access,
+        country=country.code if country else None,
+        start=start,
+        end=end,
+        every_deadline=year is None,
     )
     months: list[dict] = []
     for event in events:
@@ -77,7 +84,7 @@ def calendar_page(request):
     feed_path = (
         reverse("country_calendar_ics", args=[country.code]) if country else reverse("calendar_ics")
     )
-    feed_url = _absolute(feed_path)
+    feed_url = _absolute(request, feed_path)
     context = {
         "today": today,
         "year": year,
@@ -100,6 +107,7 @@ def calendar_ics(request):
     user = _feed_user(request)
     events = _feed_events(user)
     return _ics_response(
+        request,
         events,
         name=_("RCM Records – Regional Conference on Migration"),
         filename="rcm-calendar.ics",
@@ -114,6 +122,7 @@ def country_calendar_ics(request, code: str):
     user = _feed_user(request)
     events = _feed_events(user, country=country.code)
     return _ics_response(
+        request,
         events,
         name=_("RCM Records – %(country)s") % {"country": country.name},
         filename=f"rcm-calendar-{country.code}.ics",
@@ -138,7 +147,7 @@ def _feed_user(request):
 
 def _feed_events(user, *, country: str | None = None) -> list[CalendarEvent]:
     start = timezone.localdate() - datetime.timedelta(days=FEED_DAYS_BEHIND)
-    return calendar_events(user_or_access=user, country=country, start=start)
+    return calendar_events(user_or_access=user, country=country, start=start, every_deadline=True)
 
 
 PRODID = "-//RCM Records//Regional Conference on Migration//EN"
@@ -153,11 +162,10 @@ def ical_text(value: str) -> vText:
 
 
 def _ics_response(
-    events: list[CalendarEvent], *, name: str, filename: str, private: bool
+    request, events: list[CalendarEvent], *, name: str, filename: str, private: bool
 ) -> HttpResponse:
     """The feed, written by the icalendar package (escaping and folding as RFC 5545 asks)."""
     now = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
-    site = settings.SITE_URL.rstrip("/")
     kinds = {"meeting": _("Meeting"), "activity": _("Activity"), "deadline": _("Deadline")}
     feed = Calendar()
     feed.add("prodid", PRODID)
@@ -173,7 +181,7 @@ def _ics_response(
     feed.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     feed.add("x-published-ttl", "PT12H")
     for event in events:
-        url = site + event.url
+        url = _absolute(request, event.url)
         entry = Event()
         entry.add("uid", event.uid)
         entry.add("dtstamp", now)
@@ -227,7 +235,7 @@ def feed_tokens(request):
         "form": form,
         "tokens": FeedToken.objects.filter(user=request.user),
         "new_key": new_key,
-        "feeds": _feed_addresses(request.user, new_key) if new_key else [],
+        "feeds": _feed_addresses(request, new_key) if new_key else [],
     }
     return render(request, "pages/feed_tokens.html", context)
 
@@ -244,16 +252,19 @@ def feed_token_revocation(request, pk: int):
     return redirect("feed_tokens")
 
 
-def _feed_addresses(user, key: str) -> list[dict]:
+def _feed_addresses(request, key: str) -> list[dict]:
     """The addresses to paste into a calendar application: the conference's, and the user's
     country's when the user has one."""
+    user = request.user
     query = "?" + urlencode({"token": key})
-    feeds = [{"label": _("The whole conference"), "url": _absolute(reverse("calendar_ics"))}]
+    feeds = [
+        {"label": _("The whole conference"), "url": _absolute(request, reverse("calendar_ics"))}
+    ]
     if user.country_id:
         feeds.append(
             {
                 "label": user.country.name,
-                "url": _absolute(reverse("country_calendar_ics", args=[user.country_id])),
+                "url": _absolute(request, reverse("country_calendar_ics", args=[user.country_id])),
             }
         )
     for feed in feeds:

@@ -15,10 +15,12 @@ def search(request):
     query_text = request.GET.get("q", "").strip()[:200]
     access = access_for(request.user)
     results = {"agreements": [], "instruments": [], "meetings": []}
+    hint = None
     if query_text:
         results = selectors.search_records(query_text, access, limit=SEARCH_LIMIT)
+        hint = selectors.other_language_hint(query_text, access)
     return render(
         request,
         "pages/search.html",
-        {"q": query_text, "results": results, "limit": SEARCH_LIMIT},
+        {"q": query_text, "results": results, "limit": SEARCH_LIMIT, "hint": hint},
     )

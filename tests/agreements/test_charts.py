@@ -181,7 +181,8 @@ def test_a_chart_is_an_image_labelled_by_its_title_and_description(kind):
     root = ET.fromstring(str(svg))
     assert root.get("role") == "img"
     assert root.get("viewBox")
-    assert root.get("width") == "100%"
+    _x, _y, width, height = root.get("viewBox").split()
+    assert (root.get("width"), root.get("height")) == (width, height)
     title_id, desc_id = root.get("aria-labelledby").split()
     assert root.find(f"{SVG}title").get("id") == title_id
     assert root.find(f"{SVG}title").text == "Agreements"
@@ -259,6 +260,21 @@ def test_a_chart_with_many_years_keeps_its_text_readable_on_a_phone():
     root = ET.fromstring(str(svg))
     assert "chart-min-" in root.get("class")
     assert set(years) <= set(texts(svg))
+
+
+@pytest.mark.parametrize("bars", [2, 30])
+def test_a_charts_text_is_drawn_at_one_size_whatever_the_number_of_bars(bars):
+    """Drawn at its own size (width and height as its viewBox), the text is 13 px with two
+    bars as with thirty, never scaled with the chart."""
+    svg = bar_chart_svg(
+        title="Bars",
+        description="Bars",
+        categories=[str(year) for year in range(1996, 1996 + bars)],
+        series=[("Open", list(range(1, bars + 1)), "series-open")],
+    )
+    root = ET.fromstring(str(svg))
+    assert root.get("width") == root.get("viewBox").split()[2]
+    assert {text.get("font-size") for text in root.iter(f"{SVG}text")} == {"13"}
 
 
 def test_every_series_colour_the_charts_use_is_defined_in_charts_css():

@@ -80,9 +80,10 @@ def test_a_focal_point_follows_up_an_overdue_agreement_in_spanish(
 
     # The dashboard, filtered to Mexico's overdue agreements.
     page.goto(f"{base}/follow-up/")
+    page.click(".filter-drawer summary")
     page.select_option("select[name=country]", "MX")
     page.select_option("select[name=overdue]", "true")
-    page.click(".filters button[type=submit]")
+    page.click(".filter-groups button[type=submit]")
     page.wait_for_load_state()
     assert "country=MX" in page.url and "overdue=true" in page.url
     assert count(page, "overdue") == 1

@@ -65,12 +65,18 @@ def test_an_open_agreement_with_a_deadline_is_a_deadline_event():
     assert event.url == f"/agreements/{agreement.pk}/"
 
 
-def test_a_done_agreement_past_its_deadline_is_not_in_the_calendar():
-    AgreementFactory(deadline=datetime.date(2014, 6, 30), status=Status.DONE)
-    AgreementFactory(deadline=datetime.date(2014, 6, 30), status=Status.DROPPED)
-    assert not [
-        event for event in calendar_events(user_or_access=ANONYMOUS) if event.kind == "deadline"
-    ]
+def test_a_done_agreements_deadline_is_in_the_calendar_with_its_status():
+    agreement = AgreementFactory(deadline=datetime.date(2014, 6, 30), status=Status.DONE)
+    event = events_by_uid()[f"deadline-{agreement.pk}@rcm-records"]
+    assert (event.kind, event.status_label) == ("deadline", "Done")
+
+
+def test_every_dated_deadline_comes_whatever_the_start_when_asked():
+    agreement = AgreementFactory(deadline=datetime.date(2013, 3, 31), status=Status.OPEN)
+    uid = f"deadline-{agreement.pk}@rcm-records"
+    start = datetime.date(2025, 1, 1)
+    assert uid not in events_by_uid(start=start)
+    assert events_by_uid(start=start, every_deadline=True)[uid].start == datetime.date(2013, 3, 31)
 
 
 def test_an_agreement_without_a_deadline_is_not_in_the_calendar():

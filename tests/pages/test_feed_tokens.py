@@ -137,9 +137,11 @@ def test_the_feed_tokens_page_asks_visitors_to_sign_in(client):
 def test_a_focal_point_creates_a_token_and_sees_its_feed_addresses_once(
     client, focal_point_mx, settings
 ):
-    settings.SITE_URL = "https://records.example.org"
+    settings.ALLOWED_HOSTS = ["records.example.org", "testserver"]
     members_workshop()
-    response = signed_in(client, focal_point_mx).post("/calendar/feeds/", {"name": "Outlook"})
+    response = signed_in(client, focal_point_mx).post(
+        "/calendar/feeds/", {"name": "Outlook"}, HTTP_HOST="records.example.org", secure=True
+    )
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     (token,) = FeedToken.objects.filter(user=focal_point_mx)

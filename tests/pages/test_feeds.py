@@ -125,9 +125,9 @@ def test_the_calendar_page_runs_a_fixed_number_of_queries(
 
 
 def test_the_feed_is_an_icalendar_that_calendar_applications_accept(client, settings):
-    settings.SITE_URL = "https://records.example.org"
+    settings.ALLOWED_HOSTS = ["records.example.org", "testserver"]
     planned_meeting(kind="rcgm", city="Panamá", starts_on=days_ahead(20), ends_on=days_ahead(22))
-    response = client.get("/calendar.ics")
+    response = client.get("/calendar.ics", HTTP_HOST="records.example.org", secure=True)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     assert response["Content-Disposition"] == 'inline; filename="rcm-calendar.ics"'
@@ -168,9 +168,36 @@ def test_a_deadline_is_a_one_day_event_named_after_its_agreement(client):
     assert event["DTEND"].dt - event["DTSTART"].dt == datetime.timedelta(days=1)
 
 
-def test_a_done_agreement_is_not_in_the_feed(client):
+def test_a_done_agreements_deadline_is_in_the_feed_with_its_status(client):
     AgreementFactory(text_en="Finished already.", deadline=days_ahead(-3), status=Status.DONE)
-    assert b"Finished already" not in client.get("/calendar.ics").content
+    (event,) = parse(client.get("/calendar.ics")).walk("VEVENT")
+    assert "Finished already." in str(event["SUMMARY"])
+    assert "Status: Done" in str(event["DESCRIPTION"])
+
+
+def test_a_deadline_years_past_is_in_the_feed_and_on_the_page(client):
+    AgreementFactory(text_en="To report by March.", deadline=datetime.date(2013, 3, 31))
+    (event,) = parse(client.get("/calendar.ics")).walk("VEVENT")
+    assert event["DTSTART"].dt == datetime.date(2013, 3, 31)
+    assert "To report by March." in client.get("/calendar/").text
+
+
+def test_a_meeting_of_the_last_twelve_months_is_on_the_page_and_in_the_feed(client):
+    MeetingFactory(kind="workshop", name_en="Workshop last spring", starts_on=days_ahead(-200))
+    assert "Workshop last spring" in client.get("/calendar/").text
+    assert summaries(client.get("/calendar.ics")) == {"Workshop last spring"}
+
+
+def test_the_feed_addresses_come_from_the_address_the_site_was_reached_at(client, settings):
+    settings.ALLOWED_HOSTS = ["records.example.org", "testserver"]
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    AgreementFactory(deadline=days_ahead(3))
+    page = client.get("/calendar/", HTTP_HOST="records.example.org", secure=True).text
+    assert 'value="https://records.example.org/calendar.ics"' in page
+    assert "127.0.0.1" not in page
+    feed = client.get("/calendar.ics", HTTP_HOST="records.example.org", secure=True)
+    (event,) = parse(feed).walk("VEVENT")
+    assert str(event["URL"]).startswith("https://records.example.org/agreements/")
 
 
 def test_a_cancelled_meeting_is_marked_cancelled(client):

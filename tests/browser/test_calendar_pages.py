@@ -1,0 +1,48 @@
+"""The calendar page in a browser, in English and Spanish: the last twelve months, every dated
+deadline, and a feed address built from the address the site was reached at."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import AgreementFactory, MeetingFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def records():
+    today = timezone.localdate()
+    MeetingFactory(
+        kind="workshop", name_en="Workshop on return", name_es="Taller sobre retorno",
+        starts_on=today - datetime.timedelta(days=120),
+    )  # fmt: skip
+    AgreementFactory(text_en="To report on the mechanism.", deadline=datetime.date(2014, 4, 30))
+
+
+@pytest.mark.parametrize(
+    ("language", "workshop", "deadline"),
+    [("en", "Workshop on return", "Deadline"), ("es", "Taller sobre retorno", "Plazo")],
+)
+def test_the_calendar_shows_the_last_twelve_months_and_every_deadline(
+    browser, live_server, records, screenshot, language, workshop, deadline
+):
+    for width in (1366, 375):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        context.add_cookies(
+            [{"name": "django_language", "value": language, "url": live_server.url}]
+        )
+        page = context.new_page()
+        page.goto(f"{live_server.url}/calendar/")
+        text = page.inner_text("main")
+        assert workshop in text
+        assert "To report on the mechanism." in text
+        assert deadline in text
+        feed = page.input_value("#feed-url")
+        assert feed == f"{live_server.url}/calendar.ics"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        screenshot(page, f"calendar-{width}-{language}")
+        ics = page.request.get(feed).text()
+        assert ics.count("BEGIN:VEVENT") == 2
+        context.close()
