@@ -173,3 +173,15 @@ def test_the_agreement_page_with_figures_runs_a_fixed_number_of_queries(
 # lineage earlier and later; follow-up updates and those pending; themes; instrument events;
 # activities.
 NUM_PAGE = 12
+
+
+def test_ts_staff_link_an_agreement_to_payments_in_the_admin(urging, client, ts_staff):
+    other = AgreementFactory(meeting=urging.meeting, ref="3")
+    response = signed_in(client, ts_staff).post(
+        "/admin/finance/financeagreement/add/",
+        {"agreement": other.pk, "topic": FinanceTopic.RESERVE_FUND, "source": "item 3"},
+    )
+    assert response.status_code == 302
+    link = FinanceAgreement.objects.get(agreement=other)
+    assert link.topic == FinanceTopic.RESERVE_FUND
+    assert link.history.count() == 1
