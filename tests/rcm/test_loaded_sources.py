@@ -10,7 +10,7 @@ from django.core.management import call_command
 from agreements.models import Agreement, InstrumentEvent
 from finance.models import FinanceAgreement, FinanceTopic
 from meetings.models import DatePrecision, Meeting, MeetingKind
-from rcm.models import Organisation
+from rcm.models import ObserverStatus, Organisation
 from rcm.testing.shared_rows import built_once
 from tests.factories import ts_staff_user
 
@@ -90,6 +90,11 @@ def test_the_thirteen_observer_organisations_of_today_include_those_thanked_in_2
     assert Organisation.objects.observers().count() == 13
     in_2021 = set(Organisation.objects.observers(2021).values_list("acronym", flat=True))
     assert {"ICRC", "ILO"} <= in_2021
+
+
+def test_every_observer_status_and_link_to_payments_names_its_source():
+    assert not ObserverStatus.objects.filter(source="").exists()
+    assert not FinanceAgreement.objects.filter(source="").exists()
 
 
 def test_the_2021_conclusions_that_urge_contributions_are_linked_to_the_finance_records():
