@@ -18,6 +18,7 @@ from finance.models import (
     BudgetLine,
     ContributionScale,
     Expenditure,
+    FinanceAgreement,
     FinancialReport,
     Payment,
     PaymentAllocation,
@@ -390,3 +391,14 @@ class ReserveFundMovementAdmin(SimpleHistoryAdmin):
 
     def delete_model(self, request, obj):
         services.reserve_fund_delete(movement=obj)
+
+
+@admin.register(FinanceAgreement)
+class FinanceAgreementAdmin(SimpleHistoryAdmin):
+    """The agreements that urge the countries' payments: each shows the countries' standing on
+    its page, and the finance pages link to it."""
+
+    list_display = ["agreement", "topic", "source"]
+    list_filter = ["topic"]
+    autocomplete_fields = ["agreement"]
+    list_select_related = ["agreement__meeting__country", "agreement__meeting__parent"]

@@ -20,10 +20,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from finance import charts, exports, selectors
+from finance.agreement_standing import agreements_urging
 from finance.models import (
     Budget,
     BudgetLine,
     Expenditure,
+    FinanceTopic,
     FinancialReport,
     PaymentStatus,
     ReserveFundMovement,
@@ -92,6 +94,9 @@ def overview(request):
         "fund_balance": selectors.reserve_fund_balance(),
         "scale": selectors.scale_in_force(year=year),
         "statuses": PaymentStatus,
+        "urging": agreements_urging(
+            topics=[FinanceTopic.CONTRIBUTIONS], access=access_for(request.user)
+        ),
     }
     return render(request, "finance/overview.html", context)
 
@@ -244,6 +249,9 @@ def reserve_fund(request):
         "years": selectors.reserve_fund_years(),
         "page": page,
         "query": f"year={year}",
+        "urging": agreements_urging(
+            topics=[FinanceTopic.RESERVE_FUND], access=access_for(request.user)
+        ),
     }
     return render(request, "finance/reserve_fund.html", context)
 

@@ -10,6 +10,7 @@ from rcm.models import (
     Country,
     CountryStatus,
     FocalPoint,
+    ObserverStatus,
     Organisation,
     Presidency,
     User,
@@ -62,11 +63,18 @@ class CountryAdmin(RecordAdmin):
         return dict(CountryStatus._meta.get_field("status").choices).get(status, "—")
 
 
+class ObserverStatusInline(admin.TabularInline):
+    model = ObserverStatus
+    extra = 0
+    fields = ["from_year", "to_year", "recorded_in", "source"]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(RecordAdmin):
     list_display = ["acronym", "name_en", "kind", "observer_since"]
     list_filter = ["kind"]
     search_fields = ["acronym", "acronym_es", "name_en", "name_es", "aliases"]
+    inlines = [ObserverStatusInline]
 
 
 @admin.register(Presidency)

@@ -203,6 +203,13 @@ class OrganisationQuerySet(models.QuerySet):
         """Every reader sees every organisation: the conference names them in public records."""
         return self.all()
 
+    def observers(self, year: int | None = None):
+        """The observer organisations in a year (by the years their statuses state), or today:
+        those with a status that has not ended."""
+        statuses = ObserverStatus.objects.filter(organisation=OuterRef("pk"))
+        statuses = statuses.in_force(year) if year is not None else statuses.current()
+        return self.filter(Exists(statuses))
+
 
 class OrganisationManager(models.Manager.from_queryset(OrganisationQuerySet)):
     def get_by_natural_key(self, acronym):
@@ -254,6 +261,108 @@ class Organisation(Bilingual, models.Model):
         if self.observer_since and self.kind != OrganisationKind.OBSERVER:
             raise ValidationError(
                 {"observer_since": _("Only observer organisations have an observer-since year.")}
+            )
+
+
+class ObserverStatusQuerySet(models.QuerySet):
+    def in_force(self, year: int):
+        """The statuses whose stated years cover the year: begun by then (or, when the start is
+        not stated, recorded by then) and not ended before it. A status with no year stated
+        counts for today only."""
+        return self.filter(
+            Q(from_year__lte=year) | Q(from_year__isnull=True, recorded_in__lte=year),
+            Q(to_year__isnull=True) | Q(to_year__gte=year),
+        )
+
+    def current(self):
+        return self.filter(to_year__isnull=True)
+
+
+def year_field(verbose_name, **kwargs) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
+        **kwargs,
+    )
+
+
+class ObserverStatus(models.Model):
+    """A period during which an organisation was an observer of the conference, in years."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="observer_statuses",
+        verbose_name=_("organisation"),
+    )
+    from_year = year_field(_("from"), help_text=_("Empty when no source states the start."))
+    to_year = year_field(_("until"), help_text=_("Empty while it lasts or when not stated."))
+    recorded_in = year_field(
+        _("recorded as observer in"),
+        help_text=_(
+            "When the start is not stated: the earliest year a source records it as an observer."
+        ),
+    )
+    source = source()
+
+    objects = ObserverStatusQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["organisation", "from_year", "recorded_in", "pk"]
+        verbose_name = _("observer status")
+        verbose_name_plural = _("observer statuses")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(to_year__isnull=True)
+                | Q(from_year__isnull=True)
+                | Q(to_year__gte=models.F("from_year")),
+                name="observer_status_ends_after_it_begins",
+                violation_error_message=_("A status cannot end before it begins."),
+            ),
+            models.CheckConstraint(
+                condition=Q(from_year__isnull=True) | Q(recorded_in__isnull=True),
+                name="observer_status_start_is_stated_or_recorded",
+                violation_error_message=_(
+                    "Give the year it began, or, when no source states it, the year a source "
+                    "records it as an observer; not both."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.years}"
+
+    @property
+    def years(self) -> str:
+        """How its years read: since 1996, 2003–2010, recorded in 2021, year not stated."""
+        if self.from_year and self.to_year:
+            return f"{self.from_year}–{self.to_year}"
+        if self.from_year:
+            return gettext("since %(year)s") % {"year": self.from_year}
+        if self.recorded_in:
+            return gettext("recorded in %(year)s") % {"year": self.recorded_in}
+        return gettext("year not stated")
+
+    def clean(self):
+        if not self.organisation_id:
+            return
+        start = self.from_year or self.recorded_in or FIRST_YEAR
+        end = self.to_year or 2100
+        overlapping = (
+            ObserverStatus.objects.filter(organisation_id=self.organisation_id)
+            .exclude(pk=self.pk)
+            .filter(
+                Q(from_year__lte=end) | Q(from_year__isnull=True),
+                Q(to_year__isnull=True) | Q(to_year__gte=start),
+            )
+        )
+        if overlapping.exists():
+            raise ValidationError(
+                _("%(organisation)s already has an observer status in this period.")
+                % {"organisation": self.organisation}
             )
 
 

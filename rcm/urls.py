@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("finance.urls")),
     path("", include("pages.urls")),
     path("presidencies/", views.presidencies, name="presidencies"),
+    path("observers/", views.observers, name="observers"),
     path("health/", views.health, name="health"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", FaviconView.as_view()),

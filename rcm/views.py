@@ -1,11 +1,16 @@
+import datetime
+
+from django import forms
 from django.db import connection
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.decorators.http import require_safe
 
-from rcm.models import Presidency, troika_among
+from rcm.models import FIRST_YEAR, Country, ObserverStatus, Organisation, Presidency, troika_among
 from rcm.problems import problem_json_response
 
 
@@ -27,6 +32,38 @@ def presidencies(request):
         "rcm/presidencies.html",
         {"presidencies": rotation, "troika": troika_among(rotation, today), "today": today},
     )
+
+
+class ObserversForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Observers in the year"), min_value=FIRST_YEAR, max_value=2100, required=False
+    )
+
+
+@require_safe
+def observers(request):
+    """The observer states and organisations today, or in a year (?year=2011) by the years the
+    sources state: an organisation whose status has no year stated counts for today only."""
+    form = ObserversForm(request.GET or None)
+    year = None
+    if form.is_bound:
+        if not form.is_valid():
+            return render(request, "rcm/observers.html", {"form": form}, status=400)
+        year = form.cleaned_data["year"]
+    today = timezone.localdate()
+    on = min(datetime.date(year, 12, 31), today) if year else today
+    organisations = (
+        Organisation.objects.observers(year)
+        .prefetch_related(Prefetch("observer_statuses", queryset=ObserverStatus.objects.all()))
+        .order_by("acronym")
+    )
+    context = {
+        "form": form,
+        "year": year,
+        "organisations": list(organisations),
+        "states": list(Country.objects.observers(on).order_by("name_en")),
+    }
+    return render(request, "rcm/observers.html", context)
 
 
 def _is_api(request) -> bool:

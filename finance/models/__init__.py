@@ -1,5 +1,6 @@
 """Finance: the contribution scale, assessments and payments, the budget, reports, Reserve Fund."""
 
+from finance.models.agreements import FinanceAgreement, FinanceTopic
 from finance.models.base import CURRENCY, FinanceQuerySet, may_see_finance, money
 from finance.models.budget import (
     Budget,
@@ -27,8 +28,10 @@ __all__ = [
     "Category",
     "ContributionScale",
     "Expenditure",
+    "FinanceAgreement",
     "FinanceQuerySet",
     "FinancialReport",
+    "FinanceTopic",
     "MovementKind",
     "Payment",
     "PaymentAllocation",

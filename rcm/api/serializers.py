@@ -2,7 +2,15 @@ from rest_framework import serializers
 
 from rcm.api.base import ModelRulesSerializer
 from rcm.api.schema import nullable_in_responses
-from rcm.models import Country, CountryStatus, FocalPoint, Organisation, Presidency, access_for
+from rcm.models import (
+    Country,
+    CountryStatus,
+    FocalPoint,
+    ObserverStatus,
+    Organisation,
+    Presidency,
+    access_for,
+)
 
 
 class CountryStatusSerializer(serializers.ModelSerializer):
@@ -34,12 +42,24 @@ class CountryWriteSerializer(ModelRulesSerializer):
         return value
 
 
+class ObserverStatusSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ObserverStatus
+        fields = ["from_year", "to_year", "recorded_in", "source"]
+
+
 class OrganisationSerializer(ModelRulesSerializer):
+    observer_statuses = ObserverStatusSerializer(
+        many=True,
+        read_only=True,
+        help_text="Its periods as an observer, in years (null where no source states one).",
+    )
+
     class Meta:
         model = Organisation
         fields = [
             "id", "acronym", "acronym_es", "name_en", "name_es", "kind", "observer_since",
-            "aliases", "source",
+            "observer_statuses", "aliases", "source",
         ]  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from rcm.api.serializers import (
     TroikaSerializer,
 )
 from rcm.models import (
+    FIRST_YEAR,
     Country,
     CountryStatus,
     FocalPoint,
@@ -79,10 +80,19 @@ class CountryViewSet(RecordViewSet):
 class OrganisationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices)
     acronym = django_filters.CharFilter(lookup_expr="iexact")
+    observer_in = django_filters.NumberFilter(
+        method="filter_observer_in",
+        min_value=FIRST_YEAR,
+        max_value=2100,
+        label="Observer organisations in that year, by the years their statuses state",
+    )
 
     class Meta:
         model = Organisation
-        fields = ["kind", "acronym", "observer_since"]
+        fields = ["kind", "acronym", "observer_since", "observer_in"]
+
+    def filter_observer_in(self, queryset, name, value):
+        return queryset.observers(int(value))
 
 
 class OrganisationViewSet(RecordViewSet):
@@ -94,7 +104,7 @@ class OrganisationViewSet(RecordViewSet):
     ordering = ["acronym"]
 
     def base_queryset(self):
-        return Organisation.objects.all()
+        return Organisation.objects.prefetch_related("observer_statuses")
 
 
 class PresidencyFilter(django_filters.FilterSet):

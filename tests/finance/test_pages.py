@@ -183,8 +183,8 @@ def test_the_overview_runs_a_fixed_number_of_queries(
     # session, user, roles with the country's standing (access); assessment years; credit by
     # country and unpaid by country (arrears); the table's assessments, countries and year
     # totals; the arrears' totals; the scale in force and its rows; budgets; reports; the
-    # fund's balance.
-    with django_assert_num_queries(15):
+    # fund's balance; the agreements that urge contributions.
+    with django_assert_num_queries(16):
         assert client.get("/finance/?year=2025").status_code == 200
 
 
@@ -233,8 +233,8 @@ def test_the_reserve_fund_page_runs_a_fixed_number_of_queries(
         )
     client = signed_in(client, ts_staff)
     # session, user, roles; the quarters, by nationality, the years; the movements' count
-    # and page.
-    with django_assert_num_queries(8):
+    # and page; the agreements on the fund.
+    with django_assert_num_queries(9):
         assert client.get("/finance/reserve-fund/?year=2014").status_code == 200
 
 

@@ -145,6 +145,7 @@ MATRIX: dict[str, Row] = {
     # --- pages ---------------------------------------------------------------------------------
     "home": page("/"),
     "presidencies": page("/presidencies/"),
+    "observers": page("/observers/"),
     "health": page("/health/"),
     "meetings:list": page("/meetings/"),
     "meeting": page("/meetings/{}/", kwargs="pk:meeting", hidden_get=MEMBERS_ONLY),
