@@ -111,6 +111,7 @@ def _title_lines(lines: list[str]) -> list[str]:
 
 
 def _title(title_lines: list[str]) -> str:
+    title_lines = [line for line in title_lines if not find_date_range(line)] or title_lines
     preferred = [line for line in title_lines if re.search(r"\b(?:meeting|reunion)\b", fold(line))]
     others = [
         line
@@ -121,6 +122,16 @@ def _title(title_lines: list[str]) -> str:
             fold(line),
         )
     ]
+    # The conference's own name is the banner above the title, not the title.
+    others.sort(
+        key=lambda line: bool(
+            re.fullmatch(
+                r"(?:regional\s+conference\s+on\s+migration|conferencia\s+regional\s+sobre"
+                r"\s+migracion)(?:\s*\((?:rcm|crm)\))?",
+                fold(line).strip(),
+            )
+        )
+    )
     chosen = (preferred or others or title_lines or [""])[0]
     return chosen.strip().rstrip(".").strip()
 
@@ -214,7 +225,7 @@ def _place(
 
 # "Celebrada en la Ciudad de Panamá, Panamá, los días…", "Held in Panama City, Panama, on…".
 _PLACE_INTRO = re.compile(
-    r"^(?:(?:held|hosted|convened|celebrad[oa]|realizad[oa]|llevad[oa]\s+a\s+cabo|efectuad[oa]"
+    r"^(?:(?:(?:meeting|reunion|reunión)\s+)?(?:held|hosted|convened|celebrad[oa]|realizad[oa]|llevad[oa]\s+a\s+cabo|efectuad[oa]"
     r"|reunid[oa]s?|que\s+tuvo\s+lugar|which\s+took\s+place|took\s+place|met)\s+)?"
     r"(?:in|en)\s+(?:(?:la|the)\s+)?",
     re.IGNORECASE,
