@@ -225,3 +225,41 @@ def test_an_ad_hoc_groups_bullets_are_its_agreements_with_assigned_references():
     assert items["2"].responsible == ["CR", "PA"]  # "Estos países presentarán…"
     assert items["3"].actors == ["IOM", "UNHCR"]
     assert items["4"].deadline_text == "antes de la próxima reunión del GRCM"
+
+
+# --- Parts numbered "1. CAPITALS" with "Agreements" restarting, across pages ---------------------
+
+
+def test_a_reports_agreements_restart_under_each_numbered_part():
+    record = document("rcm-liaison-network-2019-05-report-agreements.txt")
+    assert [(i.ref, i.group, i.action) for i in record.walk()] == [
+        ("1.1", "CONSULAR PROTECTION OF MIGRANT CHILDREN", "note"),
+        ("1.2", "CONSULAR PROTECTION OF MIGRANT CHILDREN", "submit"),
+        ("2.1", "RETURN AND REINTEGRATION", "thank"),
+        ("2.2", "RETURN AND REINTEGRATION", "recommend"),
+        ("2.3", "RETURN AND REINTEGRATION", "hold"),
+    ]
+    items = record.by_ref()
+    assert (items["1.2"].responsible, items["1.2"].deadline) == (["HN", "GT"], dt.date(2019, 6, 30))
+    assert items["2.1"].actors == ["MX"]  # "the Mexican delegation"
+    assert items["2.2"].responsible == ["RCGM"]  # recommended to the RCGM
+    assert all(not item.warnings for item in record.walk())
+    assert (record.meeting.kind, record.meeting.body) == ("liaison_network", "LN-CP")
+
+
+# --- A joint communiqué with lettered sub-items and an impersonal restatement ---------------------
+
+
+def test_a_communique_with_sub_items_and_a_reiterated_call():
+    record = document("crm-2009-03-comunicado-conjunto-incisos.txt")
+    assert [(i.ref, i.action) for i in record.walk()] == [
+        ("1", "approve"), ("1.a", "request"), ("1.b", "request"), ("2", "urge"), ("3", "thank"),
+        ("4", "hold"),
+    ]  # fmt: skip
+    items = record.by_ref()
+    assert items["1.a"].responsible == ["TS"]
+    assert (items["2"].responsible, items["2"].deadline) == (MEMBERS, dt.date(2009, 6, 30))
+    assert items["3"].actors == ["SV", "SICA"]  # "la delegación salvadoreña y al SICA"
+    # A seminar already held in January 2009 sets no deadline.
+    assert items["3"].deadline is None
+    assert items["4"].deadline == dt.date(2010, 6, 30)
