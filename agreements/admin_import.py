@@ -187,6 +187,8 @@ class ItemForm(forms.Form):
         choices=[("", "—"), *DeadlinePrecision.choices], required=False
     )
     warnings = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The document does not number this item: the importer gave its reference in document order.
+    ref_assigned = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, known: KnownActors, **kwargs):
         super().__init__(*args, **kwargs)
@@ -269,6 +271,7 @@ def flatten(record: dict) -> list[dict]:
                     "deadline_text": item["deadline_text"],
                     "deadline_precision": item.get("deadline_precision", ""),
                     "warnings": json.dumps(item.get("warnings", [])),
+                    "ref_assigned": bool(item.get("ref_assigned")),
                 }
             )
             walk(item.get("children", []), item["ref"])
@@ -374,9 +377,15 @@ def _render_preview(
             for item, agreement in preview.pairing.pairs
         }
     rows = []
+    assigned_count = 0
     for form in items.forms:
         key = (form["section"].value(), (form["ref"].value() or "").strip())
-        rows.append((form, json.loads(form["warnings"].value() or "[]"), paired.get(key, False)))
+        # A hidden boolean posts back as the text "True" or "False".
+        assigned = str(form["ref_assigned"].value()) in ("True", "true", "on", "1")
+        assigned_count += assigned
+        rows.append(
+            (form, json.loads(form["warnings"].value() or "[]"), paired.get(key, False), assigned)
+        )
     return TemplateResponse(
         request,
         "admin/meetings/meeting/import_preview.html",
@@ -385,6 +394,7 @@ def _render_preview(
             "heading": heading,
             "items": items,
             "rows": rows,
+            "assigned_count": assigned_count,
             "commit": commit,
             "existing": existing,
             "pairing": preview.pairing,

@@ -238,21 +238,37 @@ def _exact_verb_action(opening: str) -> str | None:
     return None
 
 
+# A body that restates, or a restatement in the passive: the verb says the kind.
+_RESTATED = re.compile(
+    r"^(?:(?:the|los|las|el|la|all|todos)\s+)*(?:(?:vice-?ministers|viceministr[oa]s|delegations"
+    r"|delegaciones|(?:member\s+)?countries|paises(?:\s+miembros)?|rcgm|grcm|group|grupo"
+    r"|participants|participantes|conference|conferencia|crm|rcm|[\w-]+\s+ministers"
+    r"|ministr[oa]s)\s+(?:(?:\w+mente|\w+ly|also|tambien|again|nuevamente)\s+)?"
+    r"|(?:fue|fueron|ha\s+sido|han\s+sido|was|were|has\s+been|have\s+been)\s+)"
+    r"(?P<verb>(?:reaffirm|reiterat|reafirm|reiter|ratific)\w*)"
+)
+
+
 def _subject_action(text: str, opening: str) -> str | None:
     first = re.split(r"(?<=[.;])\s|\n", opening, maxsplit=1)[0]
     passive = re.match(
         r"^(?:[\w'().-]+\s+){1,8}?(?:is|are|was|were)\s+(?:hereby\s+)?(?:also\s+)?"
         r"(urged|encouraged|invited|called\s+upon|requested|asked|instructed|recommended|thanked"
-        r"|congratulated|approved|accepted|noted|prioriti[sz]ed|agreed|adopted|established)\b",
+        r"|congratulated|approved|accepted|noted|prioriti[sz]ed|agreed|adopted|established|reaffirmed"
+        r"|reiterated)\b",
         first,
     )
     if passive:
         return _verb_action(passive.group(1)) or "other"
+    restated = _RESTATED.match(first)
+    if restated:  # "Los Viceministros reafirmaron su compromiso", "Fue reiterado el llamado"
+        return _verb_action(first[restated.start("verb") :]) or "approve"
     if re.match(r"^it\s+is\s+(?:also\s+)?recommended\b", first):
         return "recommend"
     spanish_impersonal = re.match(r"^se\s+(\w+)", first)
     if spanish_impersonal:
-        return _verb_action(spanish_impersonal.group(1)) or _verb_action(first[3:])
+        # The whole phrase first: "Se reitera el llamado" is a call, not a bare reiteration.
+        return _verb_action(first[3:]) or _verb_action(spanish_impersonal.group(1))
     modal = re.match(
         r"^(?:[\w'’().,-]+\s+){1,10}?(?:will|shall|should|must|committed\s+to|commits\s+to"
         r"|offered\s+to|agreed\s+to|undertook\s+to|requested)\s+(?:also\s+)?(?:be\s+)?(\w+(?:\s+\w+)?)",

@@ -26,6 +26,12 @@ def _es(*stems: str) -> str:
     return f"(?:(?:{'|'.join(stems)})(?:{endings}){subjunctive})"
 
 
+_REITERATE = (
+    r"(?:reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|re-?affirm(?:s|ed|ing)?|"
+    + _es("reafirm", "reiter", "ratific")
+    + ")"
+)
+
 _VERBS: tuple[tuple[str, str], ...] = (
     # Multi-word openings first.
     (
@@ -43,6 +49,34 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"(?:reiterate|reiterates|reiterated|reiterar|reitera|reiteran|stress|stresses|emphasi[sz]e|emphasi[sz]es|underline|underlines|underscore|highlight|highlights|destacar|subrayar|resaltar|enfatizar)\s+(?:the\s+|la\s+|el\s+)?(?:call|importance|need|invitation|urgency|necesidad|importancia|llamado|invitacion|urgencia)",
+        "urge",
+    ),
+    # "Reaffirm" and "reiterate" restate what the conference said before: what they restate
+    # decides the kind (thanks, a request, a recommendation); a commitment, a support or a
+    # position restated is confirmed, hence approve.
+    (
+        _REITERATE
+        + r"\s+(?:(?:a|al|to)\s+[^,;:]{1,80}?\s+)?(?:(?:its|their|our|the|su|sus|nuestro|nuestros"
+        r"|el|la|los|las)\s+)?(?:(?:sincere|deep|profound|full|sincero|profundo|pleno)\s+)?"
+        r"(?:gratitude|appreciation|thanks|congratulations|recognition|agradecimientos?"
+        r"|reconocimientos?|felicitaciones?|beneplacito)",
+        "thank",
+    ),
+    (
+        _REITERATE
+        + r"\s+(?:(?:a|al|to)\s+[^,;:]{1,80}?\s+)?(?:(?:its|their|our|the|su|sus|nuestro|nuestra"
+        r"|el|la|los|las)\s+)?(?:request|requests|solicitud(?:es)?|peticion(?:es)?|pedido)",
+        "request",
+    ),
+    (
+        _REITERATE + r"\s+(?:(?:its|their|our|the|su|sus|nuestro|nuestra|el|la|los|las)\s+)?"
+        r"(?:recommendations?|recomendaci(?:on|ones))",
+        "recommend",
+    ),
+    (
+        _REITERATE + r"\s+(?:(?:its|their|our|the|su|sus|nuestro|nuestra|el|la|los|las)\s+)?"
+        r"(?:call|appeal|invitation|urgency|exhortation|llamado|llamamiento|invitacion|urgencia"
+        r"|exhorto|exhortacion)",
         "urge",
     ),
     (
@@ -73,6 +107,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
         r"accept(?:s|ed|ing)?|receiv(?:e|es|ed)|dar\s+por\s+recibid[oa]s?|" + _es("acept", "recib"),
         "accept",
     ),
+    (_REITERATE, "approve"),
     (
         r"approv(?:e|es|ed|ing)|adopt(?:s|ed)?|endors(?:e|es|ed)|ratif(?:y|ies|ied)|update|updates|confirm(?:s|ed)?|establish(?:es|ed)?|creat(?:e|es|ed)|designat(?:e|es|ed)|appoint(?:s|ed)?|elect(?:s|ed)?|authori[sz](?:e|es|ed)|prioriti[sz](?:e|es|ed)|select(?:s|ed)?|renew(?:s|ed)?|agree(?:s|d)?|decide(?:s|d)?|support(?:s|ed)?|form(?:s|ed)?|"
         + _es(

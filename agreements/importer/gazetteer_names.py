@@ -65,23 +65,45 @@ def _r(pattern: str, language: str | None = None) -> Alias:
 _GOVERNMENT_NOUNS = (
     r"(?:delegation|government|presentation|proposal|initiative|recommendation|request|offer)"
 )
+_GOBIERNO_NOUNS = (
+    r"(?:delegacion|gobierno|presentacion|propuesta|iniciativa|recomendacion|solicitud"
+    r"|ofrecimiento|oferta|cancilleria|autoridades|representacion)"
+)
+
+
+def _demonyms(english: str, spanish: str) -> tuple[Alias, Alias]:
+    """ "The Guatemalan delegation", "la delegación guatemalteca": the government, not people."""
+    return (
+        _r(rf"\b(?:the )?(?:{english}) (?={_GOVERNMENT_NOUNS}\b)"),
+        _r(rf"\b{_GOBIERNO_NOUNS} (?:{spanish})\b"),
+    )
+
+
 COUNTRIES: tuple[Entry, ...] = (
-    Entry("BZ", "country", ("Belize", "Belice")),
+    Entry("BZ", "country", ("Belize", "Belice", *_demonyms("belizean", "belicen[oa]"))),
     Entry(
         "CA",
         "country",
         (
             "Canada",
             "Canadá",
-            _r(rf"\bthe canadian (?={_GOVERNMENT_NOUNS}\b)"),
-            _r(r"\b(?:delegacion|gobierno|presentacion|propuesta|iniciativa) canadiense\b"),
+            *_demonyms("canadian", "canadiense"),
         ),
     ),
-    Entry("CR", "country", ("Costa Rica",)),
-    Entry("DO", "country", ("Dominican Republic", "República Dominicana", "Rep. Dominicana")),
-    Entry("SV", "country", ("El Salvador",)),
-    Entry("GT", "country", ("Guatemala",)),
-    Entry("HN", "country", ("Honduras",)),
+    Entry("CR", "country", ("Costa Rica", *_demonyms("costa rican", "costarricense"))),
+    Entry(
+        "DO",
+        "country",
+        (
+            "Dominican Republic",
+            "República Dominicana",
+            "Rep. Dominicana",
+            *_demonyms("dominican", "dominicana|dominicano"),
+        ),
+    ),
+    Entry("SV", "country", ("El Salvador", *_demonyms("salvadou?r[ae]?an", "salvadoren[oa]"))),
+    Entry("GT", "country", ("Guatemala", *_demonyms("guatemalan", "guatemaltec[oa]"))),
+    Entry("HN", "country", ("Honduras", *_demonyms("honduran", "hondure[nñ][oa]"))),
     Entry(
         "MX",
         "country",
@@ -91,11 +113,11 @@ COUNTRIES: tuple[Entry, ...] = (
             "Méjico",
             "United Mexican States",
             "Estados Unidos Mexicanos",
-            _r(rf"\bthe mexican (?={_GOVERNMENT_NOUNS}\b)"),
+            *_demonyms("mexican", "mexican[oa]"),
         ),
     ),
-    Entry("NI", "country", ("Nicaragua",)),
-    Entry("PA", "country", ("Panama", "Panamá")),
+    Entry("NI", "country", ("Nicaragua", *_demonyms("nicaraguan", "nicaraguense"))),
+    Entry("PA", "country", ("Panama", "Panamá", *_demonyms("panamanian", "paname[nñ][oa]"))),
     Entry(
         "US",
         "country",
@@ -111,6 +133,7 @@ COUNTRIES: tuple[Entry, ...] = (
             "U.S.",
             "USA",
             Alias(r"(?<![\w$])US(?![\w$])", regex=True, case_sensitive=True),
+            *_demonyms("american|u\\.s\\.", "estadounidense|norteamericana"),
         ),
     ),
     Entry("AR", "country", ("Argentina",)),

@@ -67,6 +67,7 @@ from .parser_layouts import (
 from .parser_sections import section_heading
 from .parser_tokens import _body_start, _clean_lines, _first_item, _tokenize
 from .parser_tree import _TreeBuilder
+from .parser_unnumbered import recital
 from .reading import normalise_text
 from .schema import NoAgreementsFound, ParsedAgreement, ParsedMeeting, ParsedRecord
 
@@ -110,7 +111,9 @@ def parse_record(
     heading = lines[:body_start]
     meeting, warnings = _read_meeting(lines[:heading_end], gazetteer, language)
     tokens = _tokenize(lines[body_start:], heading, gazetteer)
-    builder = _TreeBuilder(meeting.kind, tokens, operative_start)
+    titled = [line for line in heading if line.strip()][:4]
+    declaration = any(section_heading(line.strip()) == "declaration" for line in titled)
+    builder = _TreeBuilder(meeting.kind, tokens, operative_start, declaration=declaration)
     roots = builder.build()
     body_chars = sum(len(line) for line in lines)
     item_chars = sum(len(paragraph) for node in _walk(roots) for paragraph in node.paragraphs)
@@ -142,7 +145,8 @@ def parse_record(
         agreements=agreements,
         warnings=warnings,
         language=language,
-        preamble=builder.context,
+        # The recitals of a declaration ("Considerando…;") stand above its operative heading.
+        preamble=[line.strip() for line in heading if recital(line.strip())] + builder.context,
     )
 
 

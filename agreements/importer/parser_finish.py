@@ -90,12 +90,21 @@ class _Finisher:
                 action = parent.action
             elif node.default_action:
                 action = node.default_action  # "welcomed: the report of…" is thanks
+        directed = _directs(parent) and text[:1].islower()
+        if directed:
+            # "To request the Technical Secretariat: a) to update…; b) to prepare…": each
+            # sub-item is the parent's request, addressed to the parent's addressee.
+            action = parent.action
         section = self._section(node, action, parent)
         deadline = resolve_deadline(text, self.last_day, self.language)
         # Actors are read with "these countries" replaced by the countries just named.
         reading = resolve_anaphora(text, self.gazetteer, self.language, before)
         actors = self.gazetteer.find(reading, self.language)
         who = responsible(reading, actors, action, gazetteer=self.gazetteer, language=self.language)
+        if directed and not who:
+            who = list(parent.responsible or parent.actors)
+        elif not who and action in ("request", "urge") and text.rstrip().endswith(":"):
+            who = list(actors) if len(actors) == 1 else []  # "To request the TS:" and a list
         actors += [code for code in who if code not in actors]
         warnings = list(node.warnings) + self._unknown_actors(text)
         if deadline.phrase and deadline.date is None and deadline.precision == "day":
@@ -163,11 +172,25 @@ class _Finisher:
     def _resolved(self, name: str) -> bool:
         if self.gazetteer.mentions(name, self.language):
             return True
+        # A demonym ("the Guatemalan delegation") names the country when a government noun follows.
+        if self.gazetteer.mentions(f"the {name} delegation", "en") or self.gazetteer.mentions(
+            f"la delegación {name}", "es"
+        ):
+            return True
         words = re.findall(r"[\w'-]+", fold(name))
         if not words or words[0] in _GENERIC or words[-1] in _GENERIC:
             return True
         # Titles of things (documents, events) are capitalised too; only short names are actors.
         return len(words) > 6 or bool(re.search(r"\d", name))
+
+
+def _directs(parent: ParsedAgreement | None) -> bool:
+    """Whether a parent's text is a directive that its sub-items complete ("To request X:")."""
+    return (
+        parent is not None
+        and parent.action in ("request", "urge", "recommend")
+        and parent.text.rstrip().endswith(":")
+    )
 
 
 def _item_text(paragraphs: list[str]) -> str:

@@ -23,6 +23,14 @@ _CITIES = {
     "ottawa": "CA", "toronto": "CA", "montreal": "CA", "vancouver": "CA", "cartagena": "CO",
     "cartagena de indias": "CO", "bogota": "CO", "quito": "EC", "lima": "PE", "kingston": "JM",
     "buenos aires": "AR", "santiago": "CL", "santiago de chile": "CL",
+    "tegucigalpa, m.d.c.": "HN", "la ceiba": "HN", "comayagua": "HN", "copan": "HN",
+    "copan ruinas": "HN", "granada": "NI", "leon": "NI", "panama": "PA", "colon": "PA",
+    "mexico, d.f.": "MX", "mexico d.f.": "MX", "mexico": "MX", "oaxaca": "MX", "monterrey": "MX",
+    "guadalajara": "MX", "cozumel": "MX", "playa del carmen": "MX", "tuxtla gutierrez": "MX",
+    "villahermosa": "MX", "merida": "MX", "mazatlan": "MX", "heredia": "CR", "alajuela": "CR",
+    "santa ana": "SV", "la libertad": "SV", "costa del sol": "SV", "quetzaltenango": "GT",
+    "guatemala": "GT", "flores": "GT", "la romana": "DO", "santiago de los caballeros": "DO",
+    "san ignacio": "BZ", "belize": "BZ", "gatineau": "CA", "new york city": "US",
 }  # fmt: skip
 _PARTICIPATION = (
     r"\b(?:with|con)\s+(?:the\s+|la\s+)?(?:participation|participacion|presence|presencia"
@@ -57,7 +65,7 @@ def _read_meeting(
     describing = " ".join(title_lines) + " " + first_sentence.split(" with the participation")[0]
     kind, body = _body_and_kind(" ".join(title_lines), describing, gazetteer)
     title = _title(title_lines)
-    city, country = _place(title_lines, joined, gazetteer)
+    city, country = _place(title_lines, joined, gazetteer, lines)
     dates = find_date_range(" ".join(title_lines)) or find_date_range(joined)
     start, end = dates if dates else (None, None)
     if dates is None:
@@ -103,6 +111,7 @@ def _title_lines(lines: list[str]) -> list[str]:
 
 
 def _title(title_lines: list[str]) -> str:
+    title_lines = [line for line in title_lines if not find_date_range(line)] or title_lines
     preferred = [line for line in title_lines if re.search(r"\b(?:meeting|reunion)\b", fold(line))]
     others = [
         line
@@ -113,6 +122,16 @@ def _title(title_lines: list[str]) -> str:
             fold(line),
         )
     ]
+    # The conference's own name is the banner above the title, not the title.
+    others.sort(
+        key=lambda line: bool(
+            re.fullmatch(
+                r"(?:regional\s+conference\s+on\s+migration|conferencia\s+regional\s+sobre"
+                r"\s+migracion)(?:\s*\((?:rcm|crm)\))?",
+                fold(line).strip(),
+            )
+        )
+    )
     chosen = (preferred or others or title_lines or [""])[0]
     return chosen.strip().rstrip(".").strip()
 
@@ -174,11 +193,14 @@ def _group_name(text: str, anchor: str) -> str:
     return text[match.start(1) : match.end(1)].strip() if match else text.strip()
 
 
-def _place(lines: list[str], joined: str, gazetteer: Gazetteer) -> tuple[str, str | None]:
+def _place(
+    lines: list[str], joined: str, gazetteer: Gazetteer, every_line: list[str] = ()
+) -> tuple[str, str | None]:
     # A heading line "San José, Costa Rica" (possibly followed by the dates).
     for line in lines:
         if len(line) > 120:
             continue
+        line = _without_place_intro(line)
         found = _place_from_parts(line, gazetteer, standalone=True)
         if found:
             return found
@@ -192,13 +214,42 @@ def _place(lines: list[str], joined: str, gazetteer: Gazetteer) -> tuple[str, st
         found = _place_from_parts(sentence["place"], gazetteer, standalone=False)
         if found:
             return found
+    # A place line after the list of participants: "San José, Costa Rica, 1 y 2 de…".
+    for line in every_line[len(lines) :]:
+        if len(line) <= 120 and re.search(r"\d", line):
+            found = _place_from_parts(_without_place_intro(line), gazetteer, standalone=True)
+            if found:
+                return found
     return "", None
+
+
+# "Celebrada en la Ciudad de Panamá, Panamá, los días…", "Held in Panama City, Panama, on…".
+_PLACE_INTRO = re.compile(
+    r"^(?:(?:(?:meeting|reunion|reunión)\s+)?(?:held|hosted|convened|celebrad[oa]|realizad[oa]|llevad[oa]\s+a\s+cabo|efectuad[oa]"
+    r"|reunid[oa]s?|que\s+tuvo\s+lugar|which\s+took\s+place|took\s+place|met)\s+)?"
+    r"(?:in|en)\s+(?:(?:la|the)\s+)?",
+    re.IGNORECASE,
+)
+_CITY_OF = re.compile(r"^(?:city\s+of|ciudad\s+de)\s+", re.IGNORECASE)
+
+
+def _without_place_intro(line: str) -> str:
+    stripped = _PLACE_INTRO.sub("", line, count=1)
+    if stripped == line:
+        return line
+    city = fold(stripped.split(",")[0]).rstrip(".")
+    if city not in _CITIES and _CITY_OF.match(stripped):
+        stripped = _CITY_OF.sub("", stripped, count=1)
+    return stripped
 
 
 def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tuple[str, str] | None:
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if not parts:
         return None
+    named = [c for c in gazetteer.find(", ".join(parts[1:]), expand_groups=False)]
+    if len([c for c in named if gazetteer.is_country(c)]) > 1:
+        return None  # "Salvador, Guatemala, México…": a wrapped list of countries, not a place
     city_key = fold(parts[0]).rstrip(".")
     if city_key in _CITIES and (not standalone or len(parts) > 1 or len(parts[0].split()) <= 3):
         if standalone and len(parts) == 1 and not re.search(r"\d", text):
@@ -207,9 +258,6 @@ def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tupl
         return parts[0], country or _CITIES[city_key]
     if len(parts) < 2 or re.search(r"\d", parts[0]) or len(parts[0].split()) > 5:
         return None
-    named = [c for c in gazetteer.find(", ".join(parts[1:]), expand_groups=False)]
-    if len([c for c in named if gazetteer.is_country(c)]) > 1:
-        return None  # "Salvador, Guatemala, México…": a wrapped list of countries, not a place
     country = _country_of(parts[1:], gazetteer)
     if country and not gazetteer.find(parts[0]):
         return parts[0], country

@@ -24,6 +24,51 @@ _BULLET = re.compile(
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
+# "PRIMERO.- Aprobar…", "DÉCIMO SEGUNDO.- …", "Tercero: …": ordinal words, the numbering of
+# Spanish official acts. Read as the number they spell.
+_UNITS = {
+    "primero": 1, "segundo": 2, "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6,
+    "septimo": 7, "setimo": 7, "octavo": 8, "noveno": 9,
+}  # fmt: skip
+_TENS = {"decimo": 10, "vigesimo": 20, "trigesimo": 30}
+_SPECIAL = {"undecimo": 11, "duodecimo": 12}
+_ORDINAL = re.compile(
+    r"^\s*(?P<word>(?:(?:d[eé]cimo|vig[eé]simo|trig[eé]simo)\s*)?(?:primero|segundo|tercero|cuarto"
+    r"|quinto|sexto|s[eé]p?timo|octavo|noveno)|d[eé]cimo|vig[eé]simo|trig[eé]simo|und[eé]cimo"
+    r"|duod[eé]cimo)(?P<deco>\s*\.\s*[-–—]|\s*[-–—:]|\.)(?:\s+|$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_value(word: str) -> int | None:
+    folded = word.lower().translate(str.maketrans("éí", "ei")).replace(" ", "")
+    if folded in _SPECIAL:
+        return _SPECIAL[folded]
+    total = 0
+    for tens, value in _TENS.items():
+        if folded.startswith(tens):
+            total, folded = value, folded[len(tens) :]
+    if folded:
+        if folded not in _UNITS:
+            return None
+        total += _UNITS[folded]
+    return total or None
+
+
+def _ordinal_label(line: str) -> tuple[Label, str] | None:
+    match = _ORDINAL.match(line)
+    if not match:
+        return None
+    word, deco = match["word"], match["deco"].strip()
+    # A capitalised word is a label only with its dash or colon ("Primero.- …"); in capitals
+    # ("PRIMERO. …") a full stop is enough. "Primero. Se …" in prose is no label.
+    if not word.isupper() and deco == ".":
+        return None
+    value = _ordinal_value(re.sub(r"\s+", "", word))
+    if value is None:
+        return None
+    return Label(word + deco, str(value), [("num", value)], deco), match["rest"].strip()
+
 
 def _roman_value(text: str) -> int | None:
     text = text.lower()
@@ -88,6 +133,9 @@ def parse_label(line: str) -> tuple[Label, str] | None:
             return _label_from(
                 groups["alpha"], groups["alphadeco"], groups["alpha"] + groups["alphadeco"]
             ), rest
+    ordinal = _ordinal_label(line)
+    if ordinal:
+        return ordinal
     bare = _BARE_NUMBER.match(line)
     if bare:
         label = Label(bare["num"], bare["num"], [("num", int(bare["num"]))], "", weak=True)

@@ -247,12 +247,12 @@ def _opens_a_list(lines: list[str], start: int, end: int) -> bool:
             continue
         if heading_or_phrase(line):
             return False
+        if recital(line):
+            continue  # "Considerando…;", "Recognizing…;": the preamble of a declaration
         if _BULLET.match(line) or opens_item(line):
             return True
         if parse_label(line):
             return False
-        if recital(line):
-            continue  # "Considerando…;": the preamble of a declaration
         seen += 1
         if seen >= 4 or narrative(line):
             return False

@@ -46,7 +46,7 @@ _OPERATIVE = re.compile(
 def _numbered_part(line: str) -> str | None:
     """ "IV. OTHER MATTERS": a part of the document in capitals, numbered like a chapter. It is no
     item; its lists go on in the current kind of section."""
-    match = re.match(r"^(?:[IVX]{1,4}|[A-H])[.)-]\s+(?P<rest>[^a-z]{4,80})$", line)
+    match = re.match(r"^(?:[IVX]{1,4}|[A-H]|\d{1,2})[.)-]\s+(?P<rest>[^a-z]{4,80})$", line)
     if match and len(match["rest"].split()) <= 10 and re.search(r"[A-Z]{3}", match["rest"]):
         return "part"
     return None

@@ -116,12 +116,25 @@ def _body_start(lines: list[str]) -> int:
                 break
             parsed = parse_label(line)
             if parsed and not parsed[0].weak:
-                return index
+                return _part_above(lines, index)
     for index, line in enumerate(lines):
         parsed = parse_label(line)
         if parsed and not parsed[0].weak and parsed[0].options and parsed[0].options[0][1] == 1:
             return index
     return 0
+
+
+def _part_above(lines: list[str], index: int) -> int:
+    """The part that opens the agreements' heading ("I. Presentaciones … Acuerdos"), if any."""
+    for above in range(index - 1, max(index - 8, 0), -1):
+        stripped = lines[above].strip()
+        if not stripped:
+            continue
+        if _numbered_part(stripped) or _titled_part(lines, above, stripped):
+            return above
+        if section_heading(stripped) or parse_label(stripped):
+            break
+    return index
 
 
 def _first_item(lines: list[str], start: int) -> int:
@@ -159,11 +172,18 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
             or key in repeated
             or (not unfinished and _banner_line(stripped, country_words))
             or (re.fullmatch(r"[^\w\s]+", stripped) and not _BULLET.match(stripped))
+            or (tokens and tokens[-1].kind == "gap" and _running_header(stripped))
         ):
             tokens.append(_Token("gap"))
             continue
         # A heading starts its own line; one that follows an unfinished line is a wrapped sentence.
-        kind = None if unfinished else section_heading(stripped) or _numbered_part(stripped)
+        kind = (
+            None
+            if unfinished
+            else section_heading(stripped)
+            or _numbered_part(stripped)
+            or _titled_part(lines, position, stripped)
+        )
         if not kind and not unfinished and not numbered and not _labelled_next(lines, position):
             # "acordaron:", "The Vice-Ministers welcomed:" before an unnumbered list; before a
             # numbered one, or once numbered items have begun ("It was also agreed that: a) …",
@@ -196,6 +216,22 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
                 tokens.append(_Token("text", stripped, raw_length=len(stripped)))
         previous = stripped
     return _merge_lone_markers(tokens)
+
+
+_TITLED_PART = re.compile(r"^(?:[IVX]{1,4})[.)-]\s+(?P<rest>[A-ZÁÉÍÓÚÑ][^.:;]{2,80})$")
+
+
+def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
+    """ "II. Plan de trabajo" followed by a paragraph or "Acuerdos": a part of a report numbered
+    like a chapter but not in capitals. An item ("II. To approve…", "III. Solicitar…:") ends
+    with punctuation or is followed by its sub-items."""
+    match = _TITLED_PART.match(stripped)
+    if not match or len(match["rest"].split()) > 8:
+        return None
+    for line in lines[position + 1 : position + 6]:
+        if line.strip():
+            return None if parse_label(line) else "part"
+    return None
 
 
 def _labelled_next(lines: list[str], position: int) -> bool:
@@ -233,6 +269,22 @@ def _repeated_lines(lines: list[str], heading: list[str]) -> set[str]:
         if 4 <= len(stripped) <= 120 and not parse_label(stripped) and not _BULLET.match(stripped):
             repeated.add(re.sub(r"\s+", " ", fold(stripped)))
     return repeated
+
+
+def _running_header(line: str) -> bool:
+    """A header in capitals after a page break that names the conference, a meeting or a date
+    ("REGIONAL CONFERENCE ON MIGRATION – RCGM, MARCH 2016"), even when it comes only once."""
+    return (
+        _shouting(line)
+        and not section_heading(line)
+        and not parse_label(line)
+        and bool(
+            re.search(
+                r"\d|\s[-–|]\s|\b(?:conference|conferencia|rcgm|grcm|rcm|crm|meeting|reunion)\b",
+                fold(line),
+            )
+        )
+    )
 
 
 def _shouting(line: str) -> bool:

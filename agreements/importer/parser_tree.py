@@ -55,9 +55,15 @@ class _TreeBuilder(_UnnumberedMixin):
     """
 
     def __init__(
-        self, meeting_kind: str, tokens: list[_Token], operative_start: bool = False
+        self,
+        meeting_kind: str,
+        tokens: list[_Token],
+        operative_start: bool = False,
+        declaration: bool = False,
     ) -> None:
         self.meeting_kind = meeting_kind
+        # A document titled as a declaration: what its Vice-Ministers resolve is the declaration.
+        self.declaration = declaration
         self.tokens = tokens
         self.roots: list[_Node] = []
         self.refs: set[tuple[str, str]] = set()
@@ -87,6 +93,8 @@ class _TreeBuilder(_UnnumberedMixin):
         self.segment_has_bullets = False
 
     def _section_for(self, heading_kind: str | None) -> str:
+        if heading_kind == "agreements_operative" and self.declaration:
+            return "declaration"
         if heading_kind in (None, "agreements", "agreements_operative"):
             if self.meeting_kind in _GROUP_KINDS:
                 return "working_group"
@@ -133,6 +141,11 @@ class _TreeBuilder(_UnnumberedMixin):
             kind = self.section
             label, heading = token.text.split(None, 1)
             heading = heading.strip().rstrip(":")
+        elif self.part_label and not self.section_has_items:
+            # "II. Plan de trabajo … Acuerdos 1. …": the agreements of a part keep its label and
+            # title.
+            kind = self._section_for(token.section)
+            label, heading = self.part_label, self.pending_group
         else:
             kind = self._section_for(token.section)
             label = heading = ""

@@ -171,3 +171,40 @@ def test_a_spanish_preview_commits_into_the_spanish_fields(staff_client, confere
         "",
         "Agradecer a Panamá por la organización de la reunión.",
     )
+
+
+UNNUMBERED = """IV CONFERENCIA REGIONAL SOBRE MIGRACIÓN
+COMUNICADO CONJUNTO
+San Salvador, El Salvador, 26 y 27 de enero de 1999
+Los Viceministros, con la participación de Belice, Canadá, Costa Rica, El Salvador, Guatemala,
+Honduras, México, Nicaragua, Panamá y Estados Unidos, acordaron:
+
+Aprobar el Plan de Acción de la Conferencia.
+
+Solicitar a la Secretaría Técnica que circule el informe antes de la próxima reunión.
+"""
+
+
+def test_the_preview_marks_references_the_importer_assigned(staff_client, conference):  # noqa: F811
+    response = preview(staff_client, text=UNNUMBERED)
+    assert [assigned for *_, assigned in response.context["rows"]] == [True, True]
+    assert response.text.count('class="import-assigned"') == 2
+    assert "2 items are not numbered in the document" in response.text
+
+
+def test_printed_numbers_are_not_marked_as_assigned(staff_client, conference):  # noqa: F811
+    response = preview(staff_client, text=DOCUMENT)
+    assert not any(assigned for *_, assigned in response.context["rows"])
+    assert 'class="import-assigned"' not in response.text
+
+
+def test_the_assigned_mark_survives_a_preview_sent_back_with_an_error(
+    staff_client,
+    conference,  # noqa: F811
+):
+    response = preview(staff_client, text=UNNUMBERED)
+    data = commit_data(response, **{"heading-start": "not a date"})
+    again = staff_client.post(URL, data)
+    assert again.status_code == 200
+    assert [assigned for *_, assigned in again.context["rows"]] == [True, True]
+    assert not Meeting.objects.exists()

@@ -212,7 +212,7 @@ def test_a_number_inside_a_sentence_does_not_split_the_line():
 def test_a_declaration_keeps_its_recitals_as_context_and_its_operative_paragraphs_as_items(name):
     record = document(name)
     assert rows(record) == [
-        ("declaration", "1", True, "other"),
+        ("declaration", "1", True, "approve"),  # "We reaffirm our commitment…"
         ("declaration", "2", True, "hold"),
         ("declaration", "3", True, "request"),
     ]

@@ -797,7 +797,7 @@ def test_the_spanish_adhoc_footnote_is_dropped(adhoc_2013_es):
 
 def test_a_declaration_and_its_decisions_are_two_sections(vice_ministerial):
     assert [(item.ref, item.section, item.action) for item in vice_ministerial.walk()] == [
-        ("1", "declaration", "other"),
+        ("1", "declaration", "approve"),  # "Reaffirm our commitment…"
         ("2", "declaration", "thank"),
         ("3", "declaration", "thank"),
         ("1", "decision", "approve"),
