@@ -17,10 +17,15 @@ from tests.factories import AgreementFactory, focal_point_user, member_country, 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.fuzz]
 
 # Every check schemathesis has (its `--checks all`): no 5xx, statuses, media types, headers and
-# bodies as documented, schema-valid input accepted and invalid input refused, authentication
-# that the schema requires actually enforced.
+# bodies as documented, invalid input refused, authentication that the schema requires actually
+# enforced, and so on; but one. positive_data_acceptance wants every schema-valid request
+# accepted, and the records refuse some on purpose with a 400 that says why: a code or id of no
+# record in a body, a NUL byte in a string (rcm.middleware), a date the database cannot hold. The
+# filters' bounds that a schema can state (years, ids, pages) are in the schema.
 load_all_checks()
-CHECKS = REGISTERED_CHECKS.get_all()
+CHECKS = [
+    check for check in REGISTERED_CHECKS.get_all() if check.__name__ != "positive_data_acceptance"
+]
 
 
 @pytest.fixture
