@@ -242,6 +242,8 @@ def matrix_page(request):
     query.pop("page", None)
     context = {
         "filter": filterset,
+        "filter_groups": filter_groups(filterset.form),
+        "chips": active_filter_chips(filterset.form, query),
         "countries": countries,
         "rows": matrix.matrix_rows(page.object_list, countries),
         "statuses": Status.choices,

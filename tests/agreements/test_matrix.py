@@ -61,6 +61,16 @@ def test_the_matrix_keeps_the_dashboards_filters(client, mexico, guatemala):
     assert [row.agreement.deadline for row in rows] == [PAST]
 
 
+def test_the_matrix_filters_sit_in_the_dashboards_drawer_with_removable_chips(
+    client, mexico, guatemala
+):
+    AgreementFactory(responsible=[mexico, guatemala], deadline=PAST)
+    html = client.get("/follow-up/matrix/?overdue=true").text
+    assert '<details class="filter-drawer"' in html
+    assert 'class="chips"' in html
+    assert 'href="/follow-up/matrix/"' in html  # the chip that removes the only filter
+
+
 @pytest.mark.parametrize("count", [1, 120])
 def test_the_matrix_runs_three_queries_whatever_its_size(
     client, django_assert_num_queries, mexico, guatemala, count
