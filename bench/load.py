@@ -166,6 +166,18 @@ def locust(host: str, *, users: int, seconds: int, target: dict, workdir: Path, 
     subprocess.run(command, env=env, cwd=BASE_DIR, capture_output=True, text=True)
     with open(f"{prefix}_stats.csv") as handle:
         rows = list(csv.DictReader(handle))
+    # What failed, so that the report says why rather than only how often.
+    failures_file = Path(f"{prefix}_failures.csv")
+    details = []
+    if failures_file.exists():
+        with failures_file.open() as handle:
+            details = [
+                f"{row['Method']} {row['Name']}: {row['Error']} ({row['Occurrences']}×)"
+                for row in csv.DictReader(handle)
+            ]
+    for row in rows:
+        if row["Name"] == "Aggregated":
+            row["failure_details"] = details
     return rows
 
 
@@ -174,6 +186,7 @@ def aggregated(rows: list[dict]) -> dict:
     return {
         "requests": int(row["Request Count"]),
         "failures": int(row["Failure Count"]),
+        "failure_details": row.get("failure_details", []),
         "rps": float(row["Requests/s"]),
         "median_ms": float(row["50%"] or 0),
         "p99_ms": float(row["99%"] or 0),
@@ -301,6 +314,9 @@ def report(args, trivial, results, mixed, server_errors) -> str:
             f"| 1/{1 / r['target']:.0f} | {r['median_ms']:.0f} ms | {r['p99_ms']:.0f} ms "
             f"| {r['failures']} | {'yes' if r['met'] else '**no**'} |"
         )
+    failed = [*mixed["failure_details"], *(d for r in results for d in r["failure_details"])]
+    if failed:
+        lines += ["", "## Failed requests", *(f"- {detail}" for detail in failed)]
     lines += ["", f"Server errors logged by gunicorn: {len(server_errors)}.", ""]
     return "\n".join(lines)
 
