@@ -135,7 +135,7 @@ else:
 
         @task
         def validation(self):
-            get(self, "/api/v1/follow-ups/?validation=pending", headers=auth("ts_staff"))
+            get(self, "/api/v1/follow-ups/?validation=proposed", headers=auth("ts_staff"))
 
         @task
         def finance(self):
