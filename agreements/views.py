@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from agreements import charts, exports, matrix, selectors, services
 from agreements.api.views import follow_ups_visible_to
 from agreements.filters import AgreementFilter, active_filter_chips, filter_groups
+from agreements.forms import FollowUpForm
 from agreements.models import (
     Agreement,
     AgreementLink,
@@ -308,25 +309,6 @@ def validation_decision(request, pk: int):
     return redirect("agreements:validation")
 
 
-class FollowUpForm(forms.Form):
-    status = forms.ChoiceField(
-        label=gettext_lazy("New status"),
-        choices=[
-            (Status.OPEN, Status.OPEN.label),
-            (Status.IN_PROGRESS, Status.IN_PROGRESS.label),
-            (Status.DONE, Status.DONE.label),
-            (Status.DROPPED, Status.DROPPED.label),
-        ],
-    )
-    note = forms.CharField(
-        label=gettext_lazy("Note"), widget=forms.Textarea(attrs={"rows": 4}), required=False
-    )
-    link = forms.URLField(
-        label=gettext_lazy("Link to evidence"), required=False, assume_scheme="https"
-    )
-    evidence = forms.FileField(label=gettext_lazy("Evidence file"), required=False)
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def agreement_detail(request, pk: int):
     """One agreement: text, who must act, by when, where it stands, and its lineage."""
@@ -349,13 +331,9 @@ def agreement_detail(request, pk: int):
         form = FollowUpForm(request.POST, request.FILES)
         if form.is_valid():
             try:
+                # The form's fields are the service's: status, note, link and evidence.
                 services.followup_record(
-                    agreement=agreement,
-                    author=request.user,
-                    status=form.cleaned_data["status"],
-                    note=form.cleaned_data["note"],
-                    link=form.cleaned_data["link"],
-                    evidence=form.cleaned_data["evidence"],
+                    agreement=agreement, author=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
                 form.add_error(None, error)

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from agreements import services
-from agreements.models import NOTE_MAX_LENGTH, FollowUp, Status, Validation
+from agreements.forms import FollowUpForm
+from agreements.models import FollowUp, Validation
 from pages.workspace import DUE_SOON_DAYS, country_workspace
 from rcm.models import access_for
 
@@ -45,25 +46,9 @@ def signed_in(request):
     return redirect("home")
 
 
-class UpdateEditForm(forms.Form):
-    status = forms.ChoiceField(
-        label=gettext_lazy("New status"),
-        choices=[
-            (Status.OPEN, Status.OPEN.label),
-            (Status.IN_PROGRESS, Status.IN_PROGRESS.label),
-            (Status.DONE, Status.DONE.label),
-            (Status.DROPPED, Status.DROPPED.label),
-        ],
-    )
-    note = forms.CharField(
-        label=gettext_lazy("Note"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        required=False,
-        max_length=NOTE_MAX_LENGTH,
-    )
-    link = forms.URLField(
-        label=gettext_lazy("Link to evidence"), required=False, assume_scheme="https"
-    )
+class UpdateEditForm(FollowUpForm):
+    """The author's pending update, changed: its evidence file is kept unless replaced."""
+
     evidence = forms.FileField(
         label=gettext_lazy("Replace the evidence file"),
         required=False,
@@ -92,14 +77,8 @@ def update_edit(request, pk: int):
         form = UpdateEditForm(request.POST, request.FILES, initial=initial)
         if form.is_valid():
             try:
-                services.followup_edit(
-                    follow_up=follow_up,
-                    user=request.user,
-                    status=form.cleaned_data["status"],
-                    note=form.cleaned_data["note"],
-                    link=form.cleaned_data["link"],
-                    evidence=form.cleaned_data["evidence"],
-                )
+                # The form's fields are the service's: status, note, link and evidence.
+                services.followup_edit(follow_up=follow_up, user=request.user, **form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
