@@ -3,8 +3,9 @@
 import pytest
 from django.utils import translation
 
+from meetings.models import MeetingKind
 from rcm.glossary import expand
-from tests.factories import AgreementFactory
+from tests.factories import AgreementFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +36,11 @@ def test_the_agreement_page_writes_out_the_acronyms_of_its_text(client):
     text = client.get(f"/agreements/{agreement.pk}/").text
     assert '<abbr title="Technical Secretariat">TS</abbr>' in text
     assert 'title="Regional Network for Civil Organizations on Migration">RNCOM</abbr>' in text
+
+
+@pytest.mark.parametrize("url", ["/meetings/", "/follow-up/", "/search/?q=migration"])
+def test_meeting_names_on_the_lists_write_out_their_acronyms(client, url):
+    meeting = MeetingFactory(kind=MeetingKind.RCGM)
+    AgreementFactory(meeting=meeting, text_en="To support migration policy.")
+    html = client.get(url).content.decode()
+    assert '<abbr title="Regional Consultation Group on Migration">RCGM</abbr>' in html
