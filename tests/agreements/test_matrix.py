@@ -105,3 +105,9 @@ def test_a_repeated_label_shows_as_printed_with_its_list(client, mexico, guatema
 
 def test_the_matrix_rejects_a_bad_page_without_an_error(client):
     assert client.get("/follow-up/matrix/?page=abc").status_code == 200
+
+
+def test_the_matrix_says_which_agreements_nobody_has_reported_on(client, mexico, guatemala):
+    AgreementFactory(responsible=[mexico, guatemala])
+    html = client.get("/follow-up/matrix/").text
+    assert 'class="badge state-not-reported"' in html
