@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
-from agreements import lineage, services, themes_suggest
+from agreements import lineage, rules, services, themes_suggest
 from agreements.admin_import import import_view
 from agreements.models import (
     Agreement,
@@ -113,8 +113,7 @@ class FollowUpInline(admin.TabularInline):
     can_delete = False
 
     def has_change_permission(self, request, obj=None):
-        # An update is a record of what someone said: it is never rewritten, only reviewed.
-        return False
+        return rules.may_rewrite_follow_up()
 
 
 class AgreementThemeInline(admin.TabularInline):
@@ -312,7 +311,7 @@ class AgreementAdmin(RecordAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         agreement = self.get_object(request, object_id)
-        if agreement is not None and access_for(request.user).is_ts_staff:
+        if agreement is not None and rules.may_curate(access_for(request.user)):
             extra_context["lineage_suggestions"] = lineage.suggest_earlier(agreement)
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -416,7 +415,7 @@ class FollowUpAdmin(RecordAdmin):
     actions = ["accept", "send_back"]
 
     def has_change_permission(self, request, obj=None):
-        return False
+        return rules.may_rewrite_follow_up()
 
     def save_model(self, request, obj, form, change):
         # A new update made in the admin goes through the same workflow as anywhere else.

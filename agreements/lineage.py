@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from agreements import rules
 from agreements.models import (
     Agreement,
     AgreementCountry,
@@ -154,7 +155,7 @@ def suggest_earlier(agreement: Agreement, *, limit: int = MAX_SUGGESTIONS) -> li
 def lineage_confirm(*, later: Agreement, earlier: Agreement, kind: str, by) -> AgreementLink:
     """TS staff confirm that a later agreement reiterates or follows up an earlier one: the link
     then shows on both agreements. Anyone else is refused and nothing changes."""
-    if not access_for(by).is_ts_staff:
+    if not rules.may_curate(access_for(by)):
         raise PermissionDenied("Only TS staff confirm lineage.")
     if kind not in LinkKind.values:
         raise ValidationError({"kind": f"Unknown kind of link: {kind!r}."})

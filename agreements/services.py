@@ -25,7 +25,8 @@ from agreements.models import (
     Status,
     Validation,
 )
-from rcm.models import Access, Country, Organisation, Role, User, access_for
+from agreements.rules import may_change_update, may_curate, may_post_follow_up, may_validate
+from rcm.models import Country, Organisation, User, access_for
 from rcm.services import TOKEN_PREFIX_LENGTH, hash_token_key
 
 
@@ -43,19 +44,6 @@ def derived_status(country_statuses: list[str]) -> str | None:
     if any(s in (Status.IN_PROGRESS, Status.DONE) for s in concerned):
         return Status.IN_PROGRESS
     return Status.OPEN
-
-
-def may_post_follow_up(access: Access, agreement: Agreement, country: Country | None) -> bool:
-    """TS staff update anything; a focal point updates what its own country is responsible for."""
-    if access.is_ts_staff:
-        return True
-    if not access.is_member_delegate or Role.FOCAL_POINT not in access.roles:
-        return False
-    if country is not None and country.pk != access.member_country:
-        return False
-    return agreement.country_links.filter(
-        country_id=access.member_country, responsible=True
-    ).exists()
 
 
 def _lock(agreement: Agreement) -> Agreement:
@@ -141,7 +129,7 @@ def followup_record(
 
 
 def _review(follow_up: FollowUp, reviewer: User) -> FollowUp:
-    if not access_for(reviewer).is_ts_staff:
+    if not may_validate(access_for(reviewer)):
         raise PermissionDenied(_("Only TS staff validate follow-up updates."))
     follow_up = FollowUp.objects.select_for_update().get(pk=follow_up.pk)
     if follow_up.validation != Validation.PROPOSED:
@@ -216,7 +204,7 @@ def _own_pending(follow_up: FollowUp, user: User) -> FollowUp:
     follow_up = (
         FollowUp.objects.select_for_update().select_related("agreement").get(pk=follow_up.pk)
     )
-    if follow_up.author_id is None or follow_up.author_id != user.pk:
+    if not may_change_update(user, follow_up):
         raise PermissionDenied(_("Only the author of an update may withdraw or change it."))
     if follow_up.validation != Validation.PROPOSED:
         raise ValidationError(
@@ -276,7 +264,7 @@ def agreements_set_status(
     *, agreements, status: str, author: User, note: str = ""
 ) -> list[FollowUp]:
     """TS staff move several agreements to one status; each change is a follow-up update."""
-    if not access_for(author).is_ts_staff:
+    if not may_curate(access_for(author)):
         raise PermissionDenied(_("Only TS staff change statuses in bulk."))
     return [
         followup_record(agreement=agreement, author=author, status=status, note=note)
@@ -448,7 +436,7 @@ def agreement_decide_follow_up(
 ) -> Agreement:
     """TS staff decide whether an item is followed up, against what its text says (or go back to
     the text with decision ""). The reason is required and the history keeps it."""
-    if not access_for(author).is_ts_staff:
+    if not may_curate(access_for(author)):
         raise PermissionDenied(_("Only TS staff decide whether an agreement is followed up."))
     if decision not in FollowUpOverride.values:
         raise ValidationError({"follow_up_override": _("Choose how the item is followed up.")})

@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from agreements import rules
 from agreements.models import Agreement, AgreementTheme, Theme
 from rcm.models import access_for
 
@@ -189,7 +190,7 @@ def agreements_suggest_themes(*, agreements: Iterable[Agreement] | None = None) 
 def agreement_themes_confirm(*, agreements: Iterable[Agreement], by) -> int:
     """TS staff confirm the themes suggested on these agreements; returns how many themes.
     Anyone else is refused and nothing changes."""
-    if not access_for(by).is_ts_staff:
+    if not rules.may_curate(access_for(by)):
         raise PermissionDenied("Only TS staff confirm suggested themes.")
     links = list(
         AgreementTheme.objects.filter(agreement__in=[a.pk for a in agreements], suggested=True)

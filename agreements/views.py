@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from agreements import charts, exports, matrix, selectors, services
+from agreements import charts, exports, matrix, rules, selectors, services
 from agreements.api.views import follow_ups_visible_to
 from agreements.filters import AgreementFilter, active_filter_chips, filter_groups
 from agreements.forms import FollowUpForm
@@ -275,7 +275,7 @@ def matrix_export(request, fmt: str):
 def validation_queue(request):
     """Focal points' updates that await the TS's decision."""
     access = access_for(request.user)
-    if not access.is_ts_staff:
+    if not rules.may_validate(access):
         raise PermissionDenied
     return render(
         request,
@@ -287,7 +287,7 @@ def validation_queue(request):
 @login_required
 @require_POST
 def validation_decision(request, pk: int):
-    if not access_for(request.user).is_ts_staff:
+    if not rules.may_validate(access_for(request.user)):
         raise PermissionDenied
     follow_up = get_object_or_404(FollowUp, pk=pk)
     decision = request.POST.get("decision")
@@ -321,9 +321,7 @@ def agreement_detail(request, pk: int):
         .annotate(parent_visible=Exists(visible.filter(pk=OuterRef("parent_id")))),
         pk=pk,
     )
-    may_update = request.user.is_authenticated and services.may_post_follow_up(
-        access, agreement, None
-    )
+    may_update = request.user.is_authenticated and rules.may_post_follow_up(access, agreement, None)
     form = FollowUpForm()
     if request.method == "POST":
         if not may_update:

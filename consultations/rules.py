@@ -23,6 +23,20 @@ def may_start(access: Access, presidency: Presidency | None) -> bool:
     return access.is_ts_staff or speaks_for_ppt(access, presidency)
 
 
+def may_start_today(access: Access, today) -> bool:
+    """`may_start` for the presidency in office on that day, asked of the database only for a
+    member country's users (TS staff always may; observers and the public never do)."""
+    if access.is_ts_staff or not access.member_country:
+        return access.is_ts_staff
+    return may_start(access, Presidency.objects.in_office(today))
+
+
+def takes_part(access: Access) -> bool:
+    """TS staff and the member countries act in consultations (the PPT steers them, the others
+    answer); observers and the public only read them."""
+    return access.is_ts_staff or access.member_country is not None
+
+
 def may_steer(access: Access, consultation: Consultation) -> bool:
     """The proposing PPT's focal points and TS staff move a consultation along."""
     return access.is_ts_staff or speaks_for_ppt(access, consultation.presidency)

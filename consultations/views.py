@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from agreements.models import Action, Agreement
-from consultations import services
+from consultations import rules, services
 from consultations.models import (
     GIVEN_ANSWERS,
     Consultation,
@@ -63,18 +63,13 @@ class TransitionForm(forms.Form):
     action = forms.ChoiceField(choices=Action.choices, required=False)
 
 
-def may_start(access, today) -> bool:
-    """The PPT in office and TS staff start consultations (no query for anyone else)."""
-    if access.is_ts_staff or not access.member_country:
-        return access.is_ts_staff
-    return services.may_start(access, Presidency.objects.in_office(today))
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def consultation_list(request):
     """The consultations a user may see, newest first, each with its current round."""
     access = access_for(request.user)
-    allowed_to_start = request.user.is_authenticated and may_start(access, timezone.localdate())
+    allowed_to_start = request.user.is_authenticated and rules.may_start_today(
+        access, timezone.localdate()
+    )
     form = ConsultationForm()
     if request.method == "POST":
         if not allowed_to_start:
@@ -120,7 +115,7 @@ def _apply(request, consultation):
     """Handle the answer form or a transition form; the error to show, or None on success."""
     access = access_for(request.user)
     if request.POST.get("form") == "answer":
-        refusal = services.answer_refusal(access)
+        refusal = rules.answer_refusal(access)
         if refusal:
             raise PermissionDenied(refusal)
         form = AnswerForm(request.POST)
@@ -131,7 +126,7 @@ def _apply(request, consultation):
         )
         messages.success(request, _("Your country's answer was recorded."))
         return None
-    if not services.may_steer(access, consultation):
+    if not rules.may_steer(access, consultation):
         raise PermissionDenied
     form = TransitionForm(request.POST)
     if not form.is_valid():
@@ -223,9 +218,9 @@ def consultation_detail(request, pk: int):
         "show_people": access.may_see_members_records(),
         "now": now,
         "is_open": current is not None and current.is_open(now),
-        "may_answer": services.may_answer(access, current, now),
+        "may_answer": rules.may_answer(access, current, now),
         "answer_form": answer_form,
-        "allowed": services.allowed_transitions(access, consultation),
+        "allowed": rules.allowed_transitions(access, consultation),
         "transition_error": transition_error,
         "actions": Action.choices,
         "last_round_kind": current.kind if current else "",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetings.models import AWAITED_STATUSES, Meeting, MeetingStatus, Participation
+from meetings.rules import may_confirm_held
 from rcm.models import access_for
 
 
@@ -54,7 +55,7 @@ def meeting_confirm_outcome(
     Held only once its date has come and with at least its year; anyone but TS staff is refused.
     Nothing changes when the confirmation is refused.
     """
-    if not access_for(by).is_ts_staff:
+    if not may_confirm_held(access_for(by)):
         raise PermissionDenied(_("Only TS staff confirm whether a meeting was held."))
     if outcome not in CONFIRMED_OUTCOMES:
         raise ValidationError(_("Confirm a meeting as held or cancelled."))

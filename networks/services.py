@@ -11,16 +11,8 @@ from agreements.models import Status
 from meetings.models import Meeting, MeetingKind
 from meetings.services import meeting_set_participants
 from networks.models import MEETING_KINDS_OF, Network, WorkPlanItem, WorkPlanItemUpdate
-from rcm.models import Access, User, access_for
-
-
-def may_update_item(access: Access, item: WorkPlanItem) -> bool:
-    """TS staff update any item; an officer or focal point, the items their country carries out."""
-    if access.is_ts_staff:
-        return True
-    if not access.is_member_delegate:
-        return False
-    return item.countries.filter(pk=access.member_country).exists()
+from networks.rules import may_record_network_meeting, may_update_item
+from rcm.models import User, access_for
 
 
 @transaction.atomic
@@ -74,7 +66,7 @@ def network_meeting_create(
     among them that networks and working groups admit observers only when invited; one that
     breaks a rule leaves nothing recorded.
     """
-    if not access_for(author).is_ts_staff:
+    if not may_record_network_meeting(access_for(author)):
         raise PermissionDenied(_("Only TS staff record the meetings of the networks."))
     allowed = MEETING_KINDS_OF[network.kind]
     kind = fields.pop("kind", None) or allowed[0]

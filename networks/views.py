@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from meetings.models import Meeting
-from networks import selectors, services
+from networks import rules, selectors, services
 from networks.models import (
     ITEM_STATUSES,
     Network,
@@ -121,7 +121,7 @@ def item_page(request, pk: int):
         ),
         pk=pk,
     )
-    may_update = request.user.is_authenticated and services.may_update_item(access, item)
+    may_update = request.user.is_authenticated and rules.may_update_item(access, item)
     form = ItemUpdateForm(initial={"status": item.status})
     if request.method == "POST":
         if not may_update:

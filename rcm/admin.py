@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from rcm import rules
 from rcm.admin_base import RecordAdmin, StaleFormCheck
 from rcm.models import (
     APIToken,
@@ -30,14 +31,17 @@ class FocalPointWrites:
     or delete them (a country's focal points keep theirs through the API), whatever model
     permissions a staff account was given."""
 
+    def _may_write(self, request) -> bool:
+        return rules.may_change_records(access_for(request.user))
+
     def has_add_permission(self, request, *args):
-        return access_for(request.user).is_ts_staff and super().has_add_permission(request, *args)
+        return self._may_write(request) and super().has_add_permission(request, *args)
 
     def has_change_permission(self, request, obj=None):
-        return access_for(request.user).is_ts_staff and super().has_change_permission(request, obj)
+        return self._may_write(request) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return access_for(request.user).is_ts_staff and super().has_delete_permission(request, obj)
+        return self._may_write(request) and super().has_delete_permission(request, obj)
 
 
 class FocalPointInline(FocalPointWrites, admin.TabularInline):

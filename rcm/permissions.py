@@ -1,5 +1,6 @@
 from rest_framework import permissions
 
+from rcm import rules
 from rcm.models import access_for
 
 
@@ -15,11 +16,11 @@ class ReadPublicWriteStaff(permissions.BasePermission):
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
             return True
-        return access_for(request.user).is_ts_staff
+        return rules.may_change_records(access_for(request.user))
 
 
 class TSStaffOnly(permissions.BasePermission):
     message = "Only Technical Secretariat staff may use this."
 
     def has_permission(self, request, view):
-        return access_for(request.user).is_ts_staff
+        return rules.may_use_staff_tools(access_for(request.user))

@@ -7,7 +7,7 @@ from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from agreements import services
+from agreements import rules, services
 from agreements.api.serializers import (
     AgreementSerializer,
     AgreementWriteSerializer,
@@ -66,7 +66,7 @@ class AgreementViewSet(RecordViewSet):
     def _post_follow_up(self, request, agreement):
         if not request.user.is_authenticated:
             raise NotAuthenticated("Sign in to post follow-up updates.")
-        if not services.may_post_follow_up(self.access, agreement, None):
+        if not rules.may_post_follow_up(self.access, agreement, None):
             raise PermissionDenied(
                 "Only the focal points of a responsible country and TS staff post updates here."
             )
@@ -111,7 +111,7 @@ class IsAuthorOfUpdate(permissions.BasePermission):
     message = "Only the author of an update may withdraw or change it."
 
     def has_object_permission(self, request, view, obj) -> bool:
-        return obj.author_id is not None and obj.author_id == request.user.pk
+        return rules.may_change_update(request.user, obj)
 
 
 class FollowUpViewSet(RecordViewSet):

@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agreements.models import Action, Agreement
-from consultations import services
+from consultations import rules, services
 from consultations.models import (
     AnswerKind,
     Consultation,
@@ -186,12 +186,10 @@ class ConsultationSerializer(ConsultationListSerializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField(help_text=STATES_HELP)))
     def get_allowed_transitions(self, consultation) -> list[str]:
-        return services.allowed_transitions(self._access(), consultation)
+        return rules.allowed_transitions(self._access(), consultation)
 
     def get_may_answer(self, consultation) -> bool:
-        return services.may_answer(
-            self._access(), consultation.current_round, self.context.get("now")
-        )
+        return rules.may_answer(self._access(), consultation.current_round, self.context.get("now"))
 
 
 # --- Writes --------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from rest_framework import permissions, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from consultations import services
+from consultations import rules, services
 from consultations.api.serializers import (
     AnswerRequestSerializer,
     ConsultationAnswerSerializer,
@@ -66,11 +66,11 @@ class ConsultationPermission(permissions.BasePermission):
             return False
         access = access_for(request.user)
         if view.action == "answers":
-            refusal = services.answer_refusal(access)
+            refusal = rules.answer_refusal(access)
             if refusal:
                 self.message = str(refusal)
             return refusal is None
-        if not (access.is_ts_staff or access.member_country):
+        if not rules.takes_part(access):
             self.message = (
                 "Only the Presidency Pro-Tempore and TS staff change consultations; "
                 "member countries answer them."
@@ -80,7 +80,7 @@ class ConsultationPermission(permissions.BasePermission):
             presidency = Presidency.objects.select_related("country").in_office(
                 timezone.localdate()
             )
-            if not services.may_start(access, presidency):
+            if not rules.may_start(access, presidency):
                 self.message = (
                     f"Only the Presidency Pro-Tempore ({presidency.country.name}) or TS staff "
                     "start a consultation."
@@ -93,7 +93,7 @@ class ConsultationPermission(permissions.BasePermission):
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS or view.action == "answers":
             return True
-        if not services.may_steer(access_for(request.user), obj):
+        if not rules.may_steer(access_for(request.user), obj):
             self.message = (
                 f"Only the Presidency Pro-Tempore ({obj.presidency.country.name}) or TS staff "
                 "move this consultation."

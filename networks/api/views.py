@@ -7,7 +7,7 @@ from rest_framework.response import Response
 
 from meetings.api.serializers import MeetingListSerializer, MeetingSerializer
 from meetings.models import Meeting, Participation
-from networks import selectors, services
+from networks import rules, selectors, services
 from networks.api.serializers import (
     NetworkMeetingSerializer,
     NetworkMemberSerializer,
@@ -151,7 +151,7 @@ class WorkPlanItemViewSet(RecordViewSet):
             if not request.user.is_authenticated:
                 raise NotAuthenticated("Sign in to post progress updates.")
             # Who may post is checked before what is posted: a refusal says nothing of the data.
-            if not services.may_update_item(self.access, item):
+            if not rules.may_update_item(self.access, item):
                 raise PermissionDenied(
                     "Only TS staff and the officers and focal points of a responsible country "
                     "post updates here."

@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
+from rcm import rules
 from rcm.api.base import RecordViewSet
 from rcm.api.serializers import (
     CountrySerializer,
@@ -29,7 +30,6 @@ from rcm.models import (
     OrganisationKind,
     Presidency,
     access_for,
-    may_keep_focal_points,
 )
 
 
@@ -162,7 +162,7 @@ class FocalPointFilter(django_filters.FilterSet):
 
 class FocalPointPermission(permissions.BasePermission):
     """TS staff change any focal point; a focal point keeps its own country's contacts current
-    (`may_keep_focal_points`). A network officer reads them but does not write them."""
+    (`rules.may_keep_focal_points`). A network officer reads them but does not write them."""
 
     message = "Only the country's focal points and TS staff change its focal-point contacts."
 
@@ -171,13 +171,13 @@ class FocalPointPermission(permissions.BasePermission):
             return True
         access = access_for(request.user)
         if request.method == "DELETE":
-            return access.is_ts_staff
-        return may_keep_focal_points(access)
+            return rules.may_remove_focal_points(access)
+        return rules.may_keep_focal_points(access)
 
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:
             return True
-        return may_keep_focal_points(access_for(request.user), obj.country_id)
+        return rules.may_keep_focal_points(access_for(request.user), obj.country_id)
 
 
 class FocalPointViewSet(RecordViewSet):
@@ -195,13 +195,13 @@ class FocalPointViewSet(RecordViewSet):
     def perform_create(self, serializer):
         access = self.access
         country = serializer.validated_data["country"]
-        if not may_keep_focal_points(access, country.pk):
+        if not rules.may_keep_focal_points(access, country.pk):
             raise PermissionDenied("You may add focal points for your own country only.")
         serializer.save()
 
     def perform_update(self, serializer):
         access = self.access
         country = serializer.validated_data.get("country", serializer.instance.country)
-        if not may_keep_focal_points(access, country.pk):
+        if not rules.may_keep_focal_points(access, country.pk):
             raise PermissionDenied("A focal point stays with its own country.")
         serializer.save()
