@@ -26,7 +26,7 @@ from agreements.models import (
     Status,
     Theme,
 )
-from agreements.models.agreements import stricter_visibility
+from agreements.models.choices import stricter_visibility
 from meetings.admin import MeetingAdmin
 from meetings.models import Meeting, MeetingKind
 from rcm.admin_base import RecordAdmin, StaleFormCheck

@@ -1,20 +1,16 @@
-from agreements.models.agreements import (
+"""The agreements app's models, one module a topic; import them from here."""
+
+from agreements.models.actors import AgreementCountry, AgreementOrganisation
+from agreements.models.agreements import Agreement
+from agreements.models.choices import (
     CLOSED_STATUSES,
     NO_FOLLOW_UP_ACTIONS,
     OPEN_STATUSES,
     Action,
-    Agreement,
-    AgreementCountry,
-    AgreementLink,
-    AgreementOrganisation,
-    AgreementQuerySet,
-    AgreementTheme,
     DeadlinePrecision,
     FollowUpOverride,
-    LinkKind,
     Section,
     Status,
-    Theme,
 )
 from agreements.models.feeds import FeedToken, FeedTokenQuerySet
 from agreements.models.followups import (
@@ -30,7 +26,10 @@ from agreements.models.instruments import (
     InstrumentEvent,
     InstrumentKind,
 )
+from agreements.models.links import AgreementLink, LinkKind
+from agreements.models.querysets import AgreementQuerySet
 from agreements.models.reminders import ReminderLog
+from agreements.models.themes import AgreementTheme, Theme
 
 __all__ = [
     "UPDATE_STATUS_CHOICES",

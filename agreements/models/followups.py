@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agreements.models.agreements import Agreement, Status
+from agreements.models.agreements import Agreement
+from agreements.models.choices import Status
 from meetings.models import VisibilityQuerySet
 from rcm.models import Country
 

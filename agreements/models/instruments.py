@@ -8,7 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agreements.models.agreements import Agreement, Theme
+from agreements.models.agreements import Agreement
+from agreements.models.themes import Theme
 from meetings.models import Meeting
 from rcm.models import (
     FIRST_YEAR,

@@ -1,0 +1,237 @@
+"""Where agreements stand: the one place for the rules of overdue, not reported and stale."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchRank
+from django.db import models
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from agreements.models.choices import (
+    NAMES_BODY,
+    OPEN_STATUSES,
+    RECOMMENDS_TO,
+    Action,
+    Section,
+    Status,
+)
+from meetings.models import Meeting, MeetingStatus, VisibilityQuerySet
+from rcm.search import search_query
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` months earlier (the month's last day where it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return day.replace(
+        year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1])
+    )
+
+
+def _flag(condition: Q) -> Case:
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=models.BooleanField()
+    )
+
+
+class AgreementQuerySet(VisibilityQuerySet):
+    """Where agreements stand. The rules of overdue, not reported and stale live here, once:
+    pages, counts, charts, the matrix, exports and the API all read them from these methods."""
+
+    meeting_field = "meeting"
+
+    # The models of who an agreement names are defined after the agreement (they point at it):
+    # reached through its relations rather than imported.
+    @property
+    def _country_links(self):
+        return self.model.country_links.rel.related_model
+
+    @property
+    def _organisation_links(self):
+        return self.model.organisation_links.rel.related_model
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, today: datetime.date | None = None):
+        """Deadline passed while the agreement is still open or in progress."""
+        return self.filter(self.overdue_q(today))
+
+    @staticmethod
+    def next_meetings():
+        """The meetings of the body an agreement is due at ("at the next meeting of the RCGM"),
+        held or planned after the agreement's own meeting, correlated with the agreement."""
+        adopted = Coalesce(OuterRef("meeting__ends_on"), OuterRef("meeting__starts_on"))
+        return (
+            Meeting.objects.filter(
+                kind=OuterRef("deadline_body"), parent__isnull=True, starts_on__gt=adopted
+            )
+            .exclude(status=MeetingStatus.CANCELLED)
+            .order_by("starts_on", "pk")
+        )
+
+    @staticmethod
+    def due_at_meeting() -> Subquery:
+        """The first day of the next meeting the agreement is due at, once it is recorded."""
+        return Subquery(AgreementQuerySet.next_meetings().values("starts_on")[:1])
+
+    @staticmethod
+    def overdue_q(today: datetime.date | None = None) -> Q:
+        """Open or in progress, and its deadline passed: its date, or the day of the meeting it
+        is due at (which moves when that meeting moves)."""
+        today = today or timezone.localdate()
+        meeting_passed = Exists(AgreementQuerySet.next_meetings().filter(starts_on__lt=today))
+        return Q(status__in=OPEN_STATUSES) & (
+            Q(deadline__lt=today)
+            | (Q(deadline__isnull=True) & ~Q(deadline_body="") & Q(meeting_passed))
+        )
+
+    @staticmethod
+    def _accepted_updates(since: datetime.date | None = None):
+        from agreements.models.followups import FollowUp, Validation
+
+        updates = FollowUp.objects.filter(agreement=OuterRef("pk"), validation=Validation.ACCEPTED)
+        return updates.filter(created_at__date__gte=since) if since else updates
+
+    @staticmethod
+    def not_reported_q() -> Q:
+        """Open or in progress and nobody has reported on it since it was adopted (no accepted
+        update)."""
+        return Q(status__in=OPEN_STATUSES) & ~Q(Exists(AgreementQuerySet._accepted_updates()))
+
+    @staticmethod
+    def stale_q(today: datetime.date | None = None) -> Q:
+        """Open or in progress, adopted more than FOLLOW_UP_STALE_MONTHS ago, and no accepted
+        update within that time."""
+        cutoff = months_before(today or timezone.localdate(), settings.FOLLOW_UP_STALE_MONTHS)
+        adopted_before = Q(meeting__starts_on__lt=cutoff) | Q(
+            meeting__starts_on__isnull=True, meeting__year__lt=cutoff.year
+        )
+        return (
+            Q(status__in=OPEN_STATUSES)
+            & adopted_before
+            & ~Q(Exists(AgreementQuerySet._accepted_updates(since=cutoff)))
+        )
+
+    def not_reported(self):
+        return self.filter(self.not_reported_q())
+
+    def stale(self, today: datetime.date | None = None):
+        return self.filter(self.stale_q(today))
+
+    def with_states(self, today: datetime.date | None = None):
+        """Annotate each agreement with where it stands beside its status: `due_on` (its date,
+        or the day of the meeting it is due at), `overdue`, `not_reported` and `stale`."""
+        today = today or timezone.localdate()
+        return self.annotate(
+            due_on=Case(
+                When(deadline__isnull=False, then=F("deadline")),
+                When(~Q(deadline_body=""), then=self.due_at_meeting()),
+                default=None,
+                output_field=models.DateField(),
+            ),
+            overdue=_flag(self.overdue_q(today)),
+            not_reported=_flag(self.not_reported_q()),
+            stale=_flag(self.stale_q(today)),
+        )
+
+    @staticmethod
+    def addressed_to_q(body: str) -> Q:
+        """Recommendations addressed to a body's meetings (MeetingKind): as TS staff set it, else
+        as derived: a recommendation (by its section or its verb) goes where its meeting's body
+        recommends (the RCGM to the vice-ministers), and one that submits or recommends to a body
+        its text names goes to that body."""
+        recommends = Q(section=Section.RECOMMENDATION) | Q(
+            action__in=[Action.RECOMMEND, Action.SUBMIT]
+        )
+        from_kinds = [kind for kind, to in RECOMMENDS_TO.items() if to == body]
+        derived = recommends & Q(meeting__kind__in=from_kinds)
+        if body in NAMES_BODY:
+            pattern = NAMES_BODY[body]
+            derived |= (
+                Q(action__in=[Action.RECOMMEND, Action.SUBMIT])
+                & (Q(text_en__iregex=pattern) | Q(text_es__iregex=pattern))
+                & ~Q(meeting__kind=body)
+            )
+        return Q(addressed_to_body=body) | (Q(addressed_to_body="") & derived)
+
+    def addressed_to(self, body: str):
+        return self.filter(self.addressed_to_q(body))
+
+    def concerning_country(self, code: str):
+        """Agreements that make the country responsible or mention it."""
+        return self.filter(
+            Exists(self._country_links.objects.filter(agreement=OuterRef("pk"), country_id=code))
+        )
+
+    def responsible_country(self, code: str):
+        return self.filter(
+            Exists(
+                self._country_links.objects.filter(
+                    agreement=OuterRef("pk"), country_id=code, responsible=True
+                )
+            )
+        )
+
+    def pending_for_country(self, code: str):
+        """Open agreements the country must still act on: its own status is not closed."""
+        country_open = self._country_links.objects.filter(
+            agreement=OuterRef("pk"), country_id=code, responsible=True
+        ).filter(Q(status="") | Q(status__in=OPEN_STATUSES))
+        return self.open().filter(Exists(country_open))
+
+    def overdue_for_country(self, code: str, today: datetime.date | None = None):
+        return self.pending_for_country(code).filter(self.overdue_q(today))
+
+    def concerning_organisation(self, acronym: str):
+        return self.filter(
+            Exists(
+                self._organisation_links.objects.filter(
+                    agreement=OuterRef("pk"), organisation__acronym__iexact=acronym
+                )
+            )
+        )
+
+    def responsible_actor(self, code: str):
+        """Agreements a country (alpha-2) or an organisation (acronym) must act on."""
+        country = self._country_links.objects.filter(
+            agreement=OuterRef("pk"), country_id=code.upper(), responsible=True
+        )
+        organisation = self._organisation_links.objects.filter(
+            agreement=OuterRef("pk"), organisation__acronym__iexact=code, responsible=True
+        )
+        return self.filter(Exists(country) | Exists(organisation))
+
+    def in_theme(self, code: str):
+        """Agreements on a theme of the Plan of Action or any of its subtopics."""
+        tagged = self.model.themes.through.objects.filter(agreement_id=OuterRef("pk")).filter(
+            Q(theme__code=code) | Q(theme__code__startswith=f"{code}.")
+        )
+        return self.filter(Exists(tagged))
+
+    def search(self, text: str):
+        """Full-text search in English and Spanish, best matches first."""
+        query = search_query(text)
+        return (
+            self.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .order_by("-rank", "pk")
+        )
+
+    def in_document_order(self):
+        return self.order_by("meeting_id", "position")
+
+    def for_listing(self):
+        return self.select_related("meeting", "meeting__country", "parent")
+
+    def with_progress(self):
+        """Annotate the share of children done, for the items that have children."""
+        return self.annotate(
+            children_count=Count("children", distinct=True),
+            children_done=Count("children", filter=Q(children__status=Status.DONE), distinct=True),
+        )
