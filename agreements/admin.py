@@ -29,7 +29,7 @@ from agreements.models import (
 from agreements.models.choices import stricter_visibility
 from meetings.admin import MeetingAdmin
 from meetings.models import Meeting, MeetingKind
-from rcm.admin_base import RecordAdmin, StaleFormCheck
+from rcm.admin_base import OverdueFilter, RecordAdmin, StaleFormCheck
 from rcm.models import access_for
 
 
@@ -149,21 +149,6 @@ class ChildInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
-
-
-class OverdueFilter(admin.SimpleListFilter):
-    title = _("overdue")
-    parameter_name = "overdue"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Overdue")), ("no", _("Not overdue"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.overdue()
-        if self.value() == "no":
-            return queryset.exclude(Agreement.objects.overdue_q())
-        return queryset
 
 
 class ReportingFilter(admin.SimpleListFilter):

@@ -181,15 +181,8 @@ def dashboard(request):
         "-meeting__starts_on", "meeting_id", "position"
     )
     paginator = CountedPaginator(table, TABLE_PAGE_SIZE, count=summary.counts["total"])
-    page = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "filter": filterset,
-        "filter_groups": filter_groups(filterset.form),
-        "chips": active_filter_chips(filterset.form, query),
-        "page": page,
-        "query": query.urlencode(),
+    page, context = _page_with_filters(request, filterset, paginator)
+    context |= {
         "counts": summary.counts,
         "by_body": summary.by_body,
         "by_theme": summary.by_theme,
@@ -204,18 +197,43 @@ def dashboard(request):
     return render(request, "agreements/dashboard.html", context)
 
 
+def _page_with_filters(request, filterset, paginator):
+    """The page asked for, and the context of the filter panel above it (the chips of the
+    filters in use, and the query without the page for the pager's links)."""
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return page, {
+        "filter": filterset,
+        "filter_groups": filter_groups(filterset.form),
+        "chips": active_filter_chips(filterset.form, query),
+        "page": page,
+        "query": query.urlencode(),
+    }
+
+
 @require_safe
 def dashboard_export(request, fmt: str):
     """The dashboard's filtered table as CSV or XLSX, streamed, a status column per country."""
+    return _filtered_export(
+        request,
+        fmt,
+        exports.agreements_export,
+        lambda agreements: selectors.agreements_for_table(agreements).order_by(
+            "-meeting__starts_on", "meeting_id", "position"
+        ),
+    )
+
+
+def _filtered_export(request, fmt: str, export, rows_of):
+    """The agreements the dashboard's filters select, as `export` writes them (CSV or XLSX),
+    a column per member country and the filters named above the table."""
     if fmt not in {"csv", "xlsx"}:
         raise Http404
     filterset, agreements = filtered_agreements(request)
-    rows = selectors.agreements_for_table(agreements).order_by(
-        "-meeting__starts_on", "meeting_id", "position"
-    )
     countries = matrix.member_countries(timezone.localdate())
-    return exports.agreements_export(
-        rows,
+    return export(
+        rows_of(agreements),
         fmt=fmt,
         countries=countries,
         base=rcm_exports.absolute_base(request),
@@ -238,18 +256,11 @@ def matrix_page(request):
     filterset.offer(choices)
     countries = choices.countries
     paginator = Paginator(matrix.matrix_agreements(agreements), matrix.PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "filter": filterset,
-        "filter_groups": filter_groups(filterset.form),
-        "chips": active_filter_chips(filterset.form, query),
+    page, context = _page_with_filters(request, filterset, paginator)
+    context |= {
         "countries": countries,
         "rows": matrix.matrix_rows(page.object_list, countries),
         "statuses": Status.choices,
-        "page": page,
-        "query": query.urlencode(),
     }
     return render(request, "agreements/matrix.html", context)
 
@@ -257,17 +268,7 @@ def matrix_page(request):
 @require_safe
 def matrix_export(request, fmt: str):
     """The matrix with the same filters, every row, as XLSX or CSV."""
-    if fmt not in {"csv", "xlsx"}:
-        raise Http404
-    filterset, agreements = filtered_agreements(request)
-    countries = matrix.member_countries(timezone.localdate())
-    return exports.matrix_export(
-        matrix.matrix_agreements(agreements),
-        fmt=fmt,
-        countries=countries,
-        base=rcm_exports.absolute_base(request),
-        filters=exports.described_filters(filterset.form, countries),
-    )
+    return _filtered_export(request, fmt, exports.matrix_export, matrix.matrix_agreements)
 
 
 @login_required

@@ -6,7 +6,12 @@ import datetime
 
 from django.db.models import Prefetch
 
-from consultations.models import ConsultationAnswer, ConsultationRound
+from consultations.models import (
+    ConsultationAnswer,
+    ConsultationRound,
+    ConsultationTransition,
+    ConsultationVersion,
+)
 from rcm.models import Access
 
 
@@ -20,6 +25,22 @@ def rounds_prefetch(access: Access) -> Prefetch:
         .order_by("opened_at", "pk")
     )
     return Prefetch("rounds", queryset=rounds)
+
+
+def record_prefetches(access: Access, *, transitions_with=("by",)) -> list[Prefetch]:
+    """The versions and the steps of a consultation this reader sees, in order: the record its
+    detail shows (the steps with `transitions_with` joined)."""
+    versions = (
+        ConsultationVersion.objects.visible_to(access)
+        .select_related("created_by")
+        .order_by("number")
+    )
+    transitions = (
+        ConsultationTransition.objects.visible_to(access)
+        .select_related(*transitions_with)
+        .order_by("at", "pk")
+    )
+    return [Prefetch("versions", queryset=versions), Prefetch("transitions", queryset=transitions)]
 
 
 def rounds_awaiting(country_code: str, now: datetime.datetime):

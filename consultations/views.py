@@ -6,7 +6,6 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,10 +18,8 @@ from consultations.models import (
     GIVEN_ANSWERS,
     Consultation,
     ConsultationState,
-    ConsultationTransition,
-    ConsultationVersion,
 )
-from consultations.selectors import rounds_prefetch
+from consultations.selectors import record_prefetches, rounds_prefetch
 from rcm.models import Presidency, access_for
 
 PAGE_SIZE = 50
@@ -152,16 +149,6 @@ def consultation_detail(request, pk: int):
     """One consultation: its text in versions, each round with who has answered and who has not,
     the time left, the answer form for a focal point asked, and the next steps for the PPT."""
     access = access_for(request.user)
-    versions = (
-        ConsultationVersion.objects.visible_to(access)
-        .select_related("created_by")
-        .order_by("number")
-    )
-    transitions = (
-        ConsultationTransition.objects.visible_to(access)
-        .select_related("by", "round")
-        .order_by("at", "pk")
-    )
     consultation = get_object_or_404(
         Consultation.objects.visible_to(access)
         .for_listing()
@@ -172,8 +159,7 @@ def consultation_detail(request, pk: int):
         )
         .prefetch_related(
             rounds_prefetch(access),
-            Prefetch("versions", queryset=versions),
-            Prefetch("transitions", queryset=transitions),
+            *record_prefetches(access, transitions_with=("by", "round")),
         ),
         pk=pk,
     )

@@ -16,7 +16,7 @@ from networks.models import (
     WorkPlanItem,
     WorkPlanItemUpdate,
 )
-from rcm.admin_base import RecordAdmin
+from rcm.admin_base import OverdueFilter, RecordAdmin
 from rcm.models import Country
 
 
@@ -130,21 +130,6 @@ class ResponsibleCountryFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             return queryset.responsible_country(self.value())
-        return queryset
-
-
-class OverdueFilter(admin.SimpleListFilter):
-    title = _("overdue")
-    parameter_name = "overdue"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Overdue")), ("no", _("Not overdue"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.overdue()
-        if self.value() == "no":
-            return queryset.exclude(WorkPlanItem.objects.overdue_q())
         return queryset
 
 

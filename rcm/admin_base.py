@@ -3,6 +3,7 @@
 import hashlib
 
 from django import forms
+from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -66,3 +67,20 @@ class RecordAdmin(SimpleHistoryAdmin):
         ]
         fieldsets[0][1]["fields"].append(VERSION_FIELD)
         return fieldsets
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    """Overdue or not, by the rule of the listed model's queryset (`overdue`, `overdue_q`)."""
+
+    title = _("overdue")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Overdue")), ("no", _("Not overdue"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.overdue()
+        if self.value() == "no":
+            return queryset.exclude(queryset.overdue_q())
+        return queryset

@@ -224,8 +224,8 @@ def table_response(
     name: str,
     columns: list[tuple[str, str]],
     rows: Iterable[dict],
-    fmt: str,
     sheet: str,
+    fmt: str,
     number_format: str | None = None,
     filters: Iterable[tuple[str, str]] = (),
 ):

@@ -18,6 +18,7 @@ from agreements.models import (
 )
 from agreements.services import progress
 from rcm.api.base import ModelRulesSerializer
+from rcm.api.fields import country_by_code
 from rcm.models import Country
 
 
@@ -256,9 +257,7 @@ class FollowUpSerializer(serializers.ModelSerializer):
         help_text="Posted as a file; read as the address that downloads it for those who may "
         "see the update.",
     )
-    country = serializers.SlugRelatedField(
-        slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
-    )
+    country = country_by_code(allow_null=True, required=False)
     status = serializers.ChoiceField(choices=UPDATE_STATUS_CHOICES)
     note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True)
 

@@ -113,16 +113,14 @@ def agreement_create(
 ) -> Agreement:
     agreement = Agreement(**fields)
     agreement.status = agreement.initial_status
-    agreement.full_clean()
-    agreement.save()
-    if themes:
-        agreement.themes.set(themes)
-    if actors:
-        agreement_set_actors(agreement=agreement, actors=actors, responsible=responsible or set())
-    if status and status != agreement.status:
-        followup_record(agreement=agreement, author=author, status=status)
-        agreement.refresh_from_db()
-    return agreement
+    return _save_with_relations(
+        agreement,
+        author=author,
+        actors=actors or None,
+        responsible=responsible,
+        themes=themes or None,
+        status=status,
+    )
 
 
 @transaction.atomic
@@ -139,6 +137,21 @@ def agreement_update(
     """Change an agreement's record; a change of status is recorded as a follow-up update."""
     for name, value in fields.items():
         setattr(agreement, name, value)
+    return _save_with_relations(
+        agreement,
+        author=author,
+        actors=actors,
+        responsible=responsible,
+        themes=themes,
+        status=status,
+    )
+
+
+def _save_with_relations(
+    agreement: Agreement, *, author: User, actors, responsible, themes, status
+) -> Agreement:
+    """Save the agreement, then the themes and actors given (None: unchanged); a new status is
+    recorded as a follow-up update, so that the history says who moved it."""
     agreement.full_clean()
     agreement.save()
     if themes is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
@@ -24,10 +23,8 @@ from consultations.models import (
     Consultation,
     ConsultationRound,
     ConsultationState,
-    ConsultationTransition,
-    ConsultationVersion,
 )
-from consultations.selectors import rounds_prefetch
+from consultations.selectors import record_prefetches, rounds_prefetch
 from rcm.api.base import RecordViewSet, etag_matches
 from rcm.models import Presidency, access_for
 from rcm.problems import PreconditionFailed, PreconditionRequired
@@ -120,20 +117,7 @@ class ConsultationViewSet(RecordViewSet):
         queryset = Consultation.objects.for_listing().prefetch_related(rounds_prefetch(access))
         if self.action == "list":
             return queryset
-        versions = (
-            ConsultationVersion.objects.visible_to(access)
-            .select_related("created_by")
-            .order_by("number")
-        )
-        transitions = (
-            ConsultationTransition.objects.visible_to(access)
-            .select_related("by")
-            .order_by("at", "pk")
-        )
-        return queryset.prefetch_related(
-            Prefetch("versions", queryset=versions),
-            Prefetch("transitions", queryset=transitions),
-        )
+        return queryset.prefetch_related(*record_prefetches(access))
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "now": timezone.now()}

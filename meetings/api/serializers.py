@@ -2,19 +2,12 @@ from rest_framework import serializers
 
 from meetings.models import Meeting, MeetingState, Participation, ParticipationRole
 from rcm.api.base import ModelRulesSerializer
-from rcm.models import Country, Organisation
+from rcm.api.fields import country_by_code, organisation_by_acronym
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
-    country = serializers.SlugRelatedField(
-        slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
-    )
-    organisation = serializers.SlugRelatedField(
-        slug_field="acronym",
-        queryset=Organisation.objects.all(),
-        allow_null=True,
-        required=False,
-    )
+    country = country_by_code(allow_null=True, required=False)
+    organisation = organisation_by_acronym(allow_null=True, required=False)
     role = serializers.ChoiceField(choices=ParticipationRole.choices)
 
     class Meta:
@@ -54,9 +47,7 @@ class MeetingListSerializer(MeetingSerializer):
 
 
 class MeetingWriteSerializer(ModelRulesSerializer):
-    country = serializers.SlugRelatedField(
-        slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
-    )
+    country = country_by_code(allow_null=True, required=False)
     participants = ParticipantSerializer(many=True, required=False)
 
     class Meta:

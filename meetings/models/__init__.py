@@ -1,48 +1,7 @@
-"""The meetings app's models, one module a topic; import them from here."""
+"""The meetings app's models, one module a topic; import them from here. Each module names what
+it exports in its __all__ (as django.db.models does)."""
 
-from meetings.models.choices import (
-    ACTIVITY_KINDS,
-    AWAITED_STATUSES,
-    NAME_MAX_LENGTH,
-    NETWORK_KINDS,
-    ROMAN,
-    DatePrecision,
-    MeetingKind,
-    MeetingPart,
-    MeetingState,
-    MeetingStatus,
-    date_passed,
-    roman,
-)
-from meetings.models.meetings import Meeting
-from meetings.models.participation import (
-    MeetingSupport,
-    Participation,
-    ParticipationRole,
-    SupportRole,
-    participation_problem,
-)
-from meetings.models.querysets import MeetingQuerySet, VisibilityQuerySet
-
-__all__ = [
-    "ROMAN",
-    "roman",
-    "MeetingKind",
-    "NETWORK_KINDS",
-    "ACTIVITY_KINDS",
-    "MeetingStatus",
-    "MeetingPart",
-    "DatePrecision",
-    "MeetingState",
-    "NAME_MAX_LENGTH",
-    "AWAITED_STATUSES",
-    "date_passed",
-    "VisibilityQuerySet",
-    "MeetingQuerySet",
-    "Meeting",
-    "ParticipationRole",
-    "Participation",
-    "participation_problem",
-    "SupportRole",
-    "MeetingSupport",
-]
+from meetings.models.choices import *  # noqa: F403
+from meetings.models.meetings import *  # noqa: F403
+from meetings.models.participation import *  # noqa: F403
+from meetings.models.querysets import *  # noqa: F403

@@ -7,6 +7,22 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+__all__ = [
+    "ACTIVITY_KINDS",
+    "AWAITED_STATUSES",
+    "NAME_MAX_LENGTH",
+    "NETWORK_KINDS",
+    "ROMAN",
+    "DatePrecision",
+    "MeetingKind",
+    "MeetingPart",
+    "MeetingState",
+    "MeetingStatus",
+    "date_passed",
+    "roman",
+]
+
+
 ROMAN = [
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),

@@ -42,6 +42,10 @@ from rcm.models import (
 )
 from rcm.search import Folded
 
+__all__ = [
+    "Meeting",
+]
+
 
 class Meeting(Bilingual, models.Model):
     """A meeting of any body of the conference, or a seminar, workshop or course it holds."""

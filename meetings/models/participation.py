@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from meetings.models.choices import NETWORK_KINDS, MeetingKind, MeetingPart
 from meetings.models.meetings import Meeting
+from rcm.fields import check_one_party, country_party, one_party_constraint, organisation_party
 from rcm.models import (
     Country,
     CountryStatus,
@@ -20,6 +21,14 @@ from rcm.models import (
     OrganisationKind,
     source,
 )
+
+__all__ = [
+    "MeetingSupport",
+    "Participation",
+    "ParticipationRole",
+    "SupportRole",
+    "participation_problem",
+]
 
 
 class ParticipationRole(models.TextChoices):
@@ -33,22 +42,8 @@ class Participation(models.Model):
     """A country or an organisation that took part in a meeting, and in what role."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="participations",
-        verbose_name=_("country"),
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="participations",
-        verbose_name=_("organisation"),
-    )
+    country = country_party("participations", verbose_name=_("country"))
+    organisation = organisation_party("participations", verbose_name=_("organisation"))
     role = models.CharField(_("role"), max_length=15, choices=ParticipationRole.choices)
     note = models.CharField(_("note"), max_length=250, blank=True)
     source = source()
@@ -60,12 +55,7 @@ class Participation(models.Model):
         verbose_name = _("participation")
         verbose_name_plural = _("participations")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(country__isnull=True, organisation__isnull=False)
-                | Q(country__isnull=False, organisation__isnull=True),
-                name="participant_is_a_country_or_an_organisation",
-                violation_error_message=_("Name either a country or an organisation."),
-            ),
+            one_party_constraint("participant_is_a_country_or_an_organisation"),
             models.UniqueConstraint(
                 fields=["meeting", "country"],
                 condition=Q(country__isnull=False),
@@ -88,8 +78,7 @@ class Participation(models.Model):
         return self.country or self.organisation
 
     def clean(self):
-        if bool(self.country_id) == bool(self.organisation_id):
-            raise ValidationError(_("Name either a country or an organisation."))
+        check_one_party(self)
         if not self.meeting_id:
             return
         problem = participation_problem(
@@ -165,12 +154,8 @@ class MeetingSupport(models.Model):
     """A country or organisation that hosts, sponsors, finances or supports a meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="supports")
-    country = models.ForeignKey(
-        Country, on_delete=models.PROTECT, null=True, blank=True, related_name="supports"
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="supports"
-    )
+    country = country_party("supports")
+    organisation = organisation_party("supports")
     role = models.CharField(_("role"), max_length=12, choices=SupportRole.choices)
     source = source()
 
@@ -181,12 +166,7 @@ class MeetingSupport(models.Model):
         verbose_name = _("host or sponsor")
         verbose_name_plural = _("hosts and sponsors")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(country__isnull=True, organisation__isnull=False)
-                | Q(country__isnull=False, organisation__isnull=True),
-                name="supporter_is_a_country_or_an_organisation",
-                violation_error_message=_("Name either a country or an organisation."),
-            ),
+            one_party_constraint("supporter_is_a_country_or_an_organisation"),
             models.UniqueConstraint(
                 fields=["meeting", "country", "organisation", "role"],
                 name="one_support_role_per_supporter",
@@ -198,5 +178,4 @@ class MeetingSupport(models.Model):
         return f"{self.country or self.organisation} ({self.get_role_display()})"
 
     def clean(self):
-        if bool(self.country_id) == bool(self.organisation_id):
-            raise ValidationError(_("Name either a country or an organisation."))
+        check_one_party(self)

@@ -16,6 +16,11 @@ from rcm.models import (
     access_for,
 )
 
+__all__ = [
+    "MeetingQuerySet",
+    "VisibilityQuerySet",
+]
+
 
 class VisibilityQuerySet(models.QuerySet):
     """Who may see a record: one rule for the API, the pages, the exports and the feeds.

@@ -16,6 +16,7 @@ from networks.models import (
     WorkPlanItemUpdate,
 )
 from rcm.api.base import ModelRulesSerializer
+from rcm.api.fields import country_by_code, organisation_by_acronym
 from rcm.api.schema import nullable_in_responses
 from rcm.models import Country, Organisation, OrganisationKind, access_for
 
@@ -72,9 +73,7 @@ class NetworkWriteSerializer(ModelRulesSerializer):
         queryset=Organisation.objects.filter(kind=OrganisationKind.CONFERENCE_BODY),
         help_text="The acronym of the conference body that stands for the network (WG-PROT …).",
     )
-    leading_country = serializers.SlugRelatedField(
-        slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
-    )
+    leading_country = country_by_code(allow_null=True, required=False)
 
     class Meta:
         model = Network
@@ -109,15 +108,8 @@ class NetworkMemberSerializer(ModelRulesSerializer):
     """Who sits in a network; the person and their contacts reach member governments and the TS
     only (for everyone else they are null)."""
 
-    country = serializers.SlugRelatedField(
-        slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
-    )
-    organisation = serializers.SlugRelatedField(
-        slug_field="acronym",
-        queryset=Organisation.objects.all(),
-        allow_null=True,
-        required=False,
-    )
+    country = country_by_code(allow_null=True, required=False)
+    organisation = organisation_by_acronym(allow_null=True, required=False)
     active = serializers.SerializerMethodField(help_text="Active today.")
 
     class Meta:
@@ -333,12 +325,8 @@ class NetworkReportSerializer(serializers.ModelSerializer):
 
 @extend_schema_serializer(component_name="NetworkReport")
 class NetworkReportWriteSerializer(ModelRulesSerializer):
-    presented_by_country = serializers.SlugRelatedField(
-        slug_field="code", queryset=Country.objects.all(), allow_null=True, required=False
-    )
-    presented_by_organisation = serializers.SlugRelatedField(
-        slug_field="acronym", queryset=Organisation.objects.all(), allow_null=True, required=False
-    )
+    presented_by_country = country_by_code(allow_null=True, required=False)
+    presented_by_organisation = organisation_by_acronym(allow_null=True, required=False)
 
     class Meta:
         model = NetworkReport

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from meetings.models import Meeting, MeetingKind
+from rcm.fields import check_one_party, country_party, one_party_constraint, organisation_party
 from rcm.models import (
     FIRST_YEAR,
     Access,
@@ -315,20 +316,9 @@ class NetworkMember(models.Model):
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="members", verbose_name=_("network")
     )
-    country = models.ForeignKey(
-        Country,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="network_members",
-        verbose_name=_("country"),
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="network_members",
+    country = country_party("network_members", verbose_name=_("country"))
+    organisation = organisation_party(
+        "network_members",
         verbose_name=_("organisation"),
         help_text=_("For groups that admit organisations (RNCOM, IOM …)."),
     )
@@ -361,12 +351,7 @@ class NetworkMember(models.Model):
         verbose_name = _("network member")
         verbose_name_plural = _("network members")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(country__isnull=True, organisation__isnull=False)
-                | Q(country__isnull=False, organisation__isnull=True),
-                name="network_member_is_a_country_or_an_organisation",
-                violation_error_message=_("Name either a country or an organisation."),
-            ),
+            one_party_constraint("network_member_is_a_country_or_an_organisation"),
             models.CheckConstraint(
                 condition=Q(active_until__isnull=True)
                 | Q(active_from__isnull=True)
@@ -398,8 +383,7 @@ class NetworkMember(models.Model):
 
     def clean(self):
         errors = {}
-        if bool(self.country_id) == bool(self.organisation_id):
-            raise ValidationError(_("Name either a country or an organisation."))
+        check_one_party(self)
         if self.active_from and self.active_until and self.active_until < self.active_from:
             errors["active_until"] = _("A membership cannot end before it begins.")
         if self.country_id and not is_member_country(
