@@ -28,6 +28,12 @@ def may_validate(access: Access) -> bool:
     return access.is_ts_staff
 
 
+def needs_validation(access: Access) -> bool:
+    """A focal point's update awaits the TS's validation; TS staff's takes effect at once (and
+    speaks for any country, where a focal point speaks for its own)."""
+    return not access.is_ts_staff
+
+
 def may_change_update(user, follow_up: FollowUp) -> bool:
     """Only the author of an update withdraws or changes it (while it awaits the TS)."""
     return follow_up.author_id is not None and follow_up.author_id == getattr(user, "pk", None)

@@ -337,7 +337,7 @@ def agreement_detail(request, pk: int):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                if access.is_ts_staff:
+                if not rules.needs_validation(access):
                     messages.success(request, _("The update was recorded."))
                 else:
                     messages.success(

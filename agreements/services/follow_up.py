@@ -17,7 +17,13 @@ from agreements.models import (
     Status,
     Validation,
 )
-from agreements.rules import may_change_update, may_curate, may_post_follow_up, may_validate
+from agreements.rules import (
+    may_change_update,
+    may_curate,
+    may_post_follow_up,
+    may_validate,
+    needs_validation,
+)
 from rcm.models import Country, User, access_for
 
 
@@ -96,7 +102,8 @@ def followup_record(
         raise PermissionDenied(
             _("You may post updates only on agreements your country must act on.")
         )
-    if not access.is_ts_staff:
+    awaits_validation = needs_validation(access)
+    if awaits_validation:
         # A focal point always speaks for its own country's part of the agreement.
         country = Country.objects.get(pk=access.member_country)
     follow_up = FollowUp(
@@ -107,9 +114,9 @@ def followup_record(
         note=note,
         link=link,
         evidence=evidence or "",
-        validation=Validation.ACCEPTED if access.is_ts_staff else Validation.PROPOSED,
+        validation=Validation.PROPOSED if awaits_validation else Validation.ACCEPTED,
     )
-    if access.is_ts_staff:
+    if not awaits_validation:
         follow_up.reviewed_by = author
         follow_up.reviewed_at = timezone.now()
     follow_up.full_clean()

@@ -72,6 +72,10 @@ def test_an_update_without_an_author_is_changed_by_nobody(mexico):
     assert not rules.may_change_update(UserFactory(), update)
 
 
+def test_a_focal_points_update_needs_validation_and_ts_staffs_does_not():
+    assert [rules.needs_validation(a) for a in (FOCAL_POINT_MX, TS_STAFF)] == [True, False]
+
+
 def test_nobody_rewrites_a_follow_up_update():
     assert not rules.may_rewrite_follow_up()
 
