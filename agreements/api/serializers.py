@@ -156,6 +156,38 @@ class AgreementSerializer(serializers.ModelSerializer):
         return {"earlier": agreement.api_earlier, "later": agreement.api_later}
 
 
+class PaymentsUrgedSerializer(serializers.Serializer):
+    topic = serializers.CharField(help_text="contributions or reserve_fund")
+    source = serializers.CharField()
+
+
+class AgreementDetailSerializer(AgreementSerializer):
+    """An agreement as its detail gives it: with the payments it urges, for finance readers."""
+
+    payments_urged = serializers.SerializerMethodField(
+        help_text="The countries' payments the agreement urges (set by TS staff): null for "
+        "readers who may not see finance records."
+    )
+
+    class Meta(AgreementSerializer.Meta):
+        fields = [*AgreementSerializer.Meta.fields, "payments_urged"]
+
+    def to_representation(self, agreement) -> dict:
+        data = super().to_representation(agreement)
+        data["payments_urged"] = self.get_payments_urged(agreement)
+        return data
+
+    @extend_schema_field(PaymentsUrgedSerializer(many=True, allow_null=True))
+    def get_payments_urged(self, agreement) -> list[dict] | None:
+        request = self.context.get("request")
+        # The finance app's links, read through the relation (the finance app sits above this
+        # one) and through their one visibility rule: empty for those who may not see them.
+        links = agreement.finance_topics.visible_to(request.user if request else None)
+        if links.query.is_empty():
+            return None
+        return list(links.order_by("topic").values("topic", "source"))
+
+
 class ActorCodesField(serializers.ListField):
     child = serializers.CharField(max_length=30)
 

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from agreements import services
 from agreements.api.serializers import (
+    AgreementDetailSerializer,
     AgreementSerializer,
     AgreementWriteSerializer,
     FollowUpEditSerializer,
@@ -27,7 +28,8 @@ from rcm.models import Access
 class AgreementViewSet(RecordViewSet):
     """Every numbered conclusion, recommendation and decision, with its follow-up."""
 
-    serializer_class = AgreementSerializer
+    serializer_class = AgreementDetailSerializer
+    list_serializer_class = AgreementSerializer
     write_serializer_class = AgreementWriteSerializer
     filterset_class = AgreementFilter
     ordering_fields = ["deadline", "meeting__starts_on", "position", "ref", "status", "id"]
