@@ -293,16 +293,35 @@ class FollowUpSerializer(serializers.ModelSerializer):
     )
     status = serializers.ChoiceField(choices=UPDATE_STATUS_CHOICES)
     note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True)
+    agreement_not_reported = serializers.SerializerMethodField(
+        help_text="Its agreement is open and nobody has reported on it since adoption."
+    )
+    agreement_stale = serializers.SerializerMethodField(
+        help_text="Its agreement is open with no accepted update for FOLLOW_UP_STALE_MONTHS."
+    )
 
     class Meta:
         model = FollowUp
         fields = [
             "id", "agreement", "country", "author", "created_at", "status", "note", "link",
-            "evidence", "validation", "reviewed_at", "review_note",
+            "evidence", "validation", "reviewed_at", "review_note", "agreement_not_reported",
+            "agreement_stale",
         ]  # fmt: skip
         read_only_fields = [
             "id", "agreement", "author", "created_at", "validation", "reviewed_at", "review_note",
         ]  # fmt: skip
+
+    def _agreement_state(self, follow_up, name: str) -> bool:
+        # Annotated on the lists (FollowUpViewSet); asked of the agreement for a single update.
+        if name in follow_up.__dict__:
+            return bool(follow_up.__dict__[name])
+        return getattr(follow_up.agreement, name.replace("agreement_", "is_"))
+
+    def get_agreement_not_reported(self, follow_up) -> bool:
+        return self._agreement_state(follow_up, "agreement_not_reported")
+
+    def get_agreement_stale(self, follow_up) -> bool:
+        return self._agreement_state(follow_up, "agreement_stale")
 
 
 class FollowUpEditSerializer(serializers.Serializer):
