@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 
+import docx
 import pytest
 from rest_framework.test import APIClient
 
@@ -146,3 +147,22 @@ def test_the_agendas_api_says_which_items_are_not_reported_and_stale(agreements)
     states = {(item["ref"], item["not_reported"], item["stale"]) for item in items}
     # Counted on the meeting's day, as overdue is: seven months after adoption, not yet stale.
     assert states == {("1", False, False), ("2", True, False), ("3", True, False)}
+
+
+def test_the_agendas_word_annex_says_which_items_are_not_reported(client, agreements):
+    reported, silent = agreements
+    for agreement in (reported, *silent):
+        agreement.deadline = datetime.date(2014, 1, 19)
+        agreement.save()
+    later = MeetingFactory(
+        kind=MeetingKind.RCGM,
+        starts_on=datetime.date(2014, 6, 24),
+        ends_on=datetime.date(2014, 6, 24),
+        year=2014,
+    )
+    response = client.get(f"/meetings/{later.pk}/agenda.docx?lang=en")
+    document = docx.Document(io.BytesIO(response.content))
+    statuses = [row.cells[3].text for table in document.tables for row in table.rows[1:]]
+    # Each item is listed under each responsible country (Mexico, Guatemala).
+    assert sorted(set(statuses)) == ["Open", "Open · not reported"]
+    assert statuses.count("Open · not reported") == 2 * statuses.count("Open")
