@@ -106,3 +106,40 @@ def themes_over_time_chart(*, data: dict) -> Chart:
             for i, year in enumerate(data["years"])
         ],
     )
+
+
+def not_reported_and_stale_by_year_chart(*, rows: list[dict]) -> Chart:
+    """Not reported and stale agreements by meeting year, side by side (an agreement may be
+    both, so the bars are not stacked): each series adds up to its headline count.
+
+    `rows`: agreements.states.by_year().
+    """
+    title = _("Not reported and stale agreements by year")
+    description = _(
+        "Side-by-side bars: for each year of the meetings that adopted them, how many open "
+        "agreements nobody has reported on since adoption, and how many had no accepted update "
+        "for a year or more (an agreement may be both)."
+    )
+    labels = [("not_reported", _("Not reported")), ("stale", _("Stale"))]
+    categories = [str(row["year"] or "—") for row in rows]
+    series = [
+        (label, [row[key] for row in rows], f"series-{key.replace('_', '-')}")
+        for key, label in labels
+    ]
+    return Chart(
+        title=title,
+        description=description,
+        svg=bar_chart_svg(
+            title=title,
+            description=description,
+            categories=categories,
+            series=series,
+            stacked=False,
+        ),
+        row_header=_("Year"),
+        columns=[label for _key, label in labels],
+        rows=[
+            (category, [row[key] for key, _l in labels])
+            for category, row in zip(categories, rows, strict=True)
+        ],
+    )

@@ -30,7 +30,7 @@ COLUMNS = [
     ("not_reported", gettext_lazy("Not reported")),
     ("stale", gettext_lazy("Stale")),
 ]
-MATRIX_COLUMNS = ["meeting", "year", "ref", "text", "due_on", "status"]
+MATRIX_COLUMNS = ["meeting", "year", "ref", "text", "due_on", "status", "not_reported", "stale"]
 LINK = ("url", gettext_lazy("Link"))
 CHUNK = 2000
 SHEET = gettext_lazy("Agreements")

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from agreements import charts, exports, matrix, rules, selectors, services
+from agreements import charts, exports, matrix, rules, selectors, services, states
 from agreements.api.views import follow_ups_visible_to
 from agreements.filters import AgreementFilter, active_filter_chips, filter_groups
 from agreements.forms import FollowUpForm
@@ -167,8 +167,9 @@ def _int_or_none(value) -> int | None:
 def dashboard(request):
     """What is pending, overdue and done, for a country or the whole conference.
 
-    Two queries whatever the filters and the number of agreements: the summary (counts,
-    tables, charts, the filters' options) and the page of the table.
+    Three queries whatever the filters and the number of agreements: the summary (counts,
+    tables, charts, the filters' options), the not reported and stale agreements by body and
+    year (agreements/states.py), and the page of the table.
     """
     today = timezone.localdate()
     access = access_for(request.user)
@@ -177,6 +178,8 @@ def dashboard(request):
         agreements, access=access, today=today, meetings=meetings_to_offer(request, access)
     )
     filterset.offer(summary.choices)
+    # The summary's groupings do not carry the states per year and body: one more query.
+    state_rows = states.states_by_body_and_year(agreements, today=today)
     table = selectors.agreements_for_table(agreements).order_by(
         "-meeting__starts_on", "meeting_id", "position"
     )
@@ -184,11 +187,12 @@ def dashboard(request):
     page, context = _page_with_filters(request, filterset, paginator)
     context |= {
         "counts": summary.counts,
-        "by_body": summary.by_body,
+        "by_body": states.add_to_bodies(summary.by_body, state_rows),
         "by_theme": summary.by_theme,
         "charts": [
             charts.status_by_year_chart(rows=summary.status_by_year),
             charts.overdue_by_country_chart(rows=summary.overdue_by_country),
+            charts.not_reported_and_stale_by_year_chart(rows=states.by_year(state_rows)),
             charts.themes_over_time_chart(data=summary.themes_over_time),
         ],
         "awaiting_validation": summary.awaiting_validation,

@@ -132,3 +132,17 @@ def agreements_urging(*, topics: list[str], access: Access) -> list[FinanceAgree
     return list(
         FinanceAgreement.objects.filter(topic__in=topics, agreement__in=visible).for_listing()
     )
+
+
+def urging_refs(*, topic: str, access: Access) -> list[dict]:
+    """The agreements on a payment topic that the reader may see, as the API names them: none
+    for those who may not see finance records (so nothing tells them such links exist)."""
+    return [
+        {
+            "id": link.agreement_id,
+            "ref": link.agreement.ref,
+            "meeting": link.agreement.meeting_id,
+            "meeting_name": link.agreement.meeting.short_name,
+        }
+        for link in agreements_urging(topics=[topic], access=access)
+    ]

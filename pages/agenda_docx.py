@@ -58,7 +58,12 @@ def _agreement_row(table, agreement, site: str, *, due: bool = True) -> None:
     cells[2].text = _date(getattr(agreement, "due_on", None) or agreement.deadline) or (
         agreement.deadline_text if due else ""
     )
-    cells[3].text = str(agreement.get_status_display())
+    # As the page's badges say it: not reported, else stale (with_states, on the agenda's day).
+    state = (
+        _("not reported") if agreement.is_not_reported else _("stale") if agreement.is_stale else ""
+    )
+    status = str(agreement.get_status_display())
+    cells[3].text = f"{status} · {state}" if state else status
 
 
 def _agreement_table(document, agreements, site: str) -> None:

@@ -22,6 +22,12 @@ class AgendaAgreementSerializer(serializers.Serializer):
     due_on = serializers.DateField(allow_null=True)
     deadline_text = serializers.CharField()
     overdue = serializers.BooleanField()
+    not_reported = serializers.BooleanField(
+        source="is_not_reported", help_text="Open, and no accepted update since adoption."
+    )
+    stale = serializers.BooleanField(
+        source="is_stale", help_text="Open, and no accepted update for FOLLOW_UP_STALE_MONTHS."
+    )
     url = serializers.CharField(source="get_absolute_url", help_text="The agreement's page.")
 
 

@@ -39,6 +39,19 @@ class Workspace:
     def due_soon_until(self) -> datetime.date:
         return self.today + datetime.timedelta(days=DUE_SOON_DAYS)
 
+    @property
+    def agreements(self) -> list[Agreement]:
+        return [*self.overdue, *self.due_soon, *self.due_later, *self.no_date]
+
+    @property
+    def not_reported_count(self) -> int:
+        """Of the agreements listed, those nobody has reported on since adoption (with_states)."""
+        return sum(agreement.is_not_reported for agreement in self.agreements)
+
+    @property
+    def stale_count(self) -> int:
+        return sum(agreement.is_stale for agreement in self.agreements)
+
 
 def _country_updates(code: str):
     """The updates that speak for the country's part of an agreement (or for the whole of it)."""

@@ -75,10 +75,17 @@ class ObserverStatusInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(RecordAdmin):
-    list_display = ["acronym", "name_en", "kind", "observer_since"]
+    list_display = ["acronym", "name_en", "kind", "first_observer_year"]
     list_filter = ["kind"]
     search_fields = ["acronym", "acronym_es", "name_en", "name_es", "aliases"]
     inlines = [ObserverStatusInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_observer_since()
+
+    @admin.display(description=_("observer since"), ordering="observer_since")
+    def first_observer_year(self, organisation):
+        return organisation.observer_since or "—"
 
 
 @admin.register(Presidency)

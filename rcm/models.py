@@ -210,6 +210,16 @@ class OrganisationQuerySet(models.QuerySet):
         statuses = statuses.in_force(year) if year is not None else statuses.current()
         return self.filter(Exists(statuses))
 
+    def with_observer_since(self):
+        """Each organisation with the first year its observer statuses state (null when none
+        does), so that lists can filter and sort by it; the statuses are the one record."""
+        first = (
+            ObserverStatus.objects.filter(organisation=OuterRef("pk"), from_year__isnull=False)
+            .order_by("from_year")
+            .values("from_year")[:1]
+        )
+        return self.annotate(observer_since=Subquery(first))
+
 
 class OrganisationManager(models.Manager.from_queryset(OrganisationQuerySet)):
     def get_by_natural_key(self, acronym):
@@ -230,12 +240,6 @@ class Organisation(Bilingual, models.Model):
     name_en = models.CharField(_("name (English)"), max_length=250)
     name_es = models.CharField(_("name (Spanish)"), max_length=250, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
-    observer_since = models.PositiveSmallIntegerField(
-        _("observer since"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
-    )
     aliases = models.TextField(
         _("other names"),
         blank=True,
@@ -257,10 +261,24 @@ class Organisation(Bilingual, models.Model):
     def natural_key(self):
         return (self.acronym,)
 
+    @property
+    def observer_since(self) -> int | None:
+        """The first year its observer statuses state, or None: read from the statuses (the one
+        record of observer status), prefetched or annotated by `with_observer_since()`."""
+        if "observer_since" in self.__dict__:
+            return self.__dict__["observer_since"]
+        years = [status.from_year for status in self.observer_statuses.all() if status.from_year]
+        return min(years, default=None)
+
+    @observer_since.setter
+    def observer_since(self, value: int | None) -> None:
+        # Set by the queryset annotation of the same name.
+        self.__dict__["observer_since"] = value
+
     def clean(self):
-        if self.observer_since and self.kind != OrganisationKind.OBSERVER:
+        if self.kind != OrganisationKind.OBSERVER and self.pk and self.observer_statuses.exists():
             raise ValidationError(
-                {"observer_since": _("Only observer organisations have an observer-since year.")}
+                {"kind": _("Only observer organisations have an observer status.")}
             )
 
 
@@ -349,6 +367,8 @@ class ObserverStatus(models.Model):
     def clean(self):
         if not self.organisation_id:
             return
+        if self.organisation.kind != OrganisationKind.OBSERVER:
+            raise ValidationError(_("Only observer organisations have an observer status."))
         start = self.from_year or self.recorded_in or FIRST_YEAR
         end = self.to_year or 2100
         overlapping = (

@@ -157,6 +157,38 @@ class AgreementSerializer(serializers.ModelSerializer):
         return {"earlier": agreement.api_earlier, "later": agreement.api_later}
 
 
+class PaymentsUrgedSerializer(serializers.Serializer):
+    topic = serializers.CharField(help_text="contributions or reserve_fund")
+    source = serializers.CharField()
+
+
+class AgreementDetailSerializer(AgreementSerializer):
+    """An agreement as its detail gives it: with the payments it urges, for finance readers."""
+
+    payments_urged = serializers.SerializerMethodField(
+        help_text="The countries' payments the agreement urges (set by TS staff): null for "
+        "readers who may not see finance records."
+    )
+
+    class Meta(AgreementSerializer.Meta):
+        fields = [*AgreementSerializer.Meta.fields, "payments_urged"]
+
+    def to_representation(self, agreement) -> dict:
+        data = super().to_representation(agreement)
+        data["payments_urged"] = self.get_payments_urged(agreement)
+        return data
+
+    @extend_schema_field(PaymentsUrgedSerializer(many=True, allow_null=True))
+    def get_payments_urged(self, agreement) -> list[dict] | None:
+        request = self.context.get("request")
+        # The finance app's links, read through the relation (the finance app sits above this
+        # one) and through their one visibility rule: empty for those who may not see them.
+        links = agreement.finance_topics.visible_to(request.user if request else None)
+        if links.query.is_empty():
+            return None
+        return list(links.order_by("topic").values("topic", "source"))
+
+
 class ActorCodesField(serializers.ListField):
     child = serializers.CharField(max_length=30)
 
@@ -260,16 +292,35 @@ class FollowUpSerializer(serializers.ModelSerializer):
     country = country_by_code(allow_null=True, required=False)
     status = serializers.ChoiceField(choices=UPDATE_STATUS_CHOICES)
     note = serializers.CharField(max_length=NOTE_MAX_LENGTH, required=False, allow_blank=True)
+    agreement_not_reported = serializers.SerializerMethodField(
+        help_text="Its agreement is open and nobody has reported on it since adoption."
+    )
+    agreement_stale = serializers.SerializerMethodField(
+        help_text="Its agreement is open with no accepted update for FOLLOW_UP_STALE_MONTHS."
+    )
 
     class Meta:
         model = FollowUp
         fields = [
             "id", "agreement", "country", "author", "created_at", "status", "note", "link",
-            "evidence", "validation", "reviewed_at", "review_note",
+            "evidence", "validation", "reviewed_at", "review_note", "agreement_not_reported",
+            "agreement_stale",
         ]  # fmt: skip
         read_only_fields = [
             "id", "agreement", "author", "created_at", "validation", "reviewed_at", "review_note",
         ]  # fmt: skip
+
+    def _agreement_state(self, follow_up, name: str) -> bool:
+        # Annotated on the lists (FollowUpViewSet); asked of the agreement for a single update.
+        if name in follow_up.__dict__:
+            return bool(follow_up.__dict__[name])
+        return getattr(follow_up.agreement, name.replace("agreement_", "is_"))
+
+    def get_agreement_not_reported(self, follow_up) -> bool:
+        return self._agreement_state(follow_up, "agreement_not_reported")
+
+    def get_agreement_stale(self, follow_up) -> bool:
+        return self._agreement_state(follow_up, "agreement_stale")
 
 
 class FollowUpEditSerializer(serializers.Serializer):

@@ -1,5 +1,5 @@
 import django_filters
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.decorators import action
@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from agreements import rules, services
 from agreements.api.serializers import (
+    AgreementDetailSerializer,
     AgreementSerializer,
     AgreementWriteSerializer,
     FollowUpEditSerializer,
@@ -27,7 +28,8 @@ from rcm.models import Access
 class AgreementViewSet(RecordViewSet):
     """Every numbered conclusion, recommendation and decision, with its follow-up."""
 
-    serializer_class = AgreementSerializer
+    serializer_class = AgreementDetailSerializer
+    list_serializer_class = AgreementSerializer
     write_serializer_class = AgreementWriteSerializer
     filterset_class = AgreementFilter
     ordering_fields = ["deadline", "meeting__starts_on", "position", "ref", "status", "id"]
@@ -98,10 +100,29 @@ class FollowUpFilter(django_filters.FilterSet):
     agreement = django_filters.NumberFilter(field_name="agreement_id", label="Agreement (id)")
     country = django_filters.CharFilter(field_name="country__code", lookup_expr="iexact")
     posted_after = django_filters.DateTimeFilter(field_name="created_at", lookup_expr="gte")
+    agreement_not_reported = django_filters.BooleanFilter(
+        method="filter_agreement_state",
+        label="Updates of agreements nobody has reported on since adoption (no accepted update)",
+    )
+    agreement_stale = django_filters.BooleanFilter(
+        method="filter_agreement_state",
+        label="Updates of agreements with no accepted update for FOLLOW_UP_STALE_MONTHS",
+    )
 
     class Meta:
         model = FollowUp
         fields = ["validation", "country", "agreement", "status"]
+
+    def filter_agreement_state(self, queryset, name, value):
+        if value is None:
+            return queryset
+        state = (
+            Agreement.objects.not_reported_q()
+            if name == "agreement_not_reported"
+            else Agreement.objects.stale_q()
+        )
+        states = Agreement.objects.filter(state, pk=OuterRef("agreement_id"))
+        return queryset.filter(Exists(states)) if value else queryset.exclude(Exists(states))
 
 
 class IsAuthorOfUpdate(permissions.BasePermission):
@@ -126,7 +147,11 @@ class FollowUpViewSet(RecordViewSet):
     ordering = ["-created_at", "-id"]
 
     def base_queryset(self):
-        return FollowUp.objects.select_related("author", "country")
+        states = Agreement.objects.filter(pk=OuterRef("agreement_id"))
+        return FollowUp.objects.select_related("author", "country").annotate(
+            agreement_not_reported=Exists(states.filter(Agreement.objects.not_reported_q())),
+            agreement_stale=Exists(states.filter(Agreement.objects.stale_q())),
+        )
 
     def get_queryset(self):
         return follow_ups_visible_to(self.access, super().get_queryset())

@@ -16,3 +16,6 @@ def register(router) -> None:
     router.register("expenditures", views.ExpenditureViewSet, basename="expenditure")
     router.register("financial-reports", views.FinancialReportViewSet, basename="financial-report")
     router.register("reserve-fund", views.ReserveFundViewSet, basename="reserve-fund-movement")
+    router.register(
+        "agreements-on-payments", views.FinanceAgreementViewSet, basename="agreement-on-payments"
+    )

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from finance import services
+from finance.api.agreement_links import urged_by_field
 from finance.models import (
     CURRENCY,
     Assessment,
@@ -154,12 +155,13 @@ class AssessmentSerializer(FinanceSerializer):
     paid = money(source="paid_usd", read_only=True)
     balance = money(source="balance_usd", read_only=True)
     payment_status = serializers.ChoiceField(choices=PaymentStatus.choices, read_only=True)
+    urged_by = urged_by_field()
 
     class Meta:
         model = Assessment
         fields = [
             "id", "country", "year", "amount", "currency", "paid", "balance", "payment_status",
-            "scale", "note", "source", "created_at",
+            "scale", "note", "source", "created_at", "urged_by",
         ]  # fmt: skip
         read_only_fields = ["created_at"]
         validators = []  # the model's own rules (full_clean) judge uniqueness, with its words
@@ -175,12 +177,13 @@ class BalanceSerializer(serializers.ModelSerializer):
     balance = money(source="balance_usd", read_only=True, help_text="Assessed less paid.")
     payment_status = serializers.ChoiceField(choices=PaymentStatus.choices, read_only=True)
     currency = CurrencyField()
+    urged_by = urged_by_field()
 
     class Meta:
         model = Assessment
         fields = [
             "id", "country", "country_name", "year", "assessed", "paid", "balance",
-            "payment_status", "currency",
+            "payment_status", "currency", "urged_by",
         ]  # fmt: skip
 
 
@@ -198,6 +201,7 @@ class ArrearsSerializer(serializers.Serializer):
     paid = money()
     credit = money(help_text="Paid beyond its assessments, kept for the next ones.")
     currency = CurrencyField()
+    urged_by = urged_by_field()
 
 
 class YearSerializer(serializers.Serializer):
@@ -237,12 +241,14 @@ class PaymentSerializer(FinanceSerializer):
     credit = money(
         source="credit_usd", read_only=True, help_text="The part not applied to assessments."
     )
+    urged_by = urged_by_field()
 
     class Meta:
         model = Payment
         fields = [
             "id", "country", "received_on", "amount", "currency", "reference", "note",
             "assessment", "allocations", "allocated", "credit", "demo", "source", "created_at",
+            "urged_by",
         ]  # fmt: skip
         read_only_fields = ["demo", "created_at"]
 

@@ -6,6 +6,7 @@ Anonymous users and observers get empty lists and 404 for any record (the querys
 
 from __future__ import annotations
 
+import django_filters
 from django.db.models import Prefetch
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -17,6 +18,7 @@ from rest_framework.response import Response
 
 from finance import selectors, services
 from finance.api import serializers as s
+from finance.api.agreement_links import FinanceAgreementSerializer
 from finance.filters import (
     AssessmentFilter,
     BalanceFilter,
@@ -30,6 +32,8 @@ from finance.models import (
     Assessment,
     BudgetCategory,
     ContributionScale,
+    FinanceAgreement,
+    FinanceTopic,
     FinancialReport,
     ReserveFundMovement,
     ScaleRow,
@@ -122,7 +126,8 @@ class BalanceViewSet(ReadOnlyRecordViewSet):
         if not may_see_finance(self.access):
             return Response([])
         rows = selectors.arrears_by_country(year=year or timezone.localdate().year)
-        return Response(s.ArrearsSerializer(rows, many=True).data)
+        context = self.get_serializer_context()
+        return Response(s.ArrearsSerializer(rows, many=True, context=context).data)
 
 
 class PaymentViewSet(RecordViewSet):
@@ -235,3 +240,24 @@ class ReserveFundViewSet(RecordViewSet):
             raise NotFound
         balance = ReserveFundMovement.objects.balance(on)
         return Response(s.FundBalanceSerializer({"on": on, "balance": balance}).data)
+
+
+class FinanceAgreementFilter(django_filters.FilterSet):
+    agreement = django_filters.NumberFilter(field_name="agreement_id", min_value=1)
+    topic = django_filters.ChoiceFilter(choices=FinanceTopic.choices)
+
+    class Meta:
+        model = FinanceAgreement
+        fields = ["agreement", "topic"]
+
+
+class FinanceAgreementViewSet(RecordViewSet):
+    """The agreements that urge the countries' payments, by topic: members read those of the
+    agreements they may see; TS staff link and unlink them."""
+
+    serializer_class = FinanceAgreementSerializer
+    filterset_class = FinanceAgreementFilter
+    ordering_fields = ["id"]
+
+    def base_queryset(self):
+        return FinanceAgreement.objects.for_listing()

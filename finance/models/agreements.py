@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from agreements.models import Agreement
 from finance.models.base import FinanceQuerySet
 from rcm.models import source
 
@@ -16,6 +17,13 @@ class FinanceTopic(models.TextChoices):
 
 
 class FinanceAgreementQuerySet(FinanceQuerySet):
+    def visible_to(self, user_or_access):
+        """Finance readers see the links of the agreements they may see; others see none."""
+        visible = super().visible_to(user_or_access)
+        if not visible.query.is_empty():
+            visible = visible.filter(agreement__in=Agreement.objects.visible_to(user_or_access))
+        return visible
+
     def for_listing(self):
         return self.select_related(
             "agreement__meeting__country", "agreement__meeting__parent"

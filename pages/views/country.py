@@ -39,6 +39,9 @@ def country_page(request, code: str):
         "may_see_contacts": access.may_see_contacts(),
         "pending": pending,
         "overdue_count": page.overdue_count,
+        # Of the rows listed (each carries its states): as the table under the count shows them.
+        "not_reported_count": sum(agreement.is_not_reported for agreement in pending),
+        "stale_count": sum(agreement.is_stale for agreement in pending),
         "participation_by_year": participation_by_year,
         "presidencies": page.presidencies,
         "today": today,

@@ -54,6 +54,12 @@ class OrganisationSerializer(ModelRulesSerializer):
         read_only=True,
         help_text="Its periods as an observer, in years (null where no source states one).",
     )
+    observer_since = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="The first year its observer statuses state (read from them; null when none "
+        "states one).",
+    )
 
     class Meta:
         model = Organisation

@@ -86,6 +86,12 @@ class OrganisationFilter(django_filters.FilterSet):
         max_value=2100,
         label="Observer organisations in that year, by the years their statuses state",
     )
+    observer_since = django_filters.NumberFilter(
+        field_name="observer_since",
+        min_value=FIRST_YEAR,
+        max_value=2100,
+        label="Organisations whose first observer status begins in that year",
+    )
 
     class Meta:
         model = Organisation
@@ -104,7 +110,7 @@ class OrganisationViewSet(RecordViewSet):
     ordering = ["acronym"]
 
     def base_queryset(self):
-        return Organisation.objects.prefetch_related("observer_statuses")
+        return Organisation.objects.with_observer_since().prefetch_related("observer_statuses")
 
 
 class PresidencyFilter(django_filters.FilterSet):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from agreements import services
 from agreements.models import Theme
 from consultations import services as consultations
+from finance.models import FinanceAgreement, FinanceTopic
 from rcm.models import Role, Visibility
 from rcm.services import api_token_create
 from tests.factories import (
@@ -80,6 +81,9 @@ def build_world() -> dict:
     focal_point = FocalPointFactory(country=mexico, person_name="Ana Example", email="a@x.org")
     _, token = api_token_create(user=staff, name="matrix")
     finance = books()
+    finance["agreements-on-payments"] = FinanceAgreement.objects.create(
+        agreement=public, topic=FinanceTopic.CONTRIBUTIONS
+    ).pk
     network = NetworkFactory()
     hidden_network = NetworkFactory(visibility=Visibility.MEMBERS)
     item = WorkPlanItemFactory(plan__network=network, countries=[mexico])

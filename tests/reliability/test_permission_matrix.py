@@ -131,6 +131,7 @@ FINANCE_RESOURCES = {
     "expenditures": "expenditure",
     "financial-reports": "financial-report",
     "reserve-fund": "reserve-fund-movement",
+    "agreements-on-payments": "agreement-on-payments",
 }
 
 
