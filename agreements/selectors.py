@@ -66,6 +66,12 @@ class CorrelatedSQL(Expression):
     `{visible}` stands for a condition that keeps only the related agreements `visible` holds
     (the agreements a reader may see, `Agreement.objects.visible_to`); without `visible`, all of
     them (TS staff, and reads that show no related agreement).
+
+    Kept as SQL because the benchmark shows the ORM cannot meet its target here. The same seven
+    arrays as ArraySubquery/JSONObject/Subquery expressions (tried on 2026-12-03, `bench/run.py
+    --quick`, two runs each, at L): the API's agreement detail took 57 and 65 ms against a limit
+    of 4.5 and 9.2 ms, 12.7× and 7.1× (target ≤ 5×); with this SQL 40 and 38 ms, 4.2× and
+    5.9×. The list of 50 passed either way (ORM 3.7× and 2.9×, SQL 2.7× and 2.5×; ≤ 8×).
     """
 
     def __init__(self, sql: str, output_field, visible=None):
