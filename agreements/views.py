@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from agreements import charts, exports, matrix, rules, selectors, services, states
+from agreements import charts, exports, matrix, rules, selectors, services, states, widgets
 from agreements.api.views import follow_ups_visible_to
 from agreements.filters import AgreementFilter, active_filter_chips, filter_groups
 from agreements.forms import FollowUpForm
@@ -125,6 +125,7 @@ class DashboardFilter(AgreementFilter):
             self.form.fields[name].widget = forms.Select(
                 choices=[("", _("All")), ("true", _("Only these"))]
             )
+        self.form.renderer = widgets.RENDERER
 
     def offer(self, choices: selectors.FilterChoices) -> None:
         """Fill the selects with the options read along with the page's other data."""

@@ -1,5 +1,6 @@
-"""The chart counts computed with the ORM, one query each: a slower reference that the tests hold
-the dashboard's single summary query to (agreements.selectors.dashboard_summary)."""
+"""The dashboard's counts, tables and charts computed with the ORM, one query each: a slower
+reference that the tests hold the dashboard's single summary query to
+(agreements.selectors.dashboard_summary)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,74 @@ from agreements.models import (
     Status,
     Theme,
 )
+from meetings.models import MeetingKind
 
 # --- Selectors ---------------------------------------------------------------------------------
+
+
+def dashboard_counts(agreements, today: datetime.date) -> dict[str, int]:
+    """How many agreements stand where, in one aggregate query; overdue ones also count as open."""
+    overdue = Agreement.objects.overdue_q(today)
+    return agreements.order_by().aggregate(
+        total=Count("pk"),
+        open_on_time=Count("pk", filter=Q(status=Status.OPEN) & ~overdue),
+        in_progress_on_time=Count("pk", filter=Q(status=Status.IN_PROGRESS) & ~overdue),
+        not_reported=Count("pk", filter=Agreement.objects.not_reported_q()),
+        stale=Count("pk", filter=Agreement.objects.stale_q(today)),
+        open=Count("pk", filter=Q(status=Status.OPEN)),
+        in_progress=Count("pk", filter=Q(status=Status.IN_PROGRESS)),
+        done=Count("pk", filter=Q(status=Status.DONE)),
+        overdue=Count("pk", filter=overdue),
+        no_follow_up=Count("pk", filter=Q(status=Status.NO_FOLLOW_UP)),
+        closed=Count("pk", filter=Q(status__in=[Status.SUPERSEDED, Status.DROPPED])),
+    )
+
+
+def counts_by_body(agreements, today: datetime.date) -> list[dict]:
+    labels = dict(MeetingKind.choices)
+    rows = (
+        agreements.order_by()
+        .values("meeting__kind")
+        .annotate(
+            total=Count("pk"),
+            pending=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+            overdue=Count("pk", filter=Agreement.objects.overdue_q(today)),
+        )
+        .order_by("-total")
+    )
+    return [
+        {**row, "label": labels.get(row["meeting__kind"], row["meeting__kind"])} for row in rows
+    ]
+
+
+def counts_by_theme(agreements, today: datetime.date) -> list[dict]:
+    """Per theme of the Plan of Action: an agreement on a subtopic counts for its theme."""
+    themes = list(Theme.objects.filter(parent__isnull=True).order_by("code"))
+    rows = []
+    for theme in themes:
+        in_theme = Q(themes__code=theme.code) | Q(themes__code__startswith=f"{theme.code}.")
+        rows.append((theme, in_theme))
+    if not rows:
+        return []
+    overdue = Agreement.objects.overdue_q(today)
+    aggregates = {}
+    for theme, in_theme in rows:
+        aggregates[f"t{theme.pk}_total"] = Count("pk", filter=in_theme, distinct=True)
+        aggregates[f"t{theme.pk}_pending"] = Count(
+            "pk", filter=in_theme & Q(status__in=OPEN_STATUSES), distinct=True
+        )
+        aggregates[f"t{theme.pk}_overdue"] = Count("pk", filter=in_theme & overdue, distinct=True)
+    totals = agreements.order_by().aggregate(**aggregates)
+    return [
+        {
+            "theme": theme,
+            "total": totals[f"t{theme.pk}_total"],
+            "pending": totals[f"t{theme.pk}_pending"],
+            "overdue": totals[f"t{theme.pk}_overdue"],
+        }
+        for theme, _ in rows
+    ]
+
 
 STATUS_COLUMNS = ("open", "in_progress", "done", "overdue", "other")
 

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db import transaction
 
 from agreements.models import Agreement, AgreementLink, AgreementTheme
-from agreements.selectors import counts_by_theme
 from meetings.models import NAME_MAX_LENGTH, Meeting, MeetingState, MeetingStatus, SupportRole
+from tests.agreements.reference_charts import counts_by_theme
 
 TODAY = datetime.date(2026, 12, 3)
 
