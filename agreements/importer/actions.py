@@ -125,11 +125,14 @@ _ADDRESSEE_EN = re.compile(
     r"|directs)\s+(?P<obj>[^.;:]{1,160}?)\s+to\s"
     # "To recommend to the Vice-Ministers the approval…": they are to decide.
     r"|\brecommend(?:s|ed)?\s+to\s+(?P<obj2>[^.;:]{1,160})"
+    # "To entrust the Technical Secretariat with the follow-up".
+    r"|\b(?:entrust|entrusts|entrusted|charge|charges|task|tasks)\s+(?P<obj3>[^.;:]{1,160}?)"
+    r"\s+with\s"
 )
 _ADDRESSEE_ES = re.compile(
     r"(?=[aeilmprs])"
     r"\b(?:inst|exhort|alent|alient|anim|invit|solicit|ped|pid|encomend|encomiend|encarg|instru"
-    r"|llam|recomend|recomiend|motiv)\w*\s+a\s+(?P<obj>[^.;:]{1,160}?)(?:\s+(?:a|que|para)\s|[.;:]|$)"
+    r"|llam|recomend|recomiend|motiv)\w*\s+al?\s+(?P<obj>[^.;:]{1,160}?)(?:\s+(?:a|que|para)\s|[.;:]|$)"
 )
 _AGENT = re.compile(
     r"(?=[adimstw])"
@@ -404,16 +407,43 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
     results: list[tuple[int, str]] = []
     for pattern in (_ADDRESSEE_EN, _ADDRESSEE_ES):
         for match in pattern.finditer(fold(clause)):
-            group = "obj2" if match.groupdict().get("obj2") else "obj"
+            groups = match.groupdict()
+            group = next(g for g in ("obj2", "obj3", "obj") if groups.get(g))
             obj = clause[match.start(group) : match.end(group)]
             if _COUNTRIES_SUBJECT.match(fold(obj.strip())):
                 results.extend(_members(match.start(group)))
                 continue
-            results.extend(
-                (match.start(group) + pos, code)
-                for pos, code in _leading_chain(obj, gazetteer, language)
-            )
+            chain = _leading_chain(obj, gazetteer, language)
+            if not chain and group == "obj":
+                # "instruct the Liaison Officers Network to Combat … to follow up": the first
+                # "to" was inside the name; read up to the clause's end.
+                rest = re.split(r"[.;:]", clause[match.start(group) :], maxsplit=1)[0]
+                chain = _leading_chain(rest[:200], gazetteer, language)
+            results.extend((match.start(group) + pos, code) for pos, code in chain)
+    for match in _OFFER.finditer(fold(clause)):
+        obj = clause[match.start("obj") : match.start("obj") + 120]
+        results.extend(
+            (match.start("obj") + pos, code)
+            for pos, code in _leading_chain(obj, gazetteer, language)
+        )
+    for match in _RESOLVED_THAT.finditer(fold(clause)):
+        obj = clause[match.end() : match.end() + 120]
+        results.extend(
+            (match.end() + pos, code) for pos, code in _leading_chain(obj, gazetteer, language)
+        )
     return results
+
+
+# "the offer of Panama to host…", "el ofrecimiento de Honduras para ejercer…": an offer is a task.
+_OFFER = re.compile(
+    r"(?=[o])\b(?:offers?|ofrecimientos?|ofertas?)\s+(?:made\s+)?(?:of|by|from|de|del|hecho\s+por)"
+    r"\s+(?:the\s+|la\s+|el\s+)?(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
+)
+# "se resolvió que la Secretaría Técnica presente…", "it was decided that the TS…".
+_RESOLVED_THAT = re.compile(
+    r"(?=[adcr])\b(?:resolvi(?:o|eron)|acord(?:o|aron)|decidi(?:o|eron)|resolved|decided|agreed)"
+    r"\s+(?:que|that)\s+"
+)
 
 
 def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
@@ -421,9 +451,7 @@ def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple
     Vice-Ministers only; "Belize, Canada and Mexico to…" is all three."""
     results: list[tuple[int, str]] = []
     boundary = 0
-    pattern = re.compile(
-        r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:government\s+of|gobierno\s+de)?\s*$", re.I
-    )
+    pattern = _LEADING
     for start, end, codes in gazetteer.mentions(text, language):
         if not codes:
             continue
@@ -433,6 +461,17 @@ def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple
         boundary = end
         pattern = _JOIN
     return results
+
+
+_LEADING = re.compile(
+    r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:government\s+of|gobierno\s+de)?\s*$"
+    # "the observer organizations, in particular UNHCR and IOM"
+    r"|^\s*(?:the|los|las|a\s+los|a\s+las)?\s*[\w\s-]{0,50}?(?:organi[sz]ations?|organismos?"
+    r"|organizaciones|agencies|agencias|observers?|observadores)\b[^,;:]{0,30},?\s*(?:in\s+particular"
+    r"|particularly|especially|including|namely|such\s+as|en\s+particular|particularmente"
+    r"|especialmente|como|tales\s+como)\s+(?:the|la|el|los|las|al|a)?\s*$",
+    re.I,
+)
 
 
 def _agents(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
@@ -457,8 +496,35 @@ def _agents(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int,
     return results
 
 
+_HOLD_VERB = re.compile(
+    r"(?=[hoscrl])\b(?:to\s+hold|hold|host|organi[sz]e|se\s+(?:realice|celebre|lleve\s+a\s+cabo"
+    r"|realizara|celebrara)|realizar|celebrar|llevar\s+a\s+cabo|organizar)\s",
+    re.IGNORECASE,
+)
+_IN_PLACE = re.compile(r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _held_in(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
+    """ "To hold a regional seminar on trafficking in persons in Costa Rica": the host country
+    named after "in"/"en" within the activity's clause."""
+    for verb in _HOLD_VERB.finditer(clause):
+        window = re.split(r"[.;:]|\bheld\b|\bcelebrad|\brealizad", clause[verb.end() :])[0][:160]
+        for place in _IN_PLACE.finditer(window):
+            offset = verb.end() + place.end()
+            chain = [
+                (offset + pos, code)
+                for pos, code in _leading_chain(clause[offset : offset + 60], gazetteer, language)
+                if gazetteer.is_country(code)
+            ]
+            if chain:
+                return chain[:1]
+    return []
+
+
 def _hosts(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
     results: list[tuple[int, str]] = []
+    if not _HOST.search(clause):
+        return _held_in(clause, gazetteer, language)
     for match in _HOST.finditer(clause):
         group = "place" if match.group("place") else "lugar"
         place = re.split(
