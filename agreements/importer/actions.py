@@ -206,8 +206,25 @@ def _classify(text: str) -> tuple[str, bool]:
             return "other", False  # a report on something already held: the parent says what
         return "hold", True
     if agreed:
-        return "approve", True  # "It was agreed and concluded the following:"
+        # "se resolvió que la Secretaría Técnica presente…": the subjunctive says the kind.
+        return _subjunctive_action(opening) or "approve", True
     return "other", False
+
+
+def _subjunctive_action(opening: str) -> str | None:
+    """The action of the first Spanish subjunctive among the opening's first words ("que la
+    ST presente" is submit), or None."""
+    for word in opening.split()[:10]:
+        word = word.strip(",;:.")
+        stem = re.match(r"^(\w{3,}?)(en|e|an|a)$", word)
+        if not stem:
+            continue
+        ending = stem.group(2)
+        for infinitive in ("ar",) if ending.startswith("e") else ("er", "ir"):
+            action = _exact_verb_action(stem.group(1) + infinitive)
+            if action is not None and action != "other":
+                return action
+    return None
 
 
 def _opening_agreed(text: str) -> bool:
@@ -283,7 +300,13 @@ def _subject_action(text: str, opening: str) -> str | None:
             return "request"
         if verb.split()[0] in _PARTICIPLES:
             return _PARTICIPLES[verb.split()[0]]
-        return _verb_action(verb) or "other"
+        action = _verb_action(verb)
+        if action is None:
+            # "The TS will compile the reports and circulate them": the second verb says it.
+            second = re.search(r"\b(?:and|y)\s+(?:then\s+|also\s+|luego\s+)?(\w+(?:\s+\w+)?)",
+                               first[modal.end() :])  # fmt: skip
+            action = _verb_action(second.group(1), fuzzy=False) if second else None
+        return action or "other"
     future = re.search(r"\b(\w+)([aei])rán?\b", text[: len(first) + 5], flags=re.IGNORECASE)
     if future:  # "La ST circulará…": the infinitive of the future verb
         return _verb_action(fold(future.group(1) + future.group(2) + "r").lower()) or "other"

@@ -245,7 +245,11 @@ def _without_place_intro(line: str) -> str:
 
 def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tuple[str, str] | None:
     parts = [part.strip() for part in text.split(",") if part.strip()]
-    if not parts:
+    # "XV Reunión Viceministerial de la CRM, Ciudad de Panamá, 20 y 21 de mayo de 2010": the
+    # meeting's name comes before its place on the same line.
+    while len(parts) > 1 and _MEETING_NAME.search(fold(parts[0])):
+        parts = parts[1:]
+    if not parts or _MEETING_NAME.search(fold(parts[0])):
         return None
     named = [c for c in gazetteer.find(", ".join(parts[1:]), expand_groups=False)]
     if len([c for c in named if gazetteer.is_country(c)]) > 1:
@@ -262,6 +266,13 @@ def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tupl
     if country and not gazetteer.find(parts[0]):
         return parts[0], country
     return None
+
+
+_MEETING_NAME = re.compile(
+    r"\b(?:conference|conferencia|meeting|reunion|group|grupo|network|red|vice-?ministerial"
+    r"|viceministerial|declaration|declaracion|communique|comunicado|seminar|seminario|workshop"
+    r"|taller|rcm|crm|rcgm|grcm)\b"
+)
 
 
 def _country_of(parts: list[str], gazetteer: Gazetteer) -> str | None:
