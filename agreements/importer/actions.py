@@ -156,12 +156,12 @@ _TRAIL = re.compile(
     r"^\s*(?:'s)?\s*(?:\([^)]{0,40}\))?\s*(?:(?:coordinator|delegation|government|representatives?"
     r"|authorities|team|office|delegacion|gobierno|representantes?|autoridades)\b)?\s*"
     r"(?:,?\s*(?:in\s+its\s+capacity\s+as|en\s+su\s+calidad\s+de|as|como)\s+[^,]{0,60},?)?\s*"
-    r"(?:also|too|tambien|as\s+well)?\s*$",
+    r"(?:also|too|tambien|as\s+well)?\s*,?\s*$",
     re.IGNORECASE,
 )
 _JOIN = re.compile(
     r"^\s*(?:\([^)]{0,40}\))?\s*(?:,|and|y|e|&|as\s+well\s+as|together\s+with|junto\s+con|of|de"
-    r"|del)?\s*(?:,\s*(?:and|y))?\s*(?:the|la|el|los|las)?\s*(?:government\s+of|gobierno\s+de)?"
+    r"|del)?\s*(?:,\s*(?:and|y))?\s*(?:al?\s+)?(?:the|la|el|los|las)?\s*(?:government\s+of|gobierno\s+de)?"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -437,7 +437,7 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
                 results.extend(_members(match.start(group)))
                 continue
             chain = _leading_chain(obj, gazetteer, language)
-            if not chain and group == "obj":
+            if group == "obj" and (not chain or re.search(r"\s(?:y|e)\s*$", obj)):
                 # "instruct the Liaison Officers Network to Combat … to follow up": the first
                 # "to" was inside the name; read up to the clause's end.
                 rest = re.split(r"[.;:]", clause[match.start(group) :], maxsplit=1)[0]
@@ -464,8 +464,10 @@ _OFFER = re.compile(
 )
 # "se resolvió que la Secretaría Técnica presente…", "it was decided that the TS…".
 _RESOLVED_THAT = re.compile(
-    r"(?=[adcr])\b(?:resolvi(?:o|eron)|acord(?:o|aron)|decidi(?:o|eron)|resolved|decided|agreed)"
+    r"(?=[adcrq])\b(?:resolvi(?:o|eron)|acord(?:o|aron)|decidi(?:o|eron)|resolved|decided|agreed)"
     r"\s+(?:que|that)\s+"
+    # An item that opens with the subjunctive: "Que la Secretaría Técnica elabore…".
+    r"|^[\s\-–·•]*que\s+"
 )
 
 

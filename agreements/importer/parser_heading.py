@@ -101,13 +101,24 @@ def _title_lines(lines: list[str]) -> list[str]:
     """The short lines that open the document; a title wrapped over two lines is one."""
     titles: list[str] = []
     for line in lines[:8]:
-        if len(line) > 200 or re.search(r"particip", fold(line)):
+        if len(line) > 200 or re.search(r"particip", fold(line)) or _PREAMBLE.match(fold(line)):
             break
+        if re.fullmatch(r"\[[^\]]*\]", line):
+            continue  # an editor's note above the title: "[Unofficial translation]"
         if titles and (line[:1].islower() or _FUNCTION_END.search(titles[-1])):
             titles[-1] = _join(titles[-1], line)
         else:
             titles.append(line)
     return titles
+
+
+# Where a declaration's preamble begins: "We, the Vice-Ministers…", "Los Viceministros…,",
+# "Considering…", "Reconociendo…". What follows describes the meeting no more.
+_PREAMBLE = re.compile(
+    r"^(?:we\s*,|nosotros\s*,|(?:the|los|las)\s+vice-?ministr\w*\b.*,$|considering|recognizing"
+    r"|recognising|reaffirming|acknowledging|noting|bearing\s+in\s+mind|considerando|reconociendo"
+    r"|reafirmando|reiterando|teniendo\s+en\s+cuenta|tomando\s+en\s+cuenta)\b"
+)
 
 
 def _title(title_lines: list[str]) -> str:
