@@ -281,7 +281,7 @@ _RANGE_PATTERNS = (
     rf"(?:de\s+|of\s+)?(?P<m2>{MONTH_ANY}),?\s+(?:de\s+|del\s+|of\s+)?(?P<y>{YEAR})\b",
     # November 18 – 19, 2013 / September 17th – 18th, 2013 / December 1, 2021
     rf"\b(?P<m1>{MONTH_ANY})\s+(?P<d1>{DAY})(?:(?:\s*,\s*{DAY})*{_SEP}(?P<d2>{DAY}))?,?\s+"
-    rf"(?:of\s+)?(?P<y>{YEAR})\b",
+    rf"(?:of\s+|de\s+|del\s+)?(?P<y>{YEAR})\b",
     # 20 - 21 February, 2013 / 20 y 21 de febrero de 2013 / 1 al 3 de diciembre de 2021
     rf"\b(?P<d1>{DAY})(?:(?:\s*,\s*{DAY})*{_SEP}(?P<d2>{DAY}))?\s+(?:de\s+|of\s+)?"
     rf"(?P<m1>{MONTH_ANY}),?\s+(?:de\s+|del\s+|of\s+)?(?P<y>{YEAR})\b",

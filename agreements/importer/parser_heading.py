@@ -122,6 +122,18 @@ _PREAMBLE = re.compile(
 
 
 def _title(title_lines: list[str]) -> str:
+    # "XV Reunión Viceministerial de la CRM, Ciudad de Panamá, 20 y 21 de mayo de 2010": the
+    # name before the place and the dates.
+    title_lines = [
+        line.split(",")[0].strip()
+        if find_date_range(line)
+        and _MEETING_NAME.search(fold(line.split(",")[0]))
+        and not re.search(
+            r"\b(?:held|hosted|celebrad[oa]|realizad[oa]|in|en)\b", fold(line.split(",")[0])
+        )
+        else line
+        for line in title_lines
+    ]
     title_lines = [line for line in title_lines if not find_date_range(line)] or title_lines
     preferred = [line for line in title_lines if re.search(r"\b(?:meeting|reunion)\b", fold(line))]
     others = [
@@ -216,7 +228,8 @@ def _place(
         if found:
             return found
     sentence = re.search(
-        r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+|the\s+cities\s+of\s+)?"
+        r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+|the\s+cities\s+of\s+"
+        r"|la\s+(?=Ciudad\s))?"
         r"(?P<place>[A-ZÁÉÍÓÚÑ][^,.;]*?(?:,\s*[A-ZÁÉÍÓÚÑ][^,.;]*?){0,2})"
         r"(?=,|\s+(?:with|con|on|el|los|del|from|during|between|,)\b|[.;]|$)",
         joined,
