@@ -110,7 +110,6 @@ MEETING_END = dt.date(2011, 11, 18)
             "2012.",
             dt.date(2012, 3, 31),
         ),
-        ("Encargar la revisión de los lineamientos, en un plazo de 60 días.", dt.date(2012, 1, 17)),
     ],
 )
 def test_deadlines_the_conference_writes(text, date):
