@@ -490,6 +490,9 @@ def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple
 
 _LEADING = re.compile(
     r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:government\s+of|gobierno\s+de)?\s*$"
+    # "a la Troika y a la Secretaría Técnica": the Troika is no recorded actor; who follows is.
+    r"|^\s*(?:the|la)?\s*troika\s*(?:,|and|y|e|as\s+well\s+as|junto\s+con)\s*(?:al?\s+)?"
+    r"(?:the|la|el|los|las)?\s*$"
     # "the observer organizations, in particular UNHCR and IOM"
     r"|^\s*(?:the|los|las|a\s+los|a\s+las)?\s*[\w\s-]{0,50}?(?:organi[sz]ations?|organismos?"
     r"|organizaciones|agencies|agencias|observers?|observadores)\b[^,;:]{0,30},?\s*(?:in\s+particular"

@@ -55,6 +55,7 @@ def who(text):
         ),
         ("Que la Secretaría Técnica elabore un informe sobre la situación.", ["TS"]),
         ("El Salvador and Honduras, will share a summary with the Network.", ["SV", "HN"]),
+        ("Encargar a la Troika y a la Secretaría Técnica la preparación de la propuesta.", ["TS"]),
     ],
 )
 def test_the_addressee_of_a_task_is_responsible(text, expected):
