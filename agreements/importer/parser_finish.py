@@ -145,7 +145,8 @@ class _Finisher:
         out: list[str] = []
         cursor = 0
         for match in _NETWORK_ANAPHOR.finditer(folded):
-            name = self._last_network(text[: match.start()]) or self._last_network(before)
+            name = self._last_network(text[max(0, match.start() - 600) : match.start()])
+            name = name or self._last_network(before[-600:])
             if not name and self.network:
                 name = _NETWORK_NAMES.get(self.network, ("", ""))[self.language == "es"]
             if not name:
