@@ -125,11 +125,14 @@ _ADDRESSEE_EN = re.compile(
     r"|directs)\s+(?P<obj>[^.;:]{1,160}?)\s+to\s"
     # "To recommend to the Vice-Ministers the approval…": they are to decide.
     r"|\brecommend(?:s|ed)?\s+to\s+(?P<obj2>[^.;:]{1,160})"
+    # "To entrust the Technical Secretariat with the follow-up".
+    r"|\b(?:entrust|entrusts|entrusted|charge|charges|task|tasks)\s+(?P<obj3>[^.;:]{1,160}?)"
+    r"\s+with\s"
 )
 _ADDRESSEE_ES = re.compile(
     r"(?=[aeilmprs])"
     r"\b(?:inst|exhort|alent|alient|anim|invit|solicit|ped|pid|encomend|encomiend|encarg|instru"
-    r"|llam|recomend|recomiend|motiv)\w*\s+a\s+(?P<obj>[^.;:]{1,160}?)(?:\s+(?:a|que|para)\s|[.;:]|$)"
+    r"|llam|recomend|recomiend|motiv)\w*\s+al?\s+(?P<obj>[^.;:]{1,160}?)(?:\s+(?:a|que|para)\s|[.;:]|$)"
 )
 _AGENT = re.compile(
     r"(?=[adimstw])"
@@ -153,12 +156,12 @@ _TRAIL = re.compile(
     r"^\s*(?:'s)?\s*(?:\([^)]{0,40}\))?\s*(?:(?:coordinator|delegation|government|representatives?"
     r"|authorities|team|office|delegacion|gobierno|representantes?|autoridades)\b)?\s*"
     r"(?:,?\s*(?:in\s+its\s+capacity\s+as|en\s+su\s+calidad\s+de|as|como)\s+[^,]{0,60},?)?\s*"
-    r"(?:also|too|tambien|as\s+well)?\s*$",
+    r"(?:also|too|tambien|as\s+well)?\s*,?\s*$",
     re.IGNORECASE,
 )
 _JOIN = re.compile(
     r"^\s*(?:\([^)]{0,40}\))?\s*(?:,|and|y|e|&|as\s+well\s+as|together\s+with|junto\s+con|of|de"
-    r"|del)?\s*(?:,\s*(?:and|y))?\s*(?:the|la|el|los|las)?\s*(?:government\s+of|gobierno\s+de)?"
+    r"|del)?\s*(?:,\s*(?:and|y))?\s*(?:al?\s+)?(?:the|la|el|los|las)?\s*(?:government\s+of|gobierno\s+de)?"
     r"\s*$",
     re.IGNORECASE,
 )
@@ -203,8 +206,25 @@ def _classify(text: str) -> tuple[str, bool]:
             return "other", False  # a report on something already held: the parent says what
         return "hold", True
     if agreed:
-        return "approve", True  # "It was agreed and concluded the following:"
+        # "se resolvió que la Secretaría Técnica presente…": the subjunctive says the kind.
+        return _subjunctive_action(opening) or "approve", True
     return "other", False
+
+
+def _subjunctive_action(opening: str) -> str | None:
+    """The action of the first Spanish subjunctive among the opening's first words ("que la
+    ST presente" is submit), or None."""
+    for word in opening.split()[:10]:
+        word = word.strip(",;:.")
+        stem = re.match(r"^(\w{3,}?)(en|e|an|a)$", word)
+        if not stem:
+            continue
+        ending = stem.group(2)
+        for infinitive in ("ar",) if ending.startswith("e") else ("er", "ir"):
+            action = _exact_verb_action(stem.group(1) + infinitive)
+            if action is not None and action != "other":
+                return action
+    return None
 
 
 def _opening_agreed(text: str) -> bool:
@@ -280,7 +300,13 @@ def _subject_action(text: str, opening: str) -> str | None:
             return "request"
         if verb.split()[0] in _PARTICIPLES:
             return _PARTICIPLES[verb.split()[0]]
-        return _verb_action(verb) or "other"
+        action = _verb_action(verb)
+        if action is None:
+            # "The TS will compile the reports and circulate them": the second verb says it.
+            second = re.search(r"\b(?:and|y)\s+(?:then\s+|also\s+|luego\s+)?(\w+(?:\s+\w+)?)",
+                               first[modal.end() :])  # fmt: skip
+            action = _verb_action(second.group(1), fuzzy=False) if second else None
+        return action or "other"
     future = re.search(r"\b(\w+)([aei])rán?\b", text[: len(first) + 5], flags=re.IGNORECASE)
     if future:  # "La ST circulará…": the infinitive of the future verb
         return _verb_action(fold(future.group(1) + future.group(2) + "r").lower()) or "other"
@@ -404,16 +430,45 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
     results: list[tuple[int, str]] = []
     for pattern in (_ADDRESSEE_EN, _ADDRESSEE_ES):
         for match in pattern.finditer(fold(clause)):
-            group = "obj2" if match.groupdict().get("obj2") else "obj"
+            groups = match.groupdict()
+            group = next(g for g in ("obj2", "obj3", "obj") if groups.get(g))
             obj = clause[match.start(group) : match.end(group)]
             if _COUNTRIES_SUBJECT.match(fold(obj.strip())):
                 results.extend(_members(match.start(group)))
                 continue
-            results.extend(
-                (match.start(group) + pos, code)
-                for pos, code in _leading_chain(obj, gazetteer, language)
-            )
+            chain = _leading_chain(obj, gazetteer, language)
+            if group == "obj" and (not chain or re.search(r"\s(?:y|e)\s*$", obj)):
+                # "instruct the Liaison Officers Network to Combat … to follow up": the first
+                # "to" was inside the name; read up to the clause's end.
+                rest = re.split(r"[.;:]", clause[match.start(group) :], maxsplit=1)[0]
+                chain = _leading_chain(rest[:200], gazetteer, language)
+            results.extend((match.start(group) + pos, code) for pos, code in chain)
+    for match in _OFFER.finditer(fold(clause)):
+        obj = clause[match.start("obj") : match.start("obj") + 120]
+        results.extend(
+            (match.start("obj") + pos, code)
+            for pos, code in _leading_chain(obj, gazetteer, language)
+        )
+    for match in _RESOLVED_THAT.finditer(fold(clause)):
+        obj = clause[match.end() : match.end() + 120]
+        results.extend(
+            (match.end() + pos, code) for pos, code in _leading_chain(obj, gazetteer, language)
+        )
     return results
+
+
+# "the offer of Panama to host…", "el ofrecimiento de Honduras para ejercer…": an offer is a task.
+_OFFER = re.compile(
+    r"(?=[o])\b(?:offers?|ofrecimientos?|ofertas?)\s+(?:made\s+)?(?:of|by|from|de|del|hecho\s+por)"
+    r"\s+(?:the\s+|la\s+|el\s+)?(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
+)
+# "se resolvió que la Secretaría Técnica presente…", "it was decided that the TS…".
+_RESOLVED_THAT = re.compile(
+    r"(?=[adcrq])\b(?:resolvi(?:o|eron)|acord(?:o|aron)|decidi(?:o|eron)|resolved|decided|agreed)"
+    r"\s+(?:que|that)\s+"
+    # An item that opens with the subjunctive: "Que la Secretaría Técnica elabore…".
+    r"|^[\s\-–·•]*que\s+"
+)
 
 
 def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
@@ -421,9 +476,7 @@ def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple
     Vice-Ministers only; "Belize, Canada and Mexico to…" is all three."""
     results: list[tuple[int, str]] = []
     boundary = 0
-    pattern = re.compile(
-        r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:government\s+of|gobierno\s+de)?\s*$", re.I
-    )
+    pattern = _LEADING
     for start, end, codes in gazetteer.mentions(text, language):
         if not codes:
             continue
@@ -433,6 +486,20 @@ def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple
         boundary = end
         pattern = _JOIN
     return results
+
+
+_LEADING = re.compile(
+    r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:government\s+of|gobierno\s+de)?\s*$"
+    # "a la Troika y a la Secretaría Técnica": the Troika is no recorded actor; who follows is.
+    r"|^\s*(?:the|la)?\s*troika\s*(?:,|and|y|e|as\s+well\s+as|junto\s+con)\s*(?:al?\s+)?"
+    r"(?:the|la|el|los|las)?\s*$"
+    # "the observer organizations, in particular UNHCR and IOM"
+    r"|^\s*(?:the|los|las|a\s+los|a\s+las)?\s*[\w\s-]{0,50}?(?:organi[sz]ations?|organismos?"
+    r"|organizaciones|agencies|agencias|observers?|observadores)\b[^,;:]{0,30},?\s*(?:in\s+particular"
+    r"|particularly|especially|including|namely|such\s+as|en\s+particular|particularmente"
+    r"|especialmente|como|tales\s+como)\s+(?:the|la|el|los|las|al|a)?\s*$",
+    re.I,
+)
 
 
 def _agents(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
@@ -457,8 +524,35 @@ def _agents(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int,
     return results
 
 
+_HOLD_VERB = re.compile(
+    r"(?=[hoscrl])\b(?:to\s+hold|hold|host|organi[sz]e|se\s+(?:realice|celebre|lleve\s+a\s+cabo"
+    r"|realizara|celebrara)|realizar|celebrar|llevar\s+a\s+cabo|organizar)\s",
+    re.IGNORECASE,
+)
+_IN_PLACE = re.compile(r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def _held_in(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
+    """ "To hold a regional seminar on trafficking in persons in Costa Rica": the host country
+    named after "in"/"en" within the activity's clause."""
+    for verb in _HOLD_VERB.finditer(clause):
+        window = re.split(r"[.;:]|\bheld\b|\bcelebrad|\brealizad", clause[verb.end() :])[0][:160]
+        for place in _IN_PLACE.finditer(window):
+            offset = verb.end() + place.end()
+            chain = [
+                (offset + pos, code)
+                for pos, code in _leading_chain(clause[offset : offset + 60], gazetteer, language)
+                if gazetteer.is_country(code)
+            ]
+            if chain:
+                return chain[:1]
+    return []
+
+
 def _hosts(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
     results: list[tuple[int, str]] = []
+    if not _HOST.search(clause):
+        return _held_in(clause, gazetteer, language)
     for match in _HOST.finditer(clause):
         group = "place" if match.group("place") else "lugar"
         place = re.split(

@@ -81,7 +81,13 @@ _ANAPHOR = re.compile(
     r"|the\s+above-?mentioned)\s+(?:member\s+)?(?:countries|states|governments|delegations)"
     r"|(?:estos|esos|dichos|ambos|aquellos|los\s+dos|los\s+tres|los\s+mencionados|los\s+citados)"
     r"\s+(?:paises|estados|gobiernos)(?:\s+miembros)?"
-    r"|(?:ambas|estas|dichas|las\s+dos)\s+delegaciones)\b"
+    r"|(?:ambas|estas|dichas|las\s+dos)\s+delegaciones"
+    # "both organizations", "ambos organismos", "dichas organizaciones": the organisations named.
+    r"|(?P<org>(?:these|those|both|the\s+said|said|the\s+aforementioned|the\s+two"
+    r"|the\s+above-?mentioned)\s+(?:organi[sz]ations|agencies|institutions)"
+    r"|(?:estos|esos|dichos|ambos|los\s+dos|los\s+mencionados|los\s+citados)\s+organismos"
+    r"|(?:estas|esas|dichas|ambas|las\s+dos|las\s+mencionadas|las\s+citadas)\s+"
+    r"(?:organizaciones|agencias|instituciones)))\b"
 )
 
 
@@ -92,16 +98,21 @@ def resolve_anaphora(text: str, gazetteer: Gazetteer, language: str, context: st
         return text
     # The countries named in the text are found once, not once per anaphor: a long text with
     # many anaphors stays linear.
-    named = _Countries(text, gazetteer, language)
-    in_context: list[str] | None = None
+    named = {False: _Countries(text, gazetteer, language)}
+    in_context: dict[bool, list[str]] = {}
     out: list[str] = []
     cursor = 0
     for match in _ANAPHOR.finditer(folded):
-        countries = named.last_before(match.start())
+        organisations = bool(match["org"])
+        if organisations not in named:
+            named[organisations] = _Countries(text, gazetteer, language, organisations)
+        countries = named[organisations].last_before(match.start())
         if not countries:
-            if in_context is None:
-                in_context = _Countries(context, gazetteer, language).last_before(len(context))
-            countries = in_context
+            if organisations not in in_context:
+                in_context[organisations] = _Countries(
+                    context, gazetteer, language, organisations
+                ).last_before(len(context))
+            countries = in_context[organisations]
         phrase = match["phrase"]
         if re.match(r"(?:both|ambos|ambas|the\s+two|los\s+dos|las\s+dos)\b", phrase):
             countries = countries[-2:]
@@ -120,12 +131,20 @@ def resolve_anaphora(text: str, gazetteer: Gazetteer, language: str, context: st
 class _Countries:
     """The countries a text names, as written, and where its sentences begin."""
 
-    def __init__(self, text: str, gazetteer: Gazetteer, language: str) -> None:
+    def __init__(
+        self, text: str, gazetteer: Gazetteer, language: str, organisations: bool = False
+    ) -> None:
         self.text = text
         mentions = [
             (start, end)
             for start, end, codes in gazetteer.mentions(text, language, expand_groups=False)
-            if codes and all(gazetteer.is_country(code) for code in codes)
+            if codes
+            and all(
+                gazetteer.kind_of(code) == "organisation"
+                if organisations
+                else gazetteer.is_country(code)
+                for code in codes
+            )
         ]
         # Mentions do not overlap: in text order, both their starts and their ends ascend.
         self.starts = [start for start, _end in mentions]

@@ -82,6 +82,15 @@ _STRONG = re.compile(
 _WEAK = re.compile(r"(?:\bin|\bduring|\bon|\ben|\bdurante)(?:\s+(?:the|el|la))?\s*$")
 # A later "at the latest"/"a más tardar" also makes the date a deadline.
 _TRAILING = re.compile(r",?\s*(?:at\s+the\s+latest|a\s+mas\s+tardar)\b")  # matched at a position
+# "… para 2012, a más tardar el primer trimestre de 2012": the later date is the deadline.
+_TRAILING_NEXT = re.compile(
+    r",?\s*(?:at\s+the\s+latest|a\s+mas\s+tardar)\s+(?:el|la|en|para|on|by|in|the|\d)"
+)
+# A period's end or start named with its own word ("finales de 2007"), after a preposition.
+_ENDPOINT = re.compile(
+    r"(?:finales|fines|final|fin|cierre|principios|inicios|comienzos|mediados)\b"
+)
+_ENDPOINT_BEFORE = re.compile(r"\b(?:a|al|hacia|para|antes\s+de|hasta)\s*$")
 # Already held: the date describes the past, not a deadline.
 _PAST = re.compile(
     r"\b(?:held|took\s+place|was|were|celebrad[oa]s?|realizad[oa]s?|llevad[oa]s?\s+a\s+cabo"
@@ -122,7 +131,11 @@ def _introduced(
         if past and not re.search(r"later\s+than|\bby\b|\bbefore\b|tardar", strong.group()):
             return None
         return window_start + strong.start(), False
-    if _TRAILING.match(folded, candidate.end):
+    endpoint = _ENDPOINT.match(folded, candidate.start) and _ENDPOINT_BEFORE.search(before)
+    if endpoint and not past:
+        # "a finales de 2007", "a principios de 2008": the phrase names the period's end.
+        return window_start + endpoint.start(), False
+    if _TRAILING.match(folded, candidate.end) and not _TRAILING_NEXT.match(folded, candidate.end):
         weak = _WEAK.search(before)
         return (window_start + weak.start() if weak else candidate.start), False
     weak = _WEAK.search(before)
@@ -131,7 +144,7 @@ def _introduced(
         return window_start + weak.start(), True
     if candidate.start <= content[0] and candidate.end >= content[1]:
         return candidate.start, False  # the whole text is the date: the caller says it is one
-    if candidate.precision in ("quarter", "semester") and not past:
+    if candidate.precision in ("quarter", "semester") and not past and not reported:
         # Planning periods are deadlines by nature ("the first semester of 2018"), unless past.
         return (window_start + weak.start() if weak else candidate.start), True
     return None
@@ -140,8 +153,15 @@ def _introduced(
 # "the theme of the RCM in 2015", "el lema de la CRM de 2002", "entitled …": a year in a theme
 # or a title names it; it sets no deadline.
 _THEME = re.compile(
-    r"\b(?:(?:theme|tema|lema|motto|slogan)(?:\s+central)?\s+(?:of|de|del|for|para)"
+    r"\b(?:(?:theme|tema|lema|motto|slogan)(?:\s+central)?(?:\s*[\"“][^\"”]{0,100}[\"”])?"
+    r"\s+(?:of|de|del|for|para)"
     r"|title|titled|entitled|titulad[oa]|denominad[oa])\b[^.;:,]{0,50}$"
+)
+# "to hold the Presidency Pro Tempore in 2004": the year of a term of office, not a deadline.
+_TERM = re.compile(
+    r"\b(?:presidency\s+pro[\s-]*tempore|pro[\s-]*tempore\s+presidency|presidencia\s+pro"
+    r"[\s-]*tempore|ppt)\s+(?:(?:in|for|during|en|para|durante|de|del)\s+)?(?:(?:the|el)\s+)?"
+    r"(?:(?:year|ano)\s+)?$"
 )
 _NAME_BEFORE = re.compile(
     r"(?<![.;:])\s(?!(?:By|Before|In|On|During|Until|At|En|Para|Antes|Hasta|Durante|A|The|El|La)\s)"
@@ -161,7 +181,7 @@ def _in_a_name(text: str, folded: str, candidate: _Candidate) -> bool:
         return True
     if candidate.precision == "year" and _NAME_BEFORE.search(before):
         return True
-    return bool(_THEME.search(fold(clause)))
+    return bool(_THEME.search(fold(clause)) or _TERM.search(fold(before[-60:])))
 
 
 def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: bool) -> bool:
@@ -261,7 +281,7 @@ _RANGE_PATTERNS = (
     rf"(?:de\s+|of\s+)?(?P<m2>{MONTH_ANY}),?\s+(?:de\s+|del\s+|of\s+)?(?P<y>{YEAR})\b",
     # November 18 – 19, 2013 / September 17th – 18th, 2013 / December 1, 2021
     rf"\b(?P<m1>{MONTH_ANY})\s+(?P<d1>{DAY})(?:(?:\s*,\s*{DAY})*{_SEP}(?P<d2>{DAY}))?,?\s+"
-    rf"(?:of\s+)?(?P<y>{YEAR})\b",
+    rf"(?:of\s+|de\s+|del\s+)?(?P<y>{YEAR})\b",
     # 20 - 21 February, 2013 / 20 y 21 de febrero de 2013 / 1 al 3 de diciembre de 2021
     rf"\b(?P<d1>{DAY})(?:(?:\s*,\s*{DAY})*{_SEP}(?P<d2>{DAY}))?\s+(?:de\s+|of\s+)?"
     rf"(?P<m1>{MONTH_ANY}),?\s+(?:de\s+|del\s+|of\s+)?(?P<y>{YEAR})\b",

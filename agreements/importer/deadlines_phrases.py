@@ -384,7 +384,7 @@ def _relative_candidates(add) -> None:
         needs=(_UNIT_WORD,),
     )
     add(
-        r"\b(?:before|by|at|prior\s+to|for)\s+the\s+(?:next|upcoming|following|forthcoming)\s+"
+        r"\b(?:before|by|at|prior\s+to|for)\s+(?:the|its|their)\s+(?:next|upcoming|following|forthcoming)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:meeting|session)(?:\s+of\s+the\s+(?:rcgm|rcm|vice-?ministers))?\b",
         "relative",
         no_date,
@@ -392,7 +392,7 @@ def _relative_candidates(add) -> None:
         needs=(r"meeting|session",),
     )
     add(
-        r"\b(?:antes\s+de|para|en)\s+la\s+(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
+        r"\b(?:antes\s+de|para|en)\s+(?:la|su)\s+(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:reunion|sesion)(?:\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm))?\b",
         "relative",
         no_date,

@@ -173,7 +173,16 @@ GROUPS: tuple[Entry, ...] = (
     Entry(
         "",
         "group",
-        (_r(r"\bboth (?:liaison officers?'? )?networks\b"), _r(r"\b(?:ambas|las dos) redes\b")),
+        (
+            _r(r"\bboth (?:liaison officers?'? )?networks\b"),
+            _r(r"\b(?:ambas|las dos) redes\b"),
+            # "the Liaison Officers Networks", "las Redes de Funcionarios de Enlace": both of them.
+            _r(
+                r"\bliaison officers?'? networks\b"
+                r"(?! (?:for|on|of|to (?:combat|fight|prevent|counter))\b)"
+            ),
+            _r(r"\b(?:las )?(?:dos )?redes de funcionari[oa]s de enlace\b(?! (?:para|de|sobre)\b)"),
+        ),
         ("LN-CP", "LN-SMTP"),
     ),
 )

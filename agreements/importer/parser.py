@@ -134,7 +134,7 @@ def parse_record(
             "was made an item. Check the items, their references and sections before committing."
         )
     last_day = meeting_last_day or meeting.end
-    finisher = _Finisher(gazetteer, language, last_day)
+    finisher = _Finisher(gazetteer, language, last_day, body=meeting.body)
     agreements = []
     before = ""
     for node in roots:

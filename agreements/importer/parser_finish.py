@@ -74,10 +74,14 @@ _SLOT_RES = {
 class _Finisher:
     """Turns built nodes into ParsedAgreement with action, actors, responsible and deadline."""
 
-    def __init__(self, gazetteer: Gazetteer, language: str, last_day: dt.date | None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, language: str, last_day: dt.date | None, body: str = ""
+    ) -> None:
         self.gazetteer = gazetteer
         self.language = language
         self.last_day = last_day
+        # The network whose meeting this is: "la Red" in its report is that network.
+        self.network = body if body.startswith("LN-") and "/" not in body else ""
 
     def finish(
         self, node: _Node, parent: ParsedAgreement | None, before: str = ""
@@ -99,6 +103,7 @@ class _Finisher:
         deadline = resolve_deadline(text, self.last_day, self.language)
         # Actors are read with "these countries" replaced by the countries just named.
         reading = resolve_anaphora(text, self.gazetteer, self.language, before)
+        reading = self._network_anaphora(reading, before)
         actors = self.gazetteer.find(reading, self.language)
         who = responsible(reading, actors, action, gazetteer=self.gazetteer, language=self.language)
         if directed and not who:
@@ -130,6 +135,37 @@ class _Finisher:
             agreement.children.append(self.finish(child, agreement, previous))
             previous = agreement.children[-1].text
         return agreement
+
+    def _network_anaphora(self, text: str, before: str) -> str:
+        """ "the Network", "la Red", "dicha Red" as the network named just before (in the item or
+        the item above), else as the network whose meeting this is."""
+        folded = fold(text)
+        if "network" not in folded and "red" not in folded:
+            return text
+        out: list[str] = []
+        cursor = 0
+        for match in _NETWORK_ANAPHOR.finditer(folded):
+            name = self._last_network(text[max(0, match.start() - 600) : match.start()])
+            name = name or self._last_network(before[-600:])
+            if not name and self.network:
+                name = _NETWORK_NAMES.get(self.network, ("", ""))[self.language == "es"]
+            if not name:
+                continue
+            out.append(text[cursor : match.start("det")])
+            out.append(("la " if self.language == "es" else "the ") + name)
+            cursor = match.end()
+        out.append(text[cursor:])
+        return "".join(out)
+
+    def _last_network(self, text: str) -> str:
+        if not text:
+            return ""
+        found = [
+            text[start:end]
+            for start, end, codes in self.gazetteer.mentions(text, self.language)
+            if len(codes) == 1 and codes[0].startswith("LN-")
+        ]
+        return found[-1] if found else ""
 
     def _section(self, node: _Node, action: str, parent: ParsedAgreement | None) -> str:
         if node.section in ("combined", "combined_wg"):
@@ -182,6 +218,24 @@ class _Finisher:
             return True
         # Titles of things (documents, events) are capitalised too; only short names are actors.
         return len(words) > 6 or bool(re.search(r"\d", name))
+
+
+# "the Network", "this Network", "the said Network", "la Red", "dicha Red", "la Red de Funcionarios
+# de Enlace" with nothing saying which network it is.
+_NETWORK_ANAPHOR = re.compile(
+    r"(?=[tsdlec])\b(?P<det>the\s+said|the\s+aforementioned|the|this|said|that|la\s+citada"
+    r"|la\s+mencionada|la|esta|dicha)\s+(?P<noun>(?:liaison\s+officers?'?\s+)?network"
+    r"|red(?:\s+de\s+funcionari[oa]s\s+de\s+enlace)?)\b(?!\s+(?:for|on|of|against|para|contra"
+    r"|sobre|de|del|cross|roja|to\s+(?:combat|fight|prevent|counter|protect))\b)(?!-)"
+)
+_NETWORK_NAMES = {
+    "LN-CP": ("Consular Protection Network", "Red de Protección Consular"),
+    "LN-SMTP": (
+        "Network to Combat Migrant Smuggling and Trafficking in Persons",
+        "Red de Funcionarios de Enlace para el Combate al Tráfico Ilícito de Migrantes y la Trata"
+        " de Personas",
+    ),
+}
 
 
 def _directs(parent: ParsedAgreement | None) -> bool:

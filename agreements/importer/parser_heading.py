@@ -101,8 +101,10 @@ def _title_lines(lines: list[str]) -> list[str]:
     """The short lines that open the document; a title wrapped over two lines is one."""
     titles: list[str] = []
     for line in lines[:8]:
-        if len(line) > 200 or re.search(r"particip", fold(line)):
+        if len(line) > 200 or re.search(r"particip", fold(line)) or _PREAMBLE.match(fold(line)):
             break
+        if re.fullmatch(r"\[[^\]]*\]", line):
+            continue  # an editor's note above the title: "[Unofficial translation]"
         if titles and (line[:1].islower() or _FUNCTION_END.search(titles[-1])):
             titles[-1] = _join(titles[-1], line)
         else:
@@ -110,7 +112,28 @@ def _title_lines(lines: list[str]) -> list[str]:
     return titles
 
 
+# Where a declaration's preamble begins: "We, the Vice-Ministers…", "Los Viceministros…,",
+# "Considering…", "Reconociendo…". What follows describes the meeting no more.
+_PREAMBLE = re.compile(
+    r"^(?:we\s*,|nosotros\s*,|(?:the|los|las)\s+vice-?ministr\w*\b.*,$|considering|recognizing"
+    r"|recognising|reaffirming|acknowledging|noting|bearing\s+in\s+mind|considerando|reconociendo"
+    r"|reafirmando|reiterando|teniendo\s+en\s+cuenta|tomando\s+en\s+cuenta)\b"
+)
+
+
 def _title(title_lines: list[str]) -> str:
+    # "XV Reunión Viceministerial de la CRM, Ciudad de Panamá, 20 y 21 de mayo de 2010": the
+    # name before the place and the dates.
+    title_lines = [
+        line.split(",")[0].strip()
+        if find_date_range(line)
+        and _MEETING_NAME.search(fold(line.split(",")[0]))
+        and not re.search(
+            r"\b(?:held|hosted|celebrad[oa]|realizad[oa]|in|en)\b", fold(line.split(",")[0])
+        )
+        else line
+        for line in title_lines
+    ]
     title_lines = [line for line in title_lines if not find_date_range(line)] or title_lines
     preferred = [line for line in title_lines if re.search(r"\b(?:meeting|reunion)\b", fold(line))]
     others = [
@@ -205,7 +228,8 @@ def _place(
         if found:
             return found
     sentence = re.search(
-        r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+|the\s+cities\s+of\s+)?"
+        r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+|the\s+cities\s+of\s+"
+        r"|la\s+(?=Ciudad\s))?"
         r"(?P<place>[A-ZÁÉÍÓÚÑ][^,.;]*?(?:,\s*[A-ZÁÉÍÓÚÑ][^,.;]*?){0,2})"
         r"(?=,|\s+(?:with|con|on|el|los|del|from|during|between|,)\b|[.;]|$)",
         joined,
@@ -245,7 +269,11 @@ def _without_place_intro(line: str) -> str:
 
 def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tuple[str, str] | None:
     parts = [part.strip() for part in text.split(",") if part.strip()]
-    if not parts:
+    # "XV Reunión Viceministerial de la CRM, Ciudad de Panamá, 20 y 21 de mayo de 2010": the
+    # meeting's name comes before its place on the same line.
+    while len(parts) > 1 and _MEETING_NAME.search(fold(parts[0])):
+        parts = parts[1:]
+    if not parts or _MEETING_NAME.search(fold(parts[0])):
         return None
     named = [c for c in gazetteer.find(", ".join(parts[1:]), expand_groups=False)]
     if len([c for c in named if gazetteer.is_country(c)]) > 1:
@@ -262,6 +290,13 @@ def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tupl
     if country and not gazetteer.find(parts[0]):
         return parts[0], country
     return None
+
+
+_MEETING_NAME = re.compile(
+    r"\b(?:conference|conferencia|meeting|reunion|group|grupo|network|red|vice-?ministerial"
+    r"|viceministerial|declaration|declaracion|communique|comunicado|seminar|seminario|workshop"
+    r"|taller|rcm|crm|rcgm|grcm)\b"
+)
 
 
 def _country_of(parts: list[str], gazetteer: Gazetteer) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .actions import _opening, _verb_action
 from .gazetteer import Gazetteer, fold
 from .parser_labels import _BULLET, Label, parse_label
 from .parser_sections import _numbered_part, introducing_phrase, section_heading
@@ -170,9 +171,14 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
             or _PAGE_FOOTER.search(fold(stripped))
             or _URL_ONLY.match(stripped)
             or key in repeated
-            or (not unfinished and _banner_line(stripped, country_words))
+            or (
+                not unfinished
+                and _banner_line(stripped, country_words)
+                and not _heads_bullets(lines, position, stripped)
+            )
             or (re.fullmatch(r"[^\w\s]+", stripped) and not _BULLET.match(stripped))
             or (tokens and tokens[-1].kind == "gap" and _running_header(stripped))
+            or (_running_header(stripped) and _page_number_next(lines, position))
         ):
             tokens.append(_Token("gap"))
             continue
@@ -218,7 +224,9 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
     return _merge_lone_markers(tokens)
 
 
-_TITLED_PART = re.compile(r"^(?:[IVX]{1,4})[.)-]\s+(?P<rest>[A-ZÁÉÍÓÚÑ][^.:;]{2,80})$")
+_TITLED_PART = re.compile(
+    r"^(?P<label>[IVX]{1,4}|[A-H])[.)-]\s+(?P<rest>[A-ZÁÉÍÓÚÑ][^.:;]{2,80}):?$"
+)
 
 
 def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
@@ -228,9 +236,15 @@ def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
     match = _TITLED_PART.match(stripped)
     if not match or len(match["rest"].split()) > 8:
         return None
+    titled = _verb_action(_opening(match["rest"])) is None
     for line in lines[position + 1 : position + 6]:
         if line.strip():
-            return None if parse_label(line) else "part"
+            parsed = parse_label(line)
+            if not parsed:
+                return "part" if match["label"][0] in "IVX" or titled else None
+            # "B. Plan de trabajo" over "1. Aprobar…": a titled part of a report whose
+            # numbering starts again; "B. To request the TS:" over "1. …" is an item.
+            return "part" if titled and parsed[0].raw[:1].isdigit() else None
     return None
 
 
@@ -271,11 +285,39 @@ def _repeated_lines(lines: list[str], heading: list[str]) -> set[str]:
     return repeated
 
 
+_BANNER_ONLY = re.compile(
+    r"\b(?:conferencia|conference|gobierno|government|gouvernement|ministerio|ministry|republica"
+    r"|republic|proceso|process|puebla|migracion|migration)\b"
+)
+
+
+def _heads_bullets(lines: list[str], position: int, stripped: str) -> bool:
+    """ "Presidencia Pro Tempore" over bullets: a group label made of banner words, not a banner
+    (a banner shouts or names the conference or a government)."""
+    if _shouting(stripped) or _BANNER_ONLY.search(fold(stripped)):
+        return False
+    for line in lines[position + 1 : position + 3]:
+        if line.strip():
+            return bool(_BULLET.match(line))
+    return False
+
+
+def _page_number_next(lines: list[str], position: int) -> bool:
+    """Whether the next line with words is a page number ("Página 2 de 3", "- 2 -")."""
+    for line in lines[position + 1 : position + 3]:
+        if line.strip():
+            folded = fold(line.strip())
+            return bool(_PAGE_NUMBER.match(folded) or _PAGE_FOOTER.search(folded))
+    return False
+
+
 def _running_header(line: str) -> bool:
-    """A header in capitals after a page break that names the conference, a meeting or a date
-    ("REGIONAL CONFERENCE ON MIGRATION – RCGM, MARCH 2016"), even when it comes only once."""
+    """A header at a page break that names the conference, a meeting or a date, in capitals
+    ("REGIONAL CONFERENCE ON MIGRATION – RCGM, MARCH 2016") or in parts set off by dashes ("CRM –
+    GRCM – Conclusiones, noviembre de 2021"), even when it comes only once."""
+    dashed = bool(re.search(r"\s[-–|]\s", line)) and len(line) <= 100 and not _TERMINAL.search(line)
     return (
-        _shouting(line)
+        (_shouting(line) or dashed)
         and not section_heading(line)
         and not parse_label(line)
         and bool(

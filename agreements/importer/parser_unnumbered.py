@@ -225,9 +225,14 @@ class _UnnumberedMixin:
         if following >= len(self.tokens) or self.tokens[following].kind not in ("bullet", "item"):
             return False
         words = text.split()
+        # "Observer Organizations": a name in title case, though "Observer" looks like a verb.
+        titled = (
+            all(word[:1].isupper() or len(word) <= 3 for word in re.findall(r"[\w'-]+", text))
+            and len(words) >= 2
+        )
         return (
             len(words) <= 12
             and text[:1].isupper()
             and (text.endswith(":") or not re.search(r"[.;!?]\s*$", text))
-            and not opens_item(text)
+            and (titled or not opens_item(text))
         )

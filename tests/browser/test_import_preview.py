@@ -1,5 +1,7 @@
 """The admin's import preview in a real browser: it fits a 1366 px screen and records."""
 
+from pathlib import Path
+
 import pytest
 
 from agreements.models import Agreement
@@ -9,6 +11,9 @@ from tests.factories import ts_staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-test-password"
+HELDOUT_ES = (
+    Path(__file__).resolve().parents[1] / "importer/heldout/grcm-2021-11-conclusiones-paginas.txt"
+)
 
 
 def test_the_import_preview_fits_a_1366_screen_and_shows_what_replace_does(
@@ -50,3 +55,30 @@ def test_the_import_preview_fits_a_1366_screen_and_shows_what_replace_does(
     updated = Agreement.objects.get(meeting=meeting, section="conclusion", ref="2")
     assert updated.text_en.startswith("To strongly urge")
     assert updated.follow_ups.count() == 1
+
+
+@pytest.mark.parametrize(
+    "language, document",
+    [("en", DOCUMENT), ("es", HELDOUT_ES.read_text(encoding="utf-8"))],
+)
+def test_the_import_preview_fits_a_375_phone_without_sideways_scrolling(
+    browser, live_server, screenshot, language, document
+):
+    ts_staff_user(username="ts-phone", is_superuser=True)
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/meetings/meeting/import/")
+    page.fill("#id_username", "ts-phone")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/meetings/meeting/import/")
+    page.fill("textarea[name=text]", document)
+    page.click("#import-form input[type=submit]")
+    page.wait_for_selector("table.import-items")
+    screenshot(page, f"admin-import-preview-375-{language}")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the preview is {width} px wide"
+    # Each cell says what it holds, the table's header being hidden on a phone.
+    caption = page.locator("table.import-items td[data-label]").first
+    assert caption.evaluate("cell => getComputedStyle(cell, '::before').content") != "none"
