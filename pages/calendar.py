@@ -176,7 +176,9 @@ def _meeting_event(meeting: Meeting, words: _Words) -> CalendarEvent:
     if meeting.virtual and not meeting.city:
         location = words.virtual
     else:
-        location = ", ".join(filter(None, [meeting.city, meeting.country and meeting.country.name]))
+        location = ", ".join(
+            filter(None, [meeting.city_name, meeting.country and meeting.country.name])
+        )
     lines = [words.meeting_kind.get(meeting.kind, meeting.kind)]
     if meeting.name != meeting.short_name:
         lines.append(meeting.name)

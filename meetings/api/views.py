@@ -44,7 +44,10 @@ class MeetingFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.filter(
-            Q(name_en__icontains=value) | Q(name_es__icontains=value) | Q(city__icontains=value)
+            Q(name_en__icontains=value)
+            | Q(name_es__icontains=value)
+            | Q(city__icontains=value)
+            | Q(city_es__icontains=value)
         )
 
     def filter_parent(self, queryset, name, value):
@@ -112,6 +115,7 @@ class FastRepresentation:
             "ends_on": meeting.ends_on.isoformat() if meeting.ends_on else None,
             "date_precision": meeting.date_precision,
             "city": meeting.city,
+            "city_es": meeting.city_es,
             "country": meeting.country_id,
             "virtual": meeting.virtual,
             "status": meeting.status,
