@@ -57,6 +57,12 @@ class CalendarEvent:
     status: str
     status_label: str = ""
     whole_month: bool = False  # only the month is known: the event spans it
+    # The title without its kind ("Deadline: …"), for the page, whose badge names the kind.
+    short_title: str = ""
+
+    @property
+    def heading(self) -> str:
+        return self.short_title or self.title
 
     @property
     def kind_label(self) -> str:
@@ -269,7 +275,8 @@ def _deadline_events(access: Access, words: _Words, *, country, start, end) -> l
 
 def _deadline_event(agreement: Agreement, words: _Words) -> CalendarEvent:
     text = agreement.text
-    title = words.deadline % {"agreement": agreement, "excerpt": _truncated(text, 60)}
+    excerpt = _truncated(text, 60)
+    title = words.deadline % {"agreement": agreement, "excerpt": excerpt}
     status = words.agreement_status.get(agreement.status, agreement.status)
     lines = [_truncated(text, 1000)]
     if agreement.deadline_text:
@@ -279,6 +286,7 @@ def _deadline_event(agreement: Agreement, words: _Words) -> CalendarEvent:
         uid=f"deadline-{agreement.pk}@rcm-records",
         kind="deadline",
         title=title,
+        short_title=f"{agreement} – {excerpt}",
         start=agreement.deadline,
         end=agreement.deadline,
         url=f"{words.agreement_url}{agreement.pk}/",

@@ -356,3 +356,18 @@ def test_long_texts_with_commas_semicolons_and_accents_come_back_whole(client):
     assert str(event["DESCRIPTION"]).startswith(text + "\n\nStatus: Open")
     assert str(event["URL"]).endswith(f"/agreements/{agreement.pk}/")
     assert [str(category) for category in event["CATEGORIES"].cats] == ["Deadline"]
+
+
+def test_the_page_names_a_deadline_as_such_once_and_the_feed_in_its_title(client):
+    AgreementFactory(text_en="To report on returns.", deadline=days_ahead(5))
+    page = client.get("/calendar/").text
+    assert '<span class="badge">Deadline</span>' in page
+    assert "Deadline: " not in page
+    (event,) = parse(client.get("/calendar.ics")).walk("VEVENT")
+    assert str(event["SUMMARY"]).startswith("Deadline: ")
+
+
+def test_the_recent_calendar_does_not_count_zero_events_above_its_empty_message(client):
+    page = client.get("/calendar/").text
+    assert "0 events" not in page
+    assert "Nothing is recorded for the last twelve months or ahead." in page
