@@ -45,7 +45,7 @@ class MeetingAdmin(RecordAdmin):
     ]
     list_filter = ["kind", "status", "visibility", "year", "country"]
     actions = ["confirm_held", "confirm_cancelled"]
-    search_fields = ["name_en", "name_es", "city", "summary"]
+    search_fields = ["name_en", "name_es", "city", "city_es", "summary"]
     date_hierarchy = "starts_on"
     autocomplete_fields = ["country", "parent", "named_users"]
     readonly_fields = ["presidency_in_office", "troika_on_date"]
@@ -57,7 +57,8 @@ class MeetingAdmin(RecordAdmin):
             _("When and where"),
             {
                 "fields": [
-                    "year", "starts_on", "ends_on", "date_precision", "city", "country", "virtual",
+                    "year", "starts_on", "ends_on", "date_precision", "city", "city_es",
+                    "country", "virtual",
                 ]
             },
         ),

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -57,6 +57,12 @@ class CalendarEvent:
     status: str
     status_label: str = ""
     whole_month: bool = False  # only the month is known: the event spans it
+    # The title without its kind ("Deadline: …"), for the page, whose badge names the kind.
+    short_title: str = ""
+
+    @property
+    def heading(self) -> str:
+        return self.short_title or self.title
 
     @property
     def kind_label(self) -> str:
@@ -132,17 +138,15 @@ def _month_end(day: datetime.date) -> datetime.date:
     return day.replace(day=month_calendar.monthrange(day.year, day.month)[1])
 
 
-def _meeting_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
-    proposed = Agreement.proposed_activities.through.objects.filter(meeting_id=OuterRef("pk"))
+def _calendar_meetings(access: Access, country: str | None):
+    """The meetings a calendar shows: dated, whole meetings the user may see (and, with a
+    country, those it hosts or takes part in)."""
     meetings = (
         Meeting.objects.visible_to(access)
         # Parts (plenary, closed-door) happen within their meeting: the meeting is the event.
         .filter(parent__isnull=True, starts_on__isnull=False)
         # A meeting known only by its year has no place on a calendar.
         .exclude(date_precision=DatePrecision.YEAR)
-        .annotate(proposed=Exists(proposed))
-        .select_related("country")
-        .order_by("starts_on", "pk")
     )
     if country:
         code = country.upper()
@@ -155,6 +159,61 @@ def _meeting_events(access: Access, words: _Words, *, country, start, end) -> li
                 )
             )
         )
+    return meetings
+
+
+def _calendar_agreements(access: Access, country: str | None):
+    """The agreements whose deadline a calendar shows: dated ones the user may see (and, with
+    a country, those it must act on)."""
+    agreements = Agreement.objects.visible_to(access).filter(deadline__isnull=False)
+    return agreements.responsible_actor(country) if country else agreements
+
+
+@dataclass(frozen=True)
+class CalendarYear:
+    """A year of the calendar and how many events it holds."""
+
+    year: int
+    meetings: int
+    deadlines: int
+
+    @property
+    def events(self) -> int:
+        return self.meetings + self.deadlines
+
+
+def calendar_years(
+    *, user_or_access: Access | User | AnonymousUser, country: str | None = None
+) -> list[CalendarYear]:
+    """Every year with events the user may see (a meeting by the year it begins), latest first,
+    so that the whole archive stays reachable a year at a time. One query."""
+    access = user_or_access if isinstance(user_or_access, Access) else access_for(user_or_access)
+
+    def per_year(queryset, field: str, kind: str):
+        return (
+            queryset.order_by()
+            .values(calendar_year=ExtractYear(field))
+            .annotate(count=Count("pk"), kind=Value(kind, output_field=CharField()))
+            .values_list("calendar_year", "kind", "count")
+        )
+
+    rows = per_year(_calendar_meetings(access, country), "starts_on", "meetings").union(
+        per_year(_calendar_agreements(access, country), "deadline", "deadlines"), all=True
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for year, kind, count in rows:
+        counts.setdefault(year, {"meetings": 0, "deadlines": 0})[kind] = count
+    return [CalendarYear(year, **counts[year]) for year in sorted(counts, reverse=True)]
+
+
+def _meeting_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
+    proposed = Agreement.proposed_activities.through.objects.filter(meeting_id=OuterRef("pk"))
+    meetings = (
+        _calendar_meetings(access, country)
+        .annotate(proposed=Exists(proposed))
+        .select_related("country")
+        .order_by("starts_on", "pk")
+    )
     # Month-precision meetings span their whole month, so the database bounds are loosened to
     # whole months and the exact overlap is checked on the events.
     if end is not None:
@@ -176,7 +235,9 @@ def _meeting_event(meeting: Meeting, words: _Words) -> CalendarEvent:
     if meeting.virtual and not meeting.city:
         location = words.virtual
     else:
-        location = ", ".join(filter(None, [meeting.city, meeting.country and meeting.country.name]))
+        location = ", ".join(
+            filter(None, [meeting.city_name, meeting.country and meeting.country.name])
+        )
     lines = [words.meeting_kind.get(meeting.kind, meeting.kind)]
     if meeting.name != meeting.short_name:
         lines.append(meeting.name)
@@ -201,13 +262,10 @@ def _meeting_event(meeting: Meeting, words: _Words) -> CalendarEvent:
 
 def _deadline_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
     agreements = (
-        Agreement.objects.visible_to(access)
-        .filter(deadline__isnull=False)
+        _calendar_agreements(access, country)
         .select_related("meeting", "meeting__country", "meeting__parent__country")
         .order_by("deadline", "pk")
     )
-    if country:
-        agreements = agreements.responsible_actor(country)
     if start is not None:
         agreements = agreements.filter(deadline__gte=start)
     if end is not None:
@@ -217,7 +275,8 @@ def _deadline_events(access: Access, words: _Words, *, country, start, end) -> l
 
 def _deadline_event(agreement: Agreement, words: _Words) -> CalendarEvent:
     text = agreement.text
-    title = words.deadline % {"agreement": agreement, "excerpt": _truncated(text, 60)}
+    excerpt = _truncated(text, 60)
+    title = words.deadline % {"agreement": agreement, "excerpt": excerpt}
     status = words.agreement_status.get(agreement.status, agreement.status)
     lines = [_truncated(text, 1000)]
     if agreement.deadline_text:
@@ -227,6 +286,7 @@ def _deadline_event(agreement: Agreement, words: _Words) -> CalendarEvent:
         uid=f"deadline-{agreement.pk}@rcm-records",
         kind="deadline",
         title=title,
+        short_title=f"{agreement} – {excerpt}",
         start=agreement.deadline,
         end=agreement.deadline,
         url=f"{words.agreement_url}{agreement.pk}/",

@@ -65,3 +65,19 @@ def expand(text: str) -> SafeString:
         last = match.end()
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
+
+
+def expand_text(text: str, seen: set[str] | None = None) -> str:
+    """Plain text (an e-mail) with each known acronym written out in brackets where it first
+    appears: "XXVI RCGM (Regional Consultation Group on Migration)". Acronyms in `seen` are
+    already written out and are added to it. Not escaped."""
+    seen = set() if seen is None else seen
+
+    def write_out(match: re.Match) -> str:
+        acronym = match.group(1)
+        if acronym in seen:
+            return acronym
+        seen.add(acronym)
+        return f"{acronym} ({GLOSSARY[acronym]})"
+
+    return ACRONYM.sub(write_out, text or "")

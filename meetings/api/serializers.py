@@ -36,8 +36,8 @@ class MeetingSerializer(serializers.ModelSerializer):
         model = Meeting
         fields = [
             "id", "name", "kind", "ordinal", "name_en", "name_es", "parent", "part", "parts",
-            "year", "starts_on", "ends_on", "date_precision", "city", "country", "virtual",
-            "status", "state", "visibility", "participants", "summary", "source",
+            "year", "starts_on", "ends_on", "date_precision", "city", "city_es", "country",
+            "virtual", "status", "state", "visibility", "participants", "summary", "source",
         ]  # fmt: skip
 
 
@@ -54,8 +54,8 @@ class MeetingWriteSerializer(ModelRulesSerializer):
         model = Meeting
         fields = [
             "kind", "ordinal", "name_en", "name_es", "parent", "part", "year", "starts_on",
-            "ends_on", "date_precision", "city", "country", "virtual", "status", "visibility",
-            "participants", "summary", "source",
+            "ends_on", "date_precision", "city", "city_es", "country", "virtual", "status",
+            "visibility", "participants", "summary", "source",
         ]  # fmt: skip
 
     def validate(self, attrs):

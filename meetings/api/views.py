@@ -47,7 +47,10 @@ class MeetingFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return queryset.filter(
-            Q(name_en__icontains=value) | Q(name_es__icontains=value) | Q(city__icontains=value)
+            Q(name_en__icontains=value)
+            | Q(name_es__icontains=value)
+            | Q(city__icontains=value)
+            | Q(city_es__icontains=value)
         )
 
     def filter_parent(self, queryset, name, value):

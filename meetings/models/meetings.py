@@ -100,6 +100,12 @@ class Meeting(Bilingual, models.Model):
         _("dates known to"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     city = models.CharField(_("city"), max_length=120, blank=True)
+    city_es = models.CharField(
+        _("city (Spanish)"),
+        max_length=120,
+        blank=True,
+        help_text=_('Its Spanish name where it differs: "Ciudad de México" for Mexico City.'),
+    )
     country = models.ForeignKey(
         Country,
         on_delete=models.PROTECT,
@@ -128,6 +134,7 @@ class Meeting(Bilingual, models.Model):
         expression=SearchVector(Folded("name_en"), weight="A", config="english")
         + SearchVector(Folded("name_es"), weight="A", config="spanish")
         + SearchVector(Folded("city"), weight="B", config="simple")
+        + SearchVector(Folded("city_es"), weight="B", config="simple")
         + SearchVector(Folded("summary"), weight="C", config="english"),
         output_field=SearchVectorField(),
         db_persist=True,
@@ -196,6 +203,13 @@ class Meeting(Bilingual, models.Model):
         return reverse("meeting", args=[self.pk])
 
     @property
+    def city_name(self) -> str:
+        """The city in the reader's language: its Spanish name in Spanish, where recorded."""
+        if self.city_es and (get_language() or "en").startswith("es"):
+            return self.city_es
+        return self.city
+
+    @property
     def short_name(self) -> str:
         """How the conference refers to the meeting: "XXVI RCM", "RCGM San José 2013"; in
         Spanish by the conference's Spanish acronyms, "XXVI CRM", "GRCM México 2021"."""
@@ -205,7 +219,7 @@ class Meeting(Bilingual, models.Model):
         if self.kind == MeetingKind.VICE_MINISTERIAL and self.ordinal:
             return f"{roman(self.ordinal)} {'CRM' if spanish else 'RCM'}"
         if self.kind == MeetingKind.RCGM:
-            place = self.city or (self.country.name if self.country else "")
+            place = self.city_name or (self.country.name if self.country else "")
             acronym = "GRCM" if spanish else "RCGM"
             return " ".join(filter(None, [acronym, place, str(self.year or "")]))
         return self.name

@@ -31,7 +31,7 @@ from icalendar import Calendar, Event, vText
 
 from agreements.models import FeedToken
 from agreements.services import feed_token_authenticate, feed_token_create, feed_token_revoke
-from pages.calendar import CalendarEvent, calendar_events
+from pages.calendar import CalendarEvent, calendar_events, calendar_years
 from rcm.models import FIRST_YEAR, Country, access_for
 
 # A feed is polled often by every subscriber: it carries the year behind and everything ahead,
@@ -56,44 +56,41 @@ def _year(value: str | None) -> int | None:
 
 @require_safe
 def calendar_page(request):
-    """Upcoming events by month (or one year's with ?year=), optionally for one ?country=."""
+    """The last twelve months and what is coming, by month (or one year's with ?year=),
+    optionally for one ?country=; every year with events is listed, the current and coming
+    ones first and the earlier ones folded, so the whole archive stays a click away."""
     access = access_for(request.user)
     today = timezone.localdate()
     countries = sorted(Country.objects.all(), key=lambda country: country.name)
     by_code = {country.code: country for country in countries}
     country = by_code.get(request.GET.get("country", "").strip().upper())
+    code = country.code if country else None
     year = _year(request.GET.get("year"))
     if year is None:
-        # The last twelve months and what is coming, with every dated deadline.
         start, end = today - datetime.timedelta(days=FEED_DAYS_BEHIND), None
     else:
         start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    events = calendar_events(
-        user_or_access=access,
-        country=country.code if country else None,
-        start=start,
-        end=end,
-        every_deadline=year is None,
-    )
+    events = calendar_events(user_or_access=access, country=code, start=start, end=end)
     months: list[dict] = []
     for event in events:
         month = event.start.replace(day=1)
         if not months or months[-1]["month"] != month:
             months.append({"month": month, "events": []})
         months[-1]["events"].append(event)
-    feed_path = (
-        reverse("country_calendar_ics", args=[country.code]) if country else reverse("calendar_ics")
-    )
+    years = calendar_years(user_or_access=access, country=code)
+    earlier_years = [entry for entry in years if entry.year < today.year]
+    feed_path = reverse("country_calendar_ics", args=[code]) if country else reverse("calendar_ics")
     feed_url = _absolute(request, feed_path)
     context = {
         "today": today,
         "year": year,
-        "previous_year": (year or today.year) - 1,
-        "next_year": (year or today.year) + 1,
         "countries": countries,
         "country": country,
         "months": months,
         "event_count": len(events),
+        "coming_years": [entry for entry in reversed(years) if entry.year >= today.year],
+        "earlier_years": earlier_years,
+        "earlier_open": year is not None and year < today.year,
         "feed_path": feed_path,
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[-1],

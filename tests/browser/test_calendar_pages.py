@@ -1,5 +1,6 @@
 """The calendar page in a browser, in English and Spanish: the last twelve months, every dated
-deadline, and a feed address built from the address the site was reached at."""
+deadline a year link away (earlier years folded), and a feed address built from the address the
+site was reached at."""
 
 import datetime
 
@@ -25,7 +26,7 @@ def records():
     ("language", "workshop", "deadline"),
     [("en", "Workshop on return", "Deadline"), ("es", "Taller sobre retorno", "Plazo")],
 )
-def test_the_calendar_shows_the_last_twelve_months_and_every_deadline(
+def test_the_calendar_shows_the_last_twelve_months_and_every_deadline_by_year(
     browser, live_server, records, screenshot, language, workshop, deadline
 ):
     for width in (1366, 375):
@@ -37,11 +38,19 @@ def test_the_calendar_shows_the_last_twelve_months_and_every_deadline(
         page.goto(f"{live_server.url}/calendar/")
         text = page.inner_text("main")
         assert workshop in text
+        assert "To report on the mechanism." not in text
+        assert not page.is_visible("a[href='?year=2014']")  # folded under "Earlier years"
+        page.click("#earlier-years summary")
+        page.click("a[href='?year=2014']")
+        text = page.inner_text("main")
         assert "To report on the mechanism." in text
         assert deadline in text
+        assert page.is_visible("a[href='?year=2014'][aria-current='page']")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
         feed = page.input_value("#feed-url")
         assert feed == f"{live_server.url}/calendar.ics"
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.goto(f"{live_server.url}/calendar/")
         screenshot(page, f"calendar-{width}-{language}")
         ics = page.request.get(feed).text()
         assert ics.count("BEGIN:VEVENT") == 2

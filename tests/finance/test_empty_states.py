@@ -11,6 +11,7 @@ from finance.selectors import country_finance_summary
 from rcm.models import Country, access_for
 from tests.finance.factories import (
     FinancialReportFactory,
+    budget,
     contribution,
     disbursement,
     members,
@@ -84,3 +85,36 @@ def test_a_country_s_summary_shows_its_line_of_the_scale(ts_staff):
         in html
     )
     assert summary["scale"] == {"amount": Decimal("5000.00"), "share": Decimal("25.00")}
+
+
+def test_a_budget_without_lines_reads_not_recorded_on_the_budgets_page(client, ts_staff):
+    budget(year=2022, lines={})
+    html = signed_in(client, ts_staff).get("/finance/budgets/").content.decode()
+    assert "The amounts of this budget's lines are not recorded." in html
+    assert "0.00" not in html
+
+
+def test_a_budget_without_lines_has_no_total_of_zero(client, ts_staff):
+    budget(year=2022, lines={})
+    html = signed_in(client, ts_staff).get("/finance/budgets/2022/").content.decode()
+    assert "<tfoot>" not in html
+
+
+def test_a_budget_with_lines_keeps_its_amounts(client, ts_staff):
+    budget(year=2014, lines={"support_staff": "150000.00"})
+    html = signed_in(client, ts_staff).get("/finance/budgets/").content.decode()
+    assert "150,000.00" in html
+
+
+def test_a_reserve_fund_without_movements_reads_not_recorded_on_its_page(client, ts_staff):
+    html = signed_in(client, ts_staff).get("/finance/reserve-fund/").content.decode()
+    assert 'id="fund-not-recorded"' in html
+    assert "0.00" not in html
+
+
+def test_a_reserve_fund_with_movements_shows_its_quarters(client, ts_staff):
+    members(["MX"])
+    contribution("1000.00", datetime.date(2014, 1, 10), country_id="MX")
+    html = signed_in(client, ts_staff).get("/finance/reserve-fund/?year=2014").content.decode()
+    assert 'id="fund-not-recorded"' not in html
+    assert "1,000.00" in html

@@ -7,6 +7,7 @@ import pytest
 from agreements.models import Status
 from meetings.models import MeetingKind, MeetingStatus
 from networks.models import NetworkKind, WorkPlanItemUpdate
+from rcm.glossary import expand
 from rcm.models import Visibility
 from tests.factories import AgreementFactory, MeetingFactory, member_country
 from tests.networks.factories import (
@@ -59,7 +60,7 @@ def test_the_network_page_shows_mandate_plans_items_and_reports(client, mexico):
         "Workshop on Reintegration.",
         f'href="/agreements/{agreement.pk}/"',
         "Report of the Working Group",
-        rcgm.short_name,
+        expand(rcgm.short_name),  # the acronym written out
     ):
         assert text in response.text
 
@@ -225,3 +226,18 @@ def test_a_reports_document_downloads_only_for_those_who_may_see_the_report(
 def test_read_only_pages_answer_405_to_other_methods(client, url):
     network = NetworkFactory()
     assert client.post(url.format(network=network.pk)).status_code == 405
+
+
+def test_the_network_pages_write_out_acronyms(client):
+    rcgm = MeetingFactory(kind=MeetingKind.RCGM, city="San José", year=2013)
+    network = NetworkFactory(mandate_en="To report to the RCGM.")
+    plan = WorkPlanFactory(network=network, name_en="Work plan of the TS")
+    item = WorkPlanItemFactory(plan=plan, text_en="To ask the IOM for a study.", meetings=[rcgm])
+    written_out = '<abbr title="{}">{}</abbr>'.format
+    overview = client.get("/networks/").text
+    assert written_out("Technical Secretariat", "TS") in overview
+    page = client.get(f"/networks/{network.pk}/").text
+    assert written_out("Regional Consultation Group on Migration", "RCGM") in page
+    assert written_out("International Organization for Migration", "IOM") in page
+    item_page = client.get(item.get_absolute_url()).text
+    assert written_out("International Organization for Migration", "IOM") in item_page

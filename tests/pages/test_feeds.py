@@ -115,10 +115,13 @@ def test_the_calendar_page_runs_a_fixed_number_of_queries(
         AgreementFactory(meeting=meeting, deadline=days_ahead(60)).proposed_activities.add(
             planned_meeting(kind="other")
         )
-    # countries for the filter, meetings with host countries, agreements with their meetings.
-    with django_assert_max_num_queries(3):
+        AgreementFactory(deadline=days_ahead(-900))  # an earlier year's: counted, not listed
+    # countries for the filter, meetings with host countries, agreements with their meetings,
+    # the years' counts of meetings and deadlines (one union).
+    with django_assert_max_num_queries(4):
         response = client.get("/calendar/")
     assert response.text.count('class="calendar-event') == 3 * count
+    assert f"{count} deadline" in response.text
 
 
 # --- The feeds ---------------------------------------------------------------------------------
@@ -175,11 +178,41 @@ def test_a_done_agreements_deadline_is_in_the_feed_with_its_status(client):
     assert "Status: Done" in str(event["DESCRIPTION"])
 
 
-def test_a_deadline_years_past_is_in_the_feed_and_on_the_page(client):
+def test_a_deadline_years_past_is_in_the_feed_and_a_year_link_away_on_the_page(client):
     AgreementFactory(text_en="To report by March.", deadline=datetime.date(2013, 3, 31))
     (event,) = parse(client.get("/calendar.ics")).walk("VEVENT")
     assert event["DTSTART"].dt == datetime.date(2013, 3, 31)
-    assert "To report by March." in client.get("/calendar/").text
+    page = client.get("/calendar/").text
+    # Its agreement's meeting is of 2013 too (the factory's).
+    assert '<a href="?year=2013">2013</a> <span class="meta">1 meeting · 1 deadline</span>' in page
+    assert "To report by March." in client.get("/calendar/?year=2013").text
+
+
+def test_the_calendar_page_leaves_earlier_years_deadlines_to_their_year(client):
+    AgreementFactory(text_en="To report long ago.", deadline=days_ahead(-800))
+    AgreementFactory(text_en="To report soon.", deadline=days_ahead(20))
+    page = client.get("/calendar/").text
+    assert "To report soon." in page
+    assert "To report long ago." not in page
+
+
+def test_the_calendar_page_lists_the_coming_years_first_and_folds_the_earlier_ones(client):
+    this_year = timezone.localdate().year
+    for year in (this_year - 3, this_year - 1, this_year + 1):
+        MeetingFactory(kind="workshop", starts_on=datetime.date(year, 6, 1))
+    page = client.get("/calendar/").text
+    coming, earlier = page.split('<details id="earlier-years">')
+    assert f"?year={this_year + 1}" in coming
+    assert earlier.index(f"?year={this_year - 1}") < earlier.index(f"?year={this_year - 3}")
+    an_earlier_year = client.get(f"/calendar/?year={this_year - 3}").text
+    assert '<details id="earlier-years" open>' in an_earlier_year
+
+
+def test_an_empty_recent_calendar_points_to_the_latest_year_with_records(client):
+    MeetingFactory(kind="workshop", starts_on=datetime.date(2019, 6, 1))
+    page = client.get("/calendar/").text
+    assert "Nothing is recorded for the last twelve months or ahead." in page
+    assert 'The latest year with meetings or deadlines is <a href="?year=2019">2019</a>.' in page
 
 
 def test_a_meeting_of_the_last_twelve_months_is_on_the_page_and_in_the_feed(client):
@@ -323,3 +356,18 @@ def test_long_texts_with_commas_semicolons_and_accents_come_back_whole(client):
     assert str(event["DESCRIPTION"]).startswith(text + "\n\nStatus: Open")
     assert str(event["URL"]).endswith(f"/agreements/{agreement.pk}/")
     assert [str(category) for category in event["CATEGORIES"].cats] == ["Deadline"]
+
+
+def test_the_page_names_a_deadline_as_such_once_and_the_feed_in_its_title(client):
+    AgreementFactory(text_en="To report on returns.", deadline=days_ahead(5))
+    page = client.get("/calendar/").text
+    assert '<span class="badge">Deadline</span>' in page
+    assert "Deadline: " not in page
+    (event,) = parse(client.get("/calendar.ics")).walk("VEVENT")
+    assert str(event["SUMMARY"]).startswith("Deadline: ")
+
+
+def test_the_recent_calendar_does_not_count_zero_events_above_its_empty_message(client):
+    page = client.get("/calendar/").text
+    assert "0 events" not in page
+    assert "Nothing is recorded for the last twelve months or ahead." in page

@@ -333,3 +333,19 @@ def test_the_progress_is_in_the_site_s_language_whatever_the_process_was_left_in
     with translation.override("es"):
         out = send().splitlines()
     assert out[0] == "1/2 focal@minex.example.gt: sent (3 items)"
+
+
+def test_the_digest_writes_out_the_acronyms(setting, due):
+    send()
+    message = message_to("focal@minex.example.gt")
+    assert "RCGM (Regional Consultation Group on Migration)" in message.body
+    html, _ = message.alternatives[0]
+    assert '<abbr title="Regional Consultation Group on Migration">RCGM</abbr>' in html
+
+
+def test_the_spanish_digest_writes_out_each_spanish_acronym_once(setting, due):
+    send()
+    body = message_to("ana.perez@sre.example.mx").body
+    name = in_language("es", lambda: gettext("Regional Consultation Group on Migration"))
+    assert body.count(f"GRCM ({name})") == 1
+    assert body.count("GRCM") > 1

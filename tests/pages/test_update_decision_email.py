@@ -51,3 +51,13 @@ def test_no_mail_when_the_decision_fails(pending, author, django_capture_on_comm
         services.followup_accept(follow_up=pending, reviewer=author)
 
     assert mail.outbox == []
+
+
+def test_the_email_writes_out_the_meetings_acronym(
+    pending, ts_staff, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.followup_accept(follow_up=pending, reviewer=ts_staff)
+
+    [message] = mail.outbox
+    assert "GRCM (Grupo Regional de Consulta sobre Migración)" in message.body
