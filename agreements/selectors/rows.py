@@ -62,8 +62,8 @@ def rows_together(*, shared=None, **parts) -> dict[str, list[dict]]:
 # What the pages show of a meeting read as a JSON row (Meeting.short_name, its link, its dates and
 # place): its own fields, and names from its country and its parent (a meeting's part).
 MEETING_ROW_FIELDS = (
-    "id", "kind", "ordinal", "name_en", "name_es", "part", "city", "year", "starts_on", "ends_on",
-    "date_precision", "virtual",
+    "id", "kind", "ordinal", "name_en", "name_es", "part", "city", "city_es", "year", "starts_on",
+    "ends_on", "date_precision", "virtual",
 )  # fmt: skip
 MEETING_ROW_RELATED = {
     "country_en": "country__name_en",
@@ -73,6 +73,7 @@ MEETING_ROW_RELATED = {
     "parent_name_en": "parent__name_en",
     "parent_name_es": "parent__name_es",
     "parent_city": "parent__city",
+    "parent_city_es": "parent__city_es",
     "parent_year": "parent__year",
 }
 
@@ -107,6 +108,7 @@ def meeting_from_row(row: dict) -> Meeting:
             name_en=row["parent_name_en"],
             name_es=row["parent_name_es"],
             city=row["parent_city"],
+            city_es=row["parent_city_es"],
             year=row["parent_year"],
         )
     return meeting

@@ -64,3 +64,15 @@ def test_the_migration_gives_the_recorded_cities_their_spanish_names():
     mexico.refresh_from_db()
     kept.refresh_from_db()
     assert (mexico.city_es, kept.city_es) == ("Ciudad de México", "Panamá")
+
+
+def test_a_meeting_read_as_a_row_keeps_its_city_in_spanish():
+    from agreements.selectors import meeting_from_row, meeting_values
+    from meetings.models import Meeting
+
+    meeting = MeetingFactory(
+        kind=MeetingKind.RCGM, city="Mexico City", city_es="Ciudad de México", year=2021
+    )
+    row = meeting_values(Meeting.objects.filter(pk=meeting.pk)).get()
+    with translation.override("es"):
+        assert meeting_from_row(row).short_name == "GRCM Ciudad de México 2021"
