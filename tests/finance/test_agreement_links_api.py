@@ -9,7 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from finance.models import FinanceAgreement, FinanceTopic
-from meetings.models import Visibility
+from rcm.models import Visibility
 from tests.factories import AgreementFactory
 from tests.finance.factories import AssessmentFactory, members, pay, rcgm
 

@@ -10,8 +10,7 @@ import pytest
 from agreements.models import Status
 from finance.agreement_standing import agreement_standing
 from finance.models import FinanceAgreement, FinanceTopic, PaymentStatus
-from meetings.models import Visibility
-from rcm.models import access_for
+from rcm.models import Visibility, access_for
 from tests.factories import AgreementFactory
 from tests.finance.factories import AssessmentFactory, contribution, members, pay, rcgm
 
