@@ -260,3 +260,81 @@ def django_db_keepdb(request, django_db_modify_db_settings):
             )
     finally:
         connection.close()
+
+
+# --- The real records, loaded once per worker -------------------------------------------------
+# Six modules read the real records that `load_records` loads from fixtures/ (about 10 s of CPU
+# each time). Each worker loads them once, into a copy of its empty test database, and these
+# modules' tests run on that copy: each test in its own transaction, rolled back as always; the
+# other tests never see it.
+def _use_database(name: str) -> None:
+    from django.db import connections
+
+    connections.close_all()
+    connections["default"].settings_dict["NAME"] = name
+
+
+@pytest.fixture(scope="session")
+def _real_records_database(django_db_setup, django_db_blocker):
+    from django.core.management import call_command
+    from django.db import connections
+    from psycopg2 import sql
+
+    empty = connections["default"].settings_dict["NAME"]
+    loaded = f"{empty}_real_records"
+    url = os.environ["DATABASE_URL"]
+    with django_db_blocker.unblock():
+        connections.close_all()
+        admin = _admin_connection(url)
+        try:
+            with admin.cursor() as cursor:
+                cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(loaded)))
+                cursor.execute(
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                        sql.Identifier(loaded), sql.Identifier(empty)
+                    )
+                )
+        finally:
+            admin.close()
+        _use_database(loaded)
+        try:
+            call_command("load_records", verbosity=0)
+        finally:
+            _use_database(empty)
+    yield empty, loaded
+    with django_db_blocker.unblock():
+        connections.close_all()
+        admin = _admin_connection(url)
+        try:
+            with admin.cursor() as cursor:
+                cursor.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        sql.Identifier(loaded)
+                    )
+                )
+        finally:
+            admin.close()
+
+
+def _on_the_real_records(databases, django_db_blocker):
+    empty, loaded = databases
+    with django_db_blocker.unblock():
+        _use_database(loaded)
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            _use_database(empty)
+
+
+@pytest.fixture(scope="module")
+def real_records_for_the_module(_real_records_database, django_db_blocker):
+    """The module's tests run on the real records (loaded once per worker); each test is rolled
+    back to them."""
+    yield from _on_the_real_records(_real_records_database, django_db_blocker)
+
+
+@pytest.fixture(scope="class")
+def real_records_for_the_class(_real_records_database, django_db_blocker):
+    """As real_records_for_the_module, for a class's tests only."""
+    yield from _on_the_real_records(_real_records_database, django_db_blocker)
