@@ -1,4 +1,5 @@
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -176,7 +177,7 @@ def _start_template_migration(config) -> None:
     # The workers start after pytest_configure and inherit the environment.
     os.environ[TEMPLATE_ENV] = name
     os.environ[TEMPLATE_DONE_ENV] = str(done)
-    config._rcm_template = (name, process)
+    config._rcm_template = (name, process, directory)
 
 
 def pytest_configure(config):
@@ -199,9 +200,10 @@ def pytest_unconfigure(config):
         return
     from psycopg2 import sql
 
-    name, process = template
+    name, process, directory = template
     process.kill()
     process.wait()
+    shutil.rmtree(directory, ignore_errors=True)
     connection = _admin_connection(os.environ["DATABASE_URL"])
     try:
         with connection.cursor() as cursor:
