@@ -1,3 +1,12 @@
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
@@ -100,3 +109,234 @@ def pytest_addoption(parser):
         default=3,
         help="Examples per API operation in the schema-fuzzing test (make fuzz uses more).",
     )
+
+
+# --- One migrated database per run, cloned for each xdist worker -------------------------------
+# Running the migrations is most of a worker's start-up (about 30 s of CPU: Django renders the
+# model states again after each operation). Under xdist the controller migrates a template
+# database once, in a subprocess that overlaps the workers' start-up and collection; each worker
+# then copies it (CREATE DATABASE … TEMPLATE, well under a second) and pytest-django finds its test
+# database already migrated. The migrations still run from zero on every run, and
+# tests/consultations/test_move_from_agreements.py still migrates backwards and forwards. Without
+# xdist, with --reuse-db or --no-migrations, or if the template's migrate fails, the test
+# databases are created as pytest-django always does (a failing migration then fails there).
+TEMPLATE_ENV = "RCM_TEST_TEMPLATE_DATABASE"
+TEMPLATE_DONE_ENV = "RCM_TEST_TEMPLATE_DONE"
+
+
+def _admin_connection(database_url: str):
+    import dj_database_url
+    import psycopg2
+
+    params = dj_database_url.parse(database_url)
+    connection = psycopg2.connect(
+        dbname="postgres",
+        user=params["USER"],
+        password=params["PASSWORD"] or None,
+        host=params["HOST"],
+        port=params["PORT"] or None,
+    )
+    connection.autocommit = True
+    return connection
+
+
+def _with_database(database_url: str, name: str) -> str:
+    return f"{database_url.rsplit('/', 1)[0]}/{name}"
+
+
+def _start_template_migration(config) -> None:
+    from psycopg2 import sql
+
+    url = os.environ["DATABASE_URL"]
+    name = f"test_rcm_template_{os.getpid()}"
+    connection = _admin_connection(url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    finally:
+        connection.close()
+    directory = Path(tempfile.mkdtemp(prefix="rcm-test-template-"))
+    done = directory / "returncode"
+    log = (directory / "migrate.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve().parents[1] / "manage.py"), "migrate",
+         "--noinput", "--verbosity", "0"],
+        env={**os.environ, "DATABASE_URL": _with_database(url, name)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+    def report() -> None:
+        returncode = process.wait()
+        log.close()
+        (directory / "returncode.tmp").write_text(str(returncode))
+        (directory / "returncode.tmp").rename(done)
+
+    threading.Thread(target=report, daemon=True).start()
+    # The workers start after pytest_configure and inherit the environment.
+    os.environ[TEMPLATE_ENV] = name
+    os.environ[TEMPLATE_DONE_ENV] = str(done)
+    config._rcm_template = (name, process, directory)
+
+
+def pytest_configure(config):
+    is_controller = not hasattr(config, "workerinput")
+    workers = getattr(config.option, "numprocesses", None)
+    if (
+        is_controller
+        and workers
+        and config.getoption("dist", "no") != "no"
+        and not config.getvalue("reuse_db")
+        and not config.getvalue("nomigrations")
+        and os.environ.get("DATABASE_URL")
+    ):
+        _start_template_migration(config)
+
+
+def pytest_unconfigure(config):
+    template = getattr(config, "_rcm_template", None)
+    if template is None:
+        return
+    from psycopg2 import sql
+
+    name, process, directory = template
+    process.kill()
+    process.wait()
+    shutil.rmtree(directory, ignore_errors=True)
+    connection = _admin_connection(os.environ["DATABASE_URL"])
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+    finally:
+        connection.close()
+
+
+def _template_migrated() -> bool:
+    done = Path(os.environ[TEMPLATE_DONE_ENV])
+    deadline = time.monotonic() + 900
+    while not done.exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return done.read_text().strip() == "0"
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """True with --reuse-db as pytest-django has it; also True in an xdist worker once its test
+    database is a copy of the run's migrated template (pytest-django then only checks it)."""
+    if request.config.getvalue("reuse_db"):
+        yield True
+        return
+    template = os.environ.get(TEMPLATE_ENV)
+    if not template or not hasattr(request.config, "workerinput") or not _template_migrated():
+        yield False
+        return
+    from django.db import connections
+    from psycopg2 import sql
+
+    name = connections["default"].creation._get_test_db_name()
+    url = os.environ["DATABASE_URL"]
+    connection = _admin_connection(url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+            cursor.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+    finally:
+        connection.close()
+    yield True
+    # pytest-django keeps a database it did not create; the copy goes with the worker.
+    connections.close_all()
+    connection = _admin_connection(url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+    finally:
+        connection.close()
+
+
+# --- The real records, loaded once per worker -------------------------------------------------
+# Six modules read the real records that `load_records` loads from fixtures/ (about 10 s of CPU
+# each time). Each worker loads them once, into a copy of its empty test database, and these
+# modules' tests run on that copy: each test in its own transaction, rolled back as always; the
+# other tests never see it.
+def _use_database(name: str) -> None:
+    from django.db import connections
+
+    connections.close_all()
+    connections["default"].settings_dict["NAME"] = name
+
+
+@pytest.fixture(scope="session")
+def _real_records_database(django_db_setup, django_db_blocker):
+    from django.core.management import call_command
+    from django.db import connections
+    from psycopg2 import sql
+
+    empty = connections["default"].settings_dict["NAME"]
+    loaded = f"{empty}_real_records"
+    url = os.environ["DATABASE_URL"]
+    with django_db_blocker.unblock():
+        connections.close_all()
+        admin = _admin_connection(url)
+        try:
+            with admin.cursor() as cursor:
+                cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(loaded)))
+                cursor.execute(
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                        sql.Identifier(loaded), sql.Identifier(empty)
+                    )
+                )
+        finally:
+            admin.close()
+        _use_database(loaded)
+        try:
+            call_command("load_records", verbosity=0)
+        finally:
+            _use_database(empty)
+    yield empty, loaded
+    with django_db_blocker.unblock():
+        connections.close_all()
+        admin = _admin_connection(url)
+        try:
+            with admin.cursor() as cursor:
+                cursor.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        sql.Identifier(loaded)
+                    )
+                )
+        finally:
+            admin.close()
+
+
+def _on_the_real_records(databases, django_db_blocker):
+    empty, loaded = databases
+    with django_db_blocker.unblock():
+        _use_database(loaded)
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            _use_database(empty)
+
+
+@pytest.fixture(scope="module")
+def real_records_for_the_module(_real_records_database, django_db_blocker):
+    """The module's tests run on the real records (loaded once per worker); each test is rolled
+    back to them."""
+    yield from _on_the_real_records(_real_records_database, django_db_blocker)
+
+
+@pytest.fixture(scope="class")
+def real_records_for_the_class(_real_records_database, django_db_blocker):
+    """As real_records_for_the_module, for a class's tests only."""
+    yield from _on_the_real_records(_real_records_database, django_db_blocker)

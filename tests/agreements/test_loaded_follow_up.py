@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from agreements.models import Agreement, Status
 
@@ -12,12 +10,8 @@ TODAY = datetime.date(2026, 12, 1)
 
 
 @pytest.fixture(scope="module")
-def real_records(django_db_setup, django_db_blocker):
-    """The real records, loaded once for the module's tests, which only read them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_records", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+def real_records(real_records_for_the_module):
+    """The real records, loaded once per worker, for the module's tests, which only read them."""
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from consultations.models import (
     ConsultationTransition,
     ConsultationVersion,
 )
+from rcm.testing.shared_rows import built_once
 from tests.consultations.factories import agreed, at, conference, country
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +78,6 @@ def snapshot() -> dict:
     }
 
 
-@pytest.fixture
 def records():
     """An agreed consultation (versions, both kinds of rounds, answers, steps, history), a
     group allowed to change consultations and an admin log entry about one."""
@@ -102,11 +102,26 @@ def records():
     return setting, consultation, content_type
 
 
-@pytest.fixture
-def at_the_schema_before_the_move(records):
+def records_at_the_schema_before_the_move():
+    rows = records()
     expected = snapshot()
     executor = migrate([before_the_move(), ("consultations", None)])
-    yield records, expected, executor
+    return rows, expected, executor
+
+
+@pytest.fixture(scope="module")
+def before_the_move_once(django_db_setup, django_db_blocker):
+    # Migrating backwards re-renders every model state (most of this module's time): it is done
+    # once, and each test (a savepoint of this transaction: DDL in PostgreSQL is transactional)
+    # starts from the old schema with the rows in it.
+    yield from built_once(django_db_blocker, records_at_the_schema_before_the_move)
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def at_the_schema_before_the_move(before_the_move_once):
+    ContentType.objects.clear_cache()
+    yield before_the_move_once
     ContentType.objects.clear_cache()
 
 

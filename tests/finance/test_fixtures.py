@@ -16,7 +16,6 @@ from finance.models import (
 )
 from finance.services import scale_coverage_problems
 from rcm.management.commands.load_records import FIXTURES_DIR
-from rcm.testing.shared_rows import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +27,9 @@ def counts() -> dict:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def real_records(django_db_setup, django_db_blocker):
-    """The real records, loaded once for the module's tests (each is rolled back to them)."""
-    yield from built_once(django_db_blocker, lambda: call_command("load_records", verbosity=0))
+def real_records(real_records_for_the_module):
+    """The real records, loaded once per worker, for the module's tests (each is rolled back to
+    them)."""
 
 
 def test_the_2005_scale_sums_to_282724_and_derives_the_united_states_share_as_50_percent():

@@ -2,16 +2,14 @@
 recommendations to the Vice-Ministers (2.b, 8.a and 8.b)."""
 
 import pytest
-from django.core.management import call_command
 
 from agreements.models import Agreement, Section
 from meetings.models import Meeting, MeetingKind
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_records_for_the_module")]
 
 
 def test_the_xxvi_rcm_agenda_links_the_2021_rcgm_recommendations(client):
-    call_command("load_records", verbosity=0)
     xxvi = Meeting.objects.get(kind=MeetingKind.VICE_MINISTERIAL, ordinal=26)
     rcgm = Meeting.objects.get(kind=MeetingKind.RCGM, starts_on="2021-12-01")
     wanted = {

@@ -10,7 +10,6 @@ from django.core.management import CommandError, call_command
 from meetings.models import Meeting, Participation
 from rcm.management.commands.load_records import FIXTURES_DIR
 from rcm.models import Country, FocalPoint, Organisation, Presidency
-from rcm.testing.shared_rows import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +22,9 @@ def record_counts() -> dict:
 
 
 @pytest.fixture(scope="class")
-def real_records(django_db_setup, django_db_blocker):
-    """The real records, loaded once for the class's tests (each is rolled back to them)."""
-    yield from built_once(django_db_blocker, lambda: call_command("load_records", verbosity=0))
+def real_records(real_records_for_the_class):
+    """The real records, loaded once per worker, for the class's tests (each is rolled back to
+    them)."""
 
 
 @pytest.mark.usefixtures("real_records")

@@ -4,8 +4,6 @@ an honest state; Plan of Action themes on (nearly) every agreement (tests of loa
 import datetime
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from agreements.models import Agreement, AgreementLink, AgreementTheme
 from meetings.models import NAME_MAX_LENGTH, Meeting, MeetingState, MeetingStatus, SupportRole
@@ -15,12 +13,8 @@ TODAY = datetime.date(2026, 12, 3)
 
 
 @pytest.fixture(scope="module")
-def real_records(django_db_setup, django_db_blocker):
-    """The real records, loaded once for the module's tests, which only read them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_records", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+def real_records(real_records_for_the_module):
+    """The real records, loaded once per worker, for the module's tests, which only read them."""
 
 
 @pytest.fixture

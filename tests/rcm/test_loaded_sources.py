@@ -5,13 +5,11 @@ the 2011 publication names and the documents it places there, the observer organ
 import datetime
 
 import pytest
-from django.core.management import call_command
 
 from agreements.models import Agreement, InstrumentEvent
 from finance.models import FinanceAgreement, FinanceTopic
 from meetings.models import DatePrecision, Meeting, MeetingKind
 from rcm.models import ObserverStatus, Organisation
-from rcm.testing.shared_rows import built_once
 from tests.factories import ts_staff_user
 
 pytestmark = pytest.mark.django_db
@@ -20,9 +18,8 @@ THE_EIGHT_OF_2011 = {"IOM", "ECLAC", "UNHCR", "IACHR", "SICA", "UNSR", "UNFPA", 
 
 
 @pytest.fixture(scope="module", autouse=True)
-def real_records(django_db_setup, django_db_blocker):
-    """The real records, loaded once for the module's tests, which only read them."""
-    yield from built_once(django_db_blocker, lambda: call_command("load_records", verbosity=0))
+def real_records(real_records_for_the_module):
+    """The real records, loaded once per worker, for the module's tests, which only read them."""
 
 
 def rcgm(year: int, country: str) -> Meeting:
