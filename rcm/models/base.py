@@ -1,0 +1,64 @@
+"""Words every app uses: the first year, a record's source, visibility, roles, bilingual names."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+FIRST_YEAR = 1996  # Tuxtla II summit, February 1996: the conference is founded.
+
+
+def source() -> models.CharField:
+    """The field in which every record names the document it comes from."""
+    return models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The document the record comes from (a seed document or a published source)."),
+    )
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+    RESTRICTED = "restricted", _("Restricted")
+
+
+class Role(models.TextChoices):
+    """The roles people have in the records; each is a Django group that access rules read."""
+
+    TS_STAFF = "TS staff", _("Technical Secretariat staff")
+    FOCAL_POINT = "Focal point", _("Focal point")
+    OBSERVER = "Observer", _("Observer")
+    NETWORK_OFFICER = "Network officer", _("Network officer")
+
+
+class Bilingual:
+    """Show the Spanish text of a content field when the interface speaks Spanish and it exists."""
+
+    def localized(self, field: str) -> str:
+        if (get_language() or "en").startswith("es"):
+            spanish = getattr(self, f"{field}_es", "")
+            if spanish:
+                return spanish
+        # A record known only in Spanish (imported from its Spanish version) shows its Spanish.
+        return getattr(self, f"{field}_en") or getattr(self, f"{field}_es", "")
+
+    @property
+    def name(self) -> str:
+        return self.localized("name")
+
+
+# --- Countries ---------------------------------------------------------------------------------
+
+
+def year_field(verbose_name, **kwargs) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)],
+        **kwargs,
+    )
