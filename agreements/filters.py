@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Action, Agreement, Section, Status
 from meetings.models import MeetingKind
+from rcm.filters import StrictBooleanFilter
 from rcm.models import FIRST_YEAR
 
 # The conference's own names of its bodies, accepted wherever a body is asked for.
@@ -39,13 +40,13 @@ class AgreementFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, label=_("Status"), distinct=False
     )
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
-    not_reported = django_filters.BooleanFilter(
+    overdue = StrictBooleanFilter(method="filter_overdue", label=_("Overdue"))
+    not_reported = StrictBooleanFilter(
         method="filter_not_reported",
         label=_("Not reported"),
         help_text="Open or in progress, with no accepted update since it was adopted.",
     )
-    stale = django_filters.BooleanFilter(
+    stale = StrictBooleanFilter(
         method="filter_stale",
         label=_("Stale"),
         help_text="Open or in progress, with no accepted update for FOLLOW_UP_STALE_MONTHS.",

@@ -31,6 +31,7 @@ from agreements.models import (
 )
 from meetings.models import MeetingKind
 from rcm import exports as rcm_exports
+from rcm.filters import StrictBooleanFilter
 from rcm.models import Country, access_for
 from rcm.pagination import CountedPaginator
 
@@ -91,7 +92,7 @@ class DashboardFilter(AgreementFilter):
         label=gettext_lazy("Responsible organisation"),
         empty_label=gettext_lazy("All"),
     )
-    overdue = django_filters.BooleanFilter(
+    overdue = StrictBooleanFilter(
         method="filter_overdue",
         label=gettext_lazy("Overdue"),
         widget=forms.Select(

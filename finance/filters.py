@@ -15,7 +15,7 @@ from finance.models import (
     PaymentStatus,
     ReserveFundMovement,
 )
-from rcm.filters import RecordFilterSet
+from rcm.filters import RecordFilterSet, StrictBooleanFilter
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -55,9 +55,7 @@ class AssessmentFilter(RecordFilterSet):
         choices=PaymentStatus.choices,
         label=_("Paid, partly paid or outstanding"),
     )
-    in_arrears = django_filters.BooleanFilter(
-        method="filter_in_arrears", label=_("Not paid in full")
-    )
+    in_arrears = StrictBooleanFilter(method="filter_in_arrears", label=_("Not paid in full"))
 
     class Meta:
         model = Assessment
@@ -79,7 +77,7 @@ class PaymentFilter(RecordFilterSet):
     year = YearFilter(field_name="received_on", lookup_expr="year")
     received_after = django_filters.DateFilter(field_name="received_on", lookup_expr="gte")
     received_before = django_filters.DateFilter(field_name="received_on", lookup_expr="lte")
-    demo = django_filters.BooleanFilter()
+    demo = StrictBooleanFilter()
 
     class Meta:
         model = Payment
@@ -99,7 +97,7 @@ class ExpenditureFilter(RecordFilterSet):
     category = django_filters.ChoiceFilter(field_name="line__category_id", choices=Category.choices)
     spent_after = django_filters.DateFilter(field_name="spent_on", lookup_expr="gte")
     spent_before = django_filters.DateFilter(field_name="spent_on", lookup_expr="lte")
-    demo = django_filters.BooleanFilter()
+    demo = StrictBooleanFilter()
 
     class Meta:
         model = Expenditure
@@ -115,7 +113,7 @@ class ReserveFundFilter(RecordFilterSet):
     nationality = CountryCodeFilter(
         field_name="nationality__code", label=_("Nationality of the migrants (alpha-2 code)")
     )
-    demo = django_filters.BooleanFilter()
+    demo = StrictBooleanFilter()
 
     class Meta:
         model = ReserveFundMovement

@@ -14,6 +14,7 @@ from networks.models import (
     WorkPlan,
     WorkPlanItem,
 )
+from rcm.filters import StrictBooleanFilter
 from rcm.models import Visibility
 
 
@@ -71,7 +72,7 @@ class NetworkMemberFilter(django_filters.FilterSet):
         method="filter_organisation", label=_("Organisation"), help_text="Acronym."
     )
     role = django_filters.MultipleChoiceFilter(choices=MemberRole.choices, label=_("Role"))
-    active = django_filters.BooleanFilter(method="filter_active", label=_("Active today"))
+    active = StrictBooleanFilter(method="filter_active", label=_("Active today"))
 
     class Meta:
         model = NetworkMember
@@ -132,7 +133,7 @@ class WorkPlanItemFilter(django_filters.FilterSet):
     deadline_before = django_filters.DateFilter(
         field_name="deadline", lookup_expr="lte", label=_("Deadline until")
     )
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    overdue = StrictBooleanFilter(method="filter_overdue", label=_("Overdue"))
 
     class Meta:
         model = WorkPlanItem

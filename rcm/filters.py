@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS, remote_queryset
 
@@ -55,3 +56,33 @@ class RecordFilterBackend(rest_framework.DjangoFilterBackend):
     """The API's filter backend: lists declared with filterset_fields get these relations."""
 
     filterset_base = ApiRecordFilterSet
+
+
+# The values a yes/no filter understands: what NullBooleanSelect reads, and the API's true/false.
+BOOLEAN_VALUES = {"true", "false", "unknown", "1", "2", "3"}
+
+
+class StrictNullBooleanSelect(forms.NullBooleanSelect):
+    """Keeps a value it does not understand for the field to refuse: Django's select reads
+    `?stale=perhaps` as "any", so a mistyped filter silently filtered nothing."""
+
+    def value_from_datadict(self, data, files, name):
+        raw = data.get(name)
+        if raw in (None, "") or str(raw).lower() in BOOLEAN_VALUES:
+            return super().value_from_datadict(data, files, name)
+        return raw
+
+
+class StrictNullBooleanField(forms.NullBooleanField):
+    widget = StrictNullBooleanSelect
+
+    def to_python(self, value):
+        if isinstance(value, str) and value and value.lower() not in BOOLEAN_VALUES:
+            raise ValidationError(_("Use true or false."), code="invalid")
+        return super().to_python(value)
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    """A yes/no filter that answers 400 to a value other than true or false."""
+
+    field_class = StrictNullBooleanField

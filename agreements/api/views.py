@@ -22,6 +22,7 @@ from agreements.filters import AgreementFilter
 from agreements.models import Agreement, FollowUp, Instrument, InstrumentEvent, Theme, Validation
 from agreements.selectors import annotate_for_api
 from rcm.api.base import RecordViewSet
+from rcm.filters import StrictBooleanFilter
 from rcm.models import Access
 
 
@@ -100,11 +101,11 @@ class FollowUpFilter(django_filters.FilterSet):
     agreement = django_filters.NumberFilter(field_name="agreement_id", label="Agreement (id)")
     country = django_filters.CharFilter(field_name="country__code", lookup_expr="iexact")
     posted_after = django_filters.DateTimeFilter(field_name="created_at", lookup_expr="gte")
-    agreement_not_reported = django_filters.BooleanFilter(
+    agreement_not_reported = StrictBooleanFilter(
         method="filter_agreement_state",
         label="Updates of agreements nobody has reported on since adoption (no accepted update)",
     )
-    agreement_stale = django_filters.BooleanFilter(
+    agreement_stale = StrictBooleanFilter(
         method="filter_agreement_state",
         label="Updates of agreements with no accepted update for FOLLOW_UP_STALE_MONTHS",
     )
