@@ -10,7 +10,7 @@ Public API::
     Gazetteer.default() / Gazetteer.from_database() / gazetteer.find(text)
 """
 
-from .actions import ACTIONS, classify_action, opening_is_known, responsible
+from .actions import ACTIONS, classify_action, opening_is_known
 from .deadlines import Deadline, find_date_range, resolve_deadline
 from .gazetteer import (
     MEMBER_COUNTRIES,
@@ -23,6 +23,7 @@ from .gazetteer import (
 )
 from .parser import parse_record, section_heading
 from .reading import UnreadableDocument, normalise_text, read_document
+from .responsible import responsible
 from .schema import (
     MEETING_KINDS,
     SECTIONS,

@@ -18,7 +18,7 @@ Decisions:
 * "implement", "develop", "initiate" are ``hold`` only when their object is an activity
   (a workshop, a course, a campaign); "continue"/"continuation" always is.
 
-:func:`responsible` names who must act: the subject of a task ("X will…", "X committed to…",
+`responsible.responsible()` names who must act: the subject of a task ("X will…", "X committed to…",
 "X offered to…", "X need more time…"), the addressee of a directive ("urge/request/encourage/
 invite X to…", "instar a X a…"), the agent of a future passive ("will be circulated by the TS"),
 and the host of an activity "to be held in" a country. "Countries will…" means all eleven
@@ -42,9 +42,9 @@ from .actions_verbs import (
     _PREPOSITION,
     _VERB_PATTERNS,
 )
-from .gazetteer import MEMBER_COUNTRIES, Gazetteer, default_gazetteer, detect_language, fold
+from .gazetteer import fold
 
-__all__ = ["ACTIONS", "classify_action", "opening_is_known", "responsible"]
+__all__ = ["ACTIONS", "PREFACE", "classify_action", "opening_is_known"]
 
 ACTIONS = (
     "thank", "note", "accept", "approve", "recommend", "urge", "request", "submit", "hold",
@@ -54,7 +54,7 @@ ACTIONS = (
 # --- Opening ------------------------------------------------------------------------------------
 
 # Phrases that come before the verb without changing it.
-_PREFACE = re.compile(
+PREFACE = re.compile(
     r"^(?:(?:regarding|concerning|with\s+(?:regard|respect)\s+to|in\s+(?:relation|reference)\s+to"
     r"|as\s+regards|as\s+for|on\s+the\s+(?:topic|subject|issue|matter)\s+of|en\s+(?:relacion|"
     r"referencia)\s+(?:con|a)|con\s+(?:respecto|relacion)\s+a|respecto\s+(?:a|de|al)|(?:sobre|en)\s+el"
@@ -88,92 +88,13 @@ _AGREED = re.compile(
 )
 
 
-# "X will …", "X committed to …": the task markers that make X responsible.
-#
-# Several patterns below open with a lookahead naming the letters a match can begin with: it
-# says nothing new, but lets the regex engine skip every other position at once.
-_SUBJECT_EN = re.compile(
-    r"(?=[acimnosuwe])"
-    r"\b(?:will|shall|should|must|is\s+to|are\s+to|needs?\s+(?:to|more\s+time)|committed\s+to"
-    r"|commits?\s+to|offered\s+to|offers?\s+to|undert(?:ook|akes?)\s+to|agreed\s+to|expressed\s+"
-    r"(?:its|their)\s+(?:willingness|interest)\s+to|(?:is|are|was|were)\s+(?:requested|asked"
-    r"|invited|urged|encouraged|called\s+upon|expected|responsible))\b"
-)
-_SUBJECT_ES_OTHER = (
-    r"se\s+compromet(?:e|en|ió|ieron)|ofreci(?:ó|eron)|ofrece(?:n)?|deber(?:á|án|ía|ían)"
-    r"|necesita(?:n)?|(?:es|son|fue|fueron)\s+(?:invitad|solicitad|instad|exhortad)[oa]s?"
-)
-_SUBJECT_ES = re.compile(
-    rf"\b(?:\w+(?:ará|erá|irá|arán|erán|irán)|{_SUBJECT_ES_OTHER})\b", re.IGNORECASE
-)
-# The same without the future tense, for a clause without an "á": trying "\w+…ará" at every
-# word was the slowest part of reading who is responsible.
-_SUBJECT_ES_NO_FUTURE = re.compile(rf"(?=[defnos])\b(?:{_SUBJECT_ES_OTHER})\b", re.IGNORECASE)
-_PASSIVE = re.compile(r"^\s*be\s+(\w+)")
-_ACTING_PASSIVES = frozenset({"requested", "asked", "invited", "urged", "encouraged", "called"})
-_RELATIVE_END = re.compile(r"(?:\bwhich|\bthat|\bwho|\bwhom|\bque|\bcual|\bquien(?:es)?|\bse)\s*$")
-_COUNTRIES_SUBJECT = re.compile(
-    r"^(?:the\s+|los\s+|las\s+|all\s+(?:the\s+)?|todos\s+los\s+)?(?:rcm\s+|crm\s+)?(?:member\s+|"
-    r"participating\s+)?(?:countries|states|paises|estados)\b|^(?:each|every|cada)\s+(?:rcm\s+)?"
-    r"(?:member\s+)?(?:country|state|pais|estado)\b"
-)
-_ADDRESSEE_EN = re.compile(
-    r"(?=[acdeimrtu])"
-    r"\b(?:urge|urges|urged|encourage|encourages|encouraged|request|requests|requested|invite"
-    r"|invites|invited|call(?:s|ed)?\s+(?:up)?on|ask|asks|asked|instruct|instructs|instructed"
-    r"|exhort|exhorts|remind|reminds|entrust|entrusts|task|tasks|mandate|mandates|direct"
-    r"|directs)\s+(?P<obj>[^.;:]{1,160}?)\s+to\s"
-    # "To recommend to the Vice-Ministers the approval…": they are to decide.
-    r"|\brecommend(?:s|ed)?\s+to\s+(?P<obj2>[^.;:]{1,160})"
-    # "To entrust the Technical Secretariat with the follow-up".
-    r"|\b(?:entrust|entrusts|entrusted|charge|charges|task|tasks)\s+(?P<obj3>[^.;:]{1,160}?)"
-    r"\s+with\s"
-)
-_ADDRESSEE_ES = re.compile(
-    r"(?=[aeilmprs])"
-    r"\b(?:inst|exhort|alent|alient|anim|invit|solicit|ped|pid|encomend|encomiend|encarg|instru"
-    r"|llam|recomend|recomiend|motiv)\w*\s+al?\s+(?P<obj>[^.;:]{1,160}?)(?:\s+(?:a|que|para)\s|[.;:]|$)"
-)
-_AGENT = re.compile(
-    r"(?=[adimstw])"
-    r"\b(?:will|shall|should|must|would|to|is\s+to|are\s+to)\s+be\s+\w+(?:ed|en|wn|t)\s+by\s+"
-    r"(?P<agent>[^,;.]{1,80}?)(?=\s+(?:for|to|in|on|with|within|no\s+later|before|by|at|during"
-    r"|and\s+(?:then|also))\b|[,;.]|$)"
-    r"|\b(?:ser[aá]n?|deber[aá]n?\s+ser)\s+\w+(?:ad|id)[oa]s?\s+por\s+(?P<agente>[^,;.]{1,80}?)"
-    r"(?=\s+(?:para|a|en|con|dentro|antes)\b|[,;.]|$)",
-    re.IGNORECASE,
-)
-_HOST = re.compile(
-    r"(?=[astw])"
-    r"\b(?:to\s+be|will\s+be|should\s+be|shall\s+be)\s+(?:held|hosted|organi[sz]ed)\s+in\s+"
-    r"(?:the\s+city\s+of\s+)?(?P<place>[^,;.(]{2,40}(?:,\s*[^,;.(]{2,30})?)"
-    r"|\b(?:a\s+(?:realizarse|celebrarse|efectuarse|llevarse\s+a\s+cabo)|se\s+(?:lleve\s+a\s+cabo"
-    r"|realice|celebre|efectue|realizara|celebrara))\s+en\s+(?P<lugar>[^,;.(]{2,40}"
-    r"(?:,\s*[^,;.(]{2,30})?)",
-    re.IGNORECASE,
-)
-_TRAIL = re.compile(
-    r"^\s*(?:'s)?\s*(?:\([^)]{0,40}\))?\s*(?:(?:coordinator|delegation|government|representatives?"
-    r"|authorities|team|office|delegacion|gobierno|representantes?|autoridades)\b)?\s*"
-    r"(?:,?\s*(?:in\s+its\s+capacity\s+as|en\s+su\s+calidad\s+de|as|como)\s+[^,]{0,60},?)?\s*"
-    r"(?:also|too|tambien|as\s+well)?\s*,?\s*$",
-    re.IGNORECASE,
-)
-_JOIN = re.compile(
-    r"^\s*(?:\([^)]{0,40}\))?\s*(?:,|and|y|e|&|as\s+well\s+as|together\s+with|junto\s+con|of|de"
-    r"|del)?\s*(?:,\s*(?:and|y))?\s*(?:al?\s+)?(?:the|la|el|los|las)?\s*(?:government\s+of|gobierno\s+de)?"
-    r"\s*$",
-    re.IGNORECASE,
-)
-
-
 def _opening(text: str) -> str:
     """The folded text from its first word, without label, preface or "To"."""
     folded = fold(text).strip()
     folded = re.sub(r"^[\s\-–·•*\"'“(]+", "", folded)
     for _ in range(3):
         before = folded
-        folded = _PREFACE.sub("", folded, count=1)
+        folded = PREFACE.sub("", folded, count=1)
         folded = _AGREED.sub("", folded, count=1)
         folded = re.sub(r"^(?:to|that|also|then|que|we|nosotros)\s+", "", folded)
         folded = _ADVERBS.sub("", folded)
@@ -228,7 +149,7 @@ def _subjunctive_action(opening: str) -> str | None:
 
 
 def _opening_agreed(text: str) -> bool:
-    folded = _PREFACE.sub("", re.sub(r"^[\s\-–·•*\"'“(]+", "", fold(text).strip()), count=1)
+    folded = PREFACE.sub("", re.sub(r"^[\s\-–·•*\"'“(]+", "", fold(text).strip()), count=1)
     match = _AGREED.match(folded)
     return bool(match and match.group().strip() and "conclu" not in match.group())
 
@@ -321,247 +242,3 @@ def classify_action(text: str, language: str = "en") -> str:
 def opening_is_known(text: str) -> bool:
     """Whether the opening says what the item does (else the parent's action applies)."""
     return _classify(text)[1]
-
-
-# --- Responsible --------------------------------------------------------------------------------
-
-
-def responsible(
-    text: str,
-    actors: list[str] | None = None,
-    action: str | None = None,
-    *,
-    gazetteer: Gazetteer | None = None,
-    language: str | None = None,
-) -> list[str]:
-    """Codes of who must act on the agreement, in order of appearance (see the module's rules).
-
-    ``actors`` (the codes mentioned in the item) limits nothing but is used to resolve "them":
-    when a directive addresses a pronoun, nobody is added. ``action`` is accepted so callers can
-    pass what they know; tasks stated in the text count whatever the action.
-    """
-    gazetteer = gazetteer or default_gazetteer()
-    language = language or detect_language(text)
-    found: list[tuple[int, str]] = []
-    for offset, clause in _clauses(text):
-        found.extend(
-            (offset + pos, code) for pos, code in _subject_codes(clause, gazetteer, language)
-        )
-        found.extend((offset + pos, code) for pos, code in _addressees(clause, gazetteer, language))
-        found.extend((offset + pos, code) for pos, code in _agents(clause, gazetteer, language))
-        if action in (None, "hold", "note", "approve", "recommend", "other"):
-            found.extend((offset + pos, code) for pos, code in _hosts(clause, gazetteer, language))
-    codes: list[str] = []
-    for _pos, code in sorted(found, key=lambda pair: pair[0]):
-        if code not in codes:
-            codes.append(code)
-    return codes
-
-
-_CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ\"“(¿¡·•\-])|\n")
-
-
-def _clauses(text: str):
-    """Sentences and bullet lines, with their offsets."""
-    start = 0
-    for separator in _CLAUSE_END.finditer(text):
-        if text[start : separator.start()].strip():
-            yield start, text[start : separator.start()]
-        start = separator.end()
-    if text[start:].strip():
-        yield start, text[start:]
-
-
-def _members(position: int) -> list[tuple[int, str]]:
-    return [(position, code) for code in MEMBER_COUNTRIES]
-
-
-def _subject_codes(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
-    results: list[tuple[int, str]] = []
-    spanish = _SUBJECT_ES if "á" in clause or "Á" in clause else _SUBJECT_ES_NO_FUTURE
-    markers = list(_SUBJECT_EN.finditer(clause)) + list(spanish.finditer(clause))
-    for marker in markers:
-        passive = _PASSIVE.match(clause[marker.end() :])
-        if passive and passive.group(1).lower() not in _ACTING_PASSIVES:
-            continue  # "the document will be circulated": the subject is not who acts
-        pre = clause[: marker.start()]
-        pre = re.split(r"\b(?:that|que)\s+(?=[A-Z])", pre)[-1]  # "It was agreed that X will"
-        if _RELATIVE_END.search(fold(pre)):
-            continue
-        start = _subject_start(pre)
-        whole = _PREFACE.sub("", fold(pre).strip(" ·-–•\t\"'“"), count=1)
-        if _COUNTRIES_SUBJECT.match(fold(pre[start:].strip(" ·-–•\t"))) or (
-            _COUNTRIES_SUBJECT.match(whole)
-        ):
-            results.extend(_members(start))
-            continue
-        results.extend(_mention_chain(pre, gazetteer, language))
-    return results
-
-
-def _subject_start(pre: str) -> int:
-    """Where the subject of a task begins: after the last connective or clause opener."""
-    openers = list(
-        re.finditer(
-            r"(?:^|\b(?:and|furthermore|moreover|also|in\s+addition|additionally|y|ademas"
-            r"|asimismo|that|que)\b\s*,?\s*|[,:·•–-]\s*)",
-            pre,
-        )
-    )
-    return openers[-1].end() if openers else 0
-
-
-def _mention_chain(pre: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
-    """The actors named right before a task marker: "Belize and the Dominican Republic need…"."""
-    mentions = [m for m in gazetteer.mentions(pre, language) if m[2]]
-    codes: list[tuple[int, str]] = []
-    boundary = len(pre)
-    pattern = _TRAIL
-    for start, end, found in reversed(mentions):
-        if not pattern.match(pre[end:boundary]):
-            break
-        codes.extend((start, code) for code in found)
-        boundary = start
-        pattern = _JOIN
-    return codes
-
-
-def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
-    results: list[tuple[int, str]] = []
-    for pattern in (_ADDRESSEE_EN, _ADDRESSEE_ES):
-        for match in pattern.finditer(fold(clause)):
-            groups = match.groupdict()
-            group = next(g for g in ("obj2", "obj3", "obj") if groups.get(g))
-            obj = clause[match.start(group) : match.end(group)]
-            if _COUNTRIES_SUBJECT.match(fold(obj.strip())):
-                results.extend(_members(match.start(group)))
-                continue
-            chain = _leading_chain(obj, gazetteer, language)
-            if group == "obj" and (not chain or re.search(r"\s(?:y|e)\s*$", obj)):
-                # "instruct the Liaison Officers Network to Combat … to follow up": the first
-                # "to" was inside the name; read up to the clause's end.
-                rest = re.split(r"[.;:]", clause[match.start(group) :], maxsplit=1)[0]
-                chain = _leading_chain(rest[:200], gazetteer, language)
-            results.extend((match.start(group) + pos, code) for pos, code in chain)
-    for match in _OFFER.finditer(fold(clause)):
-        obj = clause[match.start("obj") : match.start("obj") + 120]
-        results.extend(
-            (match.start("obj") + pos, code)
-            for pos, code in _leading_chain(obj, gazetteer, language)
-        )
-    for match in _RESOLVED_THAT.finditer(fold(clause)):
-        obj = clause[match.end() : match.end() + 120]
-        results.extend(
-            (match.end() + pos, code) for pos, code in _leading_chain(obj, gazetteer, language)
-        )
-    return results
-
-
-# "the offer of Panama to host…", "el ofrecimiento de Honduras para ejercer…": an offer is a task.
-_OFFER = re.compile(
-    r"(?=[o])\b(?:offers?|ofrecimientos?|ofertas?)\s+(?:made\s+)?(?:of|by|from|de|del|hecho\s+por)"
-    r"\s+(?:the\s+|la\s+|el\s+)?(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
-)
-# "se resolvió que la Secretaría Técnica presente…", "it was decided that the TS…".
-_RESOLVED_THAT = re.compile(
-    r"(?=[adcrq])\b(?:resolvi(?:o|eron)|acord(?:o|aron)|decidi(?:o|eron)|resolved|decided|agreed)"
-    r"\s+(?:que|that)\s+"
-    # An item that opens with the subjunctive: "Que la Secretaría Técnica elabore…".
-    r"|^[\s\-–·•]*que\s+"
-)
-
-
-def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
-    """The actors named at the start of an object: "los Viceministros la aprobación…" is the
-    Vice-Ministers only; "Belize, Canada and Mexico to…" is all three."""
-    results: list[tuple[int, str]] = []
-    boundary = 0
-    pattern = _LEADING
-    for start, end, codes in gazetteer.mentions(text, language):
-        if not codes:
-            continue
-        if not pattern.match(text[boundary:start]):
-            break
-        results.extend((start, code) for code in codes)
-        boundary = end
-        pattern = _JOIN
-    return results
-
-
-_LEADING = re.compile(
-    r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:government\s+of|gobierno\s+de)?\s*$"
-    # "a la Troika y a la Secretaría Técnica": the Troika is no recorded actor; who follows is.
-    r"|^\s*(?:the|la)?\s*troika\s*(?:,|and|y|e|as\s+well\s+as|junto\s+con)\s*(?:al?\s+)?"
-    r"(?:the|la|el|los|las)?\s*$"
-    # "the observer organizations, in particular UNHCR and IOM"
-    r"|^\s*(?:the|los|las|a\s+los|a\s+las)?\s*[\w\s-]{0,50}?(?:organi[sz]ations?|organismos?"
-    r"|organizaciones|agencies|agencias|observers?|observadores)\b[^,;:]{0,30},?\s*(?:in\s+particular"
-    r"|particularly|especially|including|namely|such\s+as|en\s+particular|particularmente"
-    r"|especialmente|como|tales\s+como)\s+(?:the|la|el|los|las|al|a)?\s*$",
-    re.I,
-)
-
-
-def _agents(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
-    results: list[tuple[int, str]] = []
-    for match in _AGENT.finditer(clause):
-        group = "agent" if match.group("agent") else "agente"
-        agent = match.group(group)
-        if _COUNTRIES_SUBJECT.match(fold(agent.strip())):
-            results.extend(_members(match.start(group)))
-            continue
-        for start, _end, codes in gazetteer.mentions(agent, language):
-            results.extend((match.start(group) + start, code) for code in codes)
-    # Spanish verb–subject order: "que circulará la ST", "el cual remitirá la PPT".
-    for match in re.finditer(
-        r"\b(?:que|la\s+cual|el\s+cual|los\s+cuales)\s+\w+(?:ará|erá|irá|arán|erán|irán)\s+"
-        r"(?P<agent>(?:la|el|los|las)\s+[^\s,;.]+(?:\s+[^\s,;.]+)?)",
-        clause,
-        flags=re.IGNORECASE,
-    ):
-        for start, _end, codes in gazetteer.mentions(match.group("agent"), language):
-            results.extend((match.start("agent") + start, code) for code in codes)
-    return results
-
-
-_HOLD_VERB = re.compile(
-    r"(?=[hoscrl])\b(?:to\s+hold|hold|host|organi[sz]e|se\s+(?:realice|celebre|lleve\s+a\s+cabo"
-    r"|realizara|celebrara)|realizar|celebrar|llevar\s+a\s+cabo|organizar)\s",
-    re.IGNORECASE,
-)
-_IN_PLACE = re.compile(r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+)?(?=[A-ZÁÉÍÓÚÑ])")
-
-
-def _held_in(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
-    """ "To hold a regional seminar on trafficking in persons in Costa Rica": the host country
-    named after "in"/"en" within the activity's clause."""
-    for verb in _HOLD_VERB.finditer(clause):
-        window = re.split(r"[.;:]|\bheld\b|\bcelebrad|\brealizad", clause[verb.end() :])[0][:160]
-        for place in _IN_PLACE.finditer(window):
-            offset = verb.end() + place.end()
-            chain = [
-                (offset + pos, code)
-                for pos, code in _leading_chain(clause[offset : offset + 60], gazetteer, language)
-                if gazetteer.is_country(code)
-            ]
-            if chain:
-                return chain[:1]
-    return []
-
-
-def _hosts(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
-    results: list[tuple[int, str]] = []
-    if not _HOST.search(clause):
-        return _held_in(clause, gazetteer, language)
-    for match in _HOST.finditer(clause):
-        group = "place" if match.group("place") else "lugar"
-        place = re.split(
-            r"\s+(?:with|con|under|bajo|in\s+coordination|en\s+coordinaci[oó]n|as\s+part|within"
-            r"|dentro|and\s+the\s+support|,\s*with|,\s*con)\b|,\s*(?:with|con)\b",
-            match.group(group),
-        )[0]
-        for start, _end, codes in gazetteer.mentions(place, language):
-            results.extend(
-                (match.start(group) + start, code) for code in codes if gazetteer.is_country(code)
-            )
-    return results

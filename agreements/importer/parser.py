@@ -45,7 +45,7 @@ Representation decisions:
   prefix, so parents stay right.
 * **Warnings** on an item: numbering that jumps or repeats, a sub-list that does not start at its
   first label, an actor-looking name that the gazetteer cannot resolve.
-* **Responsible** actors come from :func:`actions.responsible`; an item's actors are everything
+* **Responsible** actors come from :func:`responsible.responsible`; an item's actors are everything
   it mentions plus its responsible actors.
 """
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .actions import classify_action, opening_is_known, responsible
+from .actions import classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
 from .gazetteer import Gazetteer, fold
 from .parser_tree import _Node
+from .responsible import responsible
 from .schema import ParsedAgreement
 
 # --- Finishing the agreements --------------------------------------------------------------------

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .actions import _PREFACE, _verb_action, fuzzy_verb
+from .actions import PREFACE, _verb_action, fuzzy_verb
 from .gazetteer import fold
 from .parser_labels import Label
 
@@ -62,7 +62,7 @@ _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[¿\"“(]?[A-ZÁÉÍÓÚÑ])")
 def _opening_words(text: str) -> str:
     folded = fold(text).strip().lstrip("·•-–*\"'“( ")
     for _ in range(2):
-        folded = _PREFACE.sub("", folded, count=1)
+        folded = PREFACE.sub("", folded, count=1)
     return folded
 
 

@@ -5,9 +5,10 @@ import datetime as dt
 import pytest
 
 from agreements.importer import parse_record
-from agreements.importer.actions import classify_action, responsible
+from agreements.importer.actions import classify_action
 from agreements.importer.deadlines import find_date_range, resolve_deadline
 from agreements.importer.gazetteer import default_gazetteer
+from agreements.importer.responsible import responsible
 
 GAZETTEER = default_gazetteer()
 
