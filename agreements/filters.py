@@ -116,6 +116,10 @@ class AgreementFilter(django_filters.FilterSet):
             queryset = queryset.exclude(
                 pk__in=Agreement.objects.overdue_for_country(code).values("pk")
             )
+        return self.of_country(queryset, code)
+
+    def of_country(self, queryset, code: str):
+        """What ?country= selects: here, the agreements that make it responsible or mention it."""
         return queryset.concerning_country(code)
 
     def filter_responsible(self, queryset, name, value):

@@ -68,6 +68,9 @@ class OpenTypedChoiceFilter(django_filters.TypedChoiceFilter):
 class DashboardFilter(AgreementFilter):
     """The agreements filter, with the choices a person picks from rather than types."""
 
+    # On the dashboard the country sits under "Who must act": its counts are that country's
+    # obligations, the same as its workspace and country page; one that only mentions it is not
+    # pending for it (the API's ?country= keeps "responsible or mentioned", and ?responsible=).
     country = OpenChoiceFilter(
         method="filter_country", label=gettext_lazy("Country"), empty_label=gettext_lazy("All")
     )
@@ -112,6 +115,9 @@ class DashboardFilter(AgreementFilter):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     parent = None  # the API's; the dashboard does not offer it
+
+    def of_country(self, queryset, code: str):
+        return queryset.responsible_country(code)
 
     class Meta(AgreementFilter.Meta):
         fields = []

@@ -1,12 +1,13 @@
 """The dashboard's filter drawer and the chips of the active filters."""
 
+import datetime
 import re
 from html import unescape
 
 import pytest
 
 from agreements.models import Status
-from tests.factories import AgreementFactory
+from tests.factories import AgreementFactory, member_country
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +59,14 @@ def test_a_chip_speaks_the_readers_language(client, mexico):
     client.cookies["django_language"] = "es"
     response = client.get(f"/follow-up/?country=MX&status={Status.IN_PROGRESS}")
     assert set(chips(response)) == {"Estado: En curso", "País: México"}
+
+
+def test_the_dashboard_country_filter_counts_only_what_the_country_must_do(client):
+    guatemala, mexico = member_country("GT"), member_country("MX")
+    past = datetime.date(2020, 1, 1)
+    own = AgreementFactory(responsible=[guatemala], deadline=past)
+    AgreementFactory(responsible=[mexico], mentions=[guatemala], deadline=past)
+    response = client.get("/follow-up/?country=GT")
+    assert response.context["counts"]["total"] == 1
+    assert response.context["counts"]["overdue"] == 1
+    assert [row.pk for row in response.context["page"]] == [own.pk]
