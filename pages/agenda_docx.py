@@ -51,19 +51,23 @@ def _agreement_row(table, agreement, site: str, *, due: bool = True) -> None:
     cells = table.add_row().cells
     _link(
         cells[0].paragraphs[0],
-        f"{agreement.meeting.short_name} {agreement.ref}",
+        f"{agreement.meeting.short_name} {agreement.display_ref}",
         site + agreement.get_absolute_url(),
     )
     cells[1].text = agreement.text
-    cells[2].text = _date(getattr(agreement, "due_on", None) or agreement.deadline) or (
-        agreement.deadline_text if due else ""
+    cells[2].text = (
+        _date(getattr(agreement, "due_on", None) or agreement.deadline)
+        or (agreement.deadline_text if due else "")
+        or _("not stated")
     )
-    # As the page's badges say it: not reported, else stale (with_states, on the agenda's day).
-    state = (
-        _("not reported") if agreement.is_not_reported else _("stale") if agreement.is_stale else ""
-    )
-    status = str(agreement.get_status_display())
-    cells[3].text = f"{status} · {state}" if state else status
+    # As the page's badges say it: overdue, then not reported, else stale (with_states, on the
+    # agenda's day).
+    states = [_("overdue")] if getattr(agreement, "overdue", False) else []
+    if agreement.is_not_reported:
+        states.append(_("not reported"))
+    elif agreement.is_stale:
+        states.append(_("stale"))
+    cells[3].text = " · ".join([str(agreement.get_status_display()), *states])
 
 
 def _agreement_table(document, agreements, site: str) -> None:
@@ -103,11 +107,17 @@ def agenda_document(agenda: Agenda) -> bytes:
     else:
         _empty(document, _("No recommendation addressed to this body awaits a decision."))
 
-    document.add_heading(_("Items due at or before the meeting"), level=1)
+    document.add_heading(_("Items falling due at or before the meeting, not yet overdue"), level=1)
     if agenda.due:
         _agreement_table(document, agenda.due, site)
     else:
-        _empty(document, _("No open item falls due at or before the meeting."))
+        _empty(
+            document,
+            _(
+                "Apart from the overdue items below, no open item falls due at or before the "
+                "meeting."
+            ),
+        )
 
     document.add_heading(_("Overdue items by responsible country"), level=1)
     if agenda.overdue_by_country:

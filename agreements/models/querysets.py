@@ -146,9 +146,9 @@ class AgreementQuerySet(VisibilityQuerySet):
         as derived: a recommendation (by its section or its verb) goes where its meeting's body
         recommends (the RCGM to the vice-ministers), and one that submits or recommends to a body
         its text names goes to that body."""
-        recommends = Q(section=Section.RECOMMENDATION) | Q(
-            action__in=[Action.RECOMMEND, Action.SUBMIT]
-        )
+        # "To submit" goes to a body only when the text names it: "The TS will submit quarterly
+        # reports" is the TS's task, not a recommendation to the vice-ministers.
+        recommends = Q(section=Section.RECOMMENDATION) | Q(action=Action.RECOMMEND)
         from_kinds = [kind for kind, to in RECOMMENDS_TO.items() if to == body]
         derived = recommends & Q(meeting__kind__in=from_kinds)
         if body in NAMES_BODY:

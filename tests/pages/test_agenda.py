@@ -247,3 +247,39 @@ def test_a_planned_meeting_with_no_date_stated_has_todays_agenda_everywhere(clie
     answer = client.get(f"/api/v1/meetings/{meeting.pk}/agenda/")
     assert answer.status_code == 200
     assert answer.json()["overdue_as_of"] == datetime.date.today().isoformat()
+
+
+def test_a_task_to_submit_reports_is_not_a_recommendation_to_the_vice_ministers(client):
+    rcgm = rcgm_2021()
+    AgreementFactory(
+        meeting=rcgm,
+        action=Action.SUBMIT,
+        text_en="The TS will submit quarterly reports on execution of the Fund.",
+    )
+    rcm = xxvi_rcm()
+
+    agenda = client.get(f"/meetings/{rcm.pk}/agenda/").context["agenda"]
+
+    assert agenda.recommendations == []
+
+
+def test_the_word_annex_says_overdue_and_not_stated(client):
+    rcgm, rcm = rcgm_2021(), xxvi_rcm()
+    AgreementFactory(
+        meeting=rcgm,
+        deadline=datetime.date(2021, 6, 1),
+        responsible=[member_country("GT")],
+        text_en="Guatemala will report.",
+    )
+    recommendation(rcgm, "2.b")
+
+    response = client.get(f"/meetings/{rcm.pk}/agenda.docx?lang=en")
+
+    rows = [
+        [cell.text for cell in row.cells]
+        for table in docx.Document(io.BytesIO(response.content)).tables
+        for row in table.rows[1:]
+    ]
+    statuses = {row[1]: row for row in rows}
+    assert "overdue" in statuses["Guatemala will report."][3]
+    assert statuses["To recommend approval of document 2.b."][2] == "not stated"
