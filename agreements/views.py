@@ -32,7 +32,7 @@ from agreements.models import (
 from meetings.models import MeetingKind
 from rcm import exports as rcm_exports
 from rcm.filters import StrictBooleanFilter
-from rcm.models import Country, access_for
+from rcm.models import Country, Organisation, access_for
 from rcm.pagination import CountedPaginator
 
 TABLE_PAGE_SIZE = 50
@@ -392,18 +392,31 @@ def actor_rows(agreement) -> dict[str, list[dict]]:
             "code", "name_en" if not translation.get_language().startswith("es") else "name_es"
         )
     )
+    organisations = Organisation.objects.in_bulk(
+        [o["code"] for o in agreement.api_organisations], field_name="acronym"
+    )
     labels = dict(Status.choices)
     responsible, mentioned = [], []
     for country in agreement.api_countries:
         row = {
             "code": country["code"],
+            "is_country": True,
             "name": names.get(country["code"], country["code"]),
             "status": labels.get(country["status"], ""),
         }
         (responsible if country["responsible"] else mentioned).append(row)
-    for organisation in agreement.api_organisations:
-        row = {"code": organisation["code"], "name": organisation["code"], "status": ""}
-        (responsible if organisation["responsible"] else mentioned).append(row)
+    for link in agreement.api_organisations:
+        # The TS, a network or an organisation: its acronym in the reader's language, written
+        # out on hover; it has no page of its own to link to ("TS" is not a country code).
+        organisation = organisations.get(link["code"])
+        row = {
+            "code": link["code"],
+            "is_country": False,
+            "name": organisation.display_acronym if organisation else link["code"],
+            "title": organisation.name if organisation else "",
+            "status": "",
+        }
+        (responsible if link["responsible"] else mentioned).append(row)
     return {"responsible_rows": responsible, "mentioned_rows": mentioned}
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -83,6 +83,13 @@ class Organisation(Bilingual, models.Model):
 
     def natural_key(self):
         return (self.acronym,)
+
+    @property
+    def display_acronym(self) -> str:
+        """The acronym a reader of the interface's language knows it by: OIM, ACNUR, ST."""
+        if (get_language() or "en").startswith("es") and self.acronym_es:
+            return self.acronym_es
+        return self.acronym
 
     @property
     def observer_since(self) -> int | None:

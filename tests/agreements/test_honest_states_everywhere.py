@@ -164,5 +164,5 @@ def test_the_agendas_word_annex_says_which_items_are_not_reported(client, agreem
     document = docx.Document(io.BytesIO(response.content))
     statuses = [row.cells[3].text for table in document.tables for row in table.rows[1:]]
     # Each item is listed under each responsible country (Mexico, Guatemala).
-    assert sorted(set(statuses)) == ["Open", "Open · not reported"]
-    assert statuses.count("Open · not reported") == 2 * statuses.count("Open")
+    assert sorted(set(statuses)) == ["Open · overdue", "Open · overdue · not reported"]
+    assert statuses.count("Open · overdue · not reported") == 2 * statuses.count("Open · overdue")

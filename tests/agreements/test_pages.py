@@ -264,3 +264,26 @@ def test_search_never_injects_markup_from_a_record(client):
 def test_search_respects_visibility(client):
     AgreementFactory(visibility=Visibility.MEMBERS, text_en="Confidential contributions review.")
     assert "Confidential" not in client.get("/search/?q=contributions").text
+
+
+def test_a_responsible_ts_is_named_in_the_readers_language_and_not_linked_as_a_country(client):
+    from agreements.models import AgreementOrganisation
+    from tests.factories import OrganisationFactory
+
+    ts = OrganisationFactory(
+        acronym="TS", acronym_es="ST", name_en="Technical Secretariat", name_es="Secretaría Técnica"
+    )
+    agreement = AgreementFactory()
+    AgreementOrganisation.objects.create(agreement=agreement, organisation=ts, responsible=True)
+
+    english = client.get(f"/agreements/{agreement.pk}/").text
+    spanish = client.get(f"/agreements/{agreement.pk}/", HTTP_ACCEPT_LANGUAGE="es").text
+
+    assert "/countries/TS/" not in english
+    assert '<abbr title="Technical Secretariat">TS</abbr>' in english
+    assert '<abbr title="Secretaría Técnica">ST</abbr>' in spanish
+
+
+def test_an_agreement_naming_no_one_says_so(client):
+    agreement = AgreementFactory()
+    assert "no one named" in client.get(f"/agreements/{agreement.pk}/").text
