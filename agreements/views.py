@@ -28,6 +28,7 @@ from agreements.models import (
     InstrumentEvent,
     Status,
     Validation,
+    plan_order,
 )
 from meetings.models import MeetingKind
 from rcm import exports as rcm_exports
@@ -371,7 +372,9 @@ def agreement_detail(request, pk: int):
         "updates": list(updates.order_by("-created_at", "-pk")),
         "pending": [u for u in updates if u.validation == Validation.PROPOSED],
         # Each theme with whether it is only suggested so far (agreements/themes_suggest.py).
-        "themes": list(agreement.theme_links.select_related("theme").order_by("theme__code")),
+        "themes": list(
+            agreement.theme_links.select_related("theme").order_by(plan_order("theme__"))
+        ),
         "parent": agreement.parent if agreement.parent_visible else None,
         "instrument_events": list(
             InstrumentEvent.objects.filter(

@@ -221,7 +221,7 @@ class ThemeViewSet(RecordViewSet):
     ordering_fields = ["code"]
 
     def base_queryset(self):
-        return Theme.objects.select_related("parent")
+        return Theme.objects.select_related("parent").in_plan_order()
 
 
 class InstrumentFilter(django_filters.FilterSet):

@@ -29,9 +29,10 @@ from agreements.models.instruments import (
 from agreements.models.links import AgreementLink, LinkKind
 from agreements.models.querysets import AgreementQuerySet
 from agreements.models.reminders import ReminderLog
-from agreements.models.themes import AgreementTheme, Theme
+from agreements.models.themes import AgreementTheme, Theme, plan_order
 
 __all__ = [
+    "plan_order",
     "UPDATE_STATUS_CHOICES",
     "CLOSED_STATUSES",
     "NO_FOLLOW_UP_ACTIONS",

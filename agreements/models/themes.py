@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.fields import ArrayField
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import F, Func, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from rcm.models import Bilingual, source
 
 
+def plan_order(prefix: str = ""):
+    """The Plan of Action's own order of theme codes: 2.2.9 before 2.2.10, 3.9 before 3.10
+    (the codes' text order puts them the other way round)."""
+    parts = Func(F(f"{prefix}code"), Value("."), function="string_to_array")
+    return Cast(parts, ArrayField(models.IntegerField()))
+
+
 class ThemeQuerySet(models.QuerySet):
+    def in_plan_order(self):
+        return self.order_by(plan_order())
+
     def visible_to(self, user_or_access):
         """Every reader sees the themes of the Plan of Action: they are public."""
         return self.all()
@@ -23,7 +37,12 @@ class ThemeManager(models.Manager.from_queryset(ThemeQuerySet)):
 class Theme(Bilingual, models.Model):
     """A theme or subtopic of the conference's Plan of Action."""
 
-    code = models.CharField(_("code"), max_length=10, unique=True)
+    code = models.CharField(
+        _("code"),
+        max_length=10,
+        unique=True,
+        validators=[RegexValidator(r"^\d+(\.\d+)*$", _("Numbers separated by dots, as 2.2.10."))],
+    )
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_es = models.CharField(_("name (Spanish)"), max_length=200, blank=True)
     parent = models.ForeignKey(

@@ -44,7 +44,7 @@ def _choice_parts(today: datetime.date, meetings) -> dict:
         "countries": Country.objects.members(today)
         .order_by("name_en")
         .values("code", "name_en", "name_es"),
-        "themes": Theme.objects.order_by("code").values("code", "name_en", "name_es", "parent_id"),
+        "themes": Theme.objects.in_plan_order().values("code", "name_en", "name_es", "parent_id"),
         "organisations": Organisation.objects.exclude(kind=OrganisationKind.COOPERATING).values(
             "acronym"
         ),

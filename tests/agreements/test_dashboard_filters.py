@@ -70,3 +70,13 @@ def test_the_dashboard_country_filter_counts_only_what_the_country_must_do(clien
     assert response.context["counts"]["total"] == 1
     assert response.context["counts"]["overdue"] == 1
     assert [row.pk for row in response.context["page"]] == [own.pk]
+
+
+def test_the_theme_filter_lists_the_themes_in_the_plan_of_actions_order(client):
+    from tests.factories import ThemeFactory
+
+    for code in ("2", "2.10", "2.9", "10", "3"):
+        ThemeFactory(code=code)
+    response = client.get("/follow-up/")
+    offered = [code for code, _label in response.context["filter"].form.fields["theme"].choices]
+    assert [code for code in offered if code] == ["2", "2.9", "2.10", "3", "10"]
