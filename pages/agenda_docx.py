@@ -44,7 +44,7 @@ def _link(paragraph, text: str, url: str) -> None:
 
 
 def _date(day) -> str:
-    return formats.date_format(day, "j F Y") if day else ""
+    return formats.date_format(day, "DATE_FORMAT") if day else ""
 
 
 def _agreement_row(table, agreement, site: str, *, due: bool = True) -> None:

@@ -200,6 +200,8 @@ CSRF_COOKIE_HTTPONLY = True
 
 # --- Languages -------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
+# Dates as each language writes them (31 March 2022; 31 de marzo de 2022): rcm/formats/.
+FORMAT_MODULE_PATH = ["rcm.formats"]
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Costa_Rica")

@@ -121,7 +121,7 @@ def agreement_rows(agreements) -> SafeString:
                 labels["responsible"],
                 responsible,
                 labels["deadline"],
-                deadline(agreement, "j M Y", "—"),
+                deadline(agreement, "SHORT_DATE_FORMAT", "—"),
                 labels["status"],
                 status_badges(agreement),
             )

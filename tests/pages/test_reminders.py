@@ -174,7 +174,7 @@ def test_the_digest_is_written_in_the_focal_points_language(setting, due):
     assert spanish.extra_headers["Content-Language"] == "es"
     assert in_language("es", lambda: gettext(heading)) in spanish.body
     assert "Presentar el informe sobre protección consular" in spanish.body  # text_es
-    assert "30 diciembre 2026" in spanish.body
+    assert "30 de diciembre de 2026" in spanish.body
     assert "México" in spanish.subject
     assert english.extra_headers["Content-Language"] == "en"
     assert heading in english.body
