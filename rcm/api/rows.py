@@ -25,6 +25,22 @@ from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
 from rest_framework.fields import Field, SkipField
 from rest_framework.relations import PKOnlyObject, PrimaryKeyRelatedField
+from rest_framework.serializers import BaseSerializer
+
+# Fields whose to_representation returns a value of exactly this type as it is (str(), int(),
+# a bool): the reader skips the call for such values.
+_AS_IS = {serializers.CharField: str, serializers.IntegerField: int, serializers.BooleanField: bool}
+
+
+def _fresh(field: Field) -> Field:
+    """A new, unbound copy of an unbound field. Field.__deepcopy__ makes it from the field's
+    arguments deep-copied (choices, help texts, querysets: a third of a millisecond a serializer
+    here); none of those is changed by a field, so the copy shares them. A field made with a
+    field (a list's child, a nested serializer) is deep-copied as DRF does."""
+    arguments = (*field._args, *field._kwargs.values())
+    if isinstance(field, BaseSerializer) or any(isinstance(a, Field) for a in arguments):
+        return copy.deepcopy(field)
+    return field.__class__(*field._args, **field._kwargs)
 
 
 def _drf_reader(field):
@@ -64,6 +80,11 @@ def _reader(field):
     else:
         get = attrgetter(".".join(field.source_attrs))
         to_representation = field.to_representation
+        as_is = _AS_IS.get(type(field))
+        if as_is is not None:  # its to_representation gives a value of this type unchanged
+
+            def to_representation(value, convert=to_representation):
+                return value if type(value) is as_is else convert(value)
 
     def read(instance):
         try:
@@ -87,7 +108,7 @@ class PlainRepresentation:
         cls = type(self)
         if "_fields_built_once" not in cls.__dict__:
             cls._fields_built_once = super().get_fields()
-        return copy.deepcopy(cls._fields_built_once)
+        return {name: _fresh(field) for name, field in cls._fields_built_once.items()}
 
     def to_representation(self, instance) -> dict:
         readers = self.__dict__.get("_readers")
