@@ -20,28 +20,29 @@ def _status_labels() -> list[tuple[str, str]]:
     ]
 
 
+def _series_by_key(labels: list[tuple[str, str]], rows: list[dict]) -> list[tuple]:
+    """A series per (key, label) of the rows' counts, drawn in the class its key names."""
+    return [
+        (label, [row[key] for row in rows], f"series-{key.replace('_', '-')}")
+        for key, label in labels
+    ]
+
+
 def status_by_year_chart(*, rows: list[dict]) -> Chart:
     """Agreements by meeting year, stacked by where they stand.
 
     `rows`: DashboardSummary.status_by_year.
     """
     labels = _status_labels()
-    title = _("Agreements by year and status")
-    description = _(
-        "Stacked bars: for each year of the meetings that adopted them, how many agreements are "
-        "open, in progress, done, overdue, or superseded, dropped or without follow-up."
-    )
-    categories = [str(row["year"]) for row in rows]
-    series = [
-        (label, [row[key] for row in rows], f"series-{key.replace('_', '-')}")
-        for key, label in labels
-    ]
-    return Chart(
-        title=title,
-        description=description,
-        svg=bar_chart_svg(
-            title=title, description=description, categories=categories, series=series
+    return Chart.drawn(
+        bar_chart_svg,
+        title=_("Agreements by year and status"),
+        description=_(
+            "Stacked bars: for each year of the meetings that adopted them, how many agreements "
+            "are open, in progress, done, overdue, or superseded, dropped or without follow-up."
         ),
+        categories=[str(row["year"]) for row in rows],
+        series=_series_by_key(labels, rows),
         row_header=_("Year"),
         columns=[label for _key, label in labels],
         rows=[(str(row["year"]), [row[key] for key, _label in labels]) for row in rows],
@@ -54,21 +55,16 @@ def overdue_by_country_chart(*, rows: list[dict], limit: int = 20) -> Chart:
     `rows`: DashboardSummary.overdue_by_country.
     """
     rows = rows[:limit]
-    title = _("Overdue agreements by responsible country")
-    description = _(
-        "For each country, how many agreements it is responsible for are past their deadline "
-        "while its part is still pending."
-    )
-    return Chart(
-        title=title,
-        description=description,
-        svg=horizontal_bar_svg(
-            title=title,
-            description=description,
-            categories=[row["name"] for row in rows],
-            values=[row["count"] for row in rows],
-            css_class="series-overdue",
+    return Chart.drawn(
+        horizontal_bar_svg,
+        title=_("Overdue agreements by responsible country"),
+        description=_(
+            "For each country, how many agreements it is responsible for are past their deadline "
+            "while its part is still pending."
         ),
+        categories=[row["name"] for row in rows],
+        values=[row["count"] for row in rows],
+        css_class="series-overdue",
         row_header=_("Country"),
         columns=[_("Overdue agreements")],
         rows=[(row["name"], [row["count"]]) for row in rows],
@@ -80,25 +76,20 @@ def themes_over_time_chart(*, data: dict) -> Chart:
 
     `data`: DashboardSummary.themes_over_time.
     """
-    title = _("Agreements by Plan of Action theme over time")
-    description = _(
-        "Lines: for each year, how many agreements adopted that year concern each theme of the "
-        "Plan of Action, subtopics included."
-    )
     themes = data["themes"]
     series = [
         (f"{theme['code']} {theme['name']}", theme["counts"], f"series-{index % 8 + 1}")
         for index, theme in enumerate(themes)
     ]
-    return Chart(
-        title=title,
-        description=description,
-        svg=line_chart_svg(
-            title=title,
-            description=description,
-            categories=[str(year) for year in data["years"]],
-            series=series,
+    return Chart.drawn(
+        line_chart_svg,
+        title=_("Agreements by Plan of Action theme over time"),
+        description=_(
+            "Lines: for each year, how many agreements adopted that year concern each theme of "
+            "the Plan of Action, subtopics included."
         ),
+        categories=[str(year) for year in data["years"]],
+        series=series,
         row_header=_("Year"),
         columns=[label for label, _values, _css in series],
         rows=[
@@ -114,28 +105,19 @@ def not_reported_and_stale_by_year_chart(*, rows: list[dict]) -> Chart:
 
     `rows`: agreements.states.by_year().
     """
-    title = _("Not reported and stale agreements by year")
-    description = _(
-        "Side-by-side bars: for each year of the meetings that adopted them, how many open "
-        "agreements nobody has reported on since adoption, and how many had no accepted update "
-        "for a year or more (an agreement may be both)."
-    )
     labels = [("not_reported", _("Not reported")), ("stale", _("Stale"))]
     categories = [str(row["year"] or "—") for row in rows]
-    series = [
-        (label, [row[key] for row in rows], f"series-{key.replace('_', '-')}")
-        for key, label in labels
-    ]
-    return Chart(
-        title=title,
-        description=description,
-        svg=bar_chart_svg(
-            title=title,
-            description=description,
-            categories=categories,
-            series=series,
-            stacked=False,
+    return Chart.drawn(
+        bar_chart_svg,
+        title=_("Not reported and stale agreements by year"),
+        description=_(
+            "Side-by-side bars: for each year of the meetings that adopted them, how many open "
+            "agreements nobody has reported on since adoption, and how many had no accepted "
+            "update for a year or more (an agreement may be both)."
         ),
+        categories=categories,
+        series=_series_by_key(labels, rows),
+        stacked=False,
         row_header=_("Year"),
         columns=[label for _key, label in labels],
         rows=[

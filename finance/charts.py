@@ -33,24 +33,17 @@ def arrears_chart(rows: list[dict]) -> Chart:
         ("one_year", _("One year old"), "series-5"),
         ("two_years_or_more", _("Two years old or more"), "series-overdue"),
     ]
-    title = _("Arrears by country and age")
-    description = _(
-        "Stacked bars, in thousands of US dollars (rounded): for each country, its unpaid "
-        "contributions of the year, of the year before, and of two years before or earlier. "
-        "The table gives the exact amounts."
-    )
-    return Chart(
-        title=title,
-        description=description,
-        svg=bar_chart_svg(
-            title=title,
-            description=description,
-            categories=[row["country_name"] for row in rows],
-            series=[
-                (label, [thousands(row[key]) for row in rows], css) for key, label, css in ages
-            ],
-            chart_id="arrears-by-country",
+    return Chart.drawn(
+        bar_chart_svg,
+        title=_("Arrears by country and age"),
+        description=_(
+            "Stacked bars, in thousands of US dollars (rounded): for each country, its unpaid "
+            "contributions of the year, of the year before, and of two years before or earlier. "
+            "The table gives the exact amounts."
         ),
+        categories=[row["country_name"] for row in rows],
+        series=[(label, [thousands(row[key]) for row in rows], css) for key, label, css in ages],
+        chart_id="arrears-by-country",
         row_header=_("Country"),
         columns=[f"{label} (US$)" for _key, label, _css in ages] + [_("Total (US$)")],
         rows=[
@@ -62,25 +55,20 @@ def arrears_chart(rows: list[dict]) -> Chart:
 
 def budget_chart(budget, lines) -> Chart:
     """Per line of a budget, what was budgeted beside what was spent."""
-    title = _("Budget %(year)s: budgeted and spent by line") % {"year": budget.year}
-    description = _(
-        "Side-by-side bars, in thousands of US dollars (rounded): for each line of the budget, "
-        "the amount budgeted and the amount spent. The table gives the exact amounts."
-    )
-    return Chart(
-        title=title,
-        description=description,
-        svg=bar_chart_svg(
-            title=title,
-            description=description,
-            categories=[str(line.category.name) for line in lines],
-            series=[
-                (_("Budgeted"), [thousands(line.amount_usd) for line in lines], "series-1"),
-                (_("Spent"), [thousands(line.spent_usd) for line in lines], "series-3"),
-            ],
-            stacked=False,
-            chart_id=f"budget-{budget.year}",
+    return Chart.drawn(
+        bar_chart_svg,
+        title=_("Budget %(year)s: budgeted and spent by line") % {"year": budget.year},
+        description=_(
+            "Side-by-side bars, in thousands of US dollars (rounded): for each line of the budget, "
+            "the amount budgeted and the amount spent. The table gives the exact amounts."
         ),
+        categories=[str(line.category.name) for line in lines],
+        series=[
+            (_("Budgeted"), [thousands(line.amount_usd) for line in lines], "series-1"),
+            (_("Spent"), [thousands(line.spent_usd) for line in lines], "series-3"),
+        ],
+        stacked=False,
+        chart_id=f"budget-{budget.year}",
         row_header=_("Line"),
         columns=[_("Budgeted (US$)"), _("Spent (US$)"), _("Execution (%)")],
         rows=[

@@ -29,6 +29,29 @@ class Chart:
     columns: list[str]
     rows: list[tuple[str, list[int]]]
 
+    @classmethod
+    def drawn(
+        cls,
+        draw,
+        *,
+        title: str,
+        description: str,
+        row_header: str,
+        columns: list[str],
+        rows: list[tuple[str, list]],
+        **drawing,
+    ) -> Chart:
+        """The chart whose SVG `draw` (one of the builders below) makes from the same title and
+        description, and from `drawing`: its categories, series and options."""
+        return cls(
+            title=title,
+            description=description,
+            svg=draw(title=title, description=description, **drawing),
+            row_header=row_header,
+            columns=columns,
+            rows=rows,
+        )
+
     @property
     def scrolls(self) -> bool:
         """Drawn wider than a phone: its box scrolls sideways and takes the keyboard focus."""

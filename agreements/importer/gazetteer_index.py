@@ -159,9 +159,10 @@ def _first_words(body: str) -> set[_Trigger] | None:
     return {(word, whole)}
 
 
-def _top_level(pattern: str) -> list[str]:
-    """The alternatives of a pattern, split at its top-level ``|``."""
-    parts, depth, escaped, in_class, start = [], 0, False, False, 0
+def _structure(pattern: str):
+    """The parentheses and bars of a pattern that are neither escaped nor in a character class:
+    (index, character, depth once read), left to right."""
+    depth, escaped, in_class = 0, False, False
     for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
@@ -171,11 +172,16 @@ def _top_level(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
+
+
+def _top_level(pattern: str) -> list[str]:
+    """The alternatives of a pattern, split at its top-level ``|``."""
+    parts, start = [], 0
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
     parts.append(pattern[start:])
@@ -184,22 +190,9 @@ def _top_level(pattern: str) -> list[str]:
 
 def _closing(body: str) -> int | None:
     """The index of the parenthesis closing the group ``body`` opens with."""
-    depth, escaped, in_class = 0, False, False
-    for i, ch in enumerate(body):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+    for i, ch, depth in _structure(body):
+        if ch == ")" and depth == 0:
+            return i
     return None
 
 

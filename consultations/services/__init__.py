@@ -23,6 +23,7 @@ from consultations.services.drafting import (
     consultation_amend,
     consultation_create,
     consultation_open_round,
+    consultation_send_text,
     consultation_send_to_troika,
     consultation_update,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "consultation_launch",
     "consultation_open_round",
     "consultation_report_result",
+    "consultation_send_text",
     "consultation_send_to_troika",
     "consultation_transition",
     "consultation_update",

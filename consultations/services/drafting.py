@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -161,62 +162,49 @@ def consultation_update(
     return consultation
 
 
+# The states the PPT sends the text to, with the round each opens (amending opens none).
+TEXT_STEPS = {
+    ConsultationState.TROIKA_REVIEW: RoundKind.TROIKA,
+    ConsultationState.MEMBERS_ROUND: RoundKind.MEMBERS,
+    ConsultationState.AMENDED: None,
+}
+
+
 @transaction.atomic
-def consultation_send_to_troika(
+def consultation_send_text(
     *,
     consultation: Consultation,
+    to: str,
     by: User,
     text_en: str = "",
     text_es: str = "",
     note: str = "",
     now: datetime.datetime | None = None,
 ) -> Consultation:
-    """The PPT sends the text to the Troika of the day: five working days to answer."""
+    """The PPT sends the text on, to a state of TEXT_STEPS: to the Troika of the day (five
+    working days to answer); to the members, with the Troika's consensus or the amended text;
+    or, when the round has ended, back to amend it (the text now or with the next round)."""
     now = now or timezone.now()
-    consultation, last = _begin(consultation, ConsultationState.TROIKA_REVIEW, by)
-    version = _text_for_next_round(consultation, last, by, now, text_en, text_es, note)
-    round = _open_round(consultation, RoundKind.TROIKA, version, by, now)
-    _record(consultation, ConsultationState.TROIKA_REVIEW, by, now, note=note, round=round)
-    return consultation
-
-
-@transaction.atomic
-def consultation_open_round(
-    *,
-    consultation: Consultation,
-    by: User,
-    text_en: str = "",
-    text_es: str = "",
-    note: str = "",
-    now: datetime.datetime | None = None,
-) -> Consultation:
-    """With the Troika's consensus, or with the amended text, open a members' round."""
-    now = now or timezone.now()
-    consultation, last = _begin(consultation, ConsultationState.MEMBERS_ROUND, by)
-    if consultation.state == ConsultationState.TROIKA_REVIEW:
+    consultation, last = _begin(consultation, to, by)
+    if to == ConsultationState.AMENDED:
+        _finish(last, now)
+        if text_en.strip():
+            _new_version(consultation, by, now, text_en=text_en, text_es=text_es, note=note)
+        _record(consultation, to, by, now, note=note)
+        return consultation
+    if (
+        to == ConsultationState.MEMBERS_ROUND
+        and consultation.state == ConsultationState.TROIKA_REVIEW
+    ):
         _finish(last, now)
         _require_consensus(last)
     version = _text_for_next_round(consultation, last, by, now, text_en, text_es, note)
-    round = _open_round(consultation, RoundKind.MEMBERS, version, by, now)
-    _record(consultation, ConsultationState.MEMBERS_ROUND, by, now, note=note, round=round)
+    round = _open_round(consultation, TEXT_STEPS[to], version, by, now)
+    _record(consultation, to, by, now, note=note, round=round)
     return consultation
 
 
-@transaction.atomic
-def consultation_amend(
-    *,
-    consultation: Consultation,
-    by: User,
-    text_en: str = "",
-    text_es: str = "",
-    note: str = "",
-    now: datetime.datetime | None = None,
-) -> Consultation:
-    """When the round has ended, the PPT amends the text (now or with the next round)."""
-    now = now or timezone.now()
-    consultation, last = _begin(consultation, ConsultationState.AMENDED, by)
-    _finish(last, now)
-    if text_en.strip():
-        _new_version(consultation, by, now, text_en=text_en, text_es=text_es, note=note)
-    _record(consultation, ConsultationState.AMENDED, by, now, note=note)
-    return consultation
+# Each step by its name, as the services read elsewhere.
+consultation_send_to_troika = partial(consultation_send_text, to=ConsultationState.TROIKA_REVIEW)
+consultation_open_round = partial(consultation_send_text, to=ConsultationState.MEMBERS_ROUND)
+consultation_amend = partial(consultation_send_text, to=ConsultationState.AMENDED)

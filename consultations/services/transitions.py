@@ -10,11 +10,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Action
 from consultations.models import Consultation, ConsultationState
-from consultations.services.drafting import (
-    consultation_amend,
-    consultation_open_round,
-    consultation_send_to_troika,
-)
+from consultations.services.drafting import TEXT_STEPS, consultation_send_text
 from consultations.services.outcome import (
     consultation_agree,
     consultation_launch,
@@ -38,17 +34,9 @@ def consultation_transition(
     """Take the consultation to the state `to`; `text` is the amended text (or the result, or
     the note, as the step needs)."""
     s = ConsultationState
-    if to == s.TROIKA_REVIEW:
-        return consultation_send_to_troika(
-            consultation=consultation, by=by, text_en=text, text_es=text_es, now=now
-        )
-    if to == s.MEMBERS_ROUND:
-        return consultation_open_round(
-            consultation=consultation, by=by, text_en=text, text_es=text_es, now=now
-        )
-    if to == s.AMENDED:
-        return consultation_amend(
-            consultation=consultation, by=by, text_en=text, text_es=text_es, now=now
+    if to in TEXT_STEPS:
+        return consultation_send_text(
+            consultation=consultation, to=to, by=by, text_en=text, text_es=text_es, now=now
         )
     if to == s.AGREED:
         return consultation_agree(

@@ -10,7 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from finance.models.base import FinanceQuerySet, money, positive
+from finance.models.base import (
+    FinanceQuerySet,
+    PositiveAmounts,
+    decided_at,
+    decided_by,
+    decision_errors,
+    money,
+    positive,
+    positive_errors,
+)
 from finance.models.scale import MONEY, ZERO, share_of, year_field
 from rcm.models import source
 
@@ -114,38 +123,10 @@ class Budget(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=BudgetStatus.choices, default=BudgetStatus.DRAFT
     )
-    recommendation_meeting = models.ForeignKey(
-        "meetings.Meeting",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="budgets_recommended",
-        verbose_name=_("recommended at (RCGM)"),
-    )
-    recommendation_agreement = models.ForeignKey(
-        "agreements.Agreement",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="budgets_recommended",
-        verbose_name=_("recommended by the agreement"),
-    )
-    approval_meeting = models.ForeignKey(
-        "meetings.Meeting",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="budgets_approved",
-        verbose_name=_("approved at"),
-    )
-    approval_agreement = models.ForeignKey(
-        "agreements.Agreement",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="budgets_approved",
-        verbose_name=_("approved by the agreement"),
-    )
+    recommendation_meeting = decided_at(_("recommended at (RCGM)"), "budgets_recommended")
+    recommendation_agreement = decided_by(_("recommended by the agreement"), "budgets_recommended")
+    approval_meeting = decided_at(_("approved at"), "budgets_approved")
+    approval_agreement = decided_by(_("approved by the agreement"), "budgets_approved")
     note = models.TextField(_("note"), blank=True)
     demo = models.BooleanField(_("demo data"), default=False, editable=False)
     source = source()
@@ -181,15 +162,7 @@ class Budget(models.Model):
     def clean(self):
         from meetings.models import MeetingKind
 
-        errors = {}
-        for step in ("recommendation", "approval"):
-            agreement = getattr(self, f"{step}_agreement")
-            if agreement is None:
-                continue
-            if getattr(self, f"{step}_meeting_id") is None:
-                setattr(self, f"{step}_meeting_id", agreement.meeting_id)
-            elif getattr(self, f"{step}_meeting_id") != agreement.meeting_id:
-                errors[f"{step}_agreement"] = _("The agreement was adopted at another meeting.")
+        errors = {**decision_errors(self, "recommendation"), **decision_errors(self, "approval")}
         if self.recommendation_meeting_id and self.recommendation_meeting.kind != MeetingKind.RCGM:
             errors["recommendation_meeting"] = _("The RCGM recommends the budget: pick an RCGM.")
         approving = {
@@ -228,7 +201,7 @@ class BudgetLineQuerySet(FinanceQuerySet):
         )
 
 
-class BudgetLine(models.Model):
+class BudgetLine(PositiveAmounts, models.Model):
     """The amount a year's budget sets aside for one of its six lines."""
 
     budget = models.ForeignKey(
@@ -267,10 +240,6 @@ class BudgetLine(models.Model):
     def __str__(self) -> str:
         return f"{self.budget}: {self.category}"
 
-    def clean(self):
-        if self.amount_usd is not None and self.amount_usd <= 0:
-            raise ValidationError({"amount_usd": _("A budget line must be more than zero.")})
-
 
 class Expenditure(models.Model):
     """Money the Technical Secretariat spent on a line of an approved budget."""
@@ -307,9 +276,7 @@ class Expenditure(models.Model):
         return f"{self.spent_on} {self.description}: US${self.amount_usd}"
 
     def clean(self):
-        errors = {}
-        if self.amount_usd is not None and self.amount_usd <= 0:
-            errors["amount_usd"] = _("An expenditure must be more than zero.")
+        errors = positive_errors(self)
         today = timezone.localdate()
         if self.spent_on and self.spent_on > today:
             errors["spent_on"] = _(

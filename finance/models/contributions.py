@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from finance.models.base import FinanceQuerySet, money, positive
+from finance.models.base import FinanceQuerySet, money, positive, positive_errors
 from finance.models.scale import MONEY, ZERO, ContributionScale, year_field
 from rcm.models import Country, CountryStatus, MembershipStatus, source
 
@@ -107,9 +107,7 @@ class Assessment(models.Model):
         return f"{self.country_id} {self.year}: US${self.amount_usd}"
 
     def clean(self):
-        errors = {}
-        if self.amount_usd is not None and self.amount_usd <= 0:
-            errors["amount_usd"] = _("An assessment must be more than zero.")
+        errors = positive_errors(self)
         if self.country_id and self.year:
             member = (
                 CountryStatus.objects.filter(

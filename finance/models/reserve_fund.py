@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from finance.models.base import FinanceQuerySet, money, positive
+from finance.models.base import FinanceQuerySet, money, positive, positive_errors
 from finance.models.scale import MONEY, ZERO
 from rcm.models import Country, source
 
@@ -132,9 +132,7 @@ class ReserveFundMovement(models.Model):
         return self.amount_usd
 
     def clean(self):
-        errors = {}
-        if self.amount_usd is not None and self.amount_usd <= 0:
-            errors["amount_usd"] = _("An amount must be more than zero.")
+        errors = positive_errors(self)
         today = timezone.localdate()
         if self.date and self.date > today:
             errors["date"] = _(

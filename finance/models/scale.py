@@ -12,7 +12,17 @@ from django.db.models.functions import Coalesce, Round
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from finance.models.base import DECIMAL_PLACES, MAX_DIGITS, FinanceQuerySet, money, positive
+from finance.models.base import (
+    DECIMAL_PLACES,
+    MAX_DIGITS,
+    FinanceQuerySet,
+    PositiveAmounts,
+    decided_at,
+    decided_by,
+    decision_errors,
+    money,
+    positive,
+)
 from rcm.models import FIRST_YEAR, Country, source
 
 ZERO = Decimal("0.00")
@@ -59,22 +69,8 @@ class ContributionScale(models.Model):
         help_text=_("The first year whose contributions follow this version."),
         error_messages={"unique": _("Another version of the scale comes into force that year.")},
     )
-    approval_meeting = models.ForeignKey(
-        "meetings.Meeting",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="contribution_scales",
-        verbose_name=_("approved at"),
-    )
-    approval_agreement = models.ForeignKey(
-        "agreements.Agreement",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="contribution_scales",
-        verbose_name=_("approved by the agreement"),
-    )
+    approval_meeting = decided_at(_("approved at"), "contribution_scales")
+    approval_agreement = decided_by(_("approved by the agreement"), "contribution_scales")
     note = models.TextField(_("note"), blank=True)
     source = source()
 
@@ -90,14 +86,8 @@ class ContributionScale(models.Model):
         return self.name
 
     def clean(self):
-        if self.approval_agreement_id:
-            meeting_id = self.approval_agreement.meeting_id
-            if self.approval_meeting_id is None:
-                self.approval_meeting_id = meeting_id
-            elif self.approval_meeting_id != meeting_id:
-                raise ValidationError(
-                    {"approval_agreement": _("The agreement was adopted at another meeting.")}
-                )
+        if errors := decision_errors(self, "approval"):
+            raise ValidationError(errors)
 
 
 class ScaleRowQuerySet(FinanceQuerySet):
@@ -116,7 +106,7 @@ class ScaleRowQuerySet(FinanceQuerySet):
         )
 
 
-class ScaleRow(models.Model):
+class ScaleRow(PositiveAmounts, models.Model):
     """One member country's annual contribution on a version of the scale, in US dollars."""
 
     scale = models.ForeignKey(
@@ -150,9 +140,3 @@ class ScaleRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scale}: {self.country_id} US${self.amount_usd}"
-
-    def clean(self):
-        if self.amount_usd is not None and self.amount_usd <= 0:
-            raise ValidationError(
-                {"amount_usd": _("A country's contribution must be more than zero.")}
-            )
