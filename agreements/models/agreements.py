@@ -27,7 +27,7 @@ from agreements.models.choices import (
 from agreements.models.querysets import AgreementQuerySet
 from agreements.models.themes import AgreementTheme, Theme
 from meetings.models import Meeting, MeetingKind
-from rcm.models import Country, Organisation, Visibility, source
+from rcm.models import ChoiceLabels, Country, Organisation, Visibility, source
 from rcm.search import Folded
 
 
@@ -36,7 +36,7 @@ class AgreementManager(models.Manager.from_queryset(AgreementQuerySet)):
         return self.get(meeting_id=meeting_id, section=section, ref=ref)
 
 
-class Agreement(models.Model):
+class Agreement(ChoiceLabels, models.Model):
     """A numbered conclusion, recommendation or decision adopted at a meeting, and its follow-up."""
 
     meeting = models.ForeignKey(
