@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -354,15 +354,21 @@ def agreement_detail(request, pk: int):
     updates = follow_ups_visible_to(access, agreement.follow_ups.all()).select_related(
         "author", "country", "reviewed_by"
     )
-    links = AgreementLink.objects.select_related("earlier__meeting", "later__meeting")
+    # Lineage both ways, and the updates, each in one query.
+    links = list(
+        AgreementLink.objects.select_related("earlier__meeting", "later__meeting").filter(
+            Q(later=agreement, earlier__in=visible) | Q(earlier=agreement, later__in=visible)
+        )
+    )
+    updates = list(updates.order_by("-created_at", "-pk"))
     context = {
         "agreement": agreement,
         "responsible": selectors.responsible_codes(agreement),
         **actor_rows(agreement),
         "children": list(visible.filter(parent=agreement).with_states().order_by("position")),
-        "earlier": list(links.filter(later=agreement, earlier__in=visible)),
-        "later": list(links.filter(earlier=agreement, later__in=visible)),
-        "updates": list(updates.order_by("-created_at", "-pk")),
+        "earlier": [link for link in links if link.later_id == agreement.pk],
+        "later": [link for link in links if link.earlier_id == agreement.pk],
+        "updates": updates,
         "pending": [u for u in updates if u.validation == Validation.PROPOSED],
         # Each theme with whether it is only suggested so far (agreements/themes_suggest.py).
         "themes": list(agreement.theme_links.select_related("theme").order_by("theme__code")),
