@@ -169,9 +169,9 @@ def _int_or_none(value) -> int | None:
 def dashboard(request):
     """What is pending, overdue and done, for a country or the whole conference.
 
-    Three queries whatever the filters and the number of agreements: the summary (counts,
-    tables, charts, the filters' options), the not reported and stale agreements by body and
-    year (agreements/states.py), and the page of the table.
+    Two queries whatever the filters and the number of agreements: the summary (counts,
+    tables, charts, the filters' options, the not reported and stale agreements by body and
+    year), and the page of the table.
     """
     today = timezone.localdate()
     access = access_for(request.user)
@@ -180,8 +180,7 @@ def dashboard(request):
         agreements, access=access, today=today, meetings=meetings_to_offer(request, access)
     )
     filterset.offer(summary.choices)
-    # The summary's groupings do not carry the states per year and body: one more query.
-    state_rows = states.states_by_body_and_year(agreements, today=today)
+    state_rows = summary.states_by_body_and_year
     table = selectors.agreements_for_table(agreements).order_by(
         "-meeting__starts_on", "meeting_id", "position"
     )
