@@ -20,22 +20,9 @@ def state_counts(agreements, *, today: datetime.date) -> dict[str, int]:
     )
 
 
-def states_by_body_and_year(agreements, *, today: datetime.date) -> list[dict]:
-    """Not reported and stale agreements per body and meeting year, in one query: the rows of
-    the dashboard's chart by year and of the columns of its table by body."""
-    return list(
-        agreements.order_by()
-        .values("meeting__kind", "meeting__year")
-        .annotate(
-            not_reported=Count("pk", filter=Agreement.objects.not_reported_q()),
-            stale=Count("pk", filter=Agreement.objects.stale_q(today)),
-        )
-        .order_by("meeting__year", "meeting__kind")
-    )
-
-
 def by_year(rows: list[dict]) -> list[dict]:
-    """The rows of states_by_body_and_year() summed per year (years with none left out)."""
+    """The not reported and stale agreements per body and year (DashboardSummary.
+    states_by_body_and_year) summed per year (years with none left out)."""
     years: dict[int, dict] = {}
     for row in rows:
         if not (row["not_reported"] or row["stale"]):

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
@@ -176,9 +176,9 @@ def _int_or_none(value) -> int | None:
 def dashboard(request):
     """What is pending, overdue and done, for a country or the whole conference.
 
-    Three queries whatever the filters and the number of agreements: the summary (counts,
-    tables, charts, the filters' options), the not reported and stale agreements by body and
-    year (agreements/states.py), and the page of the table.
+    Two queries whatever the filters and the number of agreements: the summary (counts,
+    tables, charts, the filters' options, the not reported and stale agreements by body and
+    year), and the page of the table.
     """
     today = timezone.localdate()
     access = access_for(request.user)
@@ -187,8 +187,7 @@ def dashboard(request):
         agreements, access=access, today=today, meetings=meetings_to_offer(request, access)
     )
     filterset.offer(summary.choices)
-    # The summary's groupings do not carry the states per year and body: one more query.
-    state_rows = states.states_by_body_and_year(agreements, today=today)
+    state_rows = summary.states_by_body_and_year
     table = selectors.agreements_for_table(agreements).order_by(
         "-meeting__starts_on", "meeting_id", "position"
     )
@@ -361,15 +360,21 @@ def agreement_detail(request, pk: int):
     updates = follow_ups_visible_to(access, agreement.follow_ups.all()).select_related(
         "author", "country", "reviewed_by"
     )
-    links = AgreementLink.objects.select_related("earlier__meeting", "later__meeting")
+    # Lineage both ways, and the updates, each in one query.
+    links = list(
+        AgreementLink.objects.select_related("earlier__meeting", "later__meeting").filter(
+            Q(later=agreement, earlier__in=visible) | Q(earlier=agreement, later__in=visible)
+        )
+    )
+    updates = list(updates.order_by("-created_at", "-pk"))
     context = {
         "agreement": agreement,
         "responsible": selectors.responsible_codes(agreement),
         **actor_rows(agreement),
         "children": list(visible.filter(parent=agreement).with_states().order_by("position")),
-        "earlier": list(links.filter(later=agreement, earlier__in=visible)),
-        "later": list(links.filter(earlier=agreement, later__in=visible)),
-        "updates": list(updates.order_by("-created_at", "-pk")),
+        "earlier": [link for link in links if link.later_id == agreement.pk],
+        "later": [link for link in links if link.earlier_id == agreement.pk],
+        "updates": updates,
         "pending": [u for u in updates if u.validation == Validation.PROPOSED],
         # Each theme with whether it is only suggested so far (agreements/themes_suggest.py).
         "themes": list(

@@ -101,6 +101,7 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
                         "",
                         agreement.status,
                         None,
+                        None,  # reported_at: the database sets it as the updates come in
                         "",
                         "",
                         meeting.visibility,
@@ -158,7 +159,11 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
             Agreement,
             agreement_ids,
             when=now,
-            overrides={"status": initial_status, "status_changed_at": "NULL"},
+            overrides={
+                "status": initial_status,
+                "status_changed_at": "NULL",
+                "reported_at": "NULL",
+            },
         )
         _copy_history(
             cursor, Agreement, changed, when=now, history_type="~", reason="demo follow-up"

@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from agreements.models.agreements import Agreement
 from agreements.models.choices import Status
-from rcm.models import Country, Organisation
+from rcm.models import ChoiceLabels, Country, Organisation
 
 
 class AgreementCountryManager(models.Manager):
@@ -22,7 +22,7 @@ class AgreementCountryManager(models.Manager):
         )
 
 
-class AgreementCountry(models.Model):
+class AgreementCountry(ChoiceLabels, models.Model):
     """A country an agreement mentions; if responsible, its own follow-up status."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="country_links")

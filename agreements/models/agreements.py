@@ -27,7 +27,7 @@ from agreements.models.choices import (
 from agreements.models.querysets import AgreementQuerySet
 from agreements.models.themes import AgreementTheme, Theme
 from meetings.models import Meeting, MeetingKind
-from rcm.models import Country, Organisation, Visibility, source
+from rcm.models import ChoiceLabels, Country, Organisation, Visibility, source
 from rcm.search import Folded
 
 
@@ -36,7 +36,7 @@ class AgreementManager(models.Manager.from_queryset(AgreementQuerySet)):
         return self.get(meeting_id=meeting_id, section=section, ref=ref)
 
 
-class Agreement(models.Model):
+class Agreement(ChoiceLabels, models.Model):
     """A numbered conclusion, recommendation or decision adopted at a meeting, and its follow-up."""
 
     meeting = models.ForeignKey(
@@ -116,6 +116,16 @@ class Agreement(models.Model):
         _("status"), max_length=15, choices=Status.choices, default=Status.OPEN
     )
     status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    # A summary of the follow-up updates, kept by the database (migration 0014's triggers) on
+    # every write of either table, so that not reported and stale are read from the row rather
+    # than from a subquery over the updates per agreement (AgreementQuerySet.not_reported_q).
+    reported_at = models.DateTimeField(
+        _("last reported"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the latest accepted follow-up update was posted."),
+    )
     follow_up_override = models.CharField(
         _("followed up"),
         max_length=15,

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from agreements.models.agreements import Agreement
 from agreements.models.choices import Status
 from meetings.models import VisibilityQuerySet
-from rcm.models import Country
+from rcm.models import ChoiceLabels, Country
 
 EVIDENCE_EXTENSIONS = [
     "pdf",
@@ -56,7 +56,7 @@ def evidence_path(instance, filename: str) -> str:
     return f"evidence/{instance.agreement_id}/{filename}"
 
 
-class FollowUp(models.Model):
+class FollowUp(ChoiceLabels, models.Model):
     """An update on an agreement's progress, for the agreement or one addressed country."""
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="follow_ups")

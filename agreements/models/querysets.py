@@ -92,17 +92,10 @@ class AgreementQuerySet(VisibilityQuerySet):
         )
 
     @staticmethod
-    def _accepted_updates(since: datetime.date | None = None):
-        from agreements.models.followups import FollowUp, Validation
-
-        updates = FollowUp.objects.filter(agreement=OuterRef("pk"), validation=Validation.ACCEPTED)
-        return updates.filter(created_at__date__gte=since) if since else updates
-
-    @staticmethod
     def not_reported_q() -> Q:
         """Open or in progress and nobody has reported on it since it was adopted (no accepted
-        update)."""
-        return Q(status__in=OPEN_STATUSES) & ~Q(Exists(AgreementQuerySet._accepted_updates()))
+        update: `reported_at`, which the database keeps, is empty)."""
+        return Q(status__in=OPEN_STATUSES, reported_at__isnull=True)
 
     @staticmethod
     def stale_q(today: datetime.date | None = None) -> Q:
@@ -115,7 +108,7 @@ class AgreementQuerySet(VisibilityQuerySet):
         return (
             Q(status__in=OPEN_STATUSES)
             & adopted_before
-            & ~Q(Exists(AgreementQuerySet._accepted_updates(since=cutoff)))
+            & (Q(reported_at__isnull=True) | Q(reported_at__date__lt=cutoff))
         )
 
     def not_reported(self):

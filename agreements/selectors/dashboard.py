@@ -78,6 +78,9 @@ class DashboardSummary:
     themes_over_time: dict
     awaiting_validation: int | None
     choices: FilterChoices
+    # Not reported and stale per body and meeting year, the rows that agreements/states.py's
+    # by_year() and add_to_bodies() read.
+    states_by_body_and_year: list[dict]
 
 
 COUNT_KEYS = (
@@ -231,6 +234,15 @@ def dashboard_summary(agreements, *, access, today: datetime.date, meetings) -> 
             sum(row["n"] for row in rows["awaiting"]) if access.is_ts_staff else None
         ),
         choices=choices,
+        states_by_body_and_year=[
+            {
+                "meeting__kind": group["kind"],
+                "meeting__year": group["year"],
+                "not_reported": group["not_reported"],
+                "stale": group["stale"],
+            }
+            for group in sorted(groups, key=lambda g: (g["year"] is None, g["year"], g["kind"]))
+        ],
     )
 
 

@@ -34,6 +34,7 @@ from meetings.models.querysets import MeetingQuerySet
 from rcm.models import (
     FIRST_YEAR,
     Bilingual,
+    ChoiceLabels,
     Country,
     Presidency,
     Visibility,
@@ -47,7 +48,7 @@ __all__ = [
 ]
 
 
-class Meeting(Bilingual, models.Model):
+class Meeting(ChoiceLabels, Bilingual, models.Model):
     """A meeting of any body of the conference, or a seminar, workshop or course it holds."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=MeetingKind.choices)

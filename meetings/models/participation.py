@@ -14,6 +14,7 @@ from meetings.models.choices import NETWORK_KINDS, MeetingKind, MeetingPart
 from meetings.models.meetings import Meeting
 from rcm.fields import check_one_party, country_party, one_party_constraint, organisation_party
 from rcm.models import (
+    ChoiceLabels,
     Country,
     CountryStatus,
     MembershipStatus,
@@ -38,7 +39,7 @@ class ParticipationRole(models.TextChoices):
     CIVIL_SOCIETY = "civil_society", _("Civil society")
 
 
-class Participation(models.Model):
+class Participation(ChoiceLabels, models.Model):
     """A country or an organisation that took part in a meeting, and in what role."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")

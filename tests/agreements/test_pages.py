@@ -57,10 +57,9 @@ def test_an_invalid_filter_shows_a_message_not_an_error(client):
 def test_dashboard_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
     mexico = member_country("MX")
     AgreementFactory.create_batch(count, responsible=[mexico], deadline=PAST)
-    # the summary (counts, by body, by theme, the three charts' data and the filters' options,
-    # in one query); not reported and stale by body and year (their chart); the page of the
-    # table.
-    with django_assert_num_queries(3):
+    # the summary (counts, by body, by theme, not reported and stale by body and year, the
+    # charts' data and the filters' options, in one query); the page of the table.
+    with django_assert_num_queries(2):
         assert client.get("/follow-up/?country=MX").status_code == 200
 
 
@@ -72,9 +71,9 @@ def test_dashboard_for_ts_staff_runs_a_fixed_number_of_queries(
     AgreementFactory.create_batch(count, responsible=[mexico], deadline=PAST)
     client.force_login(ts_staff)
     client.get("/follow-up/")
-    # the session; the user; their roles; the summary (with the validation queue's length); not
-    # reported and stale by body and year; the page of the table.
-    with django_assert_num_queries(6):
+    # the session; the user; their roles; the summary (with the validation queue's length and
+    # not reported and stale by body and year); the page of the table.
+    with django_assert_num_queries(5):
         assert client.get("/follow-up/?country=MX").status_code == 200
 
 
