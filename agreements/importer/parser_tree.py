@@ -88,6 +88,8 @@ class _TreeBuilder(_UnnumberedMixin):
         self.assigned_groups: dict[int, str] = {}
         self.context: list[str] = []
         self.in_context = False
+        # Under "CONSIDERANDO:", until the operative phrase: "Que …" paragraphs are recitals.
+        self.reciting = False
         self.segment_glyphs: list[str] = []
         self.unnumbered, self.bulleted = _segments(tokens, operative_start)
         self.segment_has_bullets = False
@@ -153,6 +155,7 @@ class _TreeBuilder(_UnnumberedMixin):
             return  # a running header repeating the heading
         self._flush(None)
         self.in_context = False
+        self.reciting = False
         self.part_label = label.rstrip(".)-")
         self.section_action = token.action
         self.assigned_groups = {}

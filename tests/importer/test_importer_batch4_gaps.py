@@ -1,0 +1,67 @@
+"""The gaps held-out batch 4 found (heldout/README.md), one behaviour each. No database."""
+
+import datetime as dt
+
+import pytest
+
+from agreements.importer import parse_record
+from agreements.importer.deadlines import resolve_deadline
+
+MEETING_END = dt.date(2015, 11, 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To approve the theme of the XXI RCM, to be held in 2016.",
+        "Aprobar el tema de la XXI CRM, a celebrarse en 2016.",
+        "To request the PPT to present the Plan of Action at the XXI RCM, to be held in Mexico in "
+        "2016.",
+        "To approve the theme of the XXI RCM, to be held in San Salvador in January 2016.",
+        "Acoger el ofrecimiento de Panamá para ejercer la Presidencia Pro Tempore de la CRM en "
+        "2016.",
+    ],
+)
+def test_a_year_that_dates_a_numbered_meeting_or_a_term_is_no_deadline(text):
+    assert resolve_deadline(text, MEETING_END).date is None
+
+
+def test_the_year_of_a_meeting_someone_offers_to_host_stays_its_date():
+    text = "To accept the offer of Panama to host the XXI Regional Conference on Migration in 2016."
+    assert resolve_deadline(text, MEETING_END).date == dt.date(2016, 12, 31)
+
+
+def test_a_limit_before_a_numbered_meeting_stays_a_deadline():
+    text = "To send comments before the XXI RCM, no later than March 2016."
+    assert resolve_deadline(text, MEETING_END).date == dt.date(2016, 3, 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cubrir las contribuciones antes de finalizar el año 2015.",
+        "Cubrir las contribuciones antes de que finalice el año 2015.",
+    ],
+)
+def test_before_the_year_ends_is_its_last_day(text):
+    assert resolve_deadline(text, dt.date(2015, 7, 1)).date == dt.date(2015, 12, 31)
+
+
+def test_a_date_alone_in_a_table_cell_is_the_deadline():
+    text = "Circular el informe a los miembros de la Red.\tSecretaría Técnica\t30 de junio de 2016"
+    assert resolve_deadline(text, MEETING_END).date == dt.date(2016, 6, 30)
+
+
+def test_recitals_under_considerando_are_no_items():
+    record = parse_record(
+        "DECLARACIÓN DE TEGUCIGALPA\nTegucigalpa, Honduras, 23 y 24 de julio de 2015\n\n"
+        "Los Viceministros de los Países Miembros de la CRM,\n\nCONSIDERANDO:\n\n"
+        "Que la migración es un fenómeno multicausal;\n\n"
+        "Que los países se comprometieron a proteger a las personas migrantes;\n\n"
+        "ACUERDAN:\n\nReafirmar el compromiso con los derechos humanos.\n\n"
+        "Instruir a la Secretaría Técnica que circule esta Declaración.\n"
+    )
+    assert [item.text[:20] for item in record.walk()] == [
+        "Reafirmar el comprom", "Instruir a la Secret"
+    ]  # fmt: skip
+    assert (record.meeting.city, record.meeting.start) == ("Tegucigalpa", dt.date(2015, 7, 23))
