@@ -55,7 +55,7 @@ import datetime as dt
 
 from .gazetteer import Gazetteer, default_gazetteer, detect_language
 from .parser_finish import _Finisher
-from .parser_heading import _read_meeting
+from .parser_heading import _read_meeting, meeting_lines
 from .parser_labels import parse_label
 from .parser_layouts import (
     has_numbered_items,
@@ -109,7 +109,14 @@ def parse_record(
         # "El Grupo …, con la participación de …, concluyó lo siguiente:" describes the meeting.
         heading_end = body_start if operative_start else body_start + 1
     heading = lines[:body_start]
-    meeting, warnings = _read_meeting(lines[:heading_end], gazetteer, language)
+    described = lines[:heading_end]
+    if body_start < len(lines) and section_heading(lines[body_start].strip()):
+        # "CONCLUSIONES" over "Reunión del GRCM celebrada en …" and the dates: still the heading.
+        below = set(meeting_lines(lines, body_start + 1))
+        if below:
+            described = described + [lines[i] for i in sorted(below) if i >= heading_end]
+            lines = [("" if i in below else line) for i, line in enumerate(lines)]
+    meeting, warnings = _read_meeting(described, gazetteer, language)
     tokens = _tokenize(lines[body_start:], heading, gazetteer)
     titled = [line for line in heading if line.strip()][:4]
     declaration = any(section_heading(line.strip()) == "declaration" for line in titled)

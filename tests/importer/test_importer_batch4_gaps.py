@@ -65,3 +65,26 @@ def test_recitals_under_considerando_are_no_items():
         "Reafirmar el comprom", "Instruir a la Secret"
     ]  # fmt: skip
     assert (record.meeting.city, record.meeting.start) == ("Tegucigalpa", dt.date(2015, 7, 23))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Secretaría Técnica\n• Aprobar la agenda.\n• Solicitar a la ST un informe.\n",
+        "El Grupo acordó:\n\nAprobar la agenda.\nSolicitar a la ST un informe.\n",
+        "I. ASUNTOS GENERALES\n1. Aprobar la agenda.\n2. Solicitar a la ST un informe.\n",
+    ],
+)
+def test_the_meeting_line_under_the_section_heading_is_the_heading(body):
+    record = parse_record(
+        "CONFERENCIA REGIONAL SOBRE MIGRACIÓN\nCONCLUSIONES\n"
+        "Reunión del GRCM celebrada en San José, Costa Rica\n18 y 19 de noviembre de 2015\n\n"
+        + body
+    )
+    meeting = record.meeting
+    assert (meeting.kind, meeting.city) == ("rcgm", "San José")
+    assert meeting.start == dt.date(2015, 11, 18)
+    assert [item.text for item in record.walk()] == [
+        "Aprobar la agenda.", "Solicitar a la ST un informe."
+    ]  # fmt: skip
+    assert all("Reunión" not in item.group for item in record.walk())
