@@ -87,6 +87,7 @@ class _TreeBuilder(_UnnumberedMixin):
         self.assigned_top: dict[str, int] = {}
         self.assigned_groups: dict[int, str] = {}
         self.context: list[str] = []
+        self.parted: list[_Node] = []  # roots whose part's label may yet prefix their refs
         self.in_context = False
         # Under "CONSIDERANDO:", until the operative phrase: "Que …" paragraphs are recitals.
         self.reciting = False
@@ -294,6 +295,8 @@ class _TreeBuilder(_UnnumberedMixin):
         node = _Node(label, ref, self.section, [text] if text else [""], parent=parent)
         if parent is None and not prefix:
             node.part = self.part_label
+            if node.part:
+                self.parted.append(node)
         if ref != base:
             where = parent.ref if parent else "the top level"
             node.warnings.append(
@@ -323,8 +326,13 @@ class _TreeBuilder(_UnnumberedMixin):
         too ("A.1" beside "B.1"), so that the parts read alike. False when the list before was
         under no labelled part ("I. CONCLUSIONS" then "II. OTHER MATTERS": C1)."""
         renamed = False
-        for root in self.roots:
+        # Only the roots still carrying their part can be renamed: reading them, not every root,
+        # keeps a record of many parts linear.
+        waiting = []
+        for root in self.parted:
             if root.section != self.section or not root.part or root.part == self.part_label:
+                if root.part:
+                    waiting.append(root)
                 continue
             old = root.ref
             for node in _walk([root]):
@@ -333,6 +341,7 @@ class _TreeBuilder(_UnnumberedMixin):
                 self.refs.add((node.section, node.ref))
             root.part = ""
             renamed = True
+        self.parted = waiting
         return renamed
 
     def _base_section(self) -> str:
