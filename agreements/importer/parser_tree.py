@@ -144,6 +144,15 @@ class _TreeBuilder(_UnnumberedMixin):
             kind = self.section
             label, heading = token.text.split(None, 1)
             heading = heading.strip().rstrip(":")
+        elif (
+            self.part_label
+            and not self.section_has_items
+            and re.match(r"^(?:[IVX]{1,4}|[A-H])[.)-]\s", token.text.strip())
+        ):
+            # "II. ACUERDOS" after "I. SEGUIMIENTO …": a part of its own that names its section;
+            # the part above, without agreements, names none of them.
+            kind = self._section_for(token.section)
+            label, heading = token.text.strip().split(None, 1)[0], ""
         elif self.part_label and not self.section_has_items:
             # "II. Plan de trabajo … Acuerdos 1. …": the agreements of a part keep its label and
             # title.

@@ -105,6 +105,12 @@ def responsible(
     """
     gazetteer = gazetteer or default_gazetteer()
     language = language or detect_language(text)
+    named = _RESPONSIBLE_NAMED.search(text)
+    if named:
+        # "— Responsable: Países Miembros —": a table's column (or the text) names who acts.
+        codes = gazetteer.find(named["who"], language)
+        if codes:
+            return codes
     found: list[tuple[int, str]] = []
     for offset, clause in _clauses(text):
         found.extend(
@@ -121,6 +127,11 @@ def responsible(
     return codes
 
 
+_RESPONSIBLE_NAMED = re.compile(
+    r"(?:^|[\s—–(])(?:responsables?|responsible(?:\s+(?:party|parties|actors?))?|lead|a\s+cargo"
+    r"\s+de|in\s+charge)\s*:\s*(?P<who>[^—–;:\n()]{2,160})",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ\"“(¿¡·•\-])|\n")
 
 

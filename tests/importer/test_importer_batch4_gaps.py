@@ -88,3 +88,27 @@ def test_the_meeting_line_under_the_section_heading_is_the_heading(body):
         "Aprobar la agenda.", "Solicitar a la ST un informe."
     ]  # fmt: skip
     assert all("Reunión" not in item.group for item in record.walk())
+
+
+TABLE = (
+    "Reunión de la Red de Funcionarios de Enlace para la Protección Consular\n"
+    "San José, Costa Rica, 8 y 9 de marzo de 2016\n\n"
+    "I. SEGUIMIENTO\n\nLa Red revisó el cuadro de seguimiento.\n\nII. ACUERDOS\n\n"
+    "N.º\tAcuerdo\tResponsable\tPlazo\n"
+    "1.\tElaborar un diagnóstico sobre la atención consular.\tMéxico y Guatemala\t30 de junio "
+    "de 2016\n"
+    "2.\tCircular el informe de buenas prácticas.\tSecretaría Técnica\tJune 30th, 2016\n"
+)
+
+
+def test_a_table_row_copied_from_word_is_one_item_with_its_responsible_and_deadline():
+    record = parse_record(TABLE)
+    items = {item.ref: item for item in record.walk()}
+    assert items["1"].text.startswith("Elaborar un diagnóstico sobre la atención consular.")
+    assert (items["1"].responsible, items["1"].deadline) == (["MX", "GT"], dt.date(2016, 6, 30))
+    assert (items["2"].responsible, items["2"].deadline) == (["TS"], dt.date(2016, 6, 30))
+
+
+def test_a_numbered_part_named_as_a_section_takes_no_group_from_the_part_above():
+    record = parse_record(TABLE)
+    assert [item.group for item in record.walk()] == ["", ""]
