@@ -112,3 +112,25 @@ def test_a_table_row_copied_from_word_is_one_item_with_its_responsible_and_deadl
 def test_a_numbered_part_named_as_a_section_takes_no_group_from_the_part_above():
     record = parse_record(TABLE)
     assert [item.group for item in record.walk()] == ["", ""]
+
+
+def test_the_numbered_lines_of_an_annex_are_no_items():
+    record = parse_record(
+        "Meeting of the Regional Consultation Group on Migration\nManagua, Nicaragua, "
+        "November 13-14, 2012\n\nCONCLUSIONS\n\n1. To approve the agenda.\n"
+        "2. To thank the Government of Nicaragua for its hospitality.\n\n"
+        "ANNEX I\nLIST OF PARTICIPANTS\n1. Belize: Director of Immigration.\n2. Canada: Director.\n"
+    )
+    assert [item.ref for item in record.walk()] == ["1", "2"]
+    assert record.by_ref()["2"].text.endswith("for its hospitality.")
+    assert "ANNEX I" in record.preamble
+
+
+def test_the_place_and_date_of_signature_are_no_part_of_the_last_item():
+    record = parse_record(
+        "DECLARACIÓN DE GUATEMALA\nCiudad de Guatemala, Guatemala, 23 y 24 de julio de 2009\n\n"
+        "ACUERDAN:\n\nAprobar el informe de la Presidencia Pro Tempore.\n\n"
+        "Agradecer al Gobierno de Guatemala por su hospitalidad.\n\n"
+        "Ciudad de Guatemala, 24 de julio de 2009\n"
+    )
+    assert record.agreements[-1].text == "Agradecer al Gobierno de Guatemala por su hospitalidad."
