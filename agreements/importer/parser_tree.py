@@ -92,6 +92,7 @@ class _TreeBuilder(_UnnumberedMixin):
         # Under "CONSIDERANDO:", until the operative phrase: "Que …" paragraphs are recitals.
         self.reciting = False
         self.segment_glyphs: list[str] = []
+        self.segment_bullets: list[tuple[int, int, str]] = []  # (indent, depth, glyph)
         self.unnumbered, self.bulleted = _segments(tokens, operative_start)
         self.segment_has_bullets = False
 
@@ -170,6 +171,7 @@ class _TreeBuilder(_UnnumberedMixin):
         self.section_action = token.action
         self.assigned_groups = {}
         self.segment_glyphs = []
+        self.segment_bullets = []
         # Each section numbers its items afresh (refs are unique within a section); only a
         # second list of the same section that starts again needs a prefix.
         self.prefix = "pending" if kind in self.used_sections else ""

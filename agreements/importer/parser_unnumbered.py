@@ -169,8 +169,19 @@ class _UnnumberedMixin:
             self.gap = False
             return
         level = _GLYPH_LEVELS.get(token.glyph, 0)
-        self.segment_glyphs.append(level)
-        self._assigned(token.text, level - min(self.segment_glyphs), token)
+        bullets = self.segment_bullets
+        previous = bullets[-1] if bullets and self.segment_glyphs else None
+        if previous and token.indent > previous[0]:
+            depth = previous[1] + 1  # set further in: a level below, whatever its glyph
+        elif previous and token.indent < previous[0]:
+            depth = next((d for indent, d, _ in reversed(bullets) if indent <= token.indent), 0)
+        elif previous and token.glyph == previous[2]:
+            depth = previous[1]
+        else:
+            self.segment_glyphs.append(level)
+            depth = level - min(self.segment_glyphs)
+        bullets.append((token.indent, depth, token.glyph))
+        self._assigned(token.text, depth, token)
 
     def _unnumbered_text(self, token, index: int) -> None:
         text = token.text

@@ -134,3 +134,33 @@ def test_the_place_and_date_of_signature_are_no_part_of_the_last_item():
         "Ciudad de Guatemala, 24 de julio de 2009\n"
     )
     assert record.agreements[-1].text == "Agradecer al Gobierno de Guatemala por su hospitalidad."
+
+
+def test_a_bullet_set_further_in_is_a_level_below_whatever_its_glyph():
+    record = parse_record(
+        "XXII Regional Conference on Migration\nSan Salvador, El Salvador, June 29-30, 2017\n\n"
+        "The Vice-Ministers agreed to:\n\n◦ Approve the report of the PPT.\n"
+        "◦ Urge the Member Countries to:\n   – share their statistics with the TS;\n"
+        "   – designate a focal point.\n◦ Thank the Government of El Salvador.\n"
+    )
+    assert [item.ref for item in record.walk()] == ["1", "2", "2.1", "2.2", "3"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Urge the Member Countries to:", ["BZ", "CA", "CR", "DO", "SV", "GT", "HN", "MX", "NI",
+                                           "PA", "US"]),
+        ("To thank Panama for its offer to host the next meeting of the Network.", ["PA"]),
+        ("Agradecer a Honduras su ofrecimiento para ser sede del taller regional.", ["HN"]),
+        ("Encomendar a la PPT que, en coordinación con la Troika, convoque una reunión "
+         "extraordinaria del GRCM.", ["PPT"]),
+        ("Elaborar un diagnóstico. — Responsable: México y Guatemala — Plazo: 30 de junio de "
+         "2016", ["MX", "GT"]),
+    ],
+)  # fmt: skip
+def test_who_is_asked_offers_or_is_named_responsible(text, expected):
+    from agreements.importer.gazetteer import default_gazetteer
+    from agreements.importer.responsible import responsible
+
+    assert responsible(text, gazetteer=default_gazetteer()) == expected
