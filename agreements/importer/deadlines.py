@@ -61,7 +61,10 @@ _STRONG = re.compile(
     r"|\ba\s+mas\s+tardar(?:\s+(?:el|en|a|para))?|\bantes\s+de(?:l|\s+la|\s+el)?"
     r"|\ba\s+(?:finales|fines|final)\s+de(?:l)?|\bal\s+(?:final|cierre)\s+de(?:l)?"
     r"|\b(?:antes|hasta)\s+(?:de\s+|el\s+)?(?:fin|final|finales|fines|cierre)\s+de(?:l)?"
+    r"|\bantes\s+de\s+(?:que\s+)?(?:finalizar|finalice|terminar|termine|concluir|concluya"
+    r"|cerrar|cierre|acabar|acabe)(?:\s+(?:el|del)\s+ano)?"
     r"|\bhasta(?:\s+el)?|\bpara\s+(?:el|finales\s+de|fines\s+de|antes\s+de)"
+    r"|\b(?:plazo|deadline|fecha\s+limite|due\s+date|timeline|time\s*frame)\s*:"
     r"|\b(?:to|will|should|must|shall|would|could|may|is\s+to|are\s+to)\s+be\s+"
     r"(?:held|carried\s+out|conducted|organi[sz]ed|submitted|sent|presented|completed|delivered"
     r"|circulated|shared|distributed|launched|finali[sz]ed|implemented|developed|convened"
@@ -91,6 +94,8 @@ _ENDPOINT = re.compile(
     r"(?:finales|fines|final|fin|cierre|principios|inicios|comienzos|mediados)\b"
 )
 _ENDPOINT_BEFORE = re.compile(r"\b(?:a|al|hacia|para|antes\s+de|hasta)\s*$")
+_CELL_BEFORE = re.compile(r"\t[ ]*$")
+_CELL_AFTER = re.compile(r"[ .;]*(?:\t|$)")
 # Already held: the date describes the past, not a deadline.
 _PAST = re.compile(
     r"\b(?:held|took\s+place|was|were|celebrad[oa]s?|realizad[oa]s?|llevad[oa]s?\s+a\s+cabo"
@@ -119,6 +124,12 @@ def _introduced(
     """Where the deadline phrase starts and whether it needs a future date; None if the date is
     not introduced as a deadline. ``content``: where the text's words begin and end."""
     if candidate.intrinsic:
+        return candidate.start, False
+    if _CELL_BEFORE.search(
+        folded, max(0, candidate.start - 4), candidate.start
+    ) and _CELL_AFTER.match(folded, candidate.end):
+        # A date alone in a table's cell ("… Secretaría Técnica<tab>30 de junio de 2010"): the
+        # column of deadlines, as a table copied from Word keeps it.
         return candidate.start, False
     window_start = max(0, candidate.start - 80)
     before = folded[window_start : candidate.start]
@@ -160,9 +171,22 @@ _THEME = re.compile(
 # "to hold the Presidency Pro Tempore in 2004": the year of a term of office, not a deadline.
 _TERM = re.compile(
     r"\b(?:presidency\s+pro[\s-]*tempore|pro[\s-]*tempore\s+presidency|presidencia\s+pro"
-    r"[\s-]*tempore|ppt)\s+(?:(?:in|for|during|en|para|durante|de|del)\s+)?(?:(?:the|el)\s+)?"
-    r"(?:(?:year|ano)\s+)?$"
+    r"[\s-]*tempore|ppt)\s+(?:(?:of\s+the|de\s+la)\s+(?:rcm|crm|conference|conferencia)\s+)?"
+    r"(?:(?:in|for|during|en|para|durante|de|del)\s+)?(?:(?:the|el)\s+)?(?:(?:year|ano)\s+)?$"
 )
+# "the theme of the XXI RCM, to be held in 2016", "la XV CRM, a celebrarse en 2010", "the IV RCM,
+# to be held in San Salvador in January 2000": the date of a numbered meeting of the conference
+# names that meeting; it is no deadline unless a word of limit comes between ("before", "a más
+# tardar"). "The next meeting of the Network will be held in November 2016" stays a deadline: the
+# activity the item plans; so does the date of a meeting the item has someone host ("the offer of
+# Panama to host the XII RCM in 2007").
+_NAMED_MEETING = re.compile(
+    r"(?P<host>\b(?:host|hold|organi[sz]e|albergar|celebrar|realizar|organizar|sede\s+de)"
+    r"\s+(?:the\s+|la\s+|el\s+)?)?\b(?:[ivxl]{1,7}\s+(?:rcm|crm|reunion\s+vice-?ministerial|vice-?ministerial\s+meeting"
+    r"|conferencia\s+regional|regional\s+conference)|(?:reunion\s+vice-?ministerial"
+    r"|vice-?ministerial\s+meeting)\s+[ivxl]{1,7})\b(?P<between>[^.;:]{0,80})$"
+)
+_LIMIT_WORD = re.compile(r"\b(?:by|before|until|later\s+than|tardar|antes|hasta|prior)\b")
 _NAME_BEFORE = re.compile(
     r"(?<![.;:])\s(?!(?:By|Before|In|On|During|Until|At|En|Para|Antes|Hasta|Durante|A|The|El|La)\s)"
     r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+\s+$"
@@ -181,7 +205,11 @@ def _in_a_name(text: str, folded: str, candidate: _Candidate) -> bool:
         return True
     if candidate.precision == "year" and _NAME_BEFORE.search(before):
         return True
-    return bool(_THEME.search(fold(clause)) or _TERM.search(fold(before[-60:])))
+    folded_clause = fold(clause)
+    meeting = _NAMED_MEETING.search(folded_clause)
+    if meeting and not meeting["host"] and not _LIMIT_WORD.search(meeting["between"]):
+        return True
+    return bool(_THEME.search(folded_clause) or _TERM.search(fold(before[-60:])))
 
 
 def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: bool) -> bool:

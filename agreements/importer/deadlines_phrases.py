@@ -110,25 +110,27 @@ def _candidates(folded: str) -> list[_Candidate]:
     if not _SPECS:
         _specs()
     found: list[_Candidate] = []
-    passed: dict[int, bool] = {}
+    passed: dict[_Gate, bool] = {}  # each gate is tested once per text, inline: this runs per item
     for pattern, precision, resolve, intrinsic, month_only, gates in _SPECS:
-        if not all(_passes(gate, folded, passed) for gate in gates):
+        opened = True
+        for gate in gates:
+            result = passed.get(gate)
+            if result is None:
+                if isinstance(gate, tuple):
+                    result = any(word in folded for word in gate)
+                else:
+                    result = gate.search(folded) is not None
+                passed[gate] = result
+            if not result:
+                opened = False
+                break
+        if not opened:
             continue
         for m in pattern.finditer(folded):
             found.append(
                 _Candidate(m.start(), m.end(), precision, _bind(resolve, m), intrinsic, month_only)
             )
     return found
-
-
-def _passes(gate: _Gate, folded: str, passed: dict[int, bool]) -> bool:
-    key = id(gate)
-    if key not in passed:
-        if isinstance(gate, tuple):
-            passed[key] = any(word in folded for word in gate)
-        else:
-            passed[key] = gate.search(folded) is not None
-    return passed[key]
 
 
 def _gate(source: str) -> _Gate:

@@ -124,6 +124,7 @@ class Gazetteer:
                 by_code[entry.code] = entry
         self._compiled = None
         self._index = None
+        self._recent: dict[tuple[str, str | None, bool], list] = {}
 
     def kind_of(self, code: str) -> str | None:
         for entry in self.entries:
@@ -193,6 +194,21 @@ class Gazetteer:
         """
         if not text:
             return []
+        # Each reader of an item (actors, responsible, anaphora, unknown names) asks about the
+        # same text: the last few answers are kept, so that an item is scanned once.
+        key = (text, language, expand_groups)
+        recent = self.__dict__.setdefault("_recent", {})
+        if key in recent:
+            return list(recent[key])
+        found = self._mentions(text, language, expand_groups)
+        if len(recent) >= 32:
+            recent.pop(next(iter(recent)))
+        recent[key] = found
+        return list(found)
+
+    def _mentions(
+        self, text: str, language: str | None, expand_groups: bool
+    ) -> list[tuple[int, int, tuple[str, ...]]]:
         language = language or detect_language(text)
         folded = fold(text)
         folded_case = fold(text, keep_case=True)

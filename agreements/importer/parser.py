@@ -52,10 +52,12 @@ Representation decisions:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from .gazetteer import Gazetteer, default_gazetteer, detect_language
+from .deadlines import find_date_range
+from .gazetteer import Gazetteer, default_gazetteer, detect_language, fold
 from .parser_finish import _Finisher
-from .parser_heading import _read_meeting
+from .parser_heading import _read_meeting, meeting_lines
 from .parser_labels import parse_label
 from .parser_layouts import (
     has_numbered_items,
@@ -108,8 +110,18 @@ def parse_record(
         body_start, operative_start = layout
         # "El Grupo …, con la participación de …, concluyó lo siguiente:" describes the meeting.
         heading_end = body_start if operative_start else body_start + 1
+    annex = _signed_at(lines, _annex_start(lines, body_start), body_start)
+    appended = [line.strip() for line in lines[annex:] if line.strip()]
+    lines = lines[:annex]
     heading = lines[:body_start]
-    meeting, warnings = _read_meeting(lines[:heading_end], gazetteer, language)
+    described = lines[:heading_end]
+    if body_start < len(lines) and section_heading(lines[body_start].strip()):
+        # "CONCLUSIONES" over "Reunión del GRCM celebrada en …" and the dates: still the heading.
+        below = set(meeting_lines(lines, body_start + 1))
+        if below:
+            described = described + [lines[i] for i in sorted(below) if i >= heading_end]
+            lines = [("" if i in below else line) for i, line in enumerate(lines)]
+    meeting, warnings = _read_meeting(described, gazetteer, language)
     tokens = _tokenize(lines[body_start:], heading, gazetteer)
     titled = [line for line in heading if line.strip()][:4]
     declaration = any(section_heading(line.strip()) == "declaration" for line in titled)
@@ -146,8 +158,51 @@ def parse_record(
         warnings=warnings,
         language=language,
         # The recitals of a declaration ("Considerando…;") stand above its operative heading.
-        preamble=[line.strip() for line in heading if recital(line.strip())] + builder.context,
+        preamble=[line.strip() for line in heading if recital(line.strip())]
+        + builder.context
+        + appended,
     )
+
+
+# "ANNEX I", "ANEXO 2 – Lista de participantes", "Appendix": what follows the agreements is no
+# agreement (a list of participants, a budget table), though it may be numbered.
+_ANNEX = re.compile(
+    r"^(?:annex|anexo|appendix|apendice)(?:\s+(?:[ivxl]{1,5}|\d{1,2}|[a-h]|unico))?"
+    r"(?:\s*[:.–—-]\s*.{0,120}|\s+[a-z][^.;]{0,120})?$"
+)
+
+
+def _signed_at(lines: list[str], end: int, body_start: int) -> int:
+    """Where the closing place and date begin ("Ciudad de Guatemala, 24 de julio de 2009" under
+    the last paragraph): the place where the document was signed, no part of its last item."""
+    index = end
+    while index > body_start and not lines[index - 1].strip():
+        index -= 1
+    last = lines[index - 1].strip() if index > body_start else ""
+    if (
+        last
+        and len(last.split()) <= 12
+        and not last.endswith((".", ";", ":"))
+        and re.match(r"^[A-ZÁÉÍÓÚÑ][^\d,]{1,40},\s", last)
+        and find_date_range(last)
+        and not parse_label(last)
+    ):
+        return index - 1
+    return end
+
+
+def _annex_start(lines: list[str], body_start: int) -> int:
+    """Index of the line that opens the annexes after the agreements (len(lines) if none)."""
+    seen_item = False
+    for index in range(body_start, len(lines)):
+        stripped = lines[index].strip()
+        if not stripped:
+            continue
+        if seen_item and stripped[:1].isupper() and len(stripped) <= 130:
+            if _ANNEX.match(fold(stripped).strip()):
+                return index
+        seen_item = seen_item or bool(parse_label(stripped)) or len(stripped) > 60
+    return len(lines)
 
 
 def _walk(nodes):

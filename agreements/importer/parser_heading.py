@@ -324,3 +324,41 @@ def _participants(joined: str, gazetteer: Gazetteer) -> list[str]:
             ):
                 return list(MEMBER_COUNTRIES)
     return []
+
+
+# "Reunión del GRCM celebrada en San José, Costa Rica", "Meeting of the RCGM held in Managua":
+# the line that names the meeting, set under the section's heading by some documents.
+_MEETING_LINE = re.compile(
+    r"^(?:(?:[ivxl]{1,7}|\w+)\s+)?(?:reunion|meeting|encuentro)\b[^.;:]*"
+    r"\b(?:held|celebrad[oa]|realizad[oa]|llevad[oa]\s+a\s+cabo|of\s+the|de\s+la|del)\b"
+)
+_PLACE_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w.áéíóúñ ]{1,40},\s*[A-ZÁÉÍÓÚÑ][\w.áéíóúñ ]{1,40}$")
+
+
+def meeting_lines(lines: list[str], start: int) -> list[int]:
+    """The lines from ``start`` (blank ones skipped) that still describe the meeting: its name
+    with "held in"/"celebrada en", its place, its dates. A document that sets them under its
+    section's heading ("CONCLUSIONES" over "Reunión del GRCM celebrada en …") has them read as
+    its heading, never as a group label or an item."""
+    found: list[int] = []
+    index = start
+    while index < len(lines) and len(found) < 4:
+        line = re.sub(r"\s+", " ", lines[index]).strip()
+        index += 1
+        if not line:
+            continue
+        short = len(line) <= 160 and not line.endswith((".", ";", ":"))
+        if short and _MEETING_LINE.match(fold(line)):
+            found.append(index - 1)
+        elif short and len(line.split()) <= 14 and find_date_range(line):
+            found.append(index - 1)
+        elif (
+            _PLACE_LINE.match(line)
+            and index < len(lines)
+            and find_date_range(lines[index])
+            and len(lines[index].split()) <= 14
+        ):
+            found.append(index - 1)
+        else:
+            break
+    return found

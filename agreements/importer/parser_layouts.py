@@ -30,7 +30,13 @@ from .parser_labels import _BULLET, Label, parse_label
 from .parser_sections import heading_or_phrase, introducing_phrase
 from .parser_tokens import _join
 from .parser_tree import _Node
-from .parser_unnumbered import narrative, opens_item, recital
+from .parser_unnumbered import (
+    narrative,
+    opens_item,
+    recital,
+    recital_under_heading,
+    recitals_heading,
+)
 
 _RUN_NUMBER = re.compile(r"(?:(?<=\s)|^)(?P<n>\d{1,2})(?P<d>[.)])\s+(?=[¿¡\"“«(]?[A-ZÁÉÍÓÚÑ])")
 _RUN_LETTER = re.compile(
@@ -241,14 +247,18 @@ def _group_label_like(line: str) -> bool:
 def _opens_a_list(lines: list[str], start: int, end: int) -> bool:
     """Whether the lines after a heading, up to the next heading, hold an unnumbered list."""
     seen = 0
+    reciting = False
     for index in range(start, end):
         line = lines[index].strip()
         if not line:
             continue
         if heading_or_phrase(line):
             return False
-        if recital(line):
-            continue  # "Considerando…;", "Recognizing…;": the preamble of a declaration
+        if recital(line) or (reciting and recital_under_heading(line)):
+            # "Considerando…;", "Recognizing…;", "CONSIDERANDO:" over "Que …;": the preamble
+            reciting = reciting or recitals_heading(line)
+            continue
+        reciting = False
         if _BULLET.match(line) or opens_item(line):
             return True
         if parse_label(line):

@@ -71,6 +71,7 @@ class _Token:
     raw_length: int = 0
     raw: str = ""
     glyph: str = ""  # a bullet's symbol: Word draws each level of a list with its own
+    indent: int = 0  # a bullet's leading spaces: a bullet set further in is a level below
     action: str | None = None  # what the items of a section do, from its introducing phrase
 
 
@@ -216,6 +217,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
                         bullet["rest"].strip(),
                         raw_length=len(stripped),
                         glyph=stripped[:1],
+                        indent=len(line) - len(line.lstrip()),
                     )
                 )
             else:

@@ -87,8 +87,12 @@ class _TreeBuilder(_UnnumberedMixin):
         self.assigned_top: dict[str, int] = {}
         self.assigned_groups: dict[int, str] = {}
         self.context: list[str] = []
+        self.parted: list[_Node] = []  # roots whose part's label may yet prefix their refs
         self.in_context = False
+        # Under "CONSIDERANDO:", until the operative phrase: "Que …" paragraphs are recitals.
+        self.reciting = False
         self.segment_glyphs: list[str] = []
+        self.segment_bullets: list[tuple[int, int, str]] = []  # (indent, depth, glyph)
         self.unnumbered, self.bulleted = _segments(tokens, operative_start)
         self.segment_has_bullets = False
 
@@ -141,6 +145,15 @@ class _TreeBuilder(_UnnumberedMixin):
             kind = self.section
             label, heading = token.text.split(None, 1)
             heading = heading.strip().rstrip(":")
+        elif (
+            self.part_label
+            and not self.section_has_items
+            and re.match(r"^(?:[IVX]{1,4}|[A-H])[.)-]\s", token.text.strip())
+        ):
+            # "II. ACUERDOS" after "I. SEGUIMIENTO …": a part of its own that names its section;
+            # the part above, without agreements, names none of them.
+            kind = self._section_for(token.section)
+            label, heading = token.text.strip().split(None, 1)[0], ""
         elif self.part_label and not self.section_has_items:
             # "II. Plan de trabajo … Acuerdos 1. …": the agreements of a part keep its label and
             # title.
@@ -153,10 +166,12 @@ class _TreeBuilder(_UnnumberedMixin):
             return  # a running header repeating the heading
         self._flush(None)
         self.in_context = False
+        self.reciting = False
         self.part_label = label.rstrip(".)-")
         self.section_action = token.action
         self.assigned_groups = {}
         self.segment_glyphs = []
+        self.segment_bullets = []
         # Each section numbers its items afresh (refs are unique within a section); only a
         # second list of the same section that starts again needs a prefix.
         self.prefix = "pending" if kind in self.used_sections else ""
@@ -291,6 +306,8 @@ class _TreeBuilder(_UnnumberedMixin):
         node = _Node(label, ref, self.section, [text] if text else [""], parent=parent)
         if parent is None and not prefix:
             node.part = self.part_label
+            if node.part:
+                self.parted.append(node)
         if ref != base:
             where = parent.ref if parent else "the top level"
             node.warnings.append(
@@ -320,8 +337,13 @@ class _TreeBuilder(_UnnumberedMixin):
         too ("A.1" beside "B.1"), so that the parts read alike. False when the list before was
         under no labelled part ("I. CONCLUSIONS" then "II. OTHER MATTERS": C1)."""
         renamed = False
-        for root in self.roots:
+        # Only the roots still carrying their part can be renamed: reading them, not every root,
+        # keeps a record of many parts linear.
+        waiting = []
+        for root in self.parted:
             if root.section != self.section or not root.part or root.part == self.part_label:
+                if root.part:
+                    waiting.append(root)
                 continue
             old = root.ref
             for node in _walk([root]):
@@ -330,6 +352,7 @@ class _TreeBuilder(_UnnumberedMixin):
                 self.refs.add((node.section, node.ref))
             root.part = ""
             renamed = True
+        self.parted = waiting
         return renamed
 
     def _base_section(self) -> str:

@@ -71,6 +71,23 @@ def recital(text: str) -> bool:
     return bool(_RECITAL.match(fold(text).strip().lstrip("·•-–*\"'“( ")))
 
 
+# "CONSIDERANDO:", "Considering that:": a heading over recitals that open "Que …" / "That …".
+_RECITALS_HEADING = re.compile(
+    r"^\W*(?:considerando|considering|reconociendo|recognizing)(?:\s+que|\s+that)?\s*:$"
+)
+_THAT = re.compile(r"^\W*(?:que|that)\s")
+
+
+def recitals_heading(text: str) -> bool:
+    """A heading over a list of recitals each opening "Que …" ("CONSIDERANDO:")."""
+    return bool(_RECITALS_HEADING.match(fold(text).strip()))
+
+
+def recital_under_heading(text: str) -> bool:
+    """A recital of a list under "CONSIDERANDO:": "Que la migración es …;"."""
+    return bool(_THAT.match(fold(text)))
+
+
 def narrative(text: str) -> bool:
     """A paragraph that tells what happened rather than what was agreed."""
     opening = _opening_words(text)
@@ -152,8 +169,19 @@ class _UnnumberedMixin:
             self.gap = False
             return
         level = _GLYPH_LEVELS.get(token.glyph, 0)
-        self.segment_glyphs.append(level)
-        self._assigned(token.text, level - min(self.segment_glyphs), token)
+        bullets = self.segment_bullets
+        previous = bullets[-1] if bullets and self.segment_glyphs else None
+        if previous and token.indent > previous[0]:
+            depth = previous[1] + 1  # set further in: a level below, whatever its glyph
+        elif previous and token.indent < previous[0]:
+            depth = next((d for indent, d, _ in reversed(bullets) if indent <= token.indent), 0)
+        elif previous and token.glyph == previous[2]:
+            depth = previous[1]
+        else:
+            self.segment_glyphs.append(level)
+            depth = level - min(self.segment_glyphs)
+        bullets.append((token.indent, depth, token.glyph))
+        self._assigned(token.text, depth, token)
 
     def _unnumbered_text(self, token, index: int) -> None:
         text = token.text
@@ -177,7 +205,11 @@ class _UnnumberedMixin:
 
     def _unnumbered_sentence(self, sentence: str, token, first: bool) -> None:
         noun_list = self.section_action in ("thank", "note")
-        if recital(sentence):
+        if first and recitals_heading(sentence):
+            self.reciting = True
+        elif first and self.reciting and not recital_under_heading(sentence):
+            self.reciting = recital(sentence)
+        if recital(sentence) or (self.reciting and first):
             self._flush(None)
             self._to_context(sentence)
         elif opens_item(sentence, strict=not first) or (

@@ -65,11 +65,49 @@ def normalise_text(text: str) -> str:
     because the parser uses them to recognise footnote text.
     """
     text = _LINE_BREAKS.sub("\n", text)
+    if "\t" in text:
+        text = _table_rows(text)
     text = text.translate(_SPACES).translate(_INVISIBLE).translate(_SYMBOL_BULLETS)
     text = _PRIVATE_USE.sub("", text)
     text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+# A table copied from Word keeps its cells apart with tabs: "1.<tab>Actualizar …<tab>Países
+# Miembros<tab>30 de junio de 2010". Each row becomes one line that says what its cells are
+# ("1. Actualizar … — Responsable: Países Miembros — Plazo: 30 de junio de 2010"), so that the
+# number opens the item and the columns' names tell the readers who acts and by when; the row of
+# column names is then said in every row, and is not kept on its own.
+_CELLS = re.compile(r"[ \u00a0]*\t[\t \u00a0]*")
+_LABEL_CELL = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})[.)]?$")
+
+
+def _table_rows(text: str) -> str:
+    header: list[str] | None = None
+    lines = []
+    for line in text.split("\n"):
+        cells = [cell.strip() for cell in _CELLS.split(line.strip())]
+        if line.count("\t") < 2 or len([cell for cell in cells if cell]) < 3:
+            header = header if line.strip() and "\t" in line else None
+            lines.append(line)
+            continue
+        if all(len(cell.split()) <= 3 and not re.search(r"\d{2}", cell) for cell in cells):
+            header = cells  # the names of the columns
+            continue
+        label = cells[0] if _LABEL_CELL.match(cells[0]) else ""
+        body = cells[1:] if label else cells
+        names = (header[1:] if label else header) if header and len(header) == len(cells) else []
+        parts = [body[0]] + [
+            f"{names[i]}: {cell}" if names and names[i] else cell
+            for i, cell in enumerate(body)
+            if i and cell
+        ]
+        row = " — ".join(part for part in parts if part)
+        if label:
+            row = f"{label if label[-1] in '.)' else label + '.'} {row}"
+        lines.append(row)
+    return "\n".join(lines)
 
 
 # --- Entry point ---------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ _ADDRESSEE_EN = re.compile(
     r"\b(?:urge|urges|urged|encourage|encourages|encouraged|request|requests|requested|invite"
     r"|invites|invited|call(?:s|ed)?\s+(?:up)?on|ask|asks|asked|instruct|instructs|instructed"
     r"|exhort|exhorts|remind|reminds|entrust|entrusts|task|tasks|mandate|mandates|direct"
-    r"|directs)\s+(?P<obj>[^.;:]{1,160}?)\s+to\s"
+    r"|directs)\s+(?P<obj>[^.;:]{1,160}?)\s+to(?:\s|:|$)"
     # "To recommend to the Vice-Ministers the approval…": they are to decide.
     r"|\brecommend(?:s|ed)?\s+to\s+(?P<obj2>[^.;:]{1,160})"
     # "To entrust the Technical Secretariat with the follow-up".
@@ -51,7 +51,7 @@ _ADDRESSEE_EN = re.compile(
 _ADDRESSEE_ES = re.compile(
     r"(?=[aeilmprs])"
     r"\b(?:inst|exhort|alent|alient|anim|invit|solicit|ped|pid|encomend|encomiend|encarg|instru"
-    r"|llam|recomend|recomiend|motiv)\w*\s+al?\s+(?P<obj>[^.;:]{1,160}?)(?:\s+(?:a|que|para)\s|[.;:]|$)"
+    r"|llam|recomend|recomiend|motiv)\w*\s+al?\s+(?P<obj>[^.;:]{1,160}?)(?:\s+(?:a|que|para)[\s,]|[.;:]|$)"
 )
 _AGENT = re.compile(
     r"(?=[adimstw])"
@@ -105,6 +105,12 @@ def responsible(
     """
     gazetteer = gazetteer or default_gazetteer()
     language = language or detect_language(text)
+    named = _RESPONSIBLE_NAMED.search(text)
+    if named:
+        # "— Responsable: Países Miembros —": a table's column (or the text) names who acts.
+        codes = gazetteer.find(named["who"], language)
+        if codes:
+            return codes
     found: list[tuple[int, str]] = []
     for offset, clause in _clauses(text):
         found.extend(
@@ -121,6 +127,11 @@ def responsible(
     return codes
 
 
+_RESPONSIBLE_NAMED = re.compile(
+    r"(?:^|[\s—–(])(?:responsables?|responsible(?:\s+(?:party|parties|actors?))?|lead|a\s+cargo"
+    r"\s+de|in\s+charge)\s*:\s*(?P<who>[^—–;:\n()]{2,160})",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ\"“(¿¡·•\-])|\n")
 
 
@@ -212,6 +223,12 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
             (match.start("obj") + pos, code)
             for pos, code in _leading_chain(obj, gazetteer, language)
         )
+    for match in _THANKED_OFFER.finditer(fold(clause)):
+        obj = clause[match.start("obj") : match.end("obj")]
+        results.extend(
+            (match.start("obj") + pos, code)
+            for pos, code in _leading_chain(obj, gazetteer, language)
+        )
     for match in _RESOLVED_THAT.finditer(fold(clause)):
         obj = clause[match.end() : match.end() + 120]
         results.extend(
@@ -224,6 +241,14 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
 _OFFER = re.compile(
     r"(?=[o])\b(?:offers?|ofrecimientos?|ofertas?)\s+(?:made\s+)?(?:of|by|from|de|del|hecho\s+por)"
     r"\s+(?:the\s+|la\s+|el\s+)?(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
+)
+# "To thank Panama for its offer to host…", "Agradecer a Honduras su ofrecimiento para…": the
+# one thanked for an offer is to carry it out.
+_THANKED_OFFER = re.compile(
+    r"(?=[tawg])\b(?:thank|thanks|welcome|welcomes|accept|accepts|agradecer|agradece|acoger"
+    r"|aceptar)\s+(?:(?:to|a|al)\s+)?(?:the\s+|el\s+|la\s+)?(?P<obj>[^.;:]{1,80}?)\s+"
+    r"(?:(?:for|por)\s+)?(?:its|their|his|her|su|sus|el|la)\s+(?:kind\s+|generous\s+|amable\s+)?"
+    r"(?:offers?|ofrecimientos?|ofertas?)\s+(?:to|para|de)\s"
 )
 # "se resolvió que la Secretaría Técnica presente…", "it was decided that the TS…".
 _RESOLVED_THAT = re.compile(

@@ -5,10 +5,14 @@ Each ``<name>.txt`` has a ``<name>.json`` gold file::
     {"meeting": {"kind", "city", "country", "start", "end"},      one check each
      "items": [{"section"?, "ref",                                 reference: the item exists
                 "text", "text_end"?,                               text: starts with / ends with
+                "group"?,                                          the label it sits under
                 "action"?, "responsible"?, "actors"?,              action; who must act (as a
-                "deadline"? | "deadline_text"?}]}                  set); actors named (subset)
-                                                                   deadline: the date, or the
-                                                                   phrase when there is none
+                "deadline"? | "deadline_text"?}],                  set); actors named (subset)
+     "all_refs"?: [...]}                                           deadline: the date, or the
+                                                                   phrase when there is none;
+                                                                   all_refs: every item the
+                                                                   document has, no more (one
+                                                                   check: an annex is no item)
 
 A document the importer refuses fails every one of its checks. Run as a script to print the
 score per document and the failed checks::
@@ -49,11 +53,11 @@ class Score:
 
 
 def _count(gold: dict) -> int:
-    checks = len(gold["meeting"])
+    checks = len(gold["meeting"]) + ("all_refs" in gold)
     for item in gold["items"]:
         checks += (
             2
-            + sum(key in item for key in ("action", "responsible", "actors"))
+            + sum(key in item for key in ("group", "action", "responsible", "actors"))
             + ("deadline" in item or "deadline_text" in item)
         )
     return checks
@@ -92,6 +96,9 @@ def score_document(path: Path) -> Score:
             _squash(item.get("text_end", ""))
         )
         score.check(f"{label} text", ok, text)
+        if "group" in item:
+            score.check(f"{label} group {item['group']!r}", found.group == item["group"],
+                        found.group)  # fmt: skip
         if "action" in item:
             score.check(f"{label} action {item['action']}", found.action == item["action"],
                         found.action)  # fmt: skip
@@ -112,6 +119,9 @@ def score_document(path: Path) -> Score:
             )
             score.check(f"{label} deadline {item['deadline_text']!r}", ok,
                         (found.deadline, found.deadline_text))  # fmt: skip
+    if "all_refs" in gold:
+        refs = [parsed.ref for parsed in record.walk()]
+        score.check(f"all refs {gold['all_refs']}", refs == gold["all_refs"], refs)
     return score
 
 
