@@ -1,0 +1,26 @@
+"""No recorded source gives the official Spanish names of the Plan of Action's themes
+(fixtures/README.md): the dashboard in Spanish shows them in English, marked as such, and
+says why; a Spanish name, once recorded, is shown instead."""
+
+import pytest
+
+from tests.factories import AgreementFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_spanish_dashboard_marks_theme_names_known_only_in_english(client):
+    AgreementFactory().themes.add(ThemeFactory(code="1", name_en="Migration policy"))
+    client.cookies["django_language"] = "es"
+    page = client.get("/follow-up/").text
+    assert '<th scope="row" lang="en">Migration policy</th>' in page
+    assert "Los temas se muestran con sus nombres en inglés" in page
+
+
+def test_the_spanish_dashboard_shows_a_recorded_spanish_theme_name(client):
+    theme = ThemeFactory(code="1", name_en="Migration policy", name_es="Política migratoria")
+    AgreementFactory().themes.add(theme)
+    client.cookies["django_language"] = "es"
+    page = client.get("/follow-up/").text
+    assert '<th scope="row">Política migratoria</th>' in page
+    assert 'id="themes-in-english"' not in page
