@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import (
     Count,
@@ -37,6 +37,8 @@ class FilterChoices:
     themes: list[Theme]
     organisations: list[str]
     meetings: list[Meeting]
+    # The Spanish acronym of each organisation that has one (IOM: OIM), for a page in Spanish.
+    organisations_es: dict[str, str] = field(default_factory=dict)
 
 
 def _choice_parts(today: datetime.date, meetings) -> dict:
@@ -46,7 +48,7 @@ def _choice_parts(today: datetime.date, meetings) -> dict:
         .values("code", "name_en", "name_es"),
         "themes": Theme.objects.order_by("code").values("code", "name_en", "name_es", "parent_id"),
         "organisations": Organisation.objects.exclude(kind=OrganisationKind.COOPERATING).values(
-            "acronym"
+            "acronym", "acronym_es"
         ),
         "meetings": meeting_values(meetings),
     }
@@ -58,6 +60,9 @@ def _choices(rows: dict) -> FilterChoices:
         themes=[Theme(**row) for row in rows["themes"]],
         organisations=[row["acronym"] for row in rows["organisations"]],
         meetings=[meeting_from_row(row) for row in rows["meetings"]],
+        organisations_es={
+            row["acronym"]: row["acronym_es"] for row in rows["organisations"] if row["acronym_es"]
+        },
     )
 
 
