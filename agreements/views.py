@@ -143,7 +143,12 @@ class DashboardFilter(AgreementFilter):
             (m.pk, m.short_name) for m in choices.meetings
         ]
         fields["theme"].choices = [(t.code, f"{t.code} {t.name}") for t in choices.themes]
-        fields["organisation"].choices = [(a, a) for a in choices.organisations]
+        # The filter's value stays the acronym the records use; a page in Spanish reads OIM.
+        spanish = (translation.get_language() or "en").startswith("es")
+        labels = choices.organisations_es if spanish else {}
+        fields["organisation"].choices = sorted(
+            ((a, labels.get(a, a)) for a in choices.organisations), key=lambda choice: choice[1]
+        )
 
 
 def meetings_to_offer(request, access):

@@ -35,7 +35,13 @@ def overview(request):
         of_kind = [network for network in networks if network.kind == kind]
         if of_kind:
             by_kind.append((label, of_kind))
-    return render(request, "networks/overview.html", {"by_kind": by_kind})
+    # No source gives the official Spanish names (fixtures/README.md): a Spanish page says so.
+    names_in_english = any(not network.name_es for network in networks)
+    return render(
+        request,
+        "networks/overview.html",
+        {"by_kind": by_kind, "names_in_english": names_in_english},
+    )
 
 
 @require_safe

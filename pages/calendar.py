@@ -260,12 +260,29 @@ def _meeting_event(meeting: Meeting, words: _Words) -> CalendarEvent:
     )
 
 
+def passed_pending_deadlines(
+    *,
+    user_or_access: Access | User | AnonymousUser,
+    today: datetime.date,
+    country: str | None = None,
+) -> list[CalendarEvent]:
+    """Dated deadlines that have passed while their agreement is still open or in progress
+    (AgreementQuerySet.overdue), oldest first, whatever their year: what a focal point must
+    still act on. With `country`: the agreements it is responsible for. One query."""
+    access = user_or_access if isinstance(user_or_access, Access) else access_for(user_or_access)
+    agreements = _with_meetings(_calendar_agreements(access, country).overdue(today))
+    return [_deadline_event(agreement, _Words()) for agreement in agreements]
+
+
+def _with_meetings(agreements):
+    """What a deadline event prints of its agreement's meeting, in date order."""
+    return agreements.select_related(
+        "meeting", "meeting__country", "meeting__parent__country"
+    ).order_by("deadline", "pk")
+
+
 def _deadline_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
-    agreements = (
-        _calendar_agreements(access, country)
-        .select_related("meeting", "meeting__country", "meeting__parent__country")
-        .order_by("deadline", "pk")
-    )
+    agreements = _with_meetings(_calendar_agreements(access, country))
     if start is not None:
         agreements = agreements.filter(deadline__gte=start)
     if end is not None:

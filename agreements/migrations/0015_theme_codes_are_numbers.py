@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0013_search_folds_accents'),
+        ('agreements', '0014_agreement_reported_at'),
     ]
 
     operations = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import (
     Count,
@@ -37,6 +37,8 @@ class FilterChoices:
     themes: list[Theme]
     organisations: list[str]
     meetings: list[Meeting]
+    # The Spanish acronym of each organisation that has one (IOM: OIM), for a page in Spanish.
+    organisations_es: dict[str, str] = field(default_factory=dict)
 
 
 def _choice_parts(today: datetime.date, meetings) -> dict:
@@ -46,7 +48,7 @@ def _choice_parts(today: datetime.date, meetings) -> dict:
         .values("code", "name_en", "name_es"),
         "themes": Theme.objects.in_plan_order().values("code", "name_en", "name_es", "parent_id"),
         "organisations": Organisation.objects.exclude(kind=OrganisationKind.COOPERATING).values(
-            "acronym"
+            "acronym", "acronym_es"
         ),
         "meetings": meeting_values(meetings),
     }
@@ -58,6 +60,9 @@ def _choices(rows: dict) -> FilterChoices:
         themes=[Theme(**row) for row in rows["themes"]],
         organisations=[row["acronym"] for row in rows["organisations"]],
         meetings=[meeting_from_row(row) for row in rows["meetings"]],
+        organisations_es={
+            row["acronym"]: row["acronym_es"] for row in rows["organisations"] if row["acronym_es"]
+        },
     )
 
 
@@ -117,12 +122,15 @@ BY_KIND_AND_YEAR_SQL = """
      GROUP BY m.kind, m.year
 """
 # Per theme of the Plan of Action (a theme without parent), its subtopics included by their
-# codes (1.2, 1.2.3 are of 1); an agreement tagged with several of them counts once.
+# codes (1.2, 1.2.3 are of 1); an agreement tagged with several of them counts once. Not reported
+# and stale are the states `shared` carries, as in the table by body.
 BY_THEME_AND_YEAR_SQL = """
     SELECT top.code AS top, m.year,
            count(DISTINCT s.id) AS total,
            count(DISTINCT s.id) FILTER (WHERE s.status IN (%s, %s)) AS pending,
-           count(DISTINCT s.id) FILTER (WHERE s.overdue) AS overdue
+           count(DISTINCT s.id) FILTER (WHERE s.overdue) AS overdue,
+           count(DISTINCT s.id) FILTER (WHERE s.not_reported) AS not_reported,
+           count(DISTINCT s.id) FILTER (WHERE s.stale) AS stale
       FROM shared s JOIN meetings_meeting m ON m.id = s.meeting_id
       JOIN agreements_agreement_themes at ON at.agreement_id = s.id
       JOIN agreements_theme t ON t.id = at.theme_id
@@ -287,6 +295,9 @@ def _status_by_year(groups: list[dict]) -> list[dict]:
     return [years[year] for year in sorted(years)]
 
 
+THEME_COUNT_KEYS = ("total", "pending", "overdue", "not_reported", "stale")
+
+
 def _by_theme(groups: list[dict], themes: list[Theme]) -> list[dict]:
     """Per theme of the Plan of Action, subtopics included (tests/agreements/reference_charts.py).
 
@@ -295,10 +306,10 @@ def _by_theme(groups: list[dict], themes: list[Theme]) -> list[dict]:
     """
     totals: dict[str, dict] = {}
     for group in groups:
-        theme = totals.setdefault(group["top"], {"total": 0, "pending": 0, "overdue": 0})
-        for key in ("total", "pending", "overdue"):
+        theme = totals.setdefault(group["top"], dict.fromkeys(THEME_COUNT_KEYS, 0))
+        for key in THEME_COUNT_KEYS:
             theme[key] += group[key]
-    empty = {"total": 0, "pending": 0, "overdue": 0}
+    empty = dict.fromkeys(THEME_COUNT_KEYS, 0)
     return [
         {"theme": theme, **totals.get(theme.code, empty)}
         for theme in themes

@@ -31,7 +31,12 @@ from icalendar import Calendar, Event, vText
 
 from agreements.models import FeedToken
 from agreements.services import feed_token_authenticate, feed_token_create, feed_token_revoke
-from pages.calendar import CalendarEvent, calendar_events, calendar_years
+from pages.calendar import (
+    CalendarEvent,
+    calendar_events,
+    calendar_years,
+    passed_pending_deadlines,
+)
 from rcm.models import FIRST_YEAR, Country, access_for
 
 # A feed is polled often by every subscriber: it carries the year behind and everything ahead,
@@ -58,7 +63,9 @@ def _year(value: str | None) -> int | None:
 def calendar_page(request):
     """The last twelve months and what is coming, by month (or one year's with ?year=),
     optionally for one ?country=; every year with events is listed, the current and coming
-    ones first and the earlier ones folded, so the whole archive stays a click away."""
+    ones first and the earlier ones folded, so the whole archive stays a click away. Below the
+    months, the deadlines that passed while their agreement is still pending, whatever their
+    year."""
     access = access_for(request.user)
     today = timezone.localdate()
     countries = sorted(Country.objects.all(), key=lambda country: country.name)
@@ -77,6 +84,13 @@ def calendar_page(request):
         if not months or months[-1]["month"] != month:
             months.append({"month": month, "events": []})
         months[-1]["events"].append(event)
+    # Past deadlines still pending, whatever their year (on the view of the last twelve months
+    # and ahead; a year's view lists that year's deadlines with their statuses).
+    passed_pending = (
+        passed_pending_deadlines(user_or_access=access, country=code, today=today)
+        if year is None
+        else []
+    )
     years = calendar_years(user_or_access=access, country=code)
     earlier_years = [entry for entry in years if entry.year < today.year]
     feed_path = reverse("country_calendar_ics", args=[code]) if country else reverse("calendar_ics")
@@ -88,6 +102,7 @@ def calendar_page(request):
         "country": country,
         "months": months,
         "event_count": len(events),
+        "passed_pending": passed_pending,
         "coming_years": [entry for entry in reversed(years) if entry.year >= today.year],
         "earlier_years": earlier_years,
         "earlier_open": year is not None and year < today.year,

@@ -73,6 +73,15 @@ class Bilingual:
     def name(self) -> str:
         return self.localized("name")
 
+    @property
+    def name_language(self) -> str:
+        """The language `name` is shown in ("es" or "en"): a page in Spanish marks an English
+        name as such, since no source may give the official Spanish one."""
+        spanish_page = (get_language() or "en").startswith("es")
+        if getattr(self, "name_es", "") and (spanish_page or not getattr(self, "name_en", "")):
+            return "es"
+        return "en"
+
 
 # --- Countries ---------------------------------------------------------------------------------
 

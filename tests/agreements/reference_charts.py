@@ -77,6 +77,12 @@ def counts_by_theme(agreements, today: datetime.date) -> list[dict]:
             "pk", filter=in_theme & Q(status__in=OPEN_STATUSES), distinct=True
         )
         aggregates[f"t{theme.pk}_overdue"] = Count("pk", filter=in_theme & overdue, distinct=True)
+        aggregates[f"t{theme.pk}_not_reported"] = Count(
+            "pk", filter=in_theme & Agreement.objects.not_reported_q(), distinct=True
+        )
+        aggregates[f"t{theme.pk}_stale"] = Count(
+            "pk", filter=in_theme & Agreement.objects.stale_q(today), distinct=True
+        )
     totals = agreements.order_by().aggregate(**aggregates)
     return [
         {
@@ -84,6 +90,8 @@ def counts_by_theme(agreements, today: datetime.date) -> list[dict]:
             "total": totals[f"t{theme.pk}_total"],
             "pending": totals[f"t{theme.pk}_pending"],
             "overdue": totals[f"t{theme.pk}_overdue"],
+            "not_reported": totals[f"t{theme.pk}_not_reported"],
+            "stale": totals[f"t{theme.pk}_stale"],
         }
         for theme, _ in rows
     ]

@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 from agreements import services
 from agreements.models import FollowUp, Status
 from meetings.models import MeetingKind
-from tests.factories import AgreementFactory, MeetingFactory
+from tests.factories import AgreementFactory, MeetingFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,22 @@ def test_the_dashboards_table_by_body_counts_not_reported_and_stale(client, agre
     [rcgm] = response.context["by_body"]
     assert (rcgm["not_reported"], rcgm["stale"]) == (2, 2)
     assert response.context["counts"]["not_reported"] == 2
+
+
+def test_the_dashboards_table_by_theme_counts_not_reported_and_stale(client, agreements):
+    reported, silent = agreements
+    theme = ThemeFactory(code="1", name_en="Migration policy and management")
+    for agreement in (reported, *silent):
+        agreement.themes.add(theme)
+    response = client.get("/follow-up/")
+    [row] = response.context["by_theme"]
+    [body] = response.context["by_body"]
+    # The same three agreements, counted by theme as by body.
+    assert (row["total"], row["not_reported"], row["stale"]) == (3, 2, 2)
+    assert (row["not_reported"], row["stale"]) == (body["not_reported"], body["stale"])
+    table_by_theme = response.text.split('id="by-theme"')[1].split("</table>")[0]
+    assert '"Not reported" data-count="not_reported">2<' in table_by_theme
+    assert '"Stale" data-count="stale">2<' in table_by_theme
 
 
 def test_the_dashboards_chart_of_not_reported_and_stale_adds_up_to_the_headline(client, agreements):

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from tests.factories import AgreementFactory, MeetingFactory, member_country
+from tests.factories import AgreementFactory, MeetingFactory, ThemeFactory, member_country
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,6 +16,7 @@ PHONE = {"width": 375, "height": 800}
 def records():
     mexico = member_country("MX", name_en="Mexico", name_es="México")
     guatemala = member_country("GT", name_en="Guatemala", name_es="Guatemala")
+    theme = ThemeFactory(code="1", name_en="Migration policy and management")
     for year, city in ((2013, "San José"), (2021, "Mexico City")):
         meeting = MeetingFactory(
             kind="rcgm", city=city, year=year, starts_on=datetime.date(year, 11, 18)
@@ -27,7 +28,7 @@ def records():
                 text_en=f"To request Mexico to report on item {n} of the regional mechanism.",
                 deadline=datetime.date(2020, 1, 19),
                 responsible=[mexico],
-            )
+            ).themes.add(theme)
             AgreementFactory(
                 meeting=meeting,
                 ref=str(n + 10),
