@@ -163,9 +163,10 @@ def _calendar_meetings(access: Access, country: str | None):
 
 
 def _calendar_agreements(access: Access, country: str | None):
-    """The agreements whose deadline a calendar shows: dated ones the user may see (and, with
-    a country, those it must act on)."""
-    agreements = Agreement.objects.visible_to(access).filter(deadline__isnull=False)
+    """The agreements whose deadline a calendar shows: dated ones the user may see, a date
+    stated or the day of the recorded meeting they are due at (and, with a country, those it
+    must act on)."""
+    agreements = Agreement.objects.visible_to(access).with_due_on().filter(due_on__isnull=False)
     return agreements.responsible_actor(country) if country else agreements
 
 
@@ -198,7 +199,7 @@ def calendar_years(
         )
 
     rows = per_year(_calendar_meetings(access, country), "starts_on", "meetings").union(
-        per_year(_calendar_agreements(access, country), "deadline", "deadlines"), all=True
+        per_year(_calendar_agreements(access, country), "due_on", "deadlines"), all=True
     )
     counts: dict[int, dict[str, int]] = {}
     for year, kind, count in rows:
@@ -278,15 +279,15 @@ def _with_meetings(agreements):
     """What a deadline event prints of its agreement's meeting, in date order."""
     return agreements.select_related(
         "meeting", "meeting__country", "meeting__parent__country"
-    ).order_by("deadline", "pk")
+    ).order_by("due_on", "pk")
 
 
 def _deadline_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
     agreements = _with_meetings(_calendar_agreements(access, country))
     if start is not None:
-        agreements = agreements.filter(deadline__gte=start)
+        agreements = agreements.filter(due_on__gte=start)
     if end is not None:
-        agreements = agreements.filter(deadline__lte=end)
+        agreements = agreements.filter(due_on__lte=end)
     return [_deadline_event(agreement, words) for agreement in agreements]
 
 
@@ -304,8 +305,8 @@ def _deadline_event(agreement: Agreement, words: _Words) -> CalendarEvent:
         kind="deadline",
         title=title,
         short_title=f"{agreement} – {excerpt}",
-        start=agreement.deadline,
-        end=agreement.deadline,
+        start=agreement.due_on,
+        end=agreement.due_on,
         url=f"{words.agreement_url}{agreement.pk}/",
         location="",
         description="\n\n".join(lines),

@@ -117,17 +117,23 @@ class AgreementQuerySet(VisibilityQuerySet):
     def stale(self, today: datetime.date | None = None):
         return self.filter(self.stale_q(today))
 
-    def with_states(self, today: datetime.date | None = None):
-        """Annotate each agreement with where it stands beside its status: `due_on` (its date,
-        or the day of the meeting it is due at), `overdue`, `not_reported` and `stale`."""
-        today = today or timezone.localdate()
+    def with_due_on(self):
+        """Annotate `due_on`: its date, or the day of the meeting it is due at once that
+        meeting is recorded ("at the next meeting of the RCGM")."""
         return self.annotate(
             due_on=Case(
                 When(deadline__isnull=False, then=F("deadline")),
                 When(~Q(deadline_body=""), then=self.due_at_meeting()),
                 default=None,
                 output_field=models.DateField(),
-            ),
+            )
+        )
+
+    def with_states(self, today: datetime.date | None = None):
+        """Annotate each agreement with where it stands beside its status: `due_on` (its date,
+        or the day of the meeting it is due at), `overdue`, `not_reported` and `stale`."""
+        today = today or timezone.localdate()
+        return self.with_due_on().annotate(
             overdue=_flag(self.overdue_q(today)),
             not_reported=_flag(self.not_reported_q()),
             stale=_flag(self.stale_q(today)),

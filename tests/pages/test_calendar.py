@@ -193,3 +193,19 @@ def test_the_calendar_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(2):
         events = calendar_events(user_or_access=access, country=None)
     assert len(events) == 5 * count
+
+
+def test_a_deadline_at_the_next_rcgm_is_on_the_calendar_on_that_meetings_day():
+    from meetings.models import MeetingKind
+
+    adopted = MeetingFactory(kind=MeetingKind.RCGM, starts_on=datetime.date(2013, 11, 18))
+    agreement = AgreementFactory(
+        meeting=adopted,
+        deadline_body=MeetingKind.RCGM,
+        deadline_text="at the next meeting of the RCGM",
+    )
+    MeetingFactory(kind=MeetingKind.RCGM, starts_on=datetime.date(2014, 6, 24))
+
+    event = events_by_uid(every_deadline=True)[f"deadline-{agreement.pk}@rcm-records"]
+
+    assert event.start == datetime.date(2014, 6, 24)
