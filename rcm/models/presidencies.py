@@ -145,7 +145,8 @@ class Presidency(models.Model):
     def theme(self) -> str:
         if (get_language() or "en").startswith("es") and self.theme_es:
             return self.theme_es
-        return self.theme_en
+        # A theme recorded only in Spanish (Panama 2018) is still the theme.
+        return self.theme_en or self.theme_es
 
     def clean(self):
         errors = {}

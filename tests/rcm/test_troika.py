@@ -61,3 +61,16 @@ def test_before_the_first_presidency_nobody_is_in_office(rotation):
 
 def test_troika_is_empty_without_presidencies():
     assert codes(Presidency.objects.troika(datetime.date(2020, 1, 1))) == (None, None, None)
+
+
+def test_a_theme_recorded_only_in_spanish_is_shown_on_english_pages(client):
+    PresidencyFactory(
+        year=2018, country=member_country("PA"), theme_en="", theme_es="ODS hacia la Gobernanza"
+    )
+    assert "ODS hacia la Gobernanza" in client.get("/presidencies/").text
+
+
+def test_a_presidency_without_a_theme_says_it_is_not_recorded(client):
+    PresidencyFactory(year=2015, country=member_country("MX"), theme_en="", theme_es="")
+    spanish = client.get("/presidencies/", HTTP_ACCEPT_LANGUAGE="es").text
+    assert "no registrado" in spanish
