@@ -6,19 +6,36 @@ from rcm.models import Country
 
 
 class MeetingFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(choices=MeetingKind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(
+        choices=MeetingKind.choices, label=_("Kind"), empty_label=_("All")
+    )
     year = django_filters.NumberFilter(label=_("Year"))
     country = django_filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), label=_("Host country"), to_field_name="code"
+        queryset=Country.objects.all(),
+        label=_("Host country"),
+        to_field_name="code",
+        empty_label=_("All"),
     )
-    status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, label=_("Status"))
+    # Two filters a reader would both call "status": as recorded, and where the meeting stands
+    # today (a planned meeting whose date passed is "not confirmed").
+    status = django_filters.ChoiceFilter(
+        choices=MeetingStatus.choices, label=_("Status as recorded"), empty_label=_("All")
+    )
     state = django_filters.ChoiceFilter(
-        choices=MeetingState.choices, label=_("State"), method="filter_state"
+        choices=MeetingState.choices,
+        label=_("Where it stands"),
+        method="filter_state",
+        empty_label=_("All"),
     )
 
     class Meta:
         model = Meeting
         fields = ["kind", "year", "country", "status", "state"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Country names in the reader's language (Belice, República Dominicana).
+        self.form.fields["country"].label_from_instance = lambda country: country.name
 
     def filter_state(self, queryset, name, value):
         """As readers see it: *planned* leaves out the planned meetings whose date passed,

@@ -1,4 +1,5 @@
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -9,7 +10,14 @@ from meetings.models import Meeting
 @require_safe
 def meeting_list(request):
     """Every meeting the user may see, newest first, filterable by kind, year and host."""
-    meetings = Meeting.objects.visible_to(request.user).filter(parent__isnull=True).for_listing()
+    # Newest first, and the meetings no source dates (planned, "year not stated") last rather
+    # than first, where PostgreSQL puts empty values in a descending order.
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .filter(parent__isnull=True)
+        .for_listing()
+        .order_by(F("year").desc(nulls_last=True), F("starts_on").desc(nulls_last=True), "pk")
+    )
     filterset = MeetingFilter(request.GET, queryset=meetings)
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -1,7 +1,9 @@
+import datetime
+
 import pytest
 
 from rcm.models import Visibility
-from tests.factories import MeetingFactory
+from tests.factories import MeetingFactory, member_country
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +52,20 @@ def test_meeting_page_runs_a_fixed_number_of_queries(client, django_assert_max_n
     # activities, the agreements that proposed it (an activity), hosts and sponsors.
     with django_assert_max_num_queries(9):
         assert client.get(f"/meetings/{meeting.pk}/").status_code == 200
+
+
+def test_meetings_no_source_dates_come_after_the_dated_ones(client):
+    undated = MeetingFactory(
+        status="planned", year=None, starts_on=None, ends_on=None, date_precision="none"
+    )
+    dated = MeetingFactory(starts_on=datetime.date(2021, 12, 1), year=2021)
+    listed = [meeting.pk for meeting in client.get("/meetings/").context["page"]]
+    assert listed.index(dated.pk) < listed.index(undated.pk)
+
+
+def test_the_meeting_filters_speak_the_readers_language(client):
+    member_country("DO", name_en="Dominican Republic", name_es="República Dominicana")
+    page = client.get("/meetings/", HTTP_ACCEPT_LANGUAGE="es").text
+    assert "República Dominicana" in page
+    assert "---------" not in page
+    assert "Estado registrado" in page and "Situación" in page
