@@ -161,7 +161,7 @@ def _start_template_migration(config) -> None:
     log = (directory / "migrate.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve().parents[1] / "manage.py"), "migrate",
-         "--noinput", "--verbosity", "0"],
+         "--noinput", "--verbosity", "0", "--skip-checks"],
         env={**os.environ, "DATABASE_URL": _with_database(url, name)},
         stdout=log,
         stderr=subprocess.STDOUT,

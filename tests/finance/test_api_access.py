@@ -9,6 +9,7 @@ import pytest
 from rest_framework import status
 
 from finance.models import Payment
+from rcm.testing.shared_rows import built_once
 from tests.finance.factories import books
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +28,11 @@ RESOURCES = [
 SUMMARIES = ["/api/v1/balances/arrears/?year=2014", "/api/v1/reserve-fund/quarterly/?year=2014"]
 
 
-@pytest.fixture
-def recorded(db):
-    return books()
+@pytest.fixture(scope="module", autouse=True)
+def recorded(django_db_setup, django_db_blocker):
+    # The books are only read (a refused write changes nothing): built once for the module's
+    # tests, each rolled back to them.
+    yield from built_once(django_db_blocker, books)
 
 
 def results(response) -> list:

@@ -5,16 +5,15 @@ No answer may be a 5xx, contradict the schema, or use a status the schema does n
 CI runs a few examples per operation (--fuzz-examples, default 3); `make fuzz` runs many.
 """
 
+from functools import cache
+
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, settings
-from schemathesis.checks import CHECKS as REGISTERED_CHECKS
-from schemathesis.checks import load_all_checks
 
 from rcm.services import api_token_create
 from tests.factories import AgreementFactory, focal_point_user, member_country, ts_staff_user
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.mark.fuzz]
+
 
 # Every check schemathesis has (its `--checks all`): no 5xx, statuses, media types, headers and
 # bodies as documented, invalid input refused, authentication that the schema requires actually
@@ -22,10 +21,19 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow, pytest.
 # accepted, and the records refuse some on purpose with a 400 that says why: a code or id of no
 # record in a body, a NUL byte in a string (rcm.middleware), a date the database cannot hold. The
 # filters' bounds that a schema can state (years, ids, pages) are in the schema.
-load_all_checks()
-CHECKS = [
-    check for check in REGISTERED_CHECKS.get_all() if check.__name__ != "positive_data_acceptance"
-]
+# schemathesis and hypothesis are imported here and below, not at the top: only the worker that
+# runs this module pays for importing them (about 1.5 s of CPU), not every worker's collection.
+@cache
+def checks() -> list:
+    from schemathesis.checks import CHECKS as REGISTERED_CHECKS
+    from schemathesis.checks import load_all_checks
+
+    load_all_checks()
+    return [
+        check
+        for check in REGISTERED_CHECKS.get_all()
+        if check.__name__ != "positive_data_acceptance"
+    ]
 
 
 @pytest.fixture
@@ -38,6 +46,8 @@ def tokens():
 
 
 def fuzz(operation, base_url: str, headers: dict, examples: int) -> None:
+    from hypothesis import HealthCheck, given, settings
+
     @given(case=operation.as_strategy())
     @settings(
         max_examples=examples,
@@ -46,7 +56,7 @@ def fuzz(operation, base_url: str, headers: dict, examples: int) -> None:
         database=None,
     )
     def run(case):
-        case.call_and_validate(base_url=base_url, headers=headers, checks=CHECKS)
+        case.call_and_validate(base_url=base_url, headers=headers, checks=checks())
 
     run()
 
@@ -54,6 +64,8 @@ def fuzz(operation, base_url: str, headers: dict, examples: int) -> None:
 # One test per role, so that parallel workers share the run.
 @pytest.mark.parametrize("role", ["anonymous", "focal point", "TS staff"])
 def test_no_operation_answers_what_the_schema_does_not_describe(live_server, tokens, request, role):
+    import schemathesis
+
     examples = request.config.getoption("--fuzz-examples")
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/?format=json")
     failures = []
