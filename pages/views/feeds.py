@@ -17,11 +17,11 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -42,6 +42,7 @@ from rcm.models import FIRST_YEAR, Country, access_for
 # A feed is polled often by every subscriber: it carries the year behind and everything ahead,
 # while the calendar page reaches any year of the archive.
 FEED_DAYS_BEHIND = 366
+FEED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 LAST_YEAR = 2100
 
 
@@ -95,6 +96,9 @@ def calendar_page(request):
     earlier_years = [entry for entry in years if entry.year < today.year]
     feed_path = reverse("country_calendar_ics", args=[code]) if country else reverse("calendar_ics")
     feed_url = _absolute(request, feed_path)
+    if (translation.get_language() or "en") != settings.LANGUAGE_CODE:
+        # A calendar application asks in no language: the address says the page's.
+        feed_url += "?" + urlencode({"lang": translation.get_language()})
     context = {
         "today": today,
         "year": year,
@@ -117,14 +121,15 @@ def calendar_page(request):
 def calendar_ics(request):
     """The whole conference's calendar as an iCalendar feed."""
     user = _feed_user(request)
-    events = _feed_events(user)
-    return _ics_response(
-        request,
-        events,
-        name=_("RCM Records – Regional Conference on Migration"),
-        filename="rcm-calendar.ics",
-        private=access_for(user).user_id is not None,
-    )
+    with translation.override(_feed_language(request, user)):
+        events = _feed_events(user)
+        return _ics_response(
+            request,
+            events,
+            name=_("RCM Records – Regional Conference on Migration"),
+            filename="rcm-calendar.ics",
+            private=access_for(user).user_id is not None,
+        )
 
 
 @require_safe
@@ -132,14 +137,30 @@ def country_calendar_ics(request, code: str):
     """One country's calendar: meetings it hosts or attends, deadlines it must meet."""
     country = get_object_or_404(Country, code=code.upper())
     user = _feed_user(request)
-    events = _feed_events(user, country=country.code)
-    return _ics_response(
-        request,
-        events,
-        name=_("RCM Records – %(country)s") % {"country": country.name},
-        filename=f"rcm-calendar-{country.code}.ics",
-        private=access_for(user).user_id is not None,
-    )
+    with translation.override(_feed_language(request, user)):
+        events = _feed_events(user, country=country.code)
+        return _ics_response(
+            request,
+            events,
+            name=_("RCM Records – %(country)s") % {"country": country.name},
+            filename=f"rcm-calendar-{country.code}.ics",
+            private=access_for(user).user_id is not None,
+        )
+
+
+def _feed_language(request, user) -> str:
+    """The feed's language: `?lang=en|es` when given (the addresses the calendar page shows
+    carry the page's); else a token's owner's saved language; else the request's. A calendar
+    application sends no language of its own, so a Spanish reader's events would otherwise be
+    English."""
+    asked = request.GET.get("lang")
+    if asked is not None:
+        if asked not in FEED_LANGUAGES:
+            raise BadRequest(f"lang is one of: {', '.join(sorted(FEED_LANGUAGES))}.")
+        return asked
+    if user.is_authenticated and "token" in request.GET:
+        return user.language
+    return translation.get_language() or settings.LANGUAGE_CODE
 
 
 def _feed_user(request):
@@ -268,7 +289,7 @@ def _feed_addresses(request, key: str) -> list[dict]:
     """The addresses to paste into a calendar application: the conference's, and the user's
     country's when the user has one."""
     user = request.user
-    query = "?" + urlencode({"token": key})
+    query = "?" + urlencode({"token": key, "lang": translation.get_language() or "en"})
     feeds = [
         {"label": _("The whole conference"), "url": _absolute(request, reverse("calendar_ics"))}
     ]

@@ -52,7 +52,8 @@ def test_the_calendar_shows_the_last_twelve_months_and_every_deadline_by_year(
         assert page.is_visible("a[href='?year=2014'][aria-current='page']")
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         feed = page.input_value("#feed-url")
-        assert feed == f"{live_server.url}/calendar.ics"
+        # A calendar application asks in no language: the Spanish page's address says "es".
+        assert feed == f"{live_server.url}/calendar.ics" + ("?lang=es" if language == "es" else "")
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         page.goto(f"{live_server.url}/calendar/")
         screenshot(page, f"calendar-{width}-{language}")

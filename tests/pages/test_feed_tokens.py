@@ -224,3 +224,34 @@ def test_the_feed_tokens_page_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(5):
         response = client.get("/calendar/feeds/")
     assert response.text.count("Calendar ") >= count
+
+
+# --- The feed's language --------------------------------------------------------------------------
+
+
+def test_a_feed_token_gives_its_owners_saved_language(client, focal_point_mx):
+    focal_point_mx.language = "es"
+    focal_point_mx.save()
+    members_workshop()
+    AgreementFactory(text_en="To report on the mechanism.", deadline=days_ahead(10))
+    _token, key = feed_token_create(user=focal_point_mx, name="Outlook")
+    calendar = icalendar.Calendar.from_ical(client.get(f"/calendar.ics?token={key}").content)
+    assert any(str(event["SUMMARY"]).startswith("Plazo:") for event in calendar.walk("VEVENT"))
+
+
+def test_the_feed_speaks_the_language_asked_for(client):
+    AgreementFactory(text_en="To report on the mechanism.", deadline=days_ahead(10))
+    spanish = icalendar.Calendar.from_ical(client.get("/calendar.ics?lang=es").content)
+    (event,) = spanish.walk("VEVENT")
+    assert str(event["SUMMARY"]).startswith("Plazo:")
+
+
+def test_a_feed_in_a_language_it_does_not_speak_is_refused(client):
+    assert client.get("/calendar.ics?lang=fr").status_code == 400
+    assert client.get("/countries/MX/calendar.ics?lang=fr").status_code in (400, 404)
+
+
+def test_the_spanish_calendar_page_gives_the_spanish_feed_address(client):
+    client.cookies["django_language"] = "es"
+    response = client.get("/calendar/", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.context["feed_url"].endswith("/calendar.ics?lang=es")
