@@ -255,6 +255,13 @@ class Agreement(ChoiceLabels, models.Model):
         # A record imported from its Spanish version has no English text until that is imported.
         return self.text_en or self.text_es
 
+    @property
+    def text_language(self) -> str:
+        """The language `text` is shown in ("es" or "en"), so that a page can mark a text
+        recorded in one language only."""
+        spanish_page = (get_language() or "en").startswith("es")
+        return "es" if self.text_es and (spanish_page or not self.text_en) else "en"
+
     def _annotated_state(self, name: str) -> bool:
         """A state annotated by AgreementQuerySet.with_states(), else asked of the database."""
         if name in self.__dict__:

@@ -286,3 +286,12 @@ def test_a_responsible_ts_is_named_in_the_readers_language_and_not_linked_as_a_c
 def test_an_agreement_naming_no_one_says_so(client):
     agreement = AgreementFactory()
     assert "no one named" in client.get(f"/agreements/{agreement.pk}/").text
+
+
+def test_a_text_recorded_in_english_only_says_so_on_a_spanish_page(client):
+    agreement = AgreementFactory(text_en="To report on the mechanism.", text_es="")
+    spanish = client.get(f"/agreements/{agreement.pk}/", HTTP_ACCEPT_LANGUAGE="es").text
+    english = client.get(f"/agreements/{agreement.pk}/").text
+    assert '<blockquote class="agreement-text" lang="en">' in spanish
+    assert "registrado solo en inglés" in spanish
+    assert 'id="text-language"' not in english
