@@ -76,3 +76,20 @@ def test_saving_an_agreement_read_before_an_update_keeps_the_update_s_time():
     read_before.text_en = "Changed in the admin meanwhile."
     read_before.save()
     assert reported_at(agreement) is not None
+
+
+def test_updates_written_in_one_statement_report_on_each_of_their_agreements():
+    first, second = AgreementFactory(), AgreementFactory()
+    FollowUp.objects.bulk_create(
+        [
+            FollowUp(agreement=agreement, status=Status.IN_PROGRESS, validation=validation)
+            for agreement in (first, second)
+            for validation in (Validation.ACCEPTED, Validation.PROPOSED)
+        ]
+    )
+    assert reported_at(first) is not None
+    assert reported_at(second) is not None
+    FollowUp.objects.filter(agreement=first).delete()
+    assert reported_at(first) is None
+    FollowUp.objects.filter(agreement=second).update(validation=Validation.PROPOSED)
+    assert reported_at(second) is None
