@@ -210,6 +210,9 @@ def dashboard(request):
         ],
         "awaiting_validation": summary.awaiting_validation,
         "today": today,
+        "actor_names": selectors.actor_names(
+            summary.choices, spanish=translation.get_language().startswith("es")
+        ),
     }
     return render(request, "agreements/dashboard.html", context)
 

@@ -23,6 +23,7 @@ from agreements.selectors.dashboard import (
     COUNT_KEYS,
     DashboardSummary,
     FilterChoices,
+    actor_names,
     awaiting_validation,
     dashboard_summary,
     filter_choices,
@@ -48,7 +49,7 @@ from agreements.selectors.search import (
 __all__ = [
     "API_ANNOTATIONS", "API_DEFERRED", "COUNT_KEYS", "FOCAL_POINT_FIELDS", "MARK_START",
     "MARK_STOP", "MEETING_ROW_FIELDS", "MEETING_ROW_RELATED", "CorrelatedSQL", "CountryPage",
-    "DashboardSummary", "FilterChoices", "SQLRows", "TreeNode", "agreement_tree",
+    "DashboardSummary", "FilterChoices", "actor_names", "SQLRows", "TreeNode", "agreement_tree",
     "agreements_for_table", "annotate_for_api", "awaiting_validation", "country_page",
     "dashboard_summary", "filter_choices", "highlighted", "meeting_from_row", "meeting_row",
     "meeting_values", "meetings_to_choose_from", "other_language_hint",

@@ -54,6 +54,13 @@ def _choice_parts(today: datetime.date, meetings) -> dict:
     }
 
 
+def actor_names(choices: FilterChoices, *, spanish: bool) -> tuple[dict, dict]:
+    """What the agreements table prints for its actors (agreement_rows): each country's name in
+    the page's language, and on a Spanish page the organisations' Spanish acronyms."""
+    names = {country.code: country.name for country in choices.countries}
+    return names, (choices.organisations_es if spanish else {})
+
+
 def _choices(rows: dict) -> FilterChoices:
     return FilterChoices(
         countries=[Country(**row) for row in rows["countries"]],

@@ -76,10 +76,15 @@ def deadline(agreement, date_format: str, empty: str = "") -> SafeString:
     return format_html("{}", empty)
 
 
-@register.simple_tag
-def agreement_rows(agreements) -> SafeString:
+@register.simple_tag(takes_context=True)
+def agreement_rows(context, agreements) -> SafeString:
     """The rows of an agreements table (agreements/_table.html): reference, meeting, text,
-    responsible, deadline and status, with each cell's label for the narrow layout."""
+    responsible, deadline and status, with each cell's label for the narrow layout.
+
+    Responsible countries show their code with their name on hover, organisations their acronym
+    in the page's language, when the view gives `actor_names` ({code: name}, {acronym: Spanish
+    acronym}); without it, the codes."""
+    country_names, acronyms = context.get("actor_names") or ({}, {})
     labels = {
         name: conditional_escape(gettext(label))
         for name, label in (
@@ -96,9 +101,19 @@ def agreement_rows(agreements) -> SafeString:
         responsible = format_html_join(
             "",
             '<abbr title="{}">{}</abbr> ',
-            ((c["code"], c["code"]) for c in agreement.api_countries if c["responsible"]),
+            (
+                (country_names.get(c["code"], c["code"]), c["code"])
+                for c in agreement.api_countries
+                if c["responsible"]
+            ),
         ) + format_html_join(
-            "", "{} ", ((o["code"],) for o in agreement.api_organisations if o["responsible"])
+            "",
+            "{} ",
+            (
+                (acronyms.get(o["code"], o["code"]),)
+                for o in agreement.api_organisations
+                if o["responsible"]
+            ),
         )
         rows.append(
             format_html(

@@ -80,3 +80,18 @@ def test_the_theme_filter_lists_the_themes_in_the_plan_of_actions_order(client):
     response = client.get("/follow-up/")
     offered = [code for code, _label in response.context["filter"].form.fields["theme"].choices]
     assert [code for code in offered if code] == ["2", "2.9", "2.10", "3", "10"]
+
+
+def test_the_table_names_responsible_actors_in_the_readers_language(client):
+    from agreements.models import AgreementOrganisation
+    from tests.factories import OrganisationFactory
+
+    guatemala = member_country("GT", name_en="Guatemala", name_es="Guatemala")
+    iom = OrganisationFactory(acronym="IOM", acronym_es="OIM")
+    agreement = AgreementFactory(responsible=[guatemala])
+    AgreementOrganisation.objects.create(agreement=agreement, organisation=iom, responsible=True)
+
+    spanish = client.get("/follow-up/", HTTP_ACCEPT_LANGUAGE="es").text
+
+    assert '<abbr title="Guatemala">GT</abbr>' in spanish
+    assert "OIM" in spanish
