@@ -190,7 +190,20 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
 
         update_count = sum(len(a.updates) for a in to_follow)
         update_ids = _reserve_ids(cursor, FollowUp, update_count)
+        # The updates' triggers (migrations 0014, 0016) would recompute the agreements'
+        # reported_at after every COPY chunk; the rows go in without them and every agreement
+        # followed up is recomputed once after (by the agreement's own trigger, as any write).
+        # (ALTER TABLE waits for no deferred foreign-key check: they are run first.)
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("ALTER TABLE agreements_followup DISABLE TRIGGER USER")
         _copy(cursor, FollowUp, _follow_up_rows(to_follow, iter(update_ids), now))
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("ALTER TABLE agreements_followup ENABLE TRIGGER USER")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute(
+            "UPDATE agreements_agreement SET reported_at = NULL WHERE id = ANY(%s)",
+            [[agreement.pk for agreement in to_follow]],
+        )
         _copy_history(cursor, FollowUp, update_ids, when=now)
         if progress:
             progress(f"follow-up updates: {update_count:,}")

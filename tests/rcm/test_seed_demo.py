@@ -86,3 +86,16 @@ def test_an_app_whose_demo_generator_is_not_written_yet_is_skipped(monkeypatch):
     call_command("seed_demo", scale=0.02, stdout=StringIO(), stderr=errors)
     assert "networks/demo.py has no create_demo" in errors.getvalue()
     assert Agreement.objects.count() == 4 * 50
+
+
+def test_demo_agreements_know_when_they_were_last_reported_on():
+    from django.db.models import Max, Q
+
+    seed()
+    expected = dict(
+        Agreement.objects.annotate(
+            latest=Max("follow_ups__created_at", filter=Q(follow_ups__validation="accepted"))
+        ).values_list("pk", "latest")
+    )
+    assert dict(Agreement.objects.values_list("pk", "reported_at")) == expected
+    assert any(expected.values())
