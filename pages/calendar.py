@@ -24,6 +24,7 @@ from meetings.models import (
     DatePrecision,
     Meeting,
     MeetingKind,
+    MeetingState,
     MeetingStatus,
     MeetingSupport,
     Participation,
@@ -39,6 +40,8 @@ ICAL_STATUS = {
     MeetingStatus.PLANNED: "TENTATIVE",
     MeetingStatus.POSTPONED: "TENTATIVE",
     MeetingStatus.CANCELLED: "CANCELLED",
+    # A planned meeting whose date passed without being recorded as held.
+    MeetingState.NOT_CONFIRMED: "TENTATIVE",
 }
 
 
@@ -116,7 +119,7 @@ class _Words:
     a feed of the whole conference has a thousand events."""
 
     def __init__(self):
-        self.meeting_status = {value: str(label) for value, label in MeetingStatus.choices}
+        self.meeting_state = {value: str(label) for value, label in MeetingState.choices}
         self.meeting_kind = {value: str(label) for value, label in MeetingKind.choices}
         self.agreement_status = {value: str(label) for value, label in Status.choices}
         self.virtual = _("Virtual")
@@ -262,8 +265,9 @@ def _meeting_event(meeting: Meeting, words: _Words) -> CalendarEvent:
         url=f"{words.meeting_url}{meeting.pk}/",
         location=location,
         description="\n\n".join(lines),
-        status=meeting.status,
-        status_label=words.meeting_status.get(meeting.status, meeting.status),
+        # As readers see it: a planned meeting whose date passed is "not confirmed".
+        status=meeting.state,
+        status_label=words.meeting_state.get(meeting.state, meeting.state),
         whole_month=meeting.date_precision == DatePrecision.MONTH,
     )
 

@@ -209,3 +209,12 @@ def test_a_deadline_at_the_next_rcgm_is_on_the_calendar_on_that_meetings_day():
     event = events_by_uid(every_deadline=True)[f"deadline-{agreement.pk}@rcm-records"]
 
     assert event.start == datetime.date(2014, 6, 24)
+
+
+def test_a_planned_meeting_whose_date_passed_is_not_confirmed_on_the_calendar():
+    workshop = MeetingFactory(
+        kind="workshop", status="planned", year=2014, starts_on=datetime.date(2014, 4, 30)
+    )
+    event = events_by_uid()[f"meeting-{workshop.pk}@rcm-records"]
+    assert (event.status, event.status_label) == ("not_confirmed", "Not confirmed")
+    assert event.ical_status == "TENTATIVE"
