@@ -131,3 +131,14 @@ def test_the_dashboard_counts_suggested_themes(client, themes):
     response = client.get("/follow-up/?theme=2")
     assert response.status_code == 200
     assert "Workshop on migration and health." in response.text
+
+
+def test_a_theme_code_that_is_not_numbers_separated_by_dots_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from agreements.models import Theme
+
+    theme = Theme(code="2.x", name_en="Migration")
+    with pytest.raises(ValidationError) as refused:
+        theme.full_clean()
+    assert "code" in refused.value.message_dict
