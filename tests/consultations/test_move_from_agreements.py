@@ -102,42 +102,19 @@ def records():
     return setting, consultation, content_type
 
 
-def records_at_the_schema_before_the_move():
-    rows = records()
+def moved_forward():
+    """The records at the schema before the move, what was there before, one row written
+    through the models as they were then, and the database migrated forward again."""
+    setting, consultation, content_type = records()
     expected = snapshot()
     executor = migrate([before_the_move(), ("consultations", None)])
-    return rows, expected, executor
-
-
-@pytest.fixture(scope="module")
-def before_the_move_once(django_db_setup, django_db_blocker):
-    # Migrating backwards re-renders every model state (most of this module's time): it is done
-    # once, and each test (a savepoint of this transaction: DDL in PostgreSQL is transactional)
-    # starts from the old schema with the rows in it.
-    yield from built_once(django_db_blocker, records_at_the_schema_before_the_move)
     ContentType.objects.clear_cache()
-
-
-@pytest.fixture
-def at_the_schema_before_the_move(before_the_move_once):
-    ContentType.objects.clear_cache()
-    yield before_the_move_once
-    ContentType.objects.clear_cache()
-
-
-def test_before_the_move_the_tables_and_content_types_are_the_agreements_ones(
-    at_the_schema_before_the_move,
-):
-    (setting, consultation, content_type), _expected, _executor = at_the_schema_before_the_move
-    assert tables("agreements") == set(TABLES)
-    assert tables("consultations") == set()
-    moved = ContentType.objects.get(pk=content_type.pk)
-    assert (moved.app_label, moved.model) == ("agreements", "consultation")
-
-
-def test_every_consultation_row_is_there_after_the_move(at_the_schema_before_the_move):
-    (setting, consultation, content_type), expected, executor = at_the_schema_before_the_move
-    # A row written at the old schema, through the models as they were then.
+    old_type = ContentType.objects.get(pk=content_type.pk)
+    before = {
+        "agreements tables": tables("agreements"),
+        "consultations tables": tables("consultations"),
+        "content type": (old_type.app_label, old_type.model),
+    }
     old_apps = executor.loader.project_state(before_the_move()).apps
     OldAnswer = old_apps.get_model("agreements", "ConsultationAnswer")
     OldRound = old_apps.get_model("agreements", "ConsultationRound")
@@ -149,17 +126,43 @@ def test_every_consultation_row_is_there_after_the_move(at_the_schema_before_the
         answer="no_answer",
         answered_at=at("2026-12-21"),
     )
-
     migrate(executor.loader.graph.leaf_nodes())
+    ContentType.objects.clear_cache()
+    return {
+        "consultation": consultation,
+        "content type": content_type,
+        "expected": expected,
+        "before": before,
+        "late round": old_round.pk,
+    }
 
+
+@pytest.fixture(scope="module")
+def the_move(django_db_setup, django_db_blocker):
+    # Migrating backwards and forwards re-renders every model state (most of this module's
+    # time): it is done once, in a transaction the module's tests run inside (DDL in PostgreSQL
+    # is transactional), and rolled back after them. Each test reads what it found.
+    yield from built_once(django_db_blocker, moved_forward)
+    ContentType.objects.clear_cache()
+
+
+def test_before_the_move_the_tables_and_content_types_are_the_agreements_ones(the_move):
+    assert the_move["before"] == {
+        "agreements tables": set(TABLES),
+        "consultations tables": set(),
+        "content type": ("agreements", "consultation"),
+    }
+
+
+def test_every_consultation_row_is_there_after_the_move(the_move):
     assert tables("consultations") == set(TABLES)
     assert tables("agreements") == set()
     after = snapshot()
     late = after["answers"].pop()
-    assert after["asked"].pop() == (old_round.pk, "HN")
-    assert after == expected
+    assert after["asked"].pop() == (the_move["late round"], "HN")
+    assert after == the_move["expected"]
     assert (late["round_id"], late["country_id"], late["answer"]) == (
-        old_round.pk,
+        the_move["late round"],
         "HN",
         "no_answer",
     )
@@ -167,16 +170,14 @@ def test_every_consultation_row_is_there_after_the_move(at_the_schema_before_the
     assert Consultation.objects.get().agreement.meeting.starts_on == datetime.date(2026, 12, 22)
 
 
-def test_permissions_and_the_admin_log_follow_the_consultations(at_the_schema_before_the_move):
-    (setting, consultation, content_type), _expected, executor = at_the_schema_before_the_move
-    migrate(executor.loader.graph.leaf_nodes())
-    ContentType.objects.clear_cache()
+def test_permissions_and_the_admin_log_follow_the_consultations(the_move):
+    content_type = the_move["content type"]
     moved = ContentType.objects.get(pk=content_type.pk)
     assert (moved.app_label, moved.model) == ("consultations", "consultation")
     editors = Group.objects.get(name="Consultation editors")
     assert list(editors.permissions.values_list("content_type__app_label", "codename")) == [
         ("consultations", "change_consultation")
     ]
-    entry = LogEntry.objects.get(object_id=str(consultation.pk))
+    entry = LogEntry.objects.get(object_id=str(the_move["consultation"].pk))
     assert entry.content_type_id == content_type.pk
-    assert entry.get_edited_object() == consultation
+    assert entry.get_edited_object() == the_move["consultation"]

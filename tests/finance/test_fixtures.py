@@ -4,11 +4,9 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from finance.models import (
     Budget,
-    BudgetCategory,
     ContributionScale,
     FinancialReport,
     Payment,
@@ -18,12 +16,6 @@ from finance.services import scale_coverage_problems
 from rcm.management.commands.load_records import FIXTURES_DIR
 
 pytestmark = pytest.mark.django_db
-
-MODELS = (BudgetCategory, ContributionScale, ScaleRow, Budget, FinancialReport)
-
-
-def counts() -> dict:
-    return {model.__name__: model.objects.count() for model in MODELS}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -51,13 +43,6 @@ def test_the_loaded_scale_is_table_i_and_covers_every_member():
     ]  # fmt: skip
     assert scale_coverage_problems(effective_from=2005, country_codes=amounts) == []
     assert scale.approval_meeting.ordinal == 6  # the VI RCM, San José, 2001
-
-
-def test_loading_the_finance_records_twice_changes_nothing():
-    first = counts()
-    call_command("load_records", verbosity=0)
-    assert counts() == first
-    assert first["BudgetCategory"] == 6
 
 
 def test_every_finance_row_names_its_source_and_no_money_is_invented():

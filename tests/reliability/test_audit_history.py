@@ -6,12 +6,10 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.core.management import call_command
 from rest_framework.test import APIClient
 
 from agreements.models import Agreement
 from rcm.apps import RECORD_APPS
-from rcm.models import Country
 from rcm.services import api_token_create
 from tests.admin_forms import change_form_data
 from tests.factories import AgreementFactory, MeetingFactory, ts_staff_user
@@ -75,24 +73,6 @@ def test_a_follow_up_posted_on_a_page_is_recorded_with_its_author(client, focal_
     client.post(f"/agreements/{agreement.pk}/", {"status": "in_progress"})
     update = agreement.follow_ups.get()
     assert update.history.get().history_user == focal_point_mx
-
-
-@pytest.fixture(scope="class")
-def real_records(real_records_for_the_class):
-    """The real records, loaded once per worker (a first load), for the class's tests."""
-
-
-@pytest.mark.django_db
-@pytest.mark.usefixtures("real_records")
-class TestLoadedRecords:
-    # A class, so that the other tests of the module run on an empty database.
-
-    def test_loaded_records_get_one_first_history_entry_however_often_they_load(self):
-        call_command("load_records", verbosity=0)  # the second load, on the worker's first
-        mexico = Country.objects.get(code="MX")
-        entries = list(mexico.history.all())
-        assert len(entries) == 1
-        assert entries[0].history_change_reason == "Loaded from fixtures/countries.json"
 
 
 BULK_METHODS = {"bulk_create", "bulk_update", "update"}
