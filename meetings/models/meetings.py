@@ -230,15 +230,29 @@ class Meeting(ChoiceLabels, Bilingual, models.Model):
         """Its status as a reader should see it (MeetingQuerySet.with_state, for one row)."""
         if "state" in self.__dict__:
             return self.__dict__["state"]
-        if self.status in AWAITED_STATUSES and date_passed(
-            year=self.year,
-            starts_on=self.starts_on,
-            ends_on=self.ends_on,
-            date_precision=self.date_precision,
-            today=timezone.localdate(),
+        if self.status in AWAITED_STATUSES and (
+            date_passed(
+                year=self.year,
+                starts_on=self.starts_on,
+                ends_on=self.ends_on,
+                date_precision=self.date_precision,
+                today=timezone.localdate(),
+            )
+            or self.overtaken
         ):
             return MeetingState.NOT_CONFIRMED
         return self.status
+
+    @property
+    def overtaken(self) -> bool:
+        """A later meeting of its numbered series is recorded as held (MeetingQuerySet.overtaken_q,
+        for one row: a query, only for a numbered meeting still awaited)."""
+        return (
+            self.ordinal is not None
+            and type(self)
+            .objects.filter(kind=self.kind, ordinal__gt=self.ordinal, status=MeetingStatus.HELD)
+            .exists()
+        )
 
     @state.setter
     def state(self, value: str) -> None:

@@ -90,10 +90,23 @@ class MeetingQuerySet(VisibilityQuerySet):
         )
 
     @staticmethod
+    def overtaken_q() -> Q:
+        """A later meeting of its numbered series is recorded as held: the XXVIII RCM was held,
+        so the XXVII, whose date nobody recorded, is no longer ahead."""
+        Meeting = apps.get_model("meetings", "Meeting")
+        later_held = Meeting.objects.filter(
+            kind=OuterRef("kind"), ordinal__gt=OuterRef("ordinal"), status=MeetingStatus.HELD
+        )
+        return Q(Exists(later_held), ordinal__isnull=False)
+
+    @staticmethod
     def not_confirmed_q(today: datetime.date | None = None) -> Q:
-        """Planned (or postponed) and its date passed without being recorded as held."""
+        """Planned (or postponed), and its date passed or a later meeting of its series was
+        held, without its being recorded as held."""
         today = today or timezone.localdate()
-        return Q(status__in=AWAITED_STATUSES) & MeetingQuerySet.date_passed_q(today)
+        return Q(status__in=AWAITED_STATUSES) & (
+            MeetingQuerySet.date_passed_q(today) | MeetingQuerySet.overtaken_q()
+        )
 
     def not_confirmed(self, today: datetime.date | None = None):
         return self.filter(self.not_confirmed_q(today))

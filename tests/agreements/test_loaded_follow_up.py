@@ -50,6 +50,21 @@ def test_2013_conclusion_16_is_overdue_since_january_2014(records):
     assert records.overdue(TODAY).filter(pk=item.pk).exists()
 
 
+def test_2013_conclusion_19_is_canadas_undated_task_not_the_dominican_meetings_date(records):
+    # "should be held on April 2014" dates the Dominican Republic's meeting (a planned activity
+    # of its own); Canada's concept note is "in due course", and Guatemala only offered.
+    item = agreement(1, "19")
+    assert (item.deadline, item.deadline_text) == (None, "in due course")
+    assert responsible(item) == {"CA"}
+    assert not records.overdue(TODAY).filter(pk=item.pk).exists()
+    assert (
+        item.proposed_activities.get(starts_on=datetime.date(2014, 4, 1))
+        .supports.get(role="host")
+        .country_id
+        == "DO"
+    )
+
+
 def test_a_thank_without_a_task_stays_without_follow_up(records):
     assert agreement(1, "13").status == Status.NO_FOLLOW_UP
     assert agreement(2, "12").status == Status.NO_FOLLOW_UP

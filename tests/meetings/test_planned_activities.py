@@ -53,6 +53,34 @@ def test_a_planned_activity_whose_year_is_not_stated_stays_planned():
     assert state_in_database(planned()) == MeetingState.PLANNED
 
 
+def vice_ministerial(ordinal: int, **kwargs) -> Meeting:
+    return planned(kind=MeetingKind.VICE_MINISTERIAL, ordinal=ordinal,
+                   name_en=f"Vice-Ministerial Meeting {ordinal}", **kwargs)  # fmt: skip
+
+
+def test_a_numbered_meeting_whose_successor_was_held_is_not_confirmed_though_its_year_is_unknown():
+    xxvii = vice_ministerial(27)
+    MeetingFactory(kind=MeetingKind.VICE_MINISTERIAL, ordinal=28, year=2023)
+    assert state_in_database(xxvii) == MeetingState.NOT_CONFIRMED
+    assert Meeting.objects.get(pk=xxvii.pk).state == MeetingState.NOT_CONFIRMED
+
+
+def test_a_numbered_meeting_whose_successor_is_only_planned_stays_planned():
+    xxvii = vice_ministerial(27)
+    vice_ministerial(28)
+    assert state_in_database(xxvii) == MeetingState.PLANNED
+    assert Meeting.objects.get(pk=xxvii.pk).state == MeetingState.PLANNED
+
+
+def test_the_page_of_an_overtaken_meeting_does_not_say_it_has_not_been_held(client):
+    xxvii = vice_ministerial(27)
+    MeetingFactory(kind=MeetingKind.VICE_MINISTERIAL, ordinal=28, year=2023)
+    text = client.get(f"/meetings/{xxvii.pk}/", HTTP_ACCEPT_LANGUAGE="es").text
+    assert "No confirmada" in text
+    assert "no dicen si se celebró ni cuándo" in text
+    assert "aún no se ha celebrado" not in text
+
+
 def test_a_held_meeting_is_held_whatever_its_date():
     assert state_in_database(MeetingFactory()) == MeetingState.HELD
 
