@@ -12,9 +12,20 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Value
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Value,
+)
 from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -127,6 +138,8 @@ class _Words:
         self.deadline = _("Deadline: %(agreement)s – %(excerpt)s")
         self.as_written = _("Deadline as written: %(text)s")
         self.status = _("Status: %(status)s")
+        self.overdue = _("overdue")
+        self.not_reported = _("not reported")
         # Every page's address differs only by its id: reverse() once.
         self.meeting_url = reverse("meeting", args=[0]).removesuffix("0/")
         self.agreement_url = reverse("agreements:detail", args=[0]).removesuffix("0/")
@@ -294,7 +307,13 @@ def _with_meetings(agreements):
 
 
 def _deadline_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
-    agreements = _with_meetings(_calendar_agreements(access, country))
+    # Where each deadline stands, by the rules every page uses: a feed that says only "Open" of
+    # an item overdue that nobody reported on tells less than the page.
+    today = timezone.localdate()
+    agreements = _with_meetings(_calendar_agreements(access, country)).annotate(
+        overdue=ExpressionWrapper(Agreement.objects.overdue_q(today), BooleanField()),
+        not_reported=ExpressionWrapper(Agreement.objects.not_reported_q(), BooleanField()),
+    )
     if start is not None:
         agreements = agreements.filter(due_on__gte=start)
     if end is not None:
@@ -310,7 +329,12 @@ def _deadline_event(agreement: Agreement, words: _Words) -> CalendarEvent:
     lines = [_truncated(text, 1000)]
     if agreement.deadline_text:
         lines.append(words.as_written % {"text": agreement.deadline_text})
-    lines.append(words.status % {"status": status})
+    stands = [status]
+    if getattr(agreement, "overdue", False):
+        stands.append(words.overdue)
+    if getattr(agreement, "not_reported", False):
+        stands.append(words.not_reported)
+    lines.append(words.status % {"status": " · ".join(stands)})
     return CalendarEvent(
         uid=f"deadline-{agreement.pk}@rcm-records",
         kind="deadline",

@@ -63,7 +63,8 @@ def _country_updates(code: str):
 def country_part(access: Access, code: str, today: datetime.date):
     """The agreements the country must still act on, with its own status (`country_status`) and
     the day of the last update on its part that was accepted or awaits the TS
-    (`last_update_at`, None when nobody has reported since adoption)."""
+    (`last_update_at`, None when nobody has reported since adoption), and whether an update
+    awaits the TS (`awaiting_validation`: "not reported" would then contradict the row)."""
     own_status = AgreementCountry.objects.filter(
         agreement=OuterRef("pk"), country_id=code, responsible=True
     ).values("status")[:1]
@@ -80,6 +81,9 @@ def country_part(access: Access, code: str, today: datetime.date):
         .annotate(
             country_status=Coalesce(NullIf(Subquery(own_status), Value("")), F("status")),
             last_update_at=Subquery(last_update),
+            awaiting_validation=Exists(
+                _country_updates(code).filter(validation=Validation.PROPOSED)
+            ),
         )
         .select_related("meeting", "meeting__country")
         .order_by(F("due_on").asc(nulls_last=True), "meeting__year", "meeting_id", "position")

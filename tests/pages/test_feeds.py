@@ -180,6 +180,12 @@ def test_a_done_agreements_deadline_is_in_the_feed_with_its_status(client):
     assert "Status: Done" in str(event["DESCRIPTION"])
 
 
+def test_an_overdue_deadline_nobody_reported_on_says_so_in_the_feed_as_on_the_page(client):
+    AgreementFactory(text_en="To report by March.", deadline=days_ahead(-3), status=Status.OPEN)
+    (event,) = parse(client.get("/calendar.ics?lang=es")).walk("VEVENT")
+    assert "Estado: Abierto · vencido · sin informes" in str(event["DESCRIPTION"])
+
+
 def test_a_deadline_years_past_is_in_the_feed_and_a_year_link_away_on_the_page(client):
     AgreementFactory(text_en="To report by March.", deadline=datetime.date(2013, 3, 31))
     (event,) = parse(client.get("/calendar.ics")).walk("VEVENT")

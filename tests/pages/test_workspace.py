@@ -73,6 +73,25 @@ def test_the_workspace_shows_how_long_since_the_last_update(
     assert "none since adoption (2021)" in response.content.decode()
 
 
+def test_a_row_with_an_update_awaiting_the_ts_says_so_instead_of_not_reported(
+    client, focal_point_gt, guatemala, meeting
+):
+    agreement = AgreementFactory(meeting=meeting, deadline=days(-10), responsible=[guatemala])
+    FollowUp.objects.create(
+        agreement=agreement, country=guatemala, author=focal_point_gt, status=Status.IN_PROGRESS
+    )
+    client.force_login(focal_point_gt)
+
+    response = client.get("/my/", HTTP_ACCEPT_LANGUAGE="es")
+
+    (row,) = response.context["workspace"].overdue
+    assert row.awaiting_validation
+    text = response.content.decode()
+    row_html = text[text.index(agreement.get_absolute_url()) :].split("</tr>")[0]
+    assert "actualización pendiente de validación" in row_html
+    assert "sin informes" not in row_html
+
+
 def test_pending_and_sent_back_updates_are_listed_until_answered(
     client, focal_point_gt, guatemala, meeting
 ):
