@@ -4,7 +4,14 @@ import datetime
 
 import pytest
 
-from tests.factories import AgreementFactory, MeetingFactory, focal_point_user, member_country
+from agreements.models import FollowUp, Status
+from tests.factories import (
+    AgreementFactory,
+    MeetingFactory,
+    focal_point_user,
+    member_country,
+    ts_staff_user,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "a-long-test-password"
@@ -42,4 +49,29 @@ def test_a_focal_point_signs_in_and_lands_on_her_workspace_in_spanish(
     page.click(f'a[href="/agreements/{overdue.pk}/"]')
     page.wait_for_url(f"{base}/agreements/{overdue.pk}/")
     assert page.locator("html").get_attribute("lang") == "es"
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1366])
+def test_a_note_of_one_endless_word_does_not_widen_the_validation_queue(
+    browser, live_server, width
+):
+    guatemala = member_country("GT", name_en="Guatemala", name_es="Guatemala")
+    agreement = AgreementFactory(responsible=[guatemala])
+    author = focal_point_user(guatemala, username="fp-gt", language="es")
+    FollowUp.objects.create(
+        agreement=agreement, country=guatemala, author=author, status=Status.IN_PROGRESS,
+        note="x" * 10_000, link="https://example.org/" + "a" * 400,
+    )  # fmt: skip
+    ts_staff_user(username="ts")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", "ts")
+    page.fill("#id_password", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.goto(f"{live_server.url}/follow-up/validation/")
+
+    assert "xxxxxxxx" in page.inner_text("#main")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
