@@ -62,7 +62,7 @@ def test_a_report_after_everything_was_paid_reads_outstanding_0_00(client, ts_st
 def test_the_overview_shows_the_scale_in_force_with_each_country_s_share(client, ts_staff):
     scale(amounts={"GT": "5000.00", "MX": "15000.00"})
     html = signed_in(client, ts_staff).get("/finance/?year=2013").content.decode()
-    assert "Scale of contributions in force in 2013" in html
+    assert "Scale of contributions for 2013: the latest version recorded" in html
     assert (
         '<th scope="row">Guatemala</th><td class="money">5,000.00</td>'
         '<td class="money">25.00</td>' in html
@@ -81,7 +81,8 @@ def test_a_country_s_summary_shows_its_line_of_the_scale(ts_staff):
     html = render_to_string("finance/_country_summary.html", {"summary": summary})
     year = datetime.date.today().year
     assert (
-        f"Scale of contributions in force in {year}: US$ 5,000.00 a year (25.00 % of the total)."
+        f"Scale of contributions for {year}, the latest version recorded: US$ 5,000.00 a year "
+        "(25.00 % of the total)."
         in html
     )
     assert summary["scale"] == {"amount": Decimal("5000.00"), "share": Decimal("25.00")}
