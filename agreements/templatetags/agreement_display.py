@@ -11,7 +11,7 @@ from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import truncatewords
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from agreements.models import Status
 from rcm.glossary import expand
@@ -72,8 +72,36 @@ def deadline(agreement, date_format: str, empty: str = "") -> SafeString:
             gettext("at %(meeting)s (not yet scheduled)") % {"meeting": meeting},
         )
     if agreement.deadline_text:
-        return format_html('<span class="meta">{}</span>', agreement.deadline_text)
+        return format_html('<span class="meta">{}</span>', undated_phrase(agreement.deadline_text))
     return format_html("{}", empty)
+
+
+# How the conference's texts word a deadline without a date, in either language, said in the
+# reader's: the records keep the words as written; a Spanish page should not quote English.
+UNDATED_PHRASES = {
+    "as soon as possible": gettext_lazy("as soon as possible"),
+    "a la brevedad posible": gettext_lazy("as soon as possible"),
+    "a la mayor brevedad": gettext_lazy("as soon as possible"),
+    "lo antes posible": gettext_lazy("as soon as possible"),
+    "in due course": gettext_lazy("in due course"),
+    "oportunamente": gettext_lazy("in due course"),
+    "en su oportunidad": gettext_lazy("in due course"),
+    "on a date to be determined": gettext_lazy("on a date to be determined"),
+    "at a date to be determined": gettext_lazy("on a date to be determined"),
+    "en una fecha por definir": gettext_lazy("on a date to be determined"),
+    "en fecha por definir": gettext_lazy("on a date to be determined"),
+    "en fecha por determinar": gettext_lazy("on a date to be determined"),
+    "one month in advance": gettext_lazy("one month in advance"),
+    "con un mes de anticipación": gettext_lazy("one month in advance"),
+    "con un mes de antelación": gettext_lazy("one month in advance"),
+}
+
+
+def undated_phrase(text: str) -> str:
+    """A deadline worded without a date, in the reader's language when it is a common phrase;
+    otherwise as written."""
+    phrase = UNDATED_PHRASES.get(" ".join(text.lower().split()).strip(" .,;"))
+    return str(phrase) if phrase is not None else text
 
 
 @register.simple_tag(takes_context=True)

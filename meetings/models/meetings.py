@@ -48,6 +48,20 @@ __all__ = [
 ]
 
 
+# A meeting named only by its body, as most records name the RCGM's: the name is the body's,
+# which the interface words in either language, not a fact a source must give in Spanish.
+GENERIC_NAMES = {
+    MeetingKind.RCGM: (
+        "Meeting of the Regional Consultation Group on Migration (RCGM)",
+        _("Meeting of the Regional Consultation Group on Migration (RCGM)"),
+    ),
+    MeetingKind.EXTRAORDINARY: (
+        "Extraordinary Meeting of the Regional Conference on Migration",
+        _("Extraordinary Meeting of the Regional Conference on Migration"),
+    ),
+}
+
+
 class Meeting(ChoiceLabels, Bilingual, models.Model):
     """A meeting of any body of the conference, or a seminar, workshop or course it holds."""
 
@@ -224,6 +238,24 @@ class Meeting(ChoiceLabels, Bilingual, models.Model):
             acronym = "GRCM" if spanish else "RCGM"
             return " ".join(filter(None, [acronym, place, str(self.year or "")]))
         return self.name
+
+    @property
+    def generic_name(self) -> str | None:
+        """The body's name in the reader's language, when the meeting bears no other."""
+        generic = GENERIC_NAMES.get(self.kind)
+        if generic and not self.name_es and self.name_en == generic[0]:
+            return str(generic[1])
+        return None
+
+    @property
+    def name(self) -> str:
+        return self.generic_name or self.localized("name")
+
+    @property
+    def name_language(self) -> str:
+        if self.generic_name is not None:
+            return "es" if (get_language() or "en").startswith("es") else "en"
+        return super().name_language
 
     @property
     def state(self) -> str:

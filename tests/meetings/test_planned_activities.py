@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from meetings.models import DatePrecision, Meeting, MeetingKind, MeetingState, MeetingStatus
 from meetings.services import meeting_confirm_outcome
@@ -258,3 +258,28 @@ def test_the_meetings_list_runs_a_fixed_number_of_queries(
     # countries of the host filter.
     with django_assert_max_num_queries(3):
         assert client.get("/meetings/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("kind", "name_en", "spanish"),
+    [
+        (MeetingKind.RCGM, "Meeting of the Regional Consultation Group on Migration (RCGM)",
+         "Reunión del Grupo Regional de Consulta sobre Migración (GRCM)"),
+        (MeetingKind.EXTRAORDINARY, "Extraordinary Meeting of the Regional Conference on Migration",
+         "Reunión Extraordinaria de la Conferencia Regional sobre Migración"),
+    ],
+)  # fmt: skip
+def test_a_meeting_named_only_by_its_body_reads_in_spanish_on_a_spanish_page(
+    kind, name_en, spanish
+):
+    meeting = MeetingFactory(kind=kind, name_en=name_en, name_es="")
+    with translation.override("es"):
+        assert (meeting.name, meeting.name_language) == (spanish, "es")
+    with translation.override("en"):
+        assert (meeting.name, meeting.name_language) == (name_en, "en")
+
+
+def test_a_meeting_with_a_name_of_its_own_keeps_it_in_english_when_no_spanish_is_recorded():
+    meeting = MeetingFactory(kind=MeetingKind.RCGM, name_en="RCGM on labour mobility", name_es="")
+    with translation.override("es"):
+        assert (meeting.name, meeting.name_language) == ("RCGM on labour mobility", "en")
