@@ -57,15 +57,16 @@ def overdue_by_country_chart(*, rows: list[dict], limit: int = 20) -> Chart:
     rows = rows[:limit]
     return Chart.drawn(
         horizontal_bar_svg,
-        title=_("Overdue agreements by responsible country"),
+        # Organisations (the TS, a network) are named responsible too: the title says "who".
+        title=_("Overdue agreements by who must act"),
         description=_(
-            "For each country, how many agreements it is responsible for are past their deadline "
-            "while its part is still pending."
+            "For each country or organisation, how many agreements it is responsible for are past "
+            "their deadline while its part is still pending."
         ),
         categories=[row["name"] for row in rows],
         values=[row["count"] for row in rows],
         css_class="series-overdue",
-        row_header=_("Country"),
+        row_header=_("Responsible"),
         columns=[_("Overdue agreements")],
         rows=[(row["name"], [row["count"]]) for row in rows],
     )

@@ -333,3 +333,11 @@ def test_an_empty_chart_table_says_there_is_no_data():
     html = render_to_string("agreements/_chart.html", {"chart": chart})
     assert 'colspan="2"' in html
     assert "No data to show." in html
+
+
+def test_the_overdue_chart_says_who_must_act_since_organisations_are_listed_too():
+    chart = overdue_by_country_chart(rows=[{"name": "TS", "count": 2}])
+    assert (str(chart.title), str(chart.row_header)) == (
+        "Overdue agreements by who must act",
+        "Responsible",
+    )
