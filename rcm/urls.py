@@ -5,7 +5,6 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import (
-    SpectacularAPIView,
     SpectacularRedocView,
     SpectacularSwaggerSplitView,
 )
@@ -13,6 +12,7 @@ from drf_spectacular.views import (
 from pages.views import home, meeting
 from pages.views.sign_in import SignInView
 from rcm import views
+from rcm.api.schema import SchemaView
 
 
 class FaviconView(RedirectView):
@@ -47,7 +47,7 @@ urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", FaviconView.as_view()),
     path("api/v1/", include("rcm.api.router")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/schema/", SchemaView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path(
         "api/redoc/",
