@@ -10,7 +10,9 @@ documents: a. Operational Guide…" makes the guide a recommendation too).
 
 Decisions:
 
-* "To update the RCM calendar" is ``approve``: the group adopts the calendar it updates.
+* "To update the RCM calendar" is ``approve``: the group adopts the calendar it updates. An
+  update that someone must then send ("Actualizar el directorio y remitirlo a la ST", "To update
+  the list and submit it to the TS") is a task: ``submit``.
 * "encourage", "invite", "call for/on", "exhort", "alentar" are ``urge``; "welcome",
   "congratulate", "recognize", "felicitar", "reconocer" are ``thank``; "review", "analyse",
   "revisar" are ``consider``; "propose to", "suggest" are ``recommend``; "circulate", "send",
@@ -104,6 +106,39 @@ def _opening(text: str) -> str:
 
 
 def _classify(text: str) -> tuple[str, bool]:
+    """(action, whether the opening told us the action)."""
+    action, known = _classify_opening(text)
+    if action in ("approve", "other") and _update_then_send(text):
+        return "submit", True
+    return action, known
+
+
+# "update" is the group adopting what it updates ("To update the RCM calendar"), unless a task
+# follows: "Actualizar el directorio y remitirlo a la ST", "The TS will update the list and
+# circulate it", "To update … and submit it to …": someone must do the update and send it.
+_UPDATE = re.compile(r"\b(?:updat(?:e|es|ed|ing)|actualiz\w*|actualic(?:e|en))\b")
+_AND_THEN = re.compile(
+    r"\b(?:and|y|e)\s+(?:then\s+|luego\s+|posteriormente\s+|subsequently\s+|also\s+)?"
+    r"(?:(?:lo|la|los|las|le|les|se(?:\s+l[oa]s?)?)\s+)?(?P<verb>\w+(?:\s+\w+)?)"
+)
+_CLITIC = re.compile(r"(?<=[aei]r)(?:se)?(?:lo|la|los|las|le|les)$")
+
+
+def _update_then_send(text: str) -> bool:
+    folded = fold(text).strip()
+    first = re.split(r"(?<=[.;])\s|\n", folded, maxsplit=1)[0]
+    update = _UPDATE.search(first)
+    if not update:
+        return False
+    for match in _AND_THEN.finditer(first, update.end()):
+        words = match["verb"].split()
+        words[0] = _CLITIC.sub("", words[0])
+        if _verb_action(" ".join(words), fuzzy=False) == "submit":
+            return True
+    return False
+
+
+def _classify_opening(text: str) -> tuple[str, bool]:
     """(action, whether the opening told us the action)."""
     opening = _opening(text)
     agreed = _opening_agreed(text)

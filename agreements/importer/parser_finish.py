@@ -83,6 +83,8 @@ class _Finisher:
         self.last_day = last_day
         # The network whose meeting this is: "la Red" in its report is that network.
         self.network = body if body.startswith("LN-") and "/" not in body else ""
+        # The networks meeting jointly: their report's "Red de Funcionarios de Enlace" is both.
+        self.networks = body if body.startswith("LN-") and "/" in body else ""
 
     def finish(
         self, node: _Node, parent: ParsedAgreement | None, before: str = ""
@@ -150,10 +152,13 @@ class _Finisher:
             name = name or self._last_network(before[-600:])
             if not name and self.network:
                 name = _NETWORK_NAMES.get(self.network, ("", ""))[self.language == "es"]
-            if not name:
-                continue
-            out.append(text[cursor : match.start("det")])
-            out.append(("la " if self.language == "es" else "the ") + name)
+            out.append(text[cursor : match.start("det" if match["det"] else "name")])
+            if name:
+                out.append(("la " if self.language == "es" else "the ") + name)
+            elif self.networks:
+                out.append("ambas redes" if self.language == "es" else "both networks")
+            else:
+                out.append(text[match.start("det" if match["det"] else "name") : match.end()])
             cursor = match.end()
         out.append(text[cursor:])
         return "".join(out)
@@ -223,14 +228,23 @@ class _Finisher:
 
 # "the Network", "this Network", "the said Network", "la Red", "dicha Red", "la Red de Funcionarios
 # de Enlace" with nothing saying which network it is.
+# Without a determiner, only the network's generic name: "Responsable: Red de Funcionarios de
+# Enlace", "Responsible: Liaison Officers Network", "A cargo de: la Red".
 _NETWORK_ANAPHOR = re.compile(
-    r"(?=[tsdlec])\b(?P<det>the\s+said|the\s+aforementioned|the|this|said|that|la\s+citada"
+    r"(?=[tsdlecrn])\b(?:(?P<det>the\s+said|the\s+aforementioned|the|this|said|that|la\s+citada"
     r"|la\s+mencionada|la|esta|dicha)\s+(?P<noun>(?:liaison\s+officers?'?\s+)?network"
-    r"|red(?:\s+de\s+funcionari[oa]s\s+de\s+enlace)?)\b(?!\s+(?:for|on|of|against|para|contra"
+    r"|red(?:\s+de\s+funcionari[oa]s\s+de\s+enlace)?)"
+    r"|(?P<name>liaison\s+officers?'?\s+network|liaison\s+network|network\s+of\s+liaison\s+officers"
+    r"|red\s+de\s+funcionari[oa]s\s+de\s+enlace|red\s+de\s+enlace))"
+    r"\b(?!\s+(?:for|on|of|against|para|contra"
     r"|sobre|de|del|cross|roja|to\s+(?:combat|fight|prevent|counter|protect))\b)(?!-)"
 )
 _NETWORK_NAMES = {
     "LN-CP": ("Consular Protection Network", "Red de Protección Consular"),
+    "LN-CHILD": (
+        "Network for the Protection of Migrant Girls, Boys and Adolescents",
+        "Red para la Protección de Niñas, Niños y Adolescentes Migrantes",
+    ),
     "LN-SMTP": (
         "Network to Combat Migrant Smuggling and Trafficking in Persons",
         "Red de Funcionarios de Enlace para el Combate al Tráfico Ilícito de Migrantes y la Trata"

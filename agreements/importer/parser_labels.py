@@ -18,8 +18,12 @@ _LABEL = re.compile(
 )
 # "1 To approve…": a number without punctuation, trusted only where it is the expected number.
 _BARE_NUMBER = re.compile(r"^\s*(?P<num>\d{1,2})\s+(?P<rest>[A-ZÁÉÍÓÚÑ¿].*)$")
+# Bullets as Word, PDF extraction and OCR give them: dots, squares, diamonds, arrows, ticks.
+BULLET_GLYPHS = "·•●◦▪■□▫◆◇♦❖⬥⧫➢➣➤►▶▸‣⁃∙○◉❑❒✓✔➔→⇒⇨➝"
 _BULLET = re.compile(
-    r"^\s*(?:[·•●◦▪■□➢►‣⁃∙○*]|[-–—](?!\s*\d+\s*[-–—]\s*$)|o(?=\s+[A-ZÁÉÍÓÚÑ]))(?:\s+|$)(?P<rest>.*)$"
+    r"^\s*(?:["
+    + BULLET_GLYPHS
+    + r"*]|[-–—](?!\s*\d+\s*[-–—]\s*$)|o(?=\s+[A-ZÁÉÍÓÚÑ]))(?:\s+|$)(?P<rest>.*)$"
 )
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}

@@ -401,8 +401,48 @@ class _TreeBuilder(_UnnumberedMixin):
     def _bullet(self, token: _Token) -> None:
         if token.text and self._continues_sentence(token.text) and token.text[0].islower():
             self._append_to_last(token.text)  # "- importance of cooperation." after a page break
+        elif self._bullet_opens_item(token):
+            self._bullet_item(token)
+            return
         else:
             self.pending.append(f"· {token.text}")
+        self.previous = token
+        self.gap = False
+
+    def _bullet_opens_item(self, token: _Token) -> bool:
+        """ "6. Realizar un taller … en marzo de 2005." then, after a blank line, "➢ Los países
+        informarán … a más tardar el 15 de febrero de 2005.": a bullet under a finished item
+        that introduces no list is a task of its own, not more text of the item above (whose
+        actors and deadline it would otherwise take over)."""
+        current = self._current()
+        if current is None or self.pending or not token.text or not token.text[:1].isupper():
+            return False
+        top = self.stack[-1]
+        if top.style == "bullet":
+            # The next bullet of the same run (the same glyph) is the next such item.
+            return token.glyph == top.deco
+        last = current.paragraphs[-1].rstrip() if current.paragraphs else ""
+        return (
+            self.gap
+            and last.endswith(".")
+            and not current.children
+            and len(token.text.split()) >= 6
+            and bool(re.search(r"[.;]\s*$", token.text))
+        )
+
+    def _bullet_item(self, token: _Token) -> None:
+        """The bullet as an item below the one it follows, with a reference assigned in order
+        (6.1, 6.2), marked as assigned."""
+        self._flush(None)
+        top = self.stack[-1]
+        depth = len(self.stack) - 1 if top.style == "bullet" else len(self.stack)
+        parent = self.stack[depth - 1].item
+        number = len(parent.children) + 1
+        label = Label("", str(number), [("num", number)], "", assigned=True)
+        del self.stack[depth:]
+        node = self._new_node(label, parent, token.text)
+        node.group = parent.group
+        self.stack.append(_Level("bullet", token.glyph, number, node, parent.group))
         self.previous = token
         self.gap = False
 
