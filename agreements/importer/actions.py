@@ -164,12 +164,18 @@ def _classify_opening(text: str) -> tuple[str, bool]:
     if agreed:
         # "se resolvió que la Secretaría Técnica presente…": the subjunctive says the kind.
         return _subjunctive_action(opening) or "approve", True
+    if re.match(r"^[\s\-–·•*\"'“(]*que\s", fold(text)):
+        # "Que los países miembros remitan …", under "acordaron:": the subjunctive says it too.
+        action = _subjunctive_action(opening, first=True)
+        if action is not None:
+            return action, True
     return "other", False
 
 
-def _subjunctive_action(opening: str) -> str | None:
+def _subjunctive_action(opening: str, first: bool = False) -> str | None:
     """The action of the first Spanish subjunctive among the opening's first words ("que la
-    ST presente" is submit), or None."""
+    ST presente" is submit), or None. ``first``: only the first verb counts ("que la ST
+    elabore un informe" is not submit because "informe" looks like "informar")."""
     for word in opening.split()[:10]:
         word = word.strip(",;:.")
         stem = re.match(r"^(\w{3,}?)(en|e|an|a)$", word)
@@ -180,6 +186,8 @@ def _subjunctive_action(opening: str) -> str | None:
             action = _exact_verb_action(stem.group(1) + infinitive)
             if action is not None and action != "other":
                 return action
+            if action is not None and first:
+                return None
     return None
 
 

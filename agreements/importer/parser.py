@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from .deadlines import find_date_range
 from .gazetteer import Gazetteer, default_gazetteer, detect_language, fold
@@ -89,12 +90,15 @@ def parse_record(
     *,
     gazetteer: Gazetteer | None = None,
     meeting_last_day: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ParsedRecord:
     """Parse a meeting document's text into a :class:`ParsedRecord`.
 
     ``meeting_last_day`` anchors relative deadlines; when None, the last day read from the
-    document's heading is used. Raises :class:`NoAgreementsFound` (with a message for the person
-    importing) when the text is not the record of a meeting.
+    document's heading is used. ``progress(done, total)`` is called as each item is read (the
+    slow part: its action, actors and deadline); it may raise to stop the reading. Raises
+    :class:`NoAgreementsFound` (with a message for the person importing) when the text is not
+    the record of a meeting.
     """
     gazetteer = gazetteer or default_gazetteer()
     lines = split_run_in(_clean_lines(normalise_text(text or "").split("\n")))
@@ -147,6 +151,10 @@ def parse_record(
         )
     last_day = meeting_last_day or meeting.end
     finisher = _Finisher(gazetteer, language, last_day, body=meeting.body)
+    if progress is not None:
+        finisher.progress = progress
+        finisher.total = sum(1 for _node in _walk(roots))
+        progress(0, finisher.total)
     agreements = []
     before = ""
     for node in roots:

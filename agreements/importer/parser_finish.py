@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from .actions import classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
@@ -83,6 +84,9 @@ class _Finisher:
         self.last_day = last_day
         # The network whose meeting this is: "la Red" in its report is that network.
         self.network = body if body.startswith("LN-") and "/" not in body else ""
+        self.progress: Callable[[int, int], None] | None = None  # (items read, of how many)
+        self.total = 0
+        self.done = 0
         # The networks meeting jointly: their report's "Red de Funcionarios de Enlace" is both.
         self.networks = body if body.startswith("LN-") and "/" in body else ""
 
@@ -90,6 +94,9 @@ class _Finisher:
         self, node: _Node, parent: ParsedAgreement | None, before: str = ""
     ) -> ParsedAgreement:
         """``before``: the text of the item above, where "these countries" may be named."""
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
         text = _item_text(node.paragraphs)
         action = classify_action(text, self.language)
         if not opening_is_known(text):
@@ -113,6 +120,10 @@ class _Finisher:
             who = list(parent.responsible or parent.actors)
         elif not who and action in ("request", "urge") and text.rstrip().endswith(":"):
             who = list(actors) if len(actors) == 1 else []  # "To request the TS:" and a list
+        if not who and node.group and action not in ("thank", "note"):
+            # Recommendations listed under a country's name ("Guatemala" over its bullets in a
+            # workshop's report) are addressed to that country.
+            who = self._group_country(node.group)
         actors += [code for code in who if code not in actors]
         warnings = list(node.warnings) + self._unknown_actors(text)
         if deadline.phrase and deadline.date is None and deadline.precision == "day":
@@ -162,6 +173,18 @@ class _Finisher:
             cursor = match.end()
         out.append(text[cursor:])
         return "".join(out)
+
+    def _group_country(self, group: str) -> list[str]:
+        """The country a group label is the name of, alone ("Guatemala", "Honduras:")."""
+        label = group.strip().rstrip(":").strip()
+        mentions = self.gazetteer.mentions(label, self.language)
+        if len(mentions) != 1:
+            return []
+        start, end, codes = mentions[0]
+        whole = not label[:start].strip() and not label[end:].strip(" .")
+        if whole and len(codes) == 1 and self.gazetteer.is_country(codes[0]):
+            return list(codes)
+        return []
 
     def _last_network(self, text: str) -> str:
         if not text:

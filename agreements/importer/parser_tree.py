@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .gazetteer import fold
 from .parser_labels import Label, _show
 from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token, _wrap_width
-from .parser_unnumbered import _UnnumberedMixin
+from .parser_unnumbered import _UnnumberedMixin, narrative
 
 
 @dataclass
@@ -226,6 +226,7 @@ class _TreeBuilder(_UnnumberedMixin):
         if depth == 0:
             self.last_top_value = value
         self.section_has_items = True
+        self.in_context = False
         self.previous = token
         self.gap = False
         return True
@@ -450,12 +451,33 @@ class _TreeBuilder(_UnnumberedMixin):
         text = token.text
         if self._continues_sentence(text):
             self._append_to_last(text)
+        elif self.in_context and self.gap is False and self.context:
+            self.context[-1] = f"{self.context[-1]} {text}"
+        elif self._closing_narrative(text, index):
+            # "Los Viceministros expresaron su satisfacción…" after the last item: what happened
+            # at the meeting, kept on the record as context, not a sentence of the last item.
+            self._flush(None)
+            self.context.append(text)
+            self.in_context = True
         elif self._is_group_label(text, index):
             self.pending_group = text.rstrip(":").strip()
         else:
             self.pending.append(text)
         self.previous = token
         self.gap = False
+
+    def _closing_narrative(self, text: str, index: int) -> bool:
+        """A narrating paragraph after the last item of its section, set off by a blank line."""
+        if not self.gap or self._current() is None or not narrative(text):
+            return False
+        for token in self.tokens[index + 1 :]:
+            if token.kind == "section":
+                return True
+            if token.kind in ("item", "bullet") or (
+                token.kind == "text" and not narrative(token.text) and token.text[:1].isupper()
+            ):
+                return False
+        return True
 
     def _pending_label_to_group(self) -> None:
         """A buffered paragraph that turns out to head the next items (a group label wrapped

@@ -22,6 +22,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from .reading_layout import layout_tables
+
 __all__ = ["UnreadableDocument", "normalise_text", "read_document", "SUPPORTED_EXTENSIONS"]
 
 SUPPORTED_EXTENSIONS = (".txt", ".text", ".docx")
@@ -73,6 +75,7 @@ def normalise_text(text: str) -> str:
     # where line breaks were lost) is a bullet too: dropped, its line would join the one above.
     text = _PRIVATE_USE_BULLET.sub(lambda m: m.group()[:-1] + "·", text)
     text = _PRIVATE_USE.sub("", text)
+    text = layout_tables(text)
     text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
