@@ -116,7 +116,17 @@ def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[
             and cells[0][0] == 0
         ):  # fmt: skip
             break
-        opens_row = cells[0][0] == 0 and (not numbered or _LABEL.match(cells[0][1]))
+        if numbered:
+            opens_row = cells[0][0] == 0 and bool(_LABEL.match(cells[0][1]))
+        else:
+            # Without a number column, a row starts where the first column starts a sentence
+            # and the one above has ended.
+            above = rows[-1][0] if rows else ""
+            opens_row = (
+                cells[0][0] == 0
+                and cells[0][1][:1].isupper()
+                and (not above or above.rstrip()[-1:] in ".;:!?")
+            )
         if opens_row or not rows:
             if numbered and not opens_row:
                 break
@@ -125,7 +135,11 @@ def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[
             rows[-1][column] = _join(rows[-1][column], text)
         index += 1
         end = index  # the blank lines after the last row stay in the text
-    return [_row_line(row, names, numbered) for row in rows], end
+    lines_out = [_row_line(row, names, numbered) for row in rows]
+    if not numbered:
+        # Unnumbered rows are paragraphs of their own.
+        lines_out = [part for line in lines_out for part in (line, "")][:-1]
+    return lines_out, end
 
 
 def _row_line(row: list[str], names: list[str], numbered: bool) -> str:

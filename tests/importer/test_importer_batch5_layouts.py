@@ -140,3 +140,46 @@ def test_a_heading_that_is_no_country_makes_nobody_responsible():
 def test_the_next_meeting_of_a_network_is_the_whole_deadline_phrase(text, phrase):
     deadline = resolve_deadline(text, dt.date(2017, 6, 6))
     assert deadline.date is None and deadline.phrase.endswith(phrase)
+
+
+def test_a_table_without_a_number_column_gives_one_item_per_row():
+    text = LAYOUT_TABLE.replace(" No.  Acuerdo", " Acuerdo").replace("\n 1    ", "\n ")
+    text = text.replace("\n 2    ", "\n ").replace("\n      ", "\n ")
+    record = parse_record(text)
+    assert [(item.ref, item.ref_assigned) for item in record.agreements] == [
+        ("1", True),
+        ("2", True),
+    ]
+    assert record.agreements[1].responsible == ["PA"]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("Acuerdo 1:", "Acuerdo 2:", "Acuerdo 3:"),
+        ("ACUERDO No. 1.-", "ACUERDO No. 2.-", "ACUERDO No. 3.-"),
+        ("Decisión Nº 1 –", "Decisión Nº 2 –", "Decisión Nº 3 –"),
+        ("1º", "2º", "3º"),
+        ("1°.-", "2°.-", "3°.-"),
+    ],
+)
+def test_numbers_named_by_what_they_number_or_with_the_ordinal_sign_are_items(labels):
+    first, second, third = labels
+    record = parse_record(
+        "CONFERENCIA REGIONAL SOBRE MIGRACIÓN\nReunión del GRCM\n"
+        "San José, Costa Rica, 3 y 4 de mayo de 2016\n\nACUERDOS\n\n"
+        f"{first} Aprobar el informe de la Secretaría Técnica.\n"
+        f"{second} Solicitar a la Secretaría Técnica que circule el informe.\n"
+        f"{third} Agradecer a Panamá su hospitalidad.\n"
+    )
+    assert [(item.ref, item.ref_assigned, item.action) for item in record.agreements] == [
+        ("1", False, "approve"),
+        ("2", False, "request"),
+        ("3", False, "thank"),
+    ]
+
+
+def test_a_date_with_the_ordinal_sign_opening_a_line_is_no_label():
+    from agreements.importer.parser_labels import parse_label
+
+    assert parse_label("1° de julio de 2018 se celebró la reunión.") is None
