@@ -119,7 +119,7 @@ def _classify(text: str) -> tuple[str, bool]:
 _UPDATE = re.compile(r"\b(?:updat(?:e|es|ed|ing)|actualiz\w*|actualic(?:e|en))\b")
 _AND_THEN = re.compile(
     r"\b(?:and|y|e)\s+(?:then\s+|luego\s+|posteriormente\s+|subsequently\s+|also\s+)?"
-    r"(?:(?:lo|la|los|las|le|les|se(?:\s+l[oa]s?)?)\s+)?(?P<verb>\w+(?:\s+\w+)?)"
+    r"(?:to\s+)?(?:(?:lo|la|los|las|le|les|se(?:\s+l[oa]s?)?)\s+)?(?P<verb>\w+(?:\s+\w+)?)"
 )
 _CLITIC = re.compile(r"(?<=[aei]r)(?:se)?(?:lo|la|los|las|le|les)$")
 

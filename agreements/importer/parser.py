@@ -23,9 +23,12 @@ Representation decisions:
   is a recommendation; the rest are conclusions. The agreements of a working or ad-hoc group are
   section ``working_group``.
 * **Bullets and unnumbered paragraphs** belong to the item above: they are appended to its text,
-  bullets as ``· text`` lines. They never become items, so a bullet list of proposed activities
-  stays in the text of the item that introduces it (2013 item 19), and its deadline is that
-  item's. Lines that only continue a sentence (hard wrapping, a sentence broken by a page break
+  bullets as ``· text`` lines, so a bullet list of proposed activities stays in the text of the
+  item that introduces it (2013 item 19), and its deadline is that item's. Only a bullet set off
+  by a blank line under an item that has ended ("6. Realizar un taller … en marzo de 2005." then
+  "➢ Los países informarán …") introduces no list: it is an item below that one, its reference
+  assigned (6.1). A narrating paragraph after the last item ("Los Viceministros expresaron …") is
+  context. Lines that only continue a sentence (hard wrapping, a sentence broken by a page break
   or a banner) are joined back into it.
 * **Bullets before a restarted list** — the ad-hoc group's "· Training and awareness…" followed
   by a new ``a) Topics:`` — introduce the new run, so they go to the parent item, not to the

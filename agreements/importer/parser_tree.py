@@ -95,6 +95,7 @@ class _TreeBuilder(_UnnumberedMixin):
         self.segment_bullets: list[tuple[int, int, str]] = []  # (indent, depth, glyph)
         self.unnumbered, self.bulleted = _segments(tokens, operative_start)
         self.segment_has_bullets = False
+        self._only_narrative_after: list[bool] | None = None
 
     def _section_for(self, heading_kind: str | None) -> str:
         if heading_kind == "agreements_operative" and self.declaration:
@@ -470,14 +471,21 @@ class _TreeBuilder(_UnnumberedMixin):
         """A narrating paragraph after the last item of its section, set off by a blank line."""
         if not self.gap or self._current() is None or not narrative(text):
             return False
-        for token in self.tokens[index + 1 :]:
-            if token.kind == "section":
-                return True
-            if token.kind in ("item", "bullet") or (
-                token.kind == "text" and not narrative(token.text) and token.text[:1].isupper()
-            ):
-                return False
-        return True
+        if self._only_narrative_after is None:
+            # Computed once, from the end: a long document stays linear.
+            after = [True] * len(self.tokens)
+            for position in range(len(self.tokens) - 1, 0, -1):
+                token = self.tokens[position]
+                if token.kind == "section":
+                    after[position - 1] = True
+                elif token.kind in ("item", "bullet") or (
+                    token.kind == "text" and token.text[:1].isupper() and not narrative(token.text)
+                ):
+                    after[position - 1] = False
+                else:
+                    after[position - 1] = after[position]
+            self._only_narrative_after = after
+        return self._only_narrative_after[index]
 
     def _pending_label_to_group(self) -> None:
         """A buffered paragraph that turns out to head the next items (a group label wrapped

@@ -31,6 +31,7 @@ NETWORK_REPORT_EN = (
         "To update the directory of liaison officers and submit it to the TS.",
         "To update the list of focal points and forward it to the PPT before June 2012.",
         "The Technical Secretariat will update the directory and circulate it.",
+        "To update the calendar of activities and to share it with the member countries.",
         "Los países actualizarán sus puntos de contacto y los enviarán a la Secretaría Técnica.",
     ],
 )
