@@ -426,7 +426,7 @@ class _TreeBuilder(_UnnumberedMixin):
         last = current.paragraphs[-1].rstrip() if current.paragraphs else ""
         return (
             self.gap
-            and last.endswith(".")
+            and (last.endswith(".") or bool(_FIELD_END.search(fold(last))))
             and not current.children
             and len(token.text.split()) >= 6
             and bool(re.search(r"[.;]\s*$", token.text))
@@ -527,6 +527,14 @@ class _TreeBuilder(_UnnumberedMixin):
         if target is not None:
             target.paragraphs.extend(self.pending)
         self.pending = []
+
+
+# An item that ends with who acts or by when ("… Responsible: Liaison Officers Network", a table
+# row's "— Plazo: 30 de junio de 2010") has ended, though no full stop closes it.
+_FIELD_END = re.compile(
+    r"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|plazo|deadline|fecha|date)\s*:\s*"
+    r"[^.:;]{1,100}$"
+)
 
 
 def _looks_like_group(text: str) -> bool:

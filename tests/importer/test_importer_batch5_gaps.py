@@ -143,3 +143,16 @@ def test_a_symbol_font_glyph_opening_a_line_is_read_as_a_bullet(glyph):
 
 def test_a_symbol_font_glyph_inside_a_word_is_dropped():
     assert normalise_text("Migra\uf020ción") == "Migración"
+
+
+def test_a_bullet_under_an_item_that_ends_naming_who_acts_is_an_item_of_its_own():
+    record = parse_record(
+        NETWORK_REPORT.format(who="Responsable: Red de Funcionarios de Enlace").replace(
+            "\n2. Circular",
+            "\n\n\uf0d8 La Secretaría Técnica circulará el borrador entre los países miembros.\n"
+            "\n2. Circular",
+        )
+    )
+    first = record.agreements[0]
+    assert [(child.ref, child.responsible) for child in first.children] == [("1.1", ["TS"])]
+    assert first.responsible == ["LN-CP"]
