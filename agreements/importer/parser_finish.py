@@ -258,7 +258,7 @@ _NETWORK_ANAPHOR = re.compile(
     r"|la\s+mencionada|la|esta|dicha)\s+(?P<noun>(?:liaison\s+officers?'?\s+)?network"
     r"|red(?:\s+de\s+funcionari[oa]s\s+de\s+enlace)?)"
     r"|(?P<name>liaison\s+officers?'?\s+network|liaison\s+network|network\s+of\s+liaison\s+officers"
-    r"|red\s+de\s+funcionari[oa]s\s+de\s+enlace|red\s+de\s+enlace))"
+    r"|red\s+de\s+funcionari[oa]s\s+de\s+enlace|red\s+de\s+enlace|(?<=:\s)(?:red|network)))"
     r"\b(?!\s+(?:for|on|of|against|para|contra"
     r"|sobre|de|del|cross|roja|to\s+(?:combat|fight|prevent|counter|protect))\b)(?!-)"
 )

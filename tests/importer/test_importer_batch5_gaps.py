@@ -65,6 +65,8 @@ def test_whoever_must_update_and_send_it_is_responsible():
         "Responsables: Red de Funcionarios de Enlace",
         "A cargo de: Red de Funcionarios de Enlace",
         "Responsable: la Red",
+        "Responsable: Red",
+        "A cargo de: Red de Enlace",
     ],
 )
 def test_the_generic_network_named_responsible_in_its_report_is_that_network(who):
@@ -78,6 +80,8 @@ def test_the_generic_network_named_responsible_in_its_report_is_that_network(who
         "Responsible: Liaison Officers Network",
         "Responsible: Liaison Network",
         "Responsible: the Network",
+        "Responsible: Network",
+        "In charge: Liaison Network",
     ],
 )
 def test_the_generic_network_named_responsible_in_an_english_report_is_that_network(who):
