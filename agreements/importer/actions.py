@@ -133,9 +133,17 @@ def _update_then_send(text: str) -> bool:
     for match in _AND_THEN.finditer(first, update.end()):
         words = match["verb"].split()
         words[0] = _CLITIC.sub("", words[0])
-        if _verb_action(" ".join(words), fuzzy=False) == "submit":
+        if _verb_action(" ".join(words), fuzzy=False) == "submit" or _DELIVER.match(words[0]):
             return True
     return False
+
+
+# Delivering what was updated, beyond the submit verbs: "and publish it", "y publicarlo en el sitio
+# web", "y notificarlo a los países".
+_DELIVER = re.compile(
+    r"^(?:publish|publica|publicar|post|upload|subir|notify|notificar|communicate|comunicar"
+    r"|transmitir)\b"
+)
 
 
 def _classify_opening(text: str) -> tuple[str, bool]:

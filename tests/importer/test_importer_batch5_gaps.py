@@ -32,6 +32,8 @@ NETWORK_REPORT_EN = (
         "To update the list of focal points and forward it to the PPT before June 2012.",
         "The Technical Secretariat will update the directory and circulate it.",
         "To update the calendar of activities and to share it with the member countries.",
+        "Actualizar el calendario de actividades y publicarlo en el sitio web de la CRM.",
+        "To update the list of focal points and publish it on the RCM website.",
         "Los países actualizarán sus puntos de contacto y los enviarán a la Secretaría Técnica.",
     ],
 )
