@@ -129,7 +129,7 @@ class _TreeBuilder(_UnnumberedMixin):
             elif token.kind == "item" and self._place(token, index):
                 pass
             elif token.kind == "bullet":
-                self._bullet(token)
+                self._bullet(token, index)
             elif token.kind == "item":
                 # Not a label after all (a wrapped line starting like one): keep it whole.
                 self._text(
@@ -400,10 +400,10 @@ class _TreeBuilder(_UnnumberedMixin):
             return not _TERMINAL.search(self._last_text()) or self._last_text().endswith(",")
         return self._previous_unfinished()
 
-    def _bullet(self, token: _Token) -> None:
+    def _bullet(self, token: _Token, index: int = -1) -> None:
         if token.text and self._continues_sentence(token.text) and token.text[0].islower():
             self._append_to_last(token.text)  # "- importance of cooperation." after a page break
-        elif self._bullet_opens_item(token):
+        elif self._bullet_opens_item(token, index):
             self._bullet_item(token)
             return
         else:
@@ -411,7 +411,7 @@ class _TreeBuilder(_UnnumberedMixin):
         self.previous = token
         self.gap = False
 
-    def _bullet_opens_item(self, token: _Token) -> bool:
+    def _bullet_opens_item(self, token: _Token, index: int = -1) -> bool:
         """ "6. Realizar un taller … en marzo de 2005." then, after a blank line, "➢ Los países
         informarán … a más tardar el 15 de febrero de 2005.": a bullet under a finished item
         that introduces no list is a task of its own, not more text of the item above (whose
@@ -429,7 +429,16 @@ class _TreeBuilder(_UnnumberedMixin):
             and (last.endswith(".") or bool(_FIELD_END.search(fold(last))))
             and not current.children
             and len(token.text.split()) >= 6
-            and bool(re.search(r"[.;]\s*$", token.text))
+            and (bool(re.search(r"[.;]\s*$", token.text)) or self._wraps_on(index))
+        )
+
+    def _wraps_on(self, index: int) -> bool:
+        """Whether the line after a bullet goes on with its sentence (an OCR text's wrapping)."""
+        following = self.tokens[index + 1] if 0 <= index < len(self.tokens) - 1 else None
+        return (
+            following is not None
+            and following.kind == "text"
+            and bool(re.match(r"^[a-záéíóúñü(]", following.text))
         )
 
     def _bullet_item(self, token: _Token) -> None:

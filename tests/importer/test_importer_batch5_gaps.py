@@ -162,3 +162,15 @@ def test_a_bullet_under_an_item_that_ends_naming_who_acts_is_an_item_of_its_own(
     first = record.agreements[0]
     assert [(child.ref, child.responsible) for child in first.children] == [("1.1", ["TS"])]
     assert first.responsible == ["LN-CP"]
+
+
+def test_a_bullet_wrapped_over_two_lines_under_a_finished_item_is_an_item_of_its_own():
+    text = CONCLUSIONS.format(glyph="➢").replace(
+        "sobre sus participantes", "sobre sus\nparticipantes"
+    )
+    workshop = parse_record(text).agreements[1]
+    assert workshop.responsible == ["SV"]
+    assert [child.text for child in workshop.children] == [
+        "Los países informarán a la Secretaría Técnica sobre sus participantes a más tardar el 15 "
+        "de febrero de 2005."
+    ]
