@@ -5,8 +5,11 @@ translates between HTTP and it. Every preview field is checked by the same rules
 (agreements.importer.validation), each problem shown on its field.
 
 Cost: the parse runs in the request, bounded by the upload limit (IMPORT_MAX_UPLOAD_BYTES), the
-preview's text and item limits (service.MAX_PREVIEW_CHARS, MAX_PREVIEW_ITEMS); longer documents
-are refused with a pointer to import_record, which prints its progress.
+preview's text and item limits (service.MAX_PREVIEW_CHARS, MAX_PREVIEW_ITEMS) and its time
+budget (IMPORT_PREVIEW_SECONDS: the reading stops there, nothing written); longer documents are
+refused with a pointer to import_record, which prints its progress. While the request runs, the
+page says what it is reading and for how long it may wait (static/js/admin-import.js): no
+background job, so nothing to poll and nothing left behind when the browser gives up.
 """
 
 from __future__ import annotations
@@ -28,10 +31,12 @@ from agreements.importer.service import (
     MAX_PREVIEW_ITEMS,
     ImportRefused,
     NoAgreementsFound,
+    ReadingTooLong,
     UnreadableDocument,
     import_parse,
     import_read,
     import_review,
+    preview_seconds,
     record_import,
     size_problem,
 )
@@ -321,8 +326,10 @@ def import_view(model_admin, request):
     if request.method == "POST" and upload.is_valid():
         target = upload.cleaned_data.get("meeting")
         try:
-            preview = import_parse(text=upload.cleaned_data["content"], meeting=target)
-        except NoAgreementsFound as error:
+            preview = import_parse(
+                text=upload.cleaned_data["content"], meeting=target, seconds=preview_seconds()
+            )
+        except (NoAgreementsFound, ReadingTooLong) as error:
             upload.add_error(None, str(error))
         else:
             if preview.items > MAX_PREVIEW_ITEMS:
@@ -337,7 +344,9 @@ def import_view(model_admin, request):
             else:
                 return _render_preview(request, context, known, preview, target=target)
     return TemplateResponse(
-        request, "admin/meetings/meeting/import.html", {**context, "upload": upload}
+        request,
+        "admin/meetings/meeting/import.html",
+        {**context, "upload": upload, "preview_seconds": preview_seconds()},
     )
 
 

@@ -235,6 +235,9 @@ EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 # The document importer (admin and import_record) refuses files larger than this; the admin's
 # preview posts about a dozen fields per agreement, so a long record needs more than 1,000.
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+# The admin's preview stops reading a document after this many seconds (the page says so while
+# it waits); longer documents go through import_record.
+IMPORT_PREVIEW_SECONDS = env_int("IMPORT_PREVIEW_SECONDS", 30)
 # An open agreement nobody has reported on for this many months is shown as stale (issue 16).
 FOLLOW_UP_STALE_MONTHS = env_int("FOLLOW_UP_STALE_MONTHS", 12)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

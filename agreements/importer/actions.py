@@ -10,7 +10,9 @@ documents: a. Operational Guide…" makes the guide a recommendation too).
 
 Decisions:
 
-* "To update the RCM calendar" is ``approve``: the group adopts the calendar it updates.
+* "To update the RCM calendar" is ``approve``: the group adopts the calendar it updates. An
+  update that someone must then send ("Actualizar el directorio y remitirlo a la ST", "To update
+  the list and submit it to the TS") is a task: ``submit``.
 * "encourage", "invite", "call for/on", "exhort", "alentar" are ``urge``; "welcome",
   "congratulate", "recognize", "felicitar", "reconocer" are ``thank``; "review", "analyse",
   "revisar" are ``consider``; "propose to", "suggest" are ``recommend``; "circulate", "send",
@@ -105,6 +107,47 @@ def _opening(text: str) -> str:
 
 def _classify(text: str) -> tuple[str, bool]:
     """(action, whether the opening told us the action)."""
+    action, known = _classify_opening(text)
+    if action in ("approve", "other") and _update_then_send(text):
+        return "submit", True
+    return action, known
+
+
+# "update" is the group adopting what it updates ("To update the RCM calendar"), unless a task
+# follows: "Actualizar el directorio y remitirlo a la ST", "The TS will update the list and
+# circulate it", "To update … and submit it to …": someone must do the update and send it.
+_UPDATE = re.compile(r"\b(?:updat(?:e|es|ed|ing)|actualiz\w*|actualic(?:e|en))\b")
+_AND_THEN = re.compile(
+    r"\b(?:and|y|e)\s+(?:then\s+|luego\s+|posteriormente\s+|subsequently\s+|also\s+)?"
+    r"(?:to\s+)?(?:(?:lo|la|los|las|le|les|se(?:\s+l[oa]s?)?)\s+)?(?P<verb>\w+(?:\s+\w+)?)"
+)
+_CLITIC = re.compile(r"(?<=[aei]r)(?:se)?(?:lo|la|los|las|le|les)$")
+
+
+def _update_then_send(text: str) -> bool:
+    folded = fold(text).strip()
+    first = re.split(r"(?<=[.;])\s|\n", folded, maxsplit=1)[0]
+    update = _UPDATE.search(first)
+    if not update:
+        return False
+    for match in _AND_THEN.finditer(first, update.end()):
+        words = match["verb"].split()
+        words[0] = _CLITIC.sub("", words[0])
+        if _verb_action(" ".join(words), fuzzy=False) == "submit" or _DELIVER.match(words[0]):
+            return True
+    return False
+
+
+# Delivering what was updated, beyond the submit verbs: "and publish it", "y publicarlo en el sitio
+# web", "y notificarlo a los países".
+_DELIVER = re.compile(
+    r"^(?:publish|publica|publicar|post|upload|subir|notify|notificar|communicate|comunicar"
+    r"|transmitir)\b"
+)
+
+
+def _classify_opening(text: str) -> tuple[str, bool]:
+    """(action, whether the opening told us the action)."""
     opening = _opening(text)
     agreed = _opening_agreed(text)
     if not opening:
@@ -129,12 +172,18 @@ def _classify(text: str) -> tuple[str, bool]:
     if agreed:
         # "se resolvió que la Secretaría Técnica presente…": the subjunctive says the kind.
         return _subjunctive_action(opening) or "approve", True
+    if re.match(r"^[\s\-–·•*\"'“(]*que\s", fold(text)):
+        # "Que los países miembros remitan …", under "acordaron:": the subjunctive says it too.
+        action = _subjunctive_action(opening, first=True)
+        if action is not None:
+            return action, True
     return "other", False
 
 
-def _subjunctive_action(opening: str) -> str | None:
+def _subjunctive_action(opening: str, first: bool = False) -> str | None:
     """The action of the first Spanish subjunctive among the opening's first words ("que la
-    ST presente" is submit), or None."""
+    ST presente" is submit), or None. ``first``: only the first verb counts ("que la ST
+    elabore un informe" is not submit because "informe" looks like "informar")."""
     for word in opening.split()[:10]:
         word = word.strip(",;:.")
         stem = re.match(r"^(\w{3,}?)(en|e|an|a)$", word)
@@ -145,6 +194,8 @@ def _subjunctive_action(opening: str) -> str | None:
             action = _exact_verb_action(stem.group(1) + infinitive)
             if action is not None and action != "other":
                 return action
+            if action is not None and first:
+                return None
     return None
 
 

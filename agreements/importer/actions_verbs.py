@@ -161,7 +161,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
         "request",
     ),
     (
-        r"submit(?:s|ted)?|circulat(?:e|es|ed)|send(?:s)?|sent|present(?:s|ed)?|shar(?:e|es|ed)|distribut(?:e|es|ed)|forward(?:s|ed)?|refer(?:s|red)?|transmit(?:s|ted)?|elevat(?:e|es|ed)|deliver(?:s|ed)?|report(?:s|ed)?|inform(?:s|ed)?|provid(?:e|es|ed)|incorporat(?:e|es)|disseminat(?:e|es)|"
+        r"submit(?:s|ted)?|hac(?:er|e|en|emos|ia)(?:lo|la|los|las)?\s+llegar|hag(?:a|an)\s+llegar|circulat(?:e|es|ed)|send(?:s)?|sent|present(?:s|ed)?|shar(?:e|es|ed)|distribut(?:e|es|ed)|forward(?:s|ed)?|refer(?:s|red)?|transmit(?:s|ted)?|elevat(?:e|es|ed)|deliver(?:s|ed)?|report(?:s|ed)?|inform(?:s|ed)?|provid(?:e|es|ed)|incorporat(?:e|es)|disseminat(?:e|es)|"
         + _es(
             "present",
             "somet",

@@ -387,7 +387,8 @@ def _relative_candidates(add) -> None:
     )
     add(
         r"\b(?:before|by|at|prior\s+to|for)\s+(?:the|its|their)\s+(?:next|upcoming|following|forthcoming)\s+"
-        r"(?:[\w-]+\s+){0,3}?(?:meeting|session)(?:\s+of\s+the\s+(?:rcgm|rcm|vice-?ministers))?\b",
+        r"(?:[\w-]+\s+){0,3}?(?:meeting|session)(?:\s+of\s+the\s+(?:rcgm|rcm|vice-?ministers"
+        r"|network|(?:working\s+|ad[\s-]hoc\s+)?group))?\b",
         "relative",
         no_date,
         intrinsic=True,
@@ -395,7 +396,8 @@ def _relative_candidates(add) -> None:
     )
     add(
         r"\b(?:antes\s+de|para|en)\s+(?:la|su)\s+(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:reunion|sesion)(?:\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm))?\b",
+        r"(?:reunion|sesion)(?:\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm|la\s+red|red|grupo"
+        r"|el\s+grupo))?\b",
         "relative",
         no_date,
         intrinsic=True,

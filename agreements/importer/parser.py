@@ -23,9 +23,12 @@ Representation decisions:
   is a recommendation; the rest are conclusions. The agreements of a working or ad-hoc group are
   section ``working_group``.
 * **Bullets and unnumbered paragraphs** belong to the item above: they are appended to its text,
-  bullets as ``· text`` lines. They never become items, so a bullet list of proposed activities
-  stays in the text of the item that introduces it (2013 item 19), and its deadline is that
-  item's. Lines that only continue a sentence (hard wrapping, a sentence broken by a page break
+  bullets as ``· text`` lines, so a bullet list of proposed activities stays in the text of the
+  item that introduces it (2013 item 19), and its deadline is that item's. Only a bullet set off
+  by a blank line under an item that has ended ("6. Realizar un taller … en marzo de 2005." then
+  "➢ Los países informarán …") introduces no list: it is an item below that one, its reference
+  assigned (6.1). A narrating paragraph after the last item ("Los Viceministros expresaron …") is
+  context. Lines that only continue a sentence (hard wrapping, a sentence broken by a page break
   or a banner) are joined back into it.
 * **Bullets before a restarted list** — the ad-hoc group's "· Training and awareness…" followed
   by a new ``a) Topics:`` — introduce the new run, so they go to the parent item, not to the
@@ -53,6 +56,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from .deadlines import find_date_range
 from .gazetteer import Gazetteer, default_gazetteer, detect_language, fold
@@ -89,12 +93,15 @@ def parse_record(
     *,
     gazetteer: Gazetteer | None = None,
     meeting_last_day: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ParsedRecord:
     """Parse a meeting document's text into a :class:`ParsedRecord`.
 
     ``meeting_last_day`` anchors relative deadlines; when None, the last day read from the
-    document's heading is used. Raises :class:`NoAgreementsFound` (with a message for the person
-    importing) when the text is not the record of a meeting.
+    document's heading is used. ``progress(done, total)`` is called as each item is read (the
+    slow part: its action, actors and deadline); it may raise to stop the reading. Raises
+    :class:`NoAgreementsFound` (with a message for the person importing) when the text is not
+    the record of a meeting.
     """
     gazetteer = gazetteer or default_gazetteer()
     lines = split_run_in(_clean_lines(normalise_text(text or "").split("\n")))
@@ -147,6 +154,10 @@ def parse_record(
         )
     last_day = meeting_last_day or meeting.end
     finisher = _Finisher(gazetteer, language, last_day, body=meeting.body)
+    if progress is not None:
+        finisher.progress = progress
+        finisher.total = sum(1 for _node in _walk(roots))
+        progress(0, finisher.total)
     agreements = []
     before = ""
     for node in roots:

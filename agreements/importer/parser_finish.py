@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from .actions import classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
@@ -83,11 +84,19 @@ class _Finisher:
         self.last_day = last_day
         # The network whose meeting this is: "la Red" in its report is that network.
         self.network = body if body.startswith("LN-") and "/" not in body else ""
+        self.progress: Callable[[int, int], None] | None = None  # (items read, of how many)
+        self.total = 0
+        self.done = 0
+        # The networks meeting jointly: their report's "Red de Funcionarios de Enlace" is both.
+        self.networks = body if body.startswith("LN-") and "/" in body else ""
 
     def finish(
         self, node: _Node, parent: ParsedAgreement | None, before: str = ""
     ) -> ParsedAgreement:
         """``before``: the text of the item above, where "these countries" may be named."""
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total)
         text = _item_text(node.paragraphs)
         action = classify_action(text, self.language)
         if not opening_is_known(text):
@@ -111,6 +120,10 @@ class _Finisher:
             who = list(parent.responsible or parent.actors)
         elif not who and action in ("request", "urge") and text.rstrip().endswith(":"):
             who = list(actors) if len(actors) == 1 else []  # "To request the TS:" and a list
+        if not who and node.group and action not in ("thank", "note"):
+            # Recommendations listed under a country's name ("Guatemala" over its bullets in a
+            # workshop's report) are addressed to that country.
+            who = self._group_country(node.group)
         actors += [code for code in who if code not in actors]
         warnings = list(node.warnings) + self._unknown_actors(text)
         if deadline.phrase and deadline.date is None and deadline.precision == "day":
@@ -150,13 +163,28 @@ class _Finisher:
             name = name or self._last_network(before[-600:])
             if not name and self.network:
                 name = _NETWORK_NAMES.get(self.network, ("", ""))[self.language == "es"]
-            if not name:
-                continue
-            out.append(text[cursor : match.start("det")])
-            out.append(("la " if self.language == "es" else "the ") + name)
+            out.append(text[cursor : match.start("det" if match["det"] else "name")])
+            if name:
+                out.append(("la " if self.language == "es" else "the ") + name)
+            elif self.networks:
+                out.append("ambas redes" if self.language == "es" else "both networks")
+            else:
+                out.append(text[match.start("det" if match["det"] else "name") : match.end()])
             cursor = match.end()
         out.append(text[cursor:])
         return "".join(out)
+
+    def _group_country(self, group: str) -> list[str]:
+        """The country a group label is the name of, alone ("Guatemala", "Honduras:")."""
+        label = group.strip().rstrip(":").strip()
+        mentions = self.gazetteer.mentions(label, self.language)
+        if len(mentions) != 1:
+            return []
+        start, end, codes = mentions[0]
+        whole = not label[:start].strip() and not label[end:].strip(" .")
+        if whole and len(codes) == 1 and self.gazetteer.is_country(codes[0]):
+            return list(codes)
+        return []
 
     def _last_network(self, text: str) -> str:
         if not text:
@@ -223,14 +251,23 @@ class _Finisher:
 
 # "the Network", "this Network", "the said Network", "la Red", "dicha Red", "la Red de Funcionarios
 # de Enlace" with nothing saying which network it is.
+# Without a determiner, only the network's generic name: "Responsable: Red de Funcionarios de
+# Enlace", "Responsible: Liaison Officers Network", "A cargo de: la Red".
 _NETWORK_ANAPHOR = re.compile(
-    r"(?=[tsdlec])\b(?P<det>the\s+said|the\s+aforementioned|the|this|said|that|la\s+citada"
+    r"(?=[tsdlecrn])\b(?:(?P<det>the\s+said|the\s+aforementioned|the|this|said|that|la\s+citada"
     r"|la\s+mencionada|la|esta|dicha)\s+(?P<noun>(?:liaison\s+officers?'?\s+)?network"
-    r"|red(?:\s+de\s+funcionari[oa]s\s+de\s+enlace)?)\b(?!\s+(?:for|on|of|against|para|contra"
+    r"|red(?:\s+de\s+funcionari[oa]s\s+de\s+enlace)?)"
+    r"|(?P<name>liaison\s+officers?'?\s+network|liaison\s+network|network\s+of\s+liaison\s+officers"
+    r"|red\s+de\s+funcionari[oa]s\s+de\s+enlace|red\s+de\s+enlace|(?<=:\s)(?:red|network)))"
+    r"\b(?!\s+(?:for|on|of|against|para|contra"
     r"|sobre|de|del|cross|roja|to\s+(?:combat|fight|prevent|counter|protect))\b)(?!-)"
 )
 _NETWORK_NAMES = {
     "LN-CP": ("Consular Protection Network", "Red de Protección Consular"),
+    "LN-CHILD": (
+        "Network for the Protection of Migrant Girls, Boys and Adolescents",
+        "Red para la Protección de Niñas, Niños y Adolescentes Migrantes",
+    ),
     "LN-SMTP": (
         "Network to Combat Migrant Smuggling and Trafficking in Persons",
         "Red de Funcionarios de Enlace para el Combate al Tráfico Ilícito de Migrantes y la Trata"

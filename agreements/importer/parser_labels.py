@@ -18,8 +18,12 @@ _LABEL = re.compile(
 )
 # "1 To approve…": a number without punctuation, trusted only where it is the expected number.
 _BARE_NUMBER = re.compile(r"^\s*(?P<num>\d{1,2})\s+(?P<rest>[A-ZÁÉÍÓÚÑ¿].*)$")
+# Bullets as Word, PDF extraction and OCR give them: dots, squares, diamonds, arrows, ticks.
+BULLET_GLYPHS = "·•●◦▪■□▫◆◇♦❖⬥⧫➢➣➤►▶▸‣⁃∙○◉❑❒✓✔➔→⇒⇨➝"
 _BULLET = re.compile(
-    r"^\s*(?:[·•●◦▪■□➢►‣⁃∙○*]|[-–—](?!\s*\d+\s*[-–—]\s*$)|o(?=\s+[A-ZÁÉÍÓÚÑ]))(?:\s+|$)(?P<rest>.*)$"
+    r"^\s*(?:["
+    + BULLET_GLYPHS
+    + r"*]|[-–—](?!\s*\d+\s*[-–—]\s*$)|o(?=\s+[A-ZÁÉÍÓÚÑ]))(?:\s+|$)(?P<rest>.*)$"
 )
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -38,6 +42,35 @@ _ORDINAL = re.compile(
     r"|duod[eé]cimo)(?P<deco>\s*\.\s*[-–—]|\s*[-–—:]|\.)(?:\s+|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
+
+
+# "Acuerdo 1:", "ACUERDO No. 2.-", "Agreement 3.", "Decisión Nº 4 –": a number named by what it
+# numbers, as network reports and Vice-Ministerial decisions print them.
+_NAMED_NUMBER = re.compile(
+    r"^\s*(?P<word>(?:acuerdo|agreement|decisi[oó]n|decision|resoluci[oó]n|resolution"
+    r"|recomendaci[oó]n|recommendation|conclusi[oó]n|conclusion|mandato|mandate)s?)\s+"
+    r"(?:(?:n[o°º]|n[uú]m(?:ero)?|number)\s*\.?\s*)?(?P<num>\d{1,3})"
+    r"(?P<deco>\s*\.\s*[-–—]|\s*[:.)]|\s+[-–—])(?:\s+|$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# "1º Aprobar…", "2°.- Solicitar…": a number with the ordinal sign; not "1° de julio".
+_SIGNED_NUMBER = re.compile(
+    r"^\s*(?P<num>\d{1,3})\s?(?P<deco>[º°ª](?:\s*\.?\s*[-–—:]|\.)?)\s+(?P<rest>(?!de\s).*)$"
+)
+
+
+def _named_label(line: str) -> tuple[Label, str] | None:
+    match = _NAMED_NUMBER.match(line)
+    if match and match["word"][:1].isupper():
+        number = match["num"]
+        raw = line[: match.start("rest")].strip()
+        return Label(raw, number, [("num", int(number))], "named"), match["rest"].strip()
+    match = _SIGNED_NUMBER.match(line)
+    if match:
+        number = match["num"]
+        label = Label(number + match["deco"], number, [("num", int(number))], "º")
+        return label, match["rest"].strip()
+    return None
 
 
 def _ordinal_value(word: str) -> int | None:
@@ -133,7 +166,7 @@ def parse_label(line: str) -> tuple[Label, str] | None:
             return _label_from(
                 groups["alpha"], groups["alphadeco"], groups["alpha"] + groups["alphadeco"]
             ), rest
-    ordinal = _ordinal_label(line)
+    ordinal = _ordinal_label(line) or _named_label(line)
     if ordinal:
         return ordinal
     bare = _BARE_NUMBER.match(line)

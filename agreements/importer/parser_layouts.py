@@ -26,7 +26,7 @@ import re
 
 from .deadlines import find_date_range
 from .gazetteer import fold
-from .parser_labels import _BULLET, Label, parse_label
+from .parser_labels import _BULLET, BULLET_GLYPHS, Label, parse_label
 from .parser_sections import heading_or_phrase, introducing_phrase
 from .parser_tokens import _join
 from .parser_tree import _Node
@@ -43,7 +43,7 @@ _RUN_LETTER = re.compile(
     r"(?:(?<=[:;]\s)(?P<n>[a-z])(?P<d>\))|(?<=\s)(?P<n2>[a-z])(?P<d2>[.)])(?=\s+[¿¡\"“«(]?"
     r"[A-ZÁÉÍÓÚÑ]))\s+"
 )
-_RUN_BULLET = re.compile(r"(?<=\S)\s+(?=[·•▪■➢►]\s+\S)")
+_RUN_BULLET = re.compile(r"(?<=\S)\s+(?=[" + BULLET_GLYPHS.replace("→", "") + r"]\s+\S)")
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[¿¡\"“«(]?[A-ZÁÉÍÓÚÑ])")
 _COLON = re.compile(r":\s+(?=[¿¡\"“«(]?[A-ZÁÉÍÓÚÑ])")
 _LONG = 150

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .gazetteer import fold
 from .parser_labels import Label, _show
 from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token, _wrap_width
-from .parser_unnumbered import _UnnumberedMixin
+from .parser_unnumbered import _UnnumberedMixin, narrative
 
 
 @dataclass
@@ -95,6 +95,7 @@ class _TreeBuilder(_UnnumberedMixin):
         self.segment_bullets: list[tuple[int, int, str]] = []  # (indent, depth, glyph)
         self.unnumbered, self.bulleted = _segments(tokens, operative_start)
         self.segment_has_bullets = False
+        self._only_narrative_after: list[bool] | None = None
 
     def _section_for(self, heading_kind: str | None) -> str:
         if heading_kind == "agreements_operative" and self.declaration:
@@ -128,7 +129,7 @@ class _TreeBuilder(_UnnumberedMixin):
             elif token.kind == "item" and self._place(token, index):
                 pass
             elif token.kind == "bullet":
-                self._bullet(token)
+                self._bullet(token, index)
             elif token.kind == "item":
                 # Not a label after all (a wrapped line starting like one): keep it whole.
                 self._text(
@@ -226,6 +227,7 @@ class _TreeBuilder(_UnnumberedMixin):
         if depth == 0:
             self.last_top_value = value
         self.section_has_items = True
+        self.in_context = False
         self.previous = token
         self.gap = False
         return True
@@ -398,11 +400,60 @@ class _TreeBuilder(_UnnumberedMixin):
             return not _TERMINAL.search(self._last_text()) or self._last_text().endswith(",")
         return self._previous_unfinished()
 
-    def _bullet(self, token: _Token) -> None:
+    def _bullet(self, token: _Token, index: int = -1) -> None:
         if token.text and self._continues_sentence(token.text) and token.text[0].islower():
             self._append_to_last(token.text)  # "- importance of cooperation." after a page break
+        elif self._bullet_opens_item(token, index):
+            self._bullet_item(token)
+            return
         else:
             self.pending.append(f"· {token.text}")
+        self.previous = token
+        self.gap = False
+
+    def _bullet_opens_item(self, token: _Token, index: int = -1) -> bool:
+        """ "6. Realizar un taller … en marzo de 2005." then, after a blank line, "➢ Los países
+        informarán … a más tardar el 15 de febrero de 2005.": a bullet under a finished item
+        that introduces no list is a task of its own, not more text of the item above (whose
+        actors and deadline it would otherwise take over)."""
+        current = self._current()
+        if current is None or self.pending or not token.text or not token.text[:1].isupper():
+            return False
+        top = self.stack[-1]
+        if top.style == "bullet":
+            # The next bullet of the same run (the same glyph) is the next such item.
+            return token.glyph == top.deco
+        last = current.paragraphs[-1].rstrip() if current.paragraphs else ""
+        return (
+            self.gap
+            and (last.endswith(".") or bool(_FIELD_END.search(fold(last))))
+            and not current.children
+            and len(token.text.split()) >= 6
+            and (bool(re.search(r"[.;]\s*$", token.text)) or self._wraps_on(index))
+        )
+
+    def _wraps_on(self, index: int) -> bool:
+        """Whether the line after a bullet goes on with its sentence (an OCR text's wrapping)."""
+        following = self.tokens[index + 1] if 0 <= index < len(self.tokens) - 1 else None
+        return (
+            following is not None
+            and following.kind == "text"
+            and bool(re.match(r"^[a-záéíóúñü(]", following.text))
+        )
+
+    def _bullet_item(self, token: _Token) -> None:
+        """The bullet as an item below the one it follows, with a reference assigned in order
+        (6.1, 6.2), marked as assigned."""
+        self._flush(None)
+        top = self.stack[-1]
+        depth = len(self.stack) - 1 if top.style == "bullet" else len(self.stack)
+        parent = self.stack[depth - 1].item
+        number = len(parent.children) + 1
+        label = Label("", str(number), [("num", number)], "", assigned=True)
+        del self.stack[depth:]
+        node = self._new_node(label, parent, token.text)
+        node.group = parent.group
+        self.stack.append(_Level("bullet", token.glyph, number, node, parent.group))
         self.previous = token
         self.gap = False
 
@@ -410,12 +461,40 @@ class _TreeBuilder(_UnnumberedMixin):
         text = token.text
         if self._continues_sentence(text):
             self._append_to_last(text)
+        elif self.in_context and self.gap is False and self.context:
+            self.context[-1] = f"{self.context[-1]} {text}"
+        elif self._closing_narrative(text, index):
+            # "Los Viceministros expresaron su satisfacción…" after the last item: what happened
+            # at the meeting, kept on the record as context, not a sentence of the last item.
+            self._flush(None)
+            self.context.append(text)
+            self.in_context = True
         elif self._is_group_label(text, index):
             self.pending_group = text.rstrip(":").strip()
         else:
             self.pending.append(text)
         self.previous = token
         self.gap = False
+
+    def _closing_narrative(self, text: str, index: int) -> bool:
+        """A narrating paragraph after the last item of its section, set off by a blank line."""
+        if not self.gap or self._current() is None or not narrative(text):
+            return False
+        if self._only_narrative_after is None:
+            # Computed once, from the end: a long document stays linear.
+            after = [True] * len(self.tokens)
+            for position in range(len(self.tokens) - 1, 0, -1):
+                token = self.tokens[position]
+                if token.kind == "section":
+                    after[position - 1] = True
+                elif token.kind in ("item", "bullet") or (
+                    token.kind == "text" and token.text[:1].isupper() and not narrative(token.text)
+                ):
+                    after[position - 1] = False
+                else:
+                    after[position - 1] = after[position]
+            self._only_narrative_after = after
+        return self._only_narrative_after[index]
 
     def _pending_label_to_group(self) -> None:
         """A buffered paragraph that turns out to head the next items (a group label wrapped
@@ -457,6 +536,14 @@ class _TreeBuilder(_UnnumberedMixin):
         if target is not None:
             target.paragraphs.extend(self.pending)
         self.pending = []
+
+
+# An item that ends with who acts or by when ("… Responsible: Liaison Officers Network", a table
+# row's "— Plazo: 30 de junio de 2010") has ended, though no full stop closes it.
+_FIELD_END = re.compile(
+    r"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|plazo|deadline|fecha|date)\s*:\s*"
+    r"[^.:;]{1,100}$"
+)
 
 
 def _looks_like_group(text: str) -> bool:

@@ -22,6 +22,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from .reading_layout import layout_tables
+
 __all__ = ["UnreadableDocument", "normalise_text", "read_document", "SUPPORTED_EXTENSIONS"]
 
 SUPPORTED_EXTENSIONS = (".txt", ".text", ".docx")
@@ -55,6 +57,7 @@ _SYMBOL_BULLETS = dict.fromkeys(
 )
 _LINE_BREAKS = re.compile(r"\r\n|\r|\f|\v|\u2028|\u2029|\x85")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_PRIVATE_USE_BULLET = re.compile(r"(?m)(?:^ *|(?<= ))[\ue000-\uf8ff](?= )|^ *[\ue000-\uf8ff]$")
 _LIGATURES = re.compile(r"[\ufb00-\ufb06]")
 
 
@@ -68,7 +71,11 @@ def normalise_text(text: str) -> str:
     if "\t" in text:
         text = _table_rows(text)
     text = text.translate(_SPACES).translate(_INVISIBLE).translate(_SYMBOL_BULLETS)
+    # Any other symbol-font glyph where a bullet stands (at a line's start, or between spaces
+    # where line breaks were lost) is a bullet too: dropped, its line would join the one above.
+    text = _PRIVATE_USE_BULLET.sub(lambda m: m.group()[:-1] + "·", text)
     text = _PRIVATE_USE.sub("", text)
+    text = layout_tables(text)
     text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))

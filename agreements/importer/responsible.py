@@ -240,13 +240,13 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
 # "the offer of Panama to host…", "el ofrecimiento de Honduras para ejercer…": an offer is a task.
 _OFFER = re.compile(
     r"(?=[o])\b(?:offers?|ofrecimientos?|ofertas?)\s+(?:made\s+)?(?:of|by|from|de|del|hecho\s+por)"
-    r"\s+(?:the\s+|la\s+|el\s+)?(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
+    r"\s+(?:the\s+|la\s+|el\s+(?!salvador\b))?(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
 )
 # "To thank Panama for its offer to host…", "Agradecer a Honduras su ofrecimiento para…": the
 # one thanked for an offer is to carry it out.
 _THANKED_OFFER = re.compile(
     r"(?=[tawg])\b(?:thank|thanks|welcome|welcomes|accept|accepts|agradecer|agradece|acoger"
-    r"|aceptar)\s+(?:(?:to|a|al)\s+)?(?:the\s+|el\s+|la\s+)?(?P<obj>[^.;:]{1,80}?)\s+"
+    r"|aceptar)\s+(?:(?:to|a|al)\s+)?(?:the\s+|el\s+(?!salvador\b)|la\s+)?(?P<obj>[^.;:]{1,80}?)\s+"
     r"(?:(?:for|por)\s+)?(?:its|their|his|her|su|sus|el|la)\s+(?:kind\s+|generous\s+|amable\s+)?"
     r"(?:offers?|ofrecimientos?|ofertas?)\s+(?:to|para|de)\s"
 )

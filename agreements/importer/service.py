@@ -14,6 +14,7 @@ request; longer documents go through import_record, which prints its progress.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -41,6 +42,7 @@ __all__ = [
     "ImportRefused",
     "ImportResult",
     "NoAgreementsFound",
+    "ReadingTooLong",
     "UnreadableDocument",
     "import_parse",
     "import_read",
@@ -53,6 +55,11 @@ __all__ = [
 # characters and 60 items; ten times that stays a few seconds of parsing.
 MAX_PREVIEW_CHARS = 200_000
 MAX_PREVIEW_ITEMS = 600
+
+
+def preview_seconds() -> int:
+    """How long the admin's preview may read before it stops (IMPORT_PREVIEW_SECONDS)."""
+    return settings.IMPORT_PREVIEW_SECONDS
 
 
 def max_upload_bytes() -> int:
@@ -104,14 +111,44 @@ class ImportPreview:
         return count(self.record.get("agreements", []))
 
 
-def import_parse(*, text: str, meeting=None) -> ImportPreview:
+class ReadingTooLong(Exception):
+    """The parse went past its time budget and was stopped; nothing was read or written."""
+
+    def __init__(self, *, done: int, total: int, seconds: float) -> None:
+        self.done, self.total, self.seconds = done, total, seconds
+        super().__init__(
+            _(
+                "Reading stopped after %(seconds)d seconds, at item %(done)s of %(total)s: the "
+                "document is too long to preview in the browser. Import the meeting's record "
+                "alone, or use the command “manage.py import_record”, which shows its progress."
+            )
+            % {"seconds": seconds, "done": f"{done:,}", "total": f"{total:,}"}
+        )
+
+
+def import_parse(
+    *,
+    text: str,
+    meeting=None,
+    progress: Callable[[int, int], None] | None = None,
+    seconds: float | None = None,
+) -> ImportPreview:
     """Parse a document's text and review it against the records; NoAgreementsFound when it
-    holds no items."""
+    holds no items. ``progress(done, total)`` is told of each item read; past ``seconds`` the
+    reading stops with ReadingTooLong (the admin's bounded wait)."""
     started = time.monotonic()
+
+    def checkpoint(done: int, total: int) -> None:
+        if seconds is not None and time.monotonic() - started > seconds:
+            raise ReadingTooLong(done=done, total=total, seconds=seconds)
+        if progress is not None:
+            progress(done, total)
+
     record = parse_record(
         text,
         gazetteer=Gazetteer.from_database(),
         meeting_last_day=meeting.last_day if meeting else None,
+        progress=checkpoint,
     ).as_dict()
     prepare_record(record)
     reason = not_a_meeting_record(text, record["agreements"])

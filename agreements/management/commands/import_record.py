@@ -53,7 +53,7 @@ class Command(BaseCommand):
             self.progress(f"Reading {path.name} ({size / 1024:.0f} KB)…")
             text = import_read(data=path.read_bytes(), filename=path.name)
             self.progress(f"Parsing {len(text):,} characters…")
-            preview = import_parse(text=text, meeting=target)
+            preview = import_parse(text=text, meeting=target, progress=self.parsed())
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
         except (UnreadableDocument, NoAgreementsFound) as error:
@@ -111,6 +111,16 @@ class Command(BaseCommand):
                 f"in {time.monotonic() - self.started:.1f} s."
             )
         )
+
+    def parsed(self):
+        """A progress callback that prints every tenth of the items read (and the last)."""
+
+        def report(done: int, total: int) -> None:
+            step = max(total // 10, 1)
+            if done and (done % step == 0 or done == total):
+                self.progress(f"Parsing: {done}/{total} items")
+
+        return report
 
     def progress(self, message: str) -> None:
         self.stderr.write(f"[{time.monotonic() - self.started:5.1f} s] {message}")

@@ -1,0 +1,155 @@
+"""Tables laid out with spaces, as a PDF's text extraction keeps them (``pdftotext -layout``):
+the columns are where the header row's names start, each cell may wrap over several lines, and
+a row starts where its first column holds a number.
+
+::
+
+     N°   Acuerdo                                   Responsable          Plazo
+     1    Compartir con la Secretaría Técnica los   Países Miembros      30 de junio de 2018
+          protocolos nacionales.
+     2    Elaborar una guía regional para la        México y Guatemala   antes de la próxima
+          investigación del tráfico de migrantes.                        reunión de la Red
+
+Each row becomes one line that says what its cells are, as a table copied from Word does
+(reading._table_rows): "1. Compartir … protocolos nacionales. — Responsable: Países Miembros —
+Plazo: 30 de junio de 2018". Only a header of column names the conference uses (agreement,
+responsible, deadline…) opens a table, so a paragraph whose words happen to be spaced out is
+left alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_COLUMN_NAMES = re.compile(
+    r"^(?:n[°ºo.]*|no\.?|num(?:ero)?\.?|#|acuerdos?|agreements?|decisions?|decisiones|actividad(?:es)?"
+    r"|activit(?:y|ies)|acci(?:on|ones)|actions?|tareas?|tasks?|responsables?|responsible|lead"
+    r"|a cargo(?: de)?|plazos?|deadlines?|fechas?(?: limite)?|dates?|timeline|cronograma"
+    r"|estado|status|observaciones|remarks|comments|comentarios)$"
+)
+_LABEL = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})[.)]?$")
+_TOLERANCE = 2
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _chunks(line: str) -> list[tuple[int, str]]:
+    """The runs of text of a line that two or more spaces keep apart, with where they start."""
+    return [(match.start(), match.group()) for match in _CHUNK.finditer(line)]
+
+
+def _header(line: str) -> list[tuple[int, str]] | None:
+    chunks = _chunks(line)
+    if len(chunks) < 3:
+        return None
+    named = sum(bool(_COLUMN_NAMES.match(_fold(text).strip(" :"))) for _start, text in chunks)
+    if named < len(chunks) - 1 or named < 2:
+        return None
+    return chunks
+
+
+def _column(columns: list[int], start: int) -> int | None:
+    found = None
+    for index, column in enumerate(columns):
+        if column <= start + _TOLERANCE:
+            found = index
+    return found
+
+
+def _join(left: str, right: str) -> str:
+    if not left:
+        return right
+    if re.search(r"[^\W\d_]-$", left) and right[:1].islower():
+        return left[:-1] + right  # a word hyphenated at the cell's edge
+    return f"{left} {right}"
+
+
+def layout_tables(text: str) -> str:
+    """Every table laid out with spaces under a header of column names, one line per row."""
+    if "   " not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        header = _header(lines[index])
+        if header is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        rows, end = _rows(lines, index + 1, header)
+        if not rows:
+            out.append(lines[index])
+            index += 1
+            continue
+        out.extend(rows)
+        index = end
+    return "\n".join(out)
+
+
+def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[list[str], int]:
+    """The rows of the table whose header was just read, and where the table ends."""
+    columns = [start for start, _name in header]
+    names = [name.strip(" :") for _start, name in header]
+    numbered = _LABEL.match(names[0]) is not None or bool(
+        _COLUMN_NAMES.match(_fold(names[0]).strip(" :"))
+        and re.match(r"^(?:n|no|num|numero|#)\b", _fold(names[0]))
+    )
+    rows: list[list[str]] = []
+    end = index
+    while index < len(lines):
+        line = lines[index]
+        chunks = _chunks(line)
+        if not chunks:
+            index += 1
+            continue
+        cells = [(_column(columns, start), text) for start, text in chunks]
+        first_end = chunks[0][0] + len(chunks[0][1])
+        # A paragraph below the table runs across its columns from the left margin.
+        if any(column is None for column, _text in cells) or (
+            len(chunks) == 1 and len(columns) > 1 and first_end > columns[1] + 10
+            and cells[0][0] == 0
+        ):  # fmt: skip
+            break
+        if numbered:
+            opens_row = cells[0][0] == 0 and bool(_LABEL.match(cells[0][1]))
+        else:
+            # Without a number column, a row starts where the first column starts a sentence
+            # and the one above has ended.
+            above = rows[-1][0] if rows else ""
+            opens_row = (
+                cells[0][0] == 0
+                and cells[0][1][:1].isupper()
+                and (not above or above.rstrip()[-1:] in ".;:!?")
+            )
+        if opens_row or not rows:
+            if numbered and not opens_row:
+                break
+            rows.append([""] * len(columns))
+        for column, text in cells:
+            rows[-1][column] = _join(rows[-1][column], text)
+        index += 1
+        end = index  # the blank lines after the last row stay in the text
+    lines_out = [_row_line(row, names, numbered) for row in rows]
+    if not numbered:
+        # Unnumbered rows are paragraphs of their own.
+        lines_out = [part for line in lines_out for part in (line, "")][:-1]
+    return lines_out, end
+
+
+def _row_line(row: list[str], names: list[str], numbered: bool) -> str:
+    if numbered:
+        label = row[0].rstrip(".)")
+        body, body_names = row[1:], names[1:]
+    else:
+        label, body, body_names = "", row, names
+    parts = [body[0]] + [
+        f"{name}: {cell}" for name, cell in zip(body_names[1:], body[1:], strict=True) if cell
+    ]
+    line = " — ".join(part for part in parts if part)
+    return f"{label}. {line}" if label else line
