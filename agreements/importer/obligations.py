@@ -238,12 +238,20 @@ _AT_THE_MEETING_ES = (
     r"(?:reiter(?:ar|a|an|ó|aron)|reafirm(?:ar|a|an|ó|aron))(?!\s+(?:el\s+|la\s+|su\s+)?"
     r"(?:llamado|llamamiento|invitaci[óo]n|urgencia|importancia|necesidad|solicitud|exhorto)\b))"
 )
-_AT_THE_MEETING = rf"(?:{_AT_THE_MEETING_EN}|{_AT_THE_MEETING_ES})"
+# A declaration in the first person plural: "Reafirmamos nuestro compromiso…".
+_AT_THE_MEETING_WE = (
+    r"(?:aprobamos|adoptamos|aceptamos|respaldamos|avalamos|ratificamos|refrendamos|acogemos|"
+    r"felicitamos|reconocemos|agradecemos|tomamos\s+nota|reiteramos(?!\s+(?:el\s+|la\s+)?"
+    r"(?:llamado|llamamiento|invitaci[óo]n|urgencia|importancia|necesidad|solicitud)\b)|"
+    r"reafirmamos)"
+)
+_AT_THE_MEETING = rf"(?:{_AT_THE_MEETING_EN}|{_AT_THE_MEETING_ES}|{_AT_THE_MEETING_WE})"
 # An opening: a label ("a)", "1."), who decides ("The Vice-Ministers", "Se", "It was agreed
 # to"), "To", an adverb, then the verb.
 _OPENING = re.compile(
     r"^\W*(?:[(\[]?[a-z0-9]{1,4}[.)\]]\s+)?"
     r"(?:(?:it\s+was\s+)?(?:agreed|decided)\s+to\s+|se\s+acord[óo]\s+|se\s+acuerda\s+|se\s+|"
+    r"we\s+|"
     r"(?:the|los|las|el|la)\s+(?:[\w-]+\s+){1,6}?(?=" + _AT_THE_MEETING + r"\b))?"
     r"(?:to\s+)?(?:also\s+|further\s+|además,?\s+|asimismo,?\s+)?" + _AT_THE_MEETING + r"\b",
     re.IGNORECASE,

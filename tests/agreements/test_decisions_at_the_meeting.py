@@ -32,6 +32,8 @@ DECIDED = [
     (Action.OTHER, "Reconocer los esfuerzos de Panamá y Colombia."),
     (Action.APPROVE, "To agree on a common position of the RCM at the IMRF."),
     (Action.APPROVE, "Se aprueba el informe de la Red de Funcionarios de Enlace."),
+    (Action.APPROVE, "We reaffirm our commitment to the protection of the rights of migrants."),
+    (Action.APPROVE, "Reafirmamos nuestro compromiso con la protección de los derechos."),
 ]
 # The same families, each with a clause that gives someone a task.
 WITH_A_TASK = [
