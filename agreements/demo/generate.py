@@ -30,7 +30,6 @@ from agreements.demo.sizes import (
     weighted,
 )
 from agreements.models import (
-    NO_FOLLOW_UP_ACTIONS,
     Agreement,
     AgreementCountry,
     AgreementLink,
@@ -71,15 +70,16 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
                 topic = rng.choice(TOPICS)
                 actor = rng.choice(countries)
                 deadline, deadline_text, precision = _deadline(rng, meeting)
-                if action in NO_FOLLOW_UP_ACTIONS:
-                    deadline, deadline_text, precision = None, "", ""
                 text = (
                     PHRASES[action]
                     .format(actor=actor.name_en, topic=topic, deadline=deadline_text)
                     .replace("  ", " ")
                 )
+                text_es = f"Tema: {SPANISH_TOPICS[topic]}." if topic in SPANISH_TOPICS else ""
                 section = Section.CONCLUSION if rng.random() < 0.85 else Section.RECOMMENDATION
-                agreement = _DemoAgreement(pk, meeting, action)
+                agreement = _DemoAgreement(pk, meeting, action, text, text_es)
+                if not agreement.needs_follow_up:
+                    deadline, deadline_text, precision = None, "", ""
                 agreements.append(agreement)
                 # In the order of AGREEMENT_COLUMNS; status and its date come with follow-up.
                 rows.append(
@@ -92,7 +92,7 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
                         pks[parent_index] if parent_index is not None else None,
                         index,
                         text,
-                        f"Tema: {SPANISH_TOPICS[topic]}." if topic in SPANISH_TOPICS else "",
+                        text_es,
                         action,
                         deadline,
                         deadline_text,
@@ -149,9 +149,10 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
         _copy(cursor, Agreement, rows)
         agreement_ids = [a.pk for a in agreements]
         # The first history entry holds the agreement as it was adopted; a second one the
-        # status its follow-up brought, as the follow-up service records it.
+        # status its follow-up brought, as the follow-up service records it. Only an item
+        # without follow-up keeps "no follow-up" (its updates never give that status).
         initial_status = (
-            f"CASE WHEN action IN ({', '.join(repr(str(a)) for a in NO_FOLLOW_UP_ACTIONS)}) "
+            f"CASE WHEN status = '{Status.NO_FOLLOW_UP}' "
             f"THEN '{Status.NO_FOLLOW_UP}' ELSE '{Status.OPEN}' END"
         )
         _copy_history(

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import random
 
 from django.utils import timezone
 
 from agreements.demo.bulk import _bulk
 from agreements.demo.sizes import KIND_WEIGHTS, MEETINGS_PER_SCALE, weighted
-from agreements.models import (
-    NO_FOLLOW_UP_ACTIONS,
-    DeadlinePrecision,
-    Status,
-)
+from agreements.models import DeadlinePrecision, Status, follow_up_as_written
 from meetings.models import Meeting, MeetingKind, MeetingStatus
 from rcm.models import Country, Visibility
 
@@ -86,18 +83,21 @@ def _deadline(rng: random.Random, meeting: Meeting) -> tuple[datetime.date | Non
 class _DemoAgreement:
     """What the generator needs to remember of an agreement while it writes the others."""
 
-    __slots__ = ("pk", "meeting", "action", "status", "updates")
+    __slots__ = ("pk", "meeting", "action", "needs_follow_up", "status", "updates")
 
-    def __init__(self, pk: int, meeting: Meeting, action: str):
+    def __init__(self, pk: int, meeting: Meeting, action: str, text_en: str, text_es: str = ""):
         self.pk = pk
         self.meeting = meeting
         self.action = action
-        self.status = Status.NO_FOLLOW_UP if action in NO_FOLLOW_UP_ACTIONS else Status.OPEN
+        # The one rule of the real records: approving a work plan or accepting a proposal at
+        # the meeting gives no one a task, as a thank or a note does not.
+        self.needs_follow_up = _follows_up(action, text_en, text_es)
+        self.status = Status.OPEN if self.needs_follow_up else Status.NO_FOLLOW_UP
         self.updates: list[str] = []
 
-    @property
-    def needs_follow_up(self) -> bool:
-        return self.action not in NO_FOLLOW_UP_ACTIONS
+
+# The demo's texts repeat (a phrase per action, a few topics and countries): read each once.
+_follows_up = functools.lru_cache(maxsize=None)(follow_up_as_written)
 
 
 def _update_times(

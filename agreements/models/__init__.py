@@ -1,7 +1,7 @@
 """The agreements app's models, one module a topic; import them from here."""
 
 from agreements.models.actors import AgreementCountry, AgreementOrganisation
-from agreements.models.agreements import Agreement
+from agreements.models.agreements import Agreement, follow_up_as_written
 from agreements.models.choices import (
     CLOSED_STATUSES,
     NO_FOLLOW_UP_ACTIONS,
@@ -32,6 +32,7 @@ from agreements.models.reminders import ReminderLog
 from agreements.models.themes import AgreementTheme, Theme, plan_order
 
 __all__ = [
+    "follow_up_as_written",
     "plan_order",
     "UPDATE_STATUS_CHOICES",
     "CLOSED_STATUSES",

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agreements.importer.obligations import has_obligation
+from agreements.importer.obligations import decided_at_the_meeting, has_obligation
 from agreements.models.choices import (
     ADDRESSED_TO_CHOICES,
     NO_FOLLOW_UP_ACTIONS,
@@ -29,6 +29,17 @@ from agreements.models.themes import AgreementTheme, Theme
 from meetings.models import Meeting, MeetingKind
 from rcm.models import ChoiceLabels, Country, Organisation, Visibility, source
 from rcm.search import Folded
+
+
+def follow_up_as_written(action: str, text_en: str, text_es: str = "") -> bool:
+    """Whether an item's text gives anyone something to do, whatever its opening verb: any clause
+    that gives a task (importer/obligations.py) makes it followed up; without one, a thank, a
+    note or a decision the meeting took there and then (approve, adopt, accept, endorse, welcome,
+    reiterate a position…) is not. The one rule: the model, the loaded records' migrations and
+    the demo records all ask it."""
+    if has_obligation(text_en, text_es):
+        return True
+    return action not in NO_FOLLOW_UP_ACTIONS and not decided_at_the_meeting(text_en, text_es)
 
 
 class AgreementManager(models.Manager.from_queryset(AgreementQuerySet)):
@@ -296,11 +307,11 @@ class Agreement(ChoiceLabels, models.Model):
     @property
     def needs_follow_up(self) -> bool:
         """Whether anyone has something to do: TS staff's decision if they made one, else the
-        text's: any clause that gives a task (importer/obligations.py), whatever the opening
-        verb; a thank or a note that asks nothing of anyone is not followed up."""
+        text's (`follow_up_as_written`): any clause that gives a task, whatever the opening verb;
+        a thank, a note or a decision taken at the meeting that asks nothing of anyone is not."""
         if self.follow_up_override:
             return self.follow_up_override == FollowUpOverride.FOLLOW_UP
-        return self.action not in NO_FOLLOW_UP_ACTIONS or has_obligation(self.text_en, self.text_es)
+        return follow_up_as_written(self.action, self.text_en, self.text_es)
 
     @property
     def initial_status(self) -> str:

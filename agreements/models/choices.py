@@ -51,7 +51,8 @@ def stricter_visibility(one: str, other: str) -> str:
     return other if more_public(one, other) else one
 
 
-# Thanks and notes record what happened; nobody has anything left to do.
+# Thanks and notes record what happened; nobody has anything left to do unless a clause gives a
+# task (`follow_up_as_written`, which also leaves out decisions taken at the meeting itself).
 NO_FOLLOW_UP_ACTIONS = {Action.THANK, Action.NOTE}
 
 

@@ -82,3 +82,18 @@ def test_every_open_2013_item_shows_that_nobody_reported_on_it(records):
     assert open_2013.exists()
     assert open_2013.not_reported().count() == open_2013.count()
     assert open_2013.stale(TODAY).count() == open_2013.count()
+
+
+@pytest.mark.parametrize(("meeting", "ref"), [(1, "1"), (1, "8"), (2, "1")])
+def test_reports_approved_or_accepted_at_the_meeting_need_no_follow_up(records, meeting, ref):
+    assert agreement(meeting, ref).status == Status.NO_FOLLOW_UP
+
+
+@pytest.mark.parametrize("ref", ["2", "2.a", "3", "4.d", "7"])
+def test_the_2021_acceptances_and_approvals_that_give_tasks_stay_open(records, ref):
+    assert agreement(2, ref).status == Status.OPEN
+
+
+def test_the_loaded_statuses_are_what_the_rule_says(records):
+    for item in records.filter(follow_up_override=""):
+        assert (item.status == Status.NO_FOLLOW_UP) == (not item.needs_follow_up), item
