@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from .deadlines_phrases import _Candidate, _candidates
 from .deadlines_vocabulary import _SEP, DAY, MONTH_ANY, YEAR, _day, _month_number, _safe_date
 from .gazetteer import fold
+from .obligations import meeting_deadline
 
 __all__ = ["Deadline", "resolve_deadline", "find_date_range", "PRECISIONS"]
 
@@ -268,7 +269,11 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
                 continue
         end = _phrase_end(folded, candidate.end)
         phrase = _clean_phrase(text[start:end])
-        deadline = Deadline(resolved, phrase, candidate.precision)
+        precision = candidate.precision
+        if not resolved and meeting_deadline(phrase):
+            # "At the next meeting of the RCGM": that meeting's day once it is recorded.
+            precision = "meeting"
+        deadline = Deadline(resolved, phrase, precision)
         if resolved:
             return deadline
         undated = undated or deadline

@@ -394,6 +394,22 @@ def _relative_candidates(add) -> None:
         intrinsic=True,
         needs=(r"meeting|session",),
     )
+    # A body's next meeting named by its acronym alone: "at the next RCGM", "en la próxima CRM".
+    add(
+        r"\b(?:before|by|at|prior\s+to|for|to)\s+the\s+(?:next|upcoming|following|forthcoming)\s+"
+        r"(?:rcgm|rcm|vice-?ministerial\s+meeting)\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(r"rcgm|rcm|vice",),
+    )
+    add(
+        r"\b(?:antes\s+de|para|en|a)\s+(?:la|el)\s+(?:proxima|proximo|siguiente)\s+(?:grcm|crm)\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(r"grcm|crm",),
+    )
     add(
         r"\b(?:antes\s+de|para|en)\s+(?:la|su)\s+(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:reunion|sesion)(?:\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm|la\s+red|red|grupo"

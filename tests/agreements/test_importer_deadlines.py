@@ -313,3 +313,20 @@ def test_a_date_to_be_confirmed_has_no_date():
 def test_at_least_a_month_in_advance_has_no_date():
     result = deadline("enviar las convocatorias con al menos un mes de anticipación")
     assert (result.date, result.precision) == (None, "relative")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The TS will present it at the next meeting of the RCGM.",
+         "at the next meeting of the RCGM"),
+        ("La ST lo presentará en la próxima reunión del GRCM.", "en la próxima reunión del GRCM"),
+        ("To be presented at the next RCGM.", "at the next RCGM"),
+        ("Se presentará en la próxima CRM.", "en la próxima CRM"),
+    ],
+)  # fmt: skip
+def test_a_bodys_next_meeting_is_a_deadline_at_that_meeting_not_one_counted_from_this_one(
+    text, phrase
+):
+    result = deadline(text)
+    assert (result.date, result.phrase, result.precision) == (None, phrase, "meeting")
