@@ -65,7 +65,7 @@ class AgreementInline(admin.TabularInline):
     show_change_link = True
     formfield_overrides = {
         Agreement._meta.get_field("text_en").__class__: {
-            "widget": forms.Textarea(attrs={"rows": 2, "cols": 60})
+            "widget": forms.Textarea(attrs={"rows": 3, "cols": 40})
         }
     }
 

@@ -28,12 +28,31 @@ def _series_by_key(labels: list[tuple[str, str]], rows: list[dict]) -> list[tupl
     ]
 
 
+def _by_every_year(rows: list[dict], keys: list[str]) -> list[dict]:
+    """The rows of a year each, with the years between them that have none as rows of None:
+    a year nobody recorded is unknown, not zero (its bar is a "not recorded" band)."""
+    known = {row["year"]: row for row in rows if row["year"] is not None}
+    if not known:
+        return rows
+    return [
+        known.get(year) or {"year": year, **dict.fromkeys(keys)}
+        for year in range(min(known), max(known) + 1)
+    ] + [row for row in rows if row["year"] is None]
+
+
+def _cell(value):
+    """A count for a chart's table: a year nobody recorded says so."""
+    return _("not recorded") if value is None else value
+
+
 def status_by_year_chart(*, rows: list[dict]) -> Chart:
-    """Agreements by meeting year, stacked by where they stand.
+    """Agreements by meeting year, stacked by where they stand; the years between with no
+    agreement recorded are marked "not recorded".
 
     `rows`: DashboardSummary.status_by_year.
     """
     labels = _status_labels()
+    rows = _by_every_year(rows, [key for key, _label in labels])
     return Chart.drawn(
         bar_chart_svg,
         title=_("Agreements by year and status"),
@@ -45,7 +64,7 @@ def status_by_year_chart(*, rows: list[dict]) -> Chart:
         series=_series_by_key(labels, rows),
         row_header=_("Year"),
         columns=[label for _key, label in labels],
-        rows=[(str(row["year"]), [row[key] for key, _label in labels]) for row in rows],
+        rows=[(str(row["year"]), [_cell(row[key]) for key, _label in labels]) for row in rows],
     )
 
 
@@ -94,7 +113,7 @@ def themes_over_time_chart(*, data: dict) -> Chart:
         row_header=_("Year"),
         columns=[label for label, _values, _css in series],
         rows=[
-            (str(year), [theme["counts"][i] for theme in themes])
+            (str(year), [_cell(theme["counts"][i]) for theme in themes])
             for i, year in enumerate(data["years"])
         ],
     )

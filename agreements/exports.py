@@ -92,10 +92,10 @@ def export_rows(agreements, *, countries=(), base: str = ""):
             "action": actions.get(agreement.action, agreement.action),
             "actors": [c["code"] for c in countries_] + [o["code"] for o in organisations],
             "responsible": responsible_codes(agreement),
-            "deadline": deadline.isoformat() if deadline else "",
+            "deadline": deadline,  # a date cell in XLSX, ISO text in CSV
             "deadline_text": agreement.deadline_text,
             # The date of the meeting the agreement is due at, when that is its deadline.
-            "due_on": due_on.isoformat() if due_on else "",
+            "due_on": due_on,
             "status": statuses.get(agreement.status, agreement.status),
             # As AgreementQuerySet.with_states() decides them (agreements_for_table).
             "overdue": yes if agreement.is_overdue else no,

@@ -280,8 +280,8 @@ def reserve_fund_export(request, fmt: str):
         {
             **quarter,
             "year": year,
-            "start": quarter["start"].isoformat(),
-            "end": quarter["end"].isoformat(),
+            "start": quarter["start"],
+            "end": quarter["end"],
             "currency": "USD",
         }
         for quarter in report["quarters"]

@@ -154,7 +154,7 @@ def agenda_document(agenda: Agenda) -> bytes:
                 paragraph.add_run(" — ")
                 _link(
                     paragraph,
-                    f"{item.agreement.meeting.short_name} {item.agreement.ref}",
+                    f"{item.agreement.meeting.short_name} {item.agreement.display_ref}",
                     site + item.agreement.get_absolute_url(),
                 )
     else:
@@ -171,7 +171,7 @@ def agenda_document(agenda: Agenda) -> bytes:
                 paragraph.add_run(" — ")
                 _link(
                     paragraph,
-                    f"{agreement.meeting.short_name} {agreement.ref}",
+                    f"{agreement.meeting.short_name} {agreement.display_ref}",
                     site + agreement.get_absolute_url(),
                 )
     else:

@@ -196,6 +196,21 @@ def _empty(svg: _Svg) -> SafeString:
     return svg.render(MIN_WIDTH, 80)
 
 
+def _unrecorded(svg: _Svg, *, x: float, width: float, top: float, bottom: float, category: str):
+    """The mark of a category (a year) nobody recorded: a grey band across the plot, saying so
+    along it, where a bar or point of 0 would claim that nothing happened."""
+    label = _("not recorded")
+    tip = _("%(category)s: no records") % {"category": category}
+    svg.body.append(
+        f'<rect class="chart-unrecorded" x="{_n(x)}" y="{_n(top)}" width="{_n(width)}" '
+        f'height="{_n(bottom - top)}"><title>{escape(tip)}</title></rect>'
+    )
+    cx, cy = x + width / 2 + 4, bottom - 6
+    svg.text(
+        cx, cy, label, "chart-unrecorded-label", "start", transform=f"rotate(-90 {_n(cx)} {_n(cy)})"
+    )
+
+
 def _y_axis(svg: _Svg, *, left, right, top, bottom, axis_max, step) -> None:
     plot_height = bottom - top
     for value in range(0, axis_max + 1, step):
@@ -244,18 +259,22 @@ def bar_chart_svg(
     """Vertical bars, one group per category; series = (label, values, css_class).
 
     Stacked bars carry each part's value inside it when there is room and the total on top;
-    side-by-side bars carry their value on top.
+    side-by-side bars carry their value on top. A category whose values are all None is one
+    nobody recorded: a grey band says "not recorded" where bars of 0 would say nothing happened.
     """
     svg = _Svg(title=title, description=description, chart_id=chart_id, kind="bar")
     if not categories or not series or not any(any(values) for _l, values, _c in series):
         return _empty(svg)
     patterns = [svg.pattern(index) for index in range(len(series))]
+    unrecorded = {
+        i for i in range(len(categories)) if all(values[i] is None for _l, values, _c in series)
+    }
     if stacked:
-        totals = [sum(values[i] for _l, values, _c in series) for i in range(len(categories))]
+        totals = [sum(values[i] or 0 for _l, values, _c in series) for i in range(len(categories))]
         maximum = max(totals)
         slot = 38.0
     else:
-        maximum = max(max(values) for _l, values, _c in series)
+        maximum = max(max(value or 0 for value in values) for _l, values, _c in series)
         slot = max(38.0, 16.0 * len(series) + 12)
     axis_max, step = _axis_max(maximum)
     left = 14 + len(str(axis_max)) * CHAR
@@ -277,6 +296,9 @@ def bar_chart_svg(
     for i, category in enumerate(categories):
         x0 = plot_left + slot * i
         centres.append(x0 + slot / 2)
+        if i in unrecorded:
+            _unrecorded(svg, x=x0, width=slot, top=top, bottom=bottom, category=category)
+            continue
         if stacked:
             bar_width = min(slot * 0.7, 40)
             x = x0 + (slot - bar_width) / 2
@@ -303,7 +325,7 @@ def bar_chart_svg(
             bar_width = min((slot - 10) / len(series), 28)
             x = x0 + (slot - bar_width * len(series)) / 2
             for index, (label, values, css) in enumerate(series):
-                value = values[i]
+                value = values[i] or 0
                 height = plot_height * value / axis_max
                 bx = x + bar_width * index
                 if value:
@@ -391,12 +413,13 @@ def line_chart_svg(
     """One line per series over the categories (years); series = (label, values, css_class).
 
     Lines differ by colour, dash and marker shape; each point carries its value where it does
-    not collide with another line's.
+    not collide with another line's. A value of None is a category nobody recorded: the lines
+    break there and a grey band says "not recorded" (0 would say nothing happened).
     """
     svg = _Svg(title=title, description=description, chart_id=chart_id, kind="line")
     if not categories or not series or not any(any(values) for _l, values, _c in series):
         return _empty(svg)
-    maximum = max(max(values) for _l, values, _c in series)
+    maximum = max(max(value or 0 for value in values) for _l, values, _c in series)
     axis_max, step = _axis_max(maximum)
     left = 14 + len(str(axis_max)) * CHAR
     slot = 38.0
@@ -412,25 +435,39 @@ def line_chart_svg(
     slot = (plot_right - left) / len(categories)
     _y_axis(svg, left=left, right=plot_right, top=top, bottom=bottom, axis_max=axis_max, step=step)
     centres = [left + slot * i + slot / 2 for i in range(len(categories))]
+    unrecorded = {
+        i for i in range(len(categories)) if all(values[i] is None for _l, values, _c in series)
+    }
+    for i in sorted(unrecorded):
+        _unrecorded(
+            svg, x=left + slot * i, width=slot, top=top, bottom=bottom, category=categories[i]
+        )
     lines = []
     for index, (label, values, css) in enumerate(series):
         points = [
-            (x, bottom - plot_height * value / axis_max)
+            None if value is None else (x, bottom - plot_height * value / axis_max)
             for x, value in zip(centres, values, strict=True)
         ]
         lines.append((index, label, values, css, points))
-        path = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
-        svg.body.append(
-            f'<polyline class="chart-line {escape(css)} chart-dash-{index % 4}" points="{path}"/>'
-        )
+        for stretch in _stretches(points):
+            path = " ".join(f"{_n(x)},{_n(y)}" for x, y in stretch)
+            svg.body.append(
+                f'<polyline class="chart-line {escape(css)} chart-dash-{index % 4}" '
+                f'points="{path}"/>'
+            )
     for index, label, values, css, points in lines:
-        for i, (x, y) in enumerate(points):
-            _marker(svg, index, x, y, css, f"{categories[i]} – {label}: {values[i]}")
+        for i, point in enumerate(points):
+            if point:
+                x, y = point
+                _marker(svg, index, x, y, css, f"{categories[i]} – {label}: {values[i]}")
     # A value goes above its point, else below it; where both places are taken by the values of
     # other lines it is left out of the picture (the point's tooltip and the table keep it).
     placed: dict[int, list[float]] = {}
     for _index, _label, values, _css, points in lines:
-        for i, (x, y) in enumerate(points):
+        for i, point in enumerate(points):
+            if not point:
+                continue
+            x, y = point
             taken = placed.setdefault(i, [])
             for candidate in (y - 8, y + 17):
                 if all(abs(candidate - other) >= FONT for other in taken):
@@ -439,6 +476,18 @@ def line_chart_svg(
                     break
     used = _x_labels(svg, categories, centres, bottom=bottom, slot=slot)
     return svg.render(width, bottom + used + 8)
+
+
+def _stretches(points: list) -> list[list[tuple[float, float]]]:
+    """The runs of points between the gaps (None) of a line."""
+    stretches: list[list[tuple[float, float]]] = [[]]
+    for point in points:
+        if point is None:
+            if stretches[-1]:
+                stretches.append([])
+        else:
+            stretches[-1].append(point)
+    return [stretch for stretch in stretches if stretch]
 
 
 def _line_legend(svg: _Svg, entries: list[tuple[str, str, str]], width: float) -> float:

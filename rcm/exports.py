@@ -16,6 +16,7 @@ keeps that header frozen, with an autofilter and widths that fit.
 from __future__ import annotations
 
 import csv
+import datetime
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -36,6 +37,12 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Widths (in characters) of the columns that hold long text; others fit their header.
 WIDE_COLUMNS = {"text": 80, "url": 45, "link": 45, "meeting": 28, "deadline_text": 28}
 MIN_WIDTH, MAX_WIDTH = 10, 40
+# Dates are date cells, so a spreadsheet sorts, filters and computes with them; shown in the
+# ISO form the CSV writes. A year is a plain number, without a thousands separator.
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+YEAR_FORMAT = "0"
+YEAR_COLUMNS = {"year"}
 
 
 def neutralise(text: str) -> str:
@@ -159,8 +166,9 @@ def xlsx_response(
     `columns` order; the labels stay in view (frozen), carry an autofilter, and each column is
     as wide as its content needs.
 
-    Lists are joined with commas, decimal numbers keep `number_format`, and text that a
-    spreadsheet would take for a formula is a text cell with Excel's quote prefix.
+    Lists are joined with commas, decimal numbers keep `number_format`, dates are date cells
+    (DATE_FORMAT), years numbers, and text that a spreadsheet would take for a formula is a text
+    cell with Excel's quote prefix.
     """
     # openpyxl's write-only mode keeps one row in memory at a time; the file goes to disk.
     # Widths and panes are written before the rows, the autofilter after them.
@@ -191,6 +199,12 @@ def xlsx_response(
                 value = ", ".join(str(item) for item in value)
             if isinstance(value, str) and is_formula_like(value):
                 value = _text_cell(worksheet, value)
+            elif isinstance(value, datetime.date):
+                value = _date_cell(worksheet, value)
+            elif key in YEAR_COLUMNS and isinstance(value, int) and not isinstance(value, bool):
+                cell = WriteOnlyCell(worksheet, value=value)
+                cell.number_format = YEAR_FORMAT
+                value = cell
             elif isinstance(value, Decimal) and number_format:
                 cell = WriteOnlyCell(worksheet, value=value)
                 cell.number_format = number_format
@@ -204,6 +218,20 @@ def xlsx_response(
     workbook.save(handle)
     handle.seek(0)
     return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+
+
+def _date_cell(worksheet, day: datetime.date) -> WriteOnlyCell:
+    """A date (or a moment, in the site's time zone: a spreadsheet knows no zones) as a date
+    cell."""
+    if isinstance(day, datetime.datetime):
+        if timezone.is_aware(day):
+            day = timezone.make_naive(day)
+        cell = WriteOnlyCell(worksheet, value=day)
+        cell.number_format = DATETIME_FORMAT
+        return cell
+    cell = WriteOnlyCell(worksheet, value=day)
+    cell.number_format = DATE_FORMAT
+    return cell
 
 
 def _text_cell(worksheet, text: str) -> WriteOnlyCell:

@@ -11,6 +11,7 @@ from agreements.models.choices import (
     FollowUpOverride,
     Section,
     Status,
+    printed_label,
 )
 from agreements.models.feeds import FeedToken, FeedTokenQuerySet
 from agreements.models.followups import (
@@ -33,6 +34,7 @@ from agreements.models.themes import AgreementTheme, Theme, plan_order
 
 __all__ = [
     "follow_up_as_written",
+    "printed_label",
     "plan_order",
     "UPDATE_STATUS_CHOICES",
     "CLOSED_STATUSES",

@@ -23,6 +23,8 @@ from agreements.models.choices import (
     Section,
     Status,
     more_public,
+    printed_label,
+    section_ref,
 )
 from agreements.models.querysets import AgreementQuerySet
 from agreements.models.themes import AgreementTheme, Theme
@@ -246,13 +248,14 @@ class Agreement(ChoiceLabels, models.Model):
 
     @property
     def display_ref(self) -> str:
-        """The printed reference, and which use of its label this item is when the label
-        repeats: "1.b (occurrence 3)"."""
-        repeats = REPEAT_SUFFIX.findall(self.ref)
-        if not repeats:
-            return self.ref
-        number = repeats[-1]
-        return _("%(ref)s (occurrence %(number)s)") % {"ref": self.printed_ref, "number": number}
+        """The label pages and exports print: "Conclusion 1", "Recommendation 1", a working
+        group's "1.b (occurrence 3)" (choices.printed_label)."""
+        return printed_label(section=self.section, ref=self.ref)
+
+    @property
+    def section_ref(self) -> str:
+        """The reference within its section, for lists under the section's heading."""
+        return section_ref(self.ref)
 
     def natural_key(self):
         return (self.meeting_id, self.section, self.ref)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import MeetingKind
@@ -105,6 +106,35 @@ CLOSED_STATUSES = (Status.DONE, Status.SUPERSEDED, Status.DROPPED, Status.NO_FOL
 # The suffix is the records' key, never printed: the pages show "1.b (occurrence 3)". It counts
 # the label's uses, not the lists (the 2013 working group's third list holds 1.b-3 and 1.c-2).
 REPEAT_SUFFIX = re.compile(r"-(\d+)(?=\.|$)")
+
+
+def section_ref(ref: str) -> str:
+    """A reference as its section of the document prints it, and which use of its label this
+    item is when the label repeats: "1.b (occurrence 3)"."""
+    repeats = REPEAT_SUFFIX.findall(ref)
+    if not repeats:
+        return ref
+    return gettext("%(ref)s (occurrence %(number)s)") % {
+        "ref": REPEAT_SUFFIX.sub("", ref),
+        "number": repeats[-1],
+    }
+
+
+def printed_label(*, section: str, ref: str) -> str:
+    """The one label pages and exports print for an item of a meeting's document.
+
+    A document may number its conclusions and its recommendations each from 1 (San José 2013:
+    conclusion 1 and recommendation 1), so a conclusion or a recommendation is named with its
+    section as the documents' readers do: "Conclusion 1", "Recommendation 1" ("Conclusión 1",
+    "Recomendación 1"). Other items keep their bare reference, the only numbering of their
+    document. The stored `ref` (the API's) is unchanged.
+    """
+    printed = section_ref(ref)
+    if section == Section.CONCLUSION:
+        return gettext("Conclusion %(ref)s") % {"ref": printed}
+    if section == Section.RECOMMENDATION:
+        return gettext("Recommendation %(ref)s") % {"ref": printed}
+    return printed
 
 
 class DeadlinePrecision(models.TextChoices):

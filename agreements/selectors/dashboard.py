@@ -244,7 +244,12 @@ def dashboard_summary(agreements, *, access, today: datetime.date, meetings) -> 
             }
             for row in rows["overdue_by_country"]
         ],
-        themes_over_time=_themes_over_time(rows["by_theme_and_year"], themes, spanish),
+        themes_over_time=_themes_over_time(
+            rows["by_theme_and_year"],
+            themes,
+            spanish,
+            recorded_years={group["year"] for group in groups},
+        ),
         awaiting_validation=(
             sum(row["n"] for row in rows["awaiting"]) if access.is_ts_staff else None
         ),
@@ -324,8 +329,14 @@ def _by_theme(groups: list[dict], themes: list[Theme]) -> list[dict]:
     ]
 
 
-def _themes_over_time(groups: list[dict], themes: list[Theme], spanish: bool) -> dict:
-    """Per year, the agreements of each top-level theme (tests/agreements/reference_charts.py)."""
+def _themes_over_time(
+    groups: list[dict], themes: list[Theme], spanish: bool, *, recorded_years: set[int]
+) -> dict:
+    """Per year, the agreements of each top-level theme (tests/agreements/reference_charts.py).
+
+    A year without any agreement among `recorded_years` (the filtered agreements' years, tagged
+    or not) counts None, not 0: nobody recorded that year, which says nothing of its themes.
+    """
     groups = [group for group in groups if group["top"]]
     if not groups:
         return {"years": [], "themes": []}
@@ -341,7 +352,7 @@ def _themes_over_time(groups: list[dict], themes: list[Theme], spanish: bool) ->
             {
                 "code": group["top"],
                 "name": (theme and ((spanish and theme.name_es) or theme.name_en)) or group["top"],
-                "counts": [0] * len(years),
+                "counts": [0 if year in recorded_years else None for year in years],
             },
         )
         line["counts"][group["year"] - first] = group["total"]

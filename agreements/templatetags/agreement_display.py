@@ -13,13 +13,19 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy
 
-from agreements.models import Status
+from agreements.models import Status, printed_label
 from rcm.glossary import expand
 
 register = template.Library()
 # Model.get_status_display() rebuilds the field's choices on each call; the labels are lazy,
 # so one dict serves every language.
 STATUS_LABELS = dict(Status.choices)
+
+
+@register.filter
+def agreement_label(reference: dict) -> str:
+    """The printed label of an agreement given as the API's {section, ref} (printed_label)."""
+    return printed_label(section=reference.get("section", ""), ref=reference["ref"])
 
 
 @register.simple_tag

@@ -61,6 +61,9 @@ GENERIC_NAMES = {
     ),
 }
 
+# A name longer than this is too long for a narrow column (Meeting.brief_name).
+BRIEF_NAME_LENGTH = 40
+
 
 class Meeting(ChoiceLabels, Bilingual, models.Model):
     """A meeting of any body of the conference, or a seminar, workshop or course it holds."""
@@ -256,6 +259,25 @@ class Meeting(ChoiceLabels, Bilingual, models.Model):
         if self.generic_name is not None:
             return "es" if (get_language() or "en").startswith("es") else "en"
         return super().name_language
+
+    @property
+    def brief_name(self) -> str:
+        """The short name where it is short; a meeting known only by a long name (the 2013
+        ad-hoc RCM–RNCOM working group's, 112 characters) by its kind, place and year, for
+        narrow columns that give the full name on hover."""
+        name = self.short_name
+        if len(name) <= BRIEF_NAME_LENGTH:
+            return name
+        place = self.city_name or (self.country.name if self.country_id else "")
+        return ", ".join(
+            filter(
+                None,
+                [
+                    str(self.get_kind_display()),
+                    " ".join(filter(None, [place, str(self.year or "")])),
+                ],
+            )
+        )
 
     @property
     def state(self) -> str:

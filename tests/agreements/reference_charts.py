@@ -184,7 +184,8 @@ def themes_over_time(agreements) -> dict:
     """Per meeting year, how many agreements each top-level theme of the Plan of Action has.
 
     An agreement tagged with a subtopic (1.2.3) counts for its theme (1), once however many of
-    the theme's subtopics it carries. Years run without gaps from the first to the last.
+    the theme's subtopics it carries. Years run without gaps from the first to the last; a year
+    with no agreement at all, tagged or not, counts None (not recorded), not 0.
     """
     top_code = SplitPart(F("themes__code"), Value("."), Value(1))
     top_theme = Theme.objects.filter(code=OuterRef("top"))
@@ -199,6 +200,7 @@ def themes_over_time(agreements) -> dict:
         )
         .order_by("top", "meeting__year")
     )
+    recorded_years = {row["meeting__year"] for row in rows}
     rows = [row for row in rows if row["top"]]
     if not rows:
         return {"years": [], "themes": []}
@@ -213,7 +215,7 @@ def themes_over_time(agreements) -> dict:
             {
                 "code": row["top"],
                 "name": (spanish and row["name_es"]) or row["name_en"] or row["top"],
-                "counts": [0] * len(years),
+                "counts": [0 if year in recorded_years else None for year in years],
             },
         )
         theme["counts"][row["meeting__year"] - first] = row["count"]

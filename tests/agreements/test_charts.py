@@ -116,8 +116,8 @@ def test_themes_over_time_counts_a_subtopic_for_its_theme_once_per_agreement():
     assert themes_over_time(Agreement.objects.all()) == {
         "years": [2013, 2014, 2015],
         "themes": [
-            {"code": "1", "name": "Migration Policy and Management", "counts": [1, 0, 1]},
-            {"code": "2", "name": "Human Rights", "counts": [1, 0, 0]},
+            {"code": "1", "name": "Migration Policy and Management", "counts": [1, None, 1]},
+            {"code": "2", "name": "Human Rights", "counts": [1, None, 0]},
         ],
     }
 

@@ -78,9 +78,9 @@ def test_the_matrix_export_says_which_agreements_are_not_reported_and_stale(clie
     text = b"".join(response.streaming_content).decode().lstrip("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.split("\n", 1)[1])))  # after the "as of" line
     assert sorted((row["Reference"], row["Not reported"], row["Stale"]) for row in rows) == [
-        ("1", "no", "no"),
-        ("2", "yes", "yes"),
-        ("3", "yes", "yes"),
+        ("Conclusion 1", "no", "no"),
+        ("Conclusion 2", "yes", "yes"),
+        ("Conclusion 3", "yes", "yes"),
     ]
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from agreements import charts
-from agreements.models import Status
+from agreements.models import Section, Status
 from tests.factories import AgreementFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def test_the_status_chart_names_everything_its_last_series_counts():
 
 
 def test_a_repeated_label_prints_without_the_importers_suffix():
-    agreement = AgreementFactory.build(ref="1.b-3")
+    agreement = AgreementFactory.build(ref="1.b-3", section=Section.WORKING_GROUP)
     assert (agreement.printed_ref, agreement.display_ref) == ("1.b", "1.b (occurrence 3)")
 
 
@@ -33,7 +33,7 @@ def test_a_suffix_inside_a_reference_is_not_printed_either():
 
 
 def test_an_ordinary_reference_prints_as_it_is():
-    assert AgreementFactory.build(ref="7.p.ii").display_ref == "7.p.ii"
+    assert AgreementFactory.build(ref="7.p.ii", section=Section.DECISION).display_ref == "7.p.ii"
 
 
 def test_the_agreement_page_and_the_meeting_page_print_the_reference(client):

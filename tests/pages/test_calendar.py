@@ -59,7 +59,7 @@ def test_an_open_agreement_with_a_deadline_is_a_deadline_event():
     event = events_by_uid()[f"deadline-{agreement.pk}@rcm-records"]
     assert event.kind == "deadline"
     assert event.title == (
-        "Deadline: RCGM San José 2013 16 – To hold a workshop on consular protection."
+        "Deadline: RCGM San José 2013 Conclusion 16 – To hold a workshop on consular protection."
     )
     assert event.start == event.end == datetime.date(2014, 6, 30)
     assert event.url == f"/agreements/{agreement.pk}/"

@@ -169,7 +169,9 @@ def test_a_deadline_is_a_one_day_event_named_after_its_agreement(client):
         meeting=meeting, ref="16", text_en="To hold a workshop.", deadline=days_ahead(5)
     )
     (event,) = parse(client.get("/calendar.ics")).walk("VEVENT")
-    assert str(event["SUMMARY"]) == "Deadline: RCGM San José 2013 16 – To hold a workshop."
+    assert str(event["SUMMARY"]) == (
+        "Deadline: RCGM San José 2013 Conclusion 16 – To hold a workshop."
+    )
     assert event["DTEND"].dt - event["DTSTART"].dt == datetime.timedelta(days=1)
 
 
