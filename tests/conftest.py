@@ -111,6 +111,37 @@ def pytest_addoption(parser):
     )
 
 
+# --- Tests without a database first, in each worker's share ----------------------------------
+# A worker's first database test waits for the template database below (about 20 s on two cores),
+# and pytest-django puts the tests that need no database last. Each worker starts with its share
+# of those instead, so that the wait is spent working. The order pytest-django gives the
+# database tests (plain, then transactional) is kept within each share.
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def _needs_database(item) -> bool:
+    return bool(
+        item.get_closest_marker("django_db")
+        or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    workers = getattr(config, "workerinput", {}).get("workercount", 1)
+    if workers < 2:
+        return
+    without = [item for item in items if not _needs_database(item)]
+    with_database = [item for item in items if _needs_database(item)]
+    ordered = []
+    for share in range(workers):
+        ordered += without[share * len(without) // workers : (share + 1) * len(without) // workers]
+        ordered += with_database[
+            share * len(with_database) // workers : (share + 1) * len(with_database) // workers
+        ]
+    items[:] = ordered
+
+
 # --- One migrated database per run, cloned for each xdist worker -------------------------------
 # Running the migrations is most of a worker's start-up (about 30 s of CPU: Django renders the
 # model states again after each operation). Under xdist the controller migrates a template
