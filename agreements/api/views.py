@@ -36,10 +36,12 @@ class AgreementViewSet(RecordViewSet):
     ordering_fields = ["deadline", "meeting__starts_on", "position", "ref", "status", "id"]
 
     def base_queryset(self):
-        # Children, progress and lineage name only the agreements the reader may see.
-        return annotate_for_api(Agreement.objects.all(), reader=self.access).order_by(
-            "-meeting__starts_on", "meeting_id", "position"
-        )
+        # Children, progress and lineage name only the agreements the reader may see. A single
+        # agreement decides its states from its own row (AgreementQuerySet.states_of); a list,
+        # in its query (with_states).
+        return annotate_for_api(
+            Agreement.objects.all(), reader=self.access, states_in_sql=self.action == "list"
+        ).order_by("-meeting__starts_on", "meeting_id", "position")
 
     def perform_destroy(self, instance):
         instance.delete()
