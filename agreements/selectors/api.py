@@ -3,6 +3,8 @@ children and lineage as arrays, in the one query that fetches the agreements."""
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib.postgres.fields import ArrayField
 from django.db.models import (
     BigIntegerField,
@@ -166,6 +168,19 @@ def annotate_for_api(
             }
         )
     )
+
+
+@functools.lru_cache(maxsize=512)
+def _one_agreement_for_api(access: Access):
+    return annotate_for_api(Agreement.objects.all(), reader=access, states_in_sql=False)
+
+
+def one_agreement_for_api(reader):
+    """The queryset a single agreement's representation is read from (the API's detail and its
+    writes), built once per access: it holds no date and no row, only the reader's visibility, so
+    each request clones it (as DRF does a view's `queryset`) instead of building its annotations
+    anew, which took longer than PostgreSQL took to answer (bench/README.md, agreement_detail)."""
+    return _one_agreement_for_api(_access(reader)).all()
 
 
 def agreements_for_table(agreements):
