@@ -20,7 +20,7 @@ from agreements.api.serializers import (
 )
 from agreements.filters import AgreementFilter
 from agreements.models import Agreement, FollowUp, Instrument, InstrumentEvent, Theme, Validation
-from agreements.selectors import annotate_for_api
+from agreements.selectors import annotate_for_api, one_agreement_for_api
 from rcm.api.base import RecordViewSet
 from rcm.filters import StrictBooleanFilter
 from rcm.models import Access
@@ -36,7 +36,11 @@ class AgreementViewSet(RecordViewSet):
     ordering_fields = ["deadline", "meeting__starts_on", "position", "ref", "status", "id"]
 
     def base_queryset(self):
-        # Children, progress and lineage name only the agreements the reader may see.
+        # Children, progress and lineage name only the agreements the reader may see. A single
+        # agreement decides its states from its own row (AgreementQuerySet.states_of); a list,
+        # in its query (with_states).
+        if self.action != "list":
+            return one_agreement_for_api(self.access)
         return annotate_for_api(Agreement.objects.all(), reader=self.access).order_by(
             "-meeting__starts_on", "meeting_id", "position"
         )

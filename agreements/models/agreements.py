@@ -277,11 +277,16 @@ class Agreement(ChoiceLabels, models.Model):
         return "es" if self.text_es and (spanish_page or not self.text_en) else "en"
 
     def _annotated_state(self, name: str) -> bool:
-        """A state annotated by AgreementQuerySet.with_states(), else asked of the database."""
+        """A state annotated by AgreementQuerySet.with_states(); else decided from the row when
+        it was read with its `due_on` and its meeting (AgreementQuerySet.states_of); else asked
+        of the database."""
         if name in self.__dict__:
             return self.__dict__[name]
         if self.pk is None:
             return False
+        if "due_on" in self.__dict__ and Agreement.meeting.is_cached(self):
+            self.__dict__.update(AgreementQuerySet.states_of(self))
+            return self.__dict__[name]
         states = Agreement.objects.filter(pk=self.pk).with_states().values(name)
         self.__dict__[name] = bool(states[0][name]) if states else False
         return self.__dict__[name]

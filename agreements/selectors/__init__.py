@@ -9,6 +9,7 @@ from agreements.selectors.api import (
     CorrelatedSQL,
     agreements_for_table,
     annotate_for_api,
+    one_agreement_for_api,
     responsible_codes,
 )
 from agreements.selectors.country import (
@@ -52,6 +53,6 @@ __all__ = [
     "DashboardSummary", "FilterChoices", "actor_names", "SQLRows", "TreeNode", "agreement_tree",
     "agreements_for_table", "annotate_for_api", "awaiting_validation", "country_page",
     "dashboard_summary", "filter_choices", "highlighted", "meeting_from_row", "meeting_row",
-    "meeting_values", "meetings_to_choose_from", "other_language_hint",
+    "meeting_values", "meetings_to_choose_from", "one_agreement_for_api", "other_language_hint",
     "pending_for_country_page", "responsible_codes", "rows_together", "search_records",
 ]  # fmt: skip

@@ -3,6 +3,8 @@ children and lineage as arrays, in the one query that fetches the agreements."""
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib.postgres.fields import ArrayField
 from django.db.models import (
     BigIntegerField,
@@ -58,15 +60,28 @@ class CorrelatedSQL(Expression):
         alias = sql.split("{visible:", 1)[1].split("}", 1)[0]
         if self.visible is None:
             return sql.replace(f"{{visible:{alias}}}", "TRUE"), []
-        # The visibility rule itself, compiled on its own: its table is named as ours is, but
-        # inside the IN (…) the name means the subquery's own table.
-        visible_sql, params = (
-            self.visible.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
-        )
+        visible_sql, params = self.visible.as_sql(connection)
         return sql.replace(f"{{visible:{alias}}}", f"{alias}.id IN ({visible_sql})"), list(params)
 
     def get_group_by_cols(self):
         return [self]
+
+
+class VisibleAgreements:
+    """The agreements a reader may see, as the SQL `{visible:…}` stands for: compiled once for
+    the four arrays that name related agreements (children, progress, lineage both ways)."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self._compiled: dict[str, tuple[str, tuple]] = {}
+
+    def as_sql(self, connection) -> tuple[str, tuple]:
+        # The visibility rule itself, compiled on its own: its table is named as ours is, but
+        # inside the IN (…) the name means the subquery's own table.
+        if connection.alias not in self._compiled:
+            query = self.queryset.order_by().values("pk").query
+            self._compiled[connection.alias] = query.get_compiler(connection=connection).as_sql()
+        return self._compiled[connection.alias]
 
 
 def _links(towards: str, away: str) -> str:
@@ -122,20 +137,27 @@ API_DEFERRED = (
 )
 
 
-def annotate_for_api(queryset, *, only: tuple[str, ...] | None = None, reader=None):
+def annotate_for_api(
+    queryset, *, only: tuple[str, ...] | None = None, reader=None, states_in_sql: bool = True
+):
     """Everything a representation needs, in the one query that fetches the agreements.
 
     Actors, themes, children and lineage come as arrays from correlated subqueries, so a page
     of any size costs the same number of queries and no serializer touches the database.
     `only` names the arrays wanted, when not all of them are. Children, progress and lineage
     name only the agreements `reader` (a user or an Access) may see; without a reader, all.
+
+    The states (overdue, not reported, stale) come from with_states(), or with
+    `states_in_sql=False` from the row itself (AgreementQuerySet.states_of, through the model's
+    is_overdue, …): for a single agreement, building and compiling the three rules into its
+    query took longer than PostgreSQL took to answer it (bench/README.md, agreement_detail).
     """
     access = None if reader is None else _access(reader)
     visible = None
     if access is not None and not access.is_ts_staff:
-        visible = Agreement.objects.visible_to(access)
+        visible = VisibleAgreements(Agreement.objects.visible_to(access))
     return (
-        queryset.with_states()
+        (queryset.with_states() if states_in_sql else queryset.with_due_on())
         .select_related("meeting", "meeting__country", "meeting__parent")
         .defer(*API_DEFERRED)
         .annotate(
@@ -146,6 +168,19 @@ def annotate_for_api(queryset, *, only: tuple[str, ...] | None = None, reader=No
             }
         )
     )
+
+
+@functools.lru_cache(maxsize=512)
+def _one_agreement_for_api(access: Access):
+    return annotate_for_api(Agreement.objects.all(), reader=access, states_in_sql=False)
+
+
+def one_agreement_for_api(reader):
+    """The queryset a single agreement's representation is read from (the API's detail and its
+    writes), built once per access: it holds no date and no row, only the reader's visibility, so
+    each request clones it (as DRF does a view's `queryset`) instead of building its annotations
+    anew, which took longer than PostgreSQL took to answer (bench/README.md, agreement_detail)."""
+    return _one_agreement_for_api(_access(reader)).all()
 
 
 def agreements_for_table(agreements):
