@@ -377,8 +377,9 @@ def calendar_feed(cursor, viewer: Viewer, *, start: datetime.date):
         SELECT a.id, a.ref, a.text_en, a.deadline, a.deadline_text, a.status,
                m.kind, m.ordinal, m.name_en, m.city, m.year
           FROM agreements_agreement a JOIN meetings_meeting m ON m.id = a.meeting_id
-         WHERE a.deadline IS NOT NULL AND a.status IN ('open', 'in_progress')
-           AND a.deadline >= %(start)s AND {viewer.visible("a", "a.meeting_id")}
+         WHERE a.deadline IS NOT NULL
+           AND (a.deadline >= %(start)s OR a.status IN ('open', 'in_progress'))
+           AND {viewer.visible("a", "a.meeting_id")}
          ORDER BY a.deadline, a.id
         """,
         params,

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement, Status
+from agreements.models import OPEN_STATUSES, Agreement, Status
 from meetings.models import (
     ACTIVITY_KINDS,
     DatePrecision,
@@ -99,13 +99,14 @@ def calendar_events(
     country: str | None = None,
     start: datetime.date | None = None,
     end: datetime.date | None = None,
-    every_deadline: bool = False,
+    every_pending_deadline: bool = False,
 ) -> list[CalendarEvent]:
     """The events a user may see that overlap [start, end] (either open), in date order.
 
     Deadlines are those of agreements of any status (an event says the status); with
-    `every_deadline` every dated deadline comes whatever the bounds, so that the archive's
-    deadlines, long past, still reach the calendar and the feeds.
+    `every_pending_deadline` the deadlines of agreements still open or in progress come whatever
+    the bounds, so that the archive's overdue obligations, long past, still reach the feeds
+    (those done long ago would only fill a subscriber's calendar: the page keeps every year).
 
     With `country` (alpha-2): meetings it hosts or takes part in, and deadlines of agreements it
     is responsible for. Two queries whatever the number of events.
@@ -118,9 +119,9 @@ def calendar_events(
         for event in events
         if (start is None or event.end >= start) and (end is None or event.start <= end)
     ]
-    if every_deadline:
-        start = end = None
-    events += _deadline_events(access, words, country=country, start=start, end=end)
+    events += _deadline_events(
+        access, words, country=country, start=start, end=end, every_pending=every_pending_deadline
+    )
     events.sort(key=lambda event: (event.start, event.end, event.kind != "meeting", event.title))
     return events
 
@@ -306,7 +307,9 @@ def _with_meetings(agreements):
     ).order_by("due_on", "pk")
 
 
-def _deadline_events(access: Access, words: _Words, *, country, start, end) -> list[CalendarEvent]:
+def _deadline_events(
+    access: Access, words: _Words, *, country, start, end, every_pending: bool = False
+) -> list[CalendarEvent]:
     # Where each deadline stands, by the rules every page uses: a feed that says only "Open" of
     # an item overdue that nobody reported on tells less than the page.
     today = timezone.localdate()
@@ -314,11 +317,14 @@ def _deadline_events(access: Access, words: _Words, *, country, start, end) -> l
         overdue=ExpressionWrapper(Agreement.objects.overdue_q(today), BooleanField()),
         not_reported=ExpressionWrapper(Agreement.objects.not_reported_q(), BooleanField()),
     )
+    within = Q()
     if start is not None:
-        agreements = agreements.filter(due_on__gte=start)
+        within &= Q(due_on__gte=start)
     if end is not None:
-        agreements = agreements.filter(due_on__lte=end)
-    return [_deadline_event(agreement, words) for agreement in agreements]
+        within &= Q(due_on__lte=end)
+    if every_pending:
+        within |= Q(status__in=OPEN_STATUSES)
+    return [_deadline_event(agreement, words) for agreement in agreements.filter(within)]
 
 
 def _deadline_event(agreement: Agreement, words: _Words) -> CalendarEvent:

@@ -180,7 +180,9 @@ def _feed_user(request):
 
 def _feed_events(user, *, country: str | None = None) -> list[CalendarEvent]:
     start = timezone.localdate() - datetime.timedelta(days=FEED_DAYS_BEHIND)
-    return calendar_events(user_or_access=user, country=country, start=start, every_deadline=True)
+    return calendar_events(
+        user_or_access=user, country=country, start=start, every_pending_deadline=True
+    )
 
 
 PRODID = "-//RCM Records//Regional Conference on Migration//EN"

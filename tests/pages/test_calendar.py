@@ -71,12 +71,19 @@ def test_a_done_agreements_deadline_is_in_the_calendar_with_its_status():
     assert (event.kind, event.status_label) == ("deadline", "Done")
 
 
-def test_every_dated_deadline_comes_whatever_the_start_when_asked():
+def test_every_pending_deadline_comes_whatever_the_start_when_asked():
     agreement = AgreementFactory(deadline=datetime.date(2013, 3, 31), status=Status.OPEN)
     uid = f"deadline-{agreement.pk}@rcm-records"
     start = datetime.date(2025, 1, 1)
     assert uid not in events_by_uid(start=start)
-    assert events_by_uid(start=start, every_deadline=True)[uid].start == datetime.date(2013, 3, 31)
+    events = events_by_uid(start=start, every_pending_deadline=True)
+    assert events[uid].start == datetime.date(2013, 3, 31)
+
+
+def test_a_deadline_done_before_the_start_stays_out_even_when_every_pending_one_is_asked():
+    agreement = AgreementFactory(deadline=datetime.date(2013, 3, 31), status=Status.DONE)
+    events = events_by_uid(start=datetime.date(2025, 1, 1), every_pending_deadline=True)
+    assert f"deadline-{agreement.pk}@rcm-records" not in events
 
 
 def test_an_agreement_without_a_deadline_is_not_in_the_calendar():
@@ -206,7 +213,7 @@ def test_a_deadline_at_the_next_rcgm_is_on_the_calendar_on_that_meetings_day():
     )
     MeetingFactory(kind=MeetingKind.RCGM, starts_on=datetime.date(2014, 6, 24))
 
-    event = events_by_uid(every_deadline=True)[f"deadline-{agreement.pk}@rcm-records"]
+    event = events_by_uid(every_pending_deadline=True)[f"deadline-{agreement.pk}@rcm-records"]
 
     assert event.start == datetime.date(2014, 6, 24)
 
