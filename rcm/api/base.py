@@ -61,12 +61,19 @@ class ModelRulesSerializer(serializers.ModelSerializer):
         for name, value in attrs.items():
             if name not in many_to_many:
                 setattr(candidate, name, value)
+        fields = [field for field in model._meta.concrete_fields if field.name in self.fields]
+        before = {field.attname: getattr(candidate, field.attname) for field in fields}
         try:
             candidate.full_clean()
         except DjangoValidationError as error:
             if hasattr(error, "error_dict"):
                 raise serializers.ValidationError(error.message_dict) from None
             raise serializers.ValidationError({"non_field_errors": error.messages}) from None
+        # What clean() settles on the copy is saved too, not only checked: a meeting posted
+        # without a year gets no date precision there, and the database refuses one with it.
+        for field in fields:
+            if getattr(candidate, field.attname) != before[field.attname]:
+                attrs[field.name] = getattr(candidate, field.name)
         return attrs
 
 

@@ -1,6 +1,7 @@
 import pytest
+from rest_framework.test import APIClient
 
-from tests.factories import MeetingFactory, ParticipationFactory
+from tests.factories import MeetingFactory, ParticipationFactory, ts_staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -31,3 +32,15 @@ def test_a_meeting_lists_its_parts_the_reader_may_see(api):
         visibility=Visibility.MEMBERS,
     )
     assert api.get(f"/api/v1/meetings/{rcm.pk}/").json()["parts"] == [plenary.pk]
+
+
+def test_a_planned_meeting_posted_without_a_year_or_a_precision_is_created_not_a_500():
+    client = APIClient()
+    client.force_authenticate(ts_staff_user())
+    response = client.post(
+        "/api/v1/meetings/",
+        {"kind": "workshop", "name_en": "Workshop on return", "status": "planned"},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert (response.json()["year"], response.json()["date_precision"]) == (None, "none")
