@@ -126,13 +126,33 @@ def _needs_database(item) -> bool:
     )
 
 
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def _longest_first(item) -> int:
+    for rank, marker in enumerate(("fuzz", "browser", "slow")):
+        if item.get_closest_marker(marker):
+            return rank
+    return 3
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     workers = getattr(config, "workerinput", {}).get("workercount", 1)
     if workers < 2:
         return
     without = [item for item in items if not _needs_database(item)]
-    with_database = [item for item in items if _needs_database(item)]
+    plain = [item for item in items if _needs_database(item) and not _transactional(item)]
+    # The transactional tests come last (pytest-django's order), the longest of them first: a
+    # fuzzing or browser test left at the very end would run alone while the other worker
+    # waits, since a worker steals only from the end of another's queue.
+    transactional = sorted((item for item in items if _transactional(item)), key=_longest_first)
+    with_database = plain + transactional
     ordered = []
     for share in range(workers):
         ordered += without[share * len(without) // workers : (share + 1) * len(without) // workers]
