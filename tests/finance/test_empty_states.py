@@ -82,8 +82,7 @@ def test_a_country_s_summary_shows_its_line_of_the_scale(ts_staff):
     year = datetime.date.today().year
     assert (
         f"Scale of contributions for {year}, the latest version recorded: US$ 5,000.00 a year "
-        "(25.00 % of the total)."
-        in html
+        "(25.00 % of the total)." in html
     )
     assert summary["scale"] == {"amount": Decimal("5000.00"), "share": Decimal("25.00")}
 
