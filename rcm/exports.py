@@ -43,6 +43,9 @@ DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 YEAR_FORMAT = "0"
 YEAR_COLUMNS = {"year"}
+# Columns of addresses: an XLSX cell of one is a link a reader can click.
+LINK_COLUMNS = {"url", "link"}
+WEB = ("https://", "http://")
 
 
 def neutralise(text: str) -> str:
@@ -167,8 +170,8 @@ def xlsx_response(
     as wide as its content needs.
 
     Lists are joined with commas, decimal numbers keep `number_format`, dates are date cells
-    (DATE_FORMAT), years numbers, and text that a spreadsheet would take for a formula is a text
-    cell with Excel's quote prefix.
+    (DATE_FORMAT), years numbers, web addresses links, and text that a spreadsheet would take for
+    a formula is a text cell with Excel's quote prefix.
     """
     # openpyxl's write-only mode keeps one row in memory at a time; the file goes to disk.
     # Widths and panes are written before the rows, the autofilter after them.
@@ -199,6 +202,8 @@ def xlsx_response(
                 value = ", ".join(str(item) for item in value)
             if isinstance(value, str) and is_formula_like(value):
                 value = _text_cell(worksheet, value)
+            elif key in LINK_COLUMNS and isinstance(value, str) and value.startswith(WEB):
+                value = _link_cell(worksheet, value)
             elif isinstance(value, datetime.date):
                 value = _date_cell(worksheet, value)
             elif key in YEAR_COLUMNS and isinstance(value, int) and not isinstance(value, bool):
@@ -231,6 +236,13 @@ def _date_cell(worksheet, day: datetime.date) -> WriteOnlyCell:
         return cell
     cell = WriteOnlyCell(worksheet, value=day)
     cell.number_format = DATE_FORMAT
+    return cell
+
+
+def _link_cell(worksheet, address: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(worksheet, value=address)
+    cell.hyperlink = address
+    cell.style = "Hyperlink"
     return cell
 
 

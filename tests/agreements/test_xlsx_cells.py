@@ -72,3 +72,9 @@ def test_the_reserve_fund_xlsx_writes_its_quarters_as_date_cells(client, ts_staf
     header = [cell.value for cell in worksheet[2]]
     start = worksheet.cell(row=3, column=header.index("From") + 1)
     assert (start.value, start.number_format) == (datetime.datetime(2014, 1, 1), "yyyy-mm-dd")
+
+
+def test_the_xlsx_export_makes_each_link_a_link_a_reader_can_click(client, agreement_due_in_2014):
+    cell = cells_of_the_first_row(sheet(client.get("/follow-up/export.xlsx")))["Link"]
+    assert cell.value == f"http://testserver/agreements/{agreement_due_in_2014.pk}/"
+    assert cell.hyperlink.target == cell.value
