@@ -65,3 +65,23 @@ def screenshot():
         return path
 
     return take
+
+
+# Every test user's password (tests/factories.py).
+PASSWORD = "a-long-test-password"
+
+
+def sign_in(page, base: str, username: str) -> None:
+    """Sign in through the site's own login form, as a person would."""
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("#login-form button[type=submit]")
+
+
+def sign_in_to_the_admin(page, base: str, username: str, next_path: str = "") -> None:
+    """Sign in through the admin's login form (then on to `next_path`, if given)."""
+    page.goto(f"{base}/admin/login/" + (f"?next={next_path}" if next_path else ""))
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")

@@ -8,11 +8,11 @@ import pytest
 
 from agreements.models import Section
 from meetings.models import MeetingKind
+from tests.browser.conftest import sign_in_to_the_admin
 from tests.factories import AgreementFactory, MeetingFactory, ts_staff_user
 from tests.networks.factories import NetworkMemberFactory, WorkPlanItemFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-test-password"
 AGREEMENT_FIELDS = ["position", "ref", "parent", "section", "text_en", "action", "deadline"]
 
 
@@ -21,10 +21,7 @@ def staff_page(browser, live_server):
     ts_staff_user(username="ts-admin-width", is_superuser=True)
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "ts-admin-width")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in_to_the_admin(page, live_server.url, "ts-admin-width")
     page.wait_for_url("**/admin/")
     yield page
     context.close()

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from rcm.models import Visibility
+from tests.browser.conftest import sign_in as sign_in_to_the_site
 from tests.factories import (
     AgreementFactory,
     MeetingFactory,
@@ -14,7 +15,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
@@ -51,10 +51,7 @@ def records():
 
 
 def sign_in(page, base, username, lands_on="/"):
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    sign_in_to_the_site(page, base, username)
     page.wait_for_url(f"{base}{lands_on}")
 
 

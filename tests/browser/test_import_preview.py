@@ -7,10 +7,10 @@ import pytest
 from agreements.models import Agreement
 from agreements.services import followup_record
 from tests.agreements.test_import_record import DOCUMENT, conference  # noqa: F401
+from tests.browser.conftest import sign_in_to_the_admin
 from tests.factories import ts_staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-test-password"
 HELDOUT_ES = (
     Path(__file__).resolve().parents[1] / "importer/heldout/grcm-2021-11-conclusiones-paginas.txt"
 )
@@ -34,10 +34,7 @@ def test_the_import_preview_fits_a_1366_screen_and_shows_what_replace_does(
     )
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/meetings/meeting/import/")
-    page.fill("#id_username", "ts-import")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in_to_the_admin(page, live_server.url, "ts-import", "/admin/meetings/meeting/import/")
     page.wait_for_url("**/admin/meetings/meeting/import/")
     page.fill("textarea[name=text]", DOCUMENT.replace("To urge", "To strongly urge"))
     page.click("#import-form input[type=submit]")
@@ -68,10 +65,7 @@ def test_the_import_preview_fits_a_375_phone_without_sideways_scrolling(
     context = browser.new_context(viewport={"width": 375, "height": 812})
     context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     page = context.new_page()
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/meetings/meeting/import/")
-    page.fill("#id_username", "ts-phone")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in_to_the_admin(page, live_server.url, "ts-phone", "/admin/meetings/meeting/import/")
     page.wait_for_url("**/admin/meetings/meeting/import/")
     page.fill("textarea[name=text]", document)
     page.click("#import-form input[type=submit]")

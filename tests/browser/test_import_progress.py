@@ -3,10 +3,10 @@ wait; back from the answer, the form can be sent again."""
 
 import pytest
 
+from tests.browser.conftest import sign_in_to_the_admin
 from tests.factories import ts_staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-test-password"
 PASTE = "CONCLUSIONS\n\n" + "".join(f"{n}. To request the TS to circulate report {n}.\n\n"
                                     for n in range(1, 1201))  # fmt: skip
 
@@ -15,10 +15,7 @@ def test_a_long_paste_shows_what_is_read_while_the_request_runs(browser, live_se
     settings.IMPORT_PREVIEW_SECONDS = 45
     ts_staff_user(username="ts-import", is_superuser=True)
     page = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/meetings/meeting/import/")
-    page.fill("#id_username", "ts-import")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    sign_in_to_the_admin(page, live_server.url, "ts-import", "/admin/meetings/meeting/import/")
     page.wait_for_url("**/admin/meetings/meeting/import/")
     assert not page.is_visible("#import-status")
     page.evaluate("t => { document.querySelector('textarea[name=text]').value = t; }", PASTE)

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from agreements.models import FollowUp, Status
+from tests.browser.conftest import sign_in
 from tests.factories import (
     AgreementFactory,
     MeetingFactory,
@@ -14,7 +15,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "a-long-test-password"
 
 
 def test_a_focal_point_signs_in_and_lands_on_her_workspace_in_spanish(
@@ -35,10 +35,7 @@ def test_a_focal_point_signs_in_and_lands_on_her_workspace_in_spanish(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
 
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", "fp-gt")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    sign_in(page, base, "fp-gt")
     page.wait_for_url(f"{base}/my/")
 
     assert page.locator("html").get_attribute("lang") == "es"
@@ -66,10 +63,7 @@ def test_a_note_of_one_endless_word_does_not_widen_the_validation_queue(
     ts_staff_user(username="ts")
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_username", "ts")
-    page.fill("#id_password", PASSWORD)
-    page.click("#login-form button[type=submit]")
+    sign_in(page, live_server.url, "ts")
     page.goto(f"{live_server.url}/follow-up/validation/")
 
     assert "xxxxxxxx" in page.inner_text("#main")
