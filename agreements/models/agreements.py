@@ -322,6 +322,25 @@ class Agreement(ChoiceLabels, models.Model):
         return follow_up_as_written(self.action, self.text_en, self.text_es)
 
     @property
+    def why_no_follow_up(self) -> str:
+        """Why an item is not followed up, for a reader who wonders where its tasks went: TS
+        staff's reason, or what its text does instead of giving a task. Empty when it is."""
+        if self.status != Status.NO_FOLLOW_UP:
+            return ""
+        if self.follow_up_override == FollowUpOverride.NO_FOLLOW_UP:
+            return _("TS staff decided it needs no follow-up: %(reason)s") % {
+                "reason": self.follow_up_override_reason.strip()
+            }
+        if self.action == Action.THANK:
+            return _("It thanks and gives no one a task.")
+        if self.action == Action.NOTE:
+            return _("It takes note and gives no one a task.")
+        return _(
+            "The meeting decided it there and then (it approves, adopts, accepts or welcomes) "
+            "and it gives no one a task."
+        )
+
+    @property
     def initial_status(self) -> str:
         return Status.OPEN if self.needs_follow_up else Status.NO_FOLLOW_UP
 

@@ -103,6 +103,9 @@ def followup_record(
             _("You may post updates only on agreements your country must act on.")
         )
     awaits_validation = needs_validation(access)
+    # One update waiting per country's part (FollowUp.clean): the lock keeps two posted at the
+    # same moment from both finding none waiting.
+    _lock(agreement)
     if awaits_validation:
         # A focal point always speaks for its own country's part of the agreement.
         country = Country.objects.get(pk=access.member_country)
