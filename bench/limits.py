@@ -93,7 +93,7 @@ CONCERNS_COUNTRY = (
     " WHERE c.agreement_id = a.id AND c.country_id = %(country)s)"
 )
 OVERDUE_FOR_COUNTRY = (
-    "a.status IN ('open', 'in_progress') AND a.deadline < %(today)s"
+    "a.status IN ('open', 'in_progress') AND a.due_on < %(today)s"
     " AND EXISTS (SELECT 1 FROM agreements_agreementcountry c WHERE c.agreement_id = a.id"
     " AND c.country_id = %(country)s AND c.responsible"
     " AND c.status IN ('', 'open', 'in_progress'))"
@@ -197,8 +197,8 @@ def dashboard(cursor, viewer: Viewer, *, country: str, today: datetime.date, siz
         params,
     )
     choices = _rows(cursor)[0]
-    overdue = "a.status IN ('open', 'in_progress') AND a.deadline < %(today)s"
-    on_time = "(a.deadline IS NULL OR a.deadline >= %(today)s)"
+    overdue = "a.status IN ('open', 'in_progress') AND a.due_on < %(today)s"
+    on_time = "(a.due_on IS NULL OR a.due_on >= %(today)s)"
     cursor.execute(
         f"""
         SELECT m.kind, m.year, count(*) AS total,
@@ -295,7 +295,7 @@ def country_page(cursor, viewer: Viewer, *, country: str, today: datetime.date):
         f" WHERE a.status IN ('open', 'in_progress') AND EXISTS (SELECT 1 FROM"
         f" agreements_agreementcountry c WHERE c.agreement_id = a.id AND c.country_id ="
         f" %(country)s AND c.responsible AND c.status IN ('', 'open', 'in_progress'))"
-        f" AND {visible} ORDER BY a.deadline, m.starts_on, a.position LIMIT 200",
+        f" AND {visible} ORDER BY a.due_on, m.starts_on, a.position LIMIT 200",
         params,
     )
     return _dumps({**head, "pending": _rows(cursor)})
@@ -374,13 +374,13 @@ def calendar_feed(cursor, viewer: Viewer, *, start: datetime.date):
     meetings = _rows(cursor)
     cursor.execute(
         f"""
-        SELECT a.id, a.ref, a.text_en, a.deadline, a.deadline_text, a.status,
+        SELECT a.id, a.ref, a.text_en, a.due_on, a.deadline_text, a.status,
                m.kind, m.ordinal, m.name_en, m.city, m.year
           FROM agreements_agreement a JOIN meetings_meeting m ON m.id = a.meeting_id
-         WHERE a.deadline IS NOT NULL
-           AND (a.deadline >= %(start)s OR a.status IN ('open', 'in_progress'))
+         WHERE a.due_on IS NOT NULL
+           AND (a.due_on >= %(start)s OR a.status IN ('open', 'in_progress'))
            AND {viewer.visible("a", "a.meeting_id")}
-         ORDER BY a.deadline, a.id
+         ORDER BY a.due_on, a.id
         """,
         params,
     )

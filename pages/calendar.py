@@ -183,14 +183,7 @@ def _calendar_agreements(access: Access, country: str | None):
     """The agreements whose deadline a calendar shows: dated ones the user may see, a date
     stated or the day of the recorded meeting they are due at (and, with a country, those it
     must act on)."""
-    # Only the agreements with a date or a meeting to be due at get the meeting's day looked up
-    # (a subquery per row): without this filter first, every agreement did.
-    agreements = (
-        Agreement.objects.visible_to(access)
-        .filter(Q(deadline__isnull=False) | ~Q(deadline_body=""))
-        .with_due_on()
-        .filter(due_on__isnull=False)
-    )
+    agreements = Agreement.objects.visible_to(access).filter(due_on__isnull=False)
     return agreements.responsible_actor(country) if country else agreements
 
 

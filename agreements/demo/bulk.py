@@ -56,8 +56,9 @@ def _copy_value(value) -> str:
 AGREEMENT_COLUMNS = [
     "id", "meeting_id", "section", "group", "ref", "parent_id", "position", "text_en", "text_es",
     "action", "deadline", "deadline_text", "deadline_precision", "deadline_body",
-    "addressed_to_body", "status", "status_changed_at", "reported_at", "follow_up_override",
-    "follow_up_override_reason", "visibility", "demo", "source", "created_at", "updated_at",
+    "addressed_to_body", "status", "status_changed_at", "reported_at", "due_on",
+    "follow_up_override", "follow_up_override_reason", "visibility", "demo", "source",
+    "created_at", "updated_at",
 ]  # fmt: skip
 STATUS_COLUMN = AGREEMENT_COLUMNS.index("status")
 FOLLOW_UP_COLUMNS = [

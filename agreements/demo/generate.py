@@ -102,6 +102,7 @@ def create_demo(*, scale: float, rng: random.Random, progress: Callable | None =
                         agreement.status,
                         None,
                         None,  # reported_at: the database sets it as the updates come in
+                        None,  # due_on: the database works it out (migration 0018)
                         "",
                         "",
                         meeting.visibility,

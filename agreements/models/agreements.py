@@ -139,6 +139,21 @@ class Agreement(ChoiceLabels, models.Model):
         editable=False,
         help_text=_("When the latest accepted follow-up update was posted."),
     )
+    # The day it falls due: its deadline, or the first day of the meeting it is due at ("at the
+    # next meeting of the RCGM") once that meeting is recorded. Kept by the database (migration
+    # 0018's triggers) on every write of an agreement or a meeting, so that it moves when that
+    # meeting moves, and overdue is a range over one indexed column rather than a subquery per
+    # agreement (AgreementQuerySet.overdue_q).
+    due_on = models.DateField(
+        _("due"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The deadline, or the first day of the meeting it is due at once that meeting is "
+            "recorded."
+        ),
+    )
     follow_up_override = models.CharField(
         _("followed up"),
         max_length=15,
@@ -190,7 +205,7 @@ class Agreement(ChoiceLabels, models.Model):
 
     objects = AgreementManager()
     history = HistoricalRecords(
-        excluded_fields=["search_vector"], m2m_fields=[themes, proposed_activities]
+        excluded_fields=["search_vector", "due_on"], m2m_fields=[themes, proposed_activities]
     )
 
     class Meta:
@@ -226,17 +241,33 @@ class Agreement(ChoiceLabels, models.Model):
             models.Index(fields=["section"], name="agreement_section"),
             models.Index(fields=["visibility"], name="agreement_visibility"),
             models.Index(fields=["meeting", "position"], name="agreement_document_order"),
-            # Lists and counts by status (the overdue ones by deadline) answer from this index
-            # alone, without reading the table.
+            # Lists and counts by status (the overdue ones by the day they fall due) answer from
+            # this index alone, without reading the table.
             models.Index(
-                fields=["status", "visibility", "deadline"],
+                fields=["status", "visibility", "due_on"],
                 include=["id", "meeting"],
                 name="agreement_status_visibility",
+            ),
+            # The few agreements due at a body's next meeting, which a meeting's change can move
+            # (migration 0018's triggers), found without reading the others.
+            models.Index(
+                fields=["deadline_body"],
+                condition=Q(deadline__isnull=True) & ~Q(deadline_body=""),
+                name="agreement_due_at_a_meeting",
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.meeting} {self.display_ref}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The database wrote due_on (migration 0018): a dated item's is its deadline, an undated
+        # one without a body has none; only one due at a body's next meeting is read back.
+        if self.deadline is not None or not self.deadline_body:
+            self.due_on = self.deadline
+        else:
+            self.refresh_from_db(fields=["due_on"])
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:detail", args=[self.pk])
@@ -278,8 +309,7 @@ class Agreement(ChoiceLabels, models.Model):
 
     def _annotated_state(self, name: str) -> bool:
         """A state annotated by AgreementQuerySet.with_states(); else decided from the row when
-        it was read with its `due_on` and its meeting (AgreementQuerySet.states_of); else asked
-        of the database."""
+        it was read with its meeting (AgreementQuerySet.states_of); else asked of the database."""
         if name in self.__dict__:
             return self.__dict__[name]
         if self.pk is None:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import functools
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchRank
 from django.db import models
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from agreements.models.choices import (
@@ -21,7 +19,7 @@ from agreements.models.choices import (
     Section,
     Status,
 )
-from meetings.models import Meeting, MeetingStatus, VisibilityQuerySet
+from meetings.models import VisibilityQuerySet
 from rcm.search import search_query
 
 
@@ -64,33 +62,11 @@ class AgreementQuerySet(VisibilityQuerySet):
         return self.filter(self.overdue_q(today))
 
     @staticmethod
-    def next_meetings():
-        """The meetings of the body an agreement is due at ("at the next meeting of the RCGM"),
-        held or planned after the agreement's own meeting, correlated with the agreement."""
-        adopted = Coalesce(OuterRef("meeting__ends_on"), OuterRef("meeting__starts_on"))
-        return (
-            Meeting.objects.filter(
-                kind=OuterRef("deadline_body"), parent__isnull=True, starts_on__gt=adopted
-            )
-            .exclude(status=MeetingStatus.CANCELLED)
-            .order_by("starts_on", "pk")
-        )
-
-    @staticmethod
-    def due_at_meeting() -> Subquery:
-        """The first day of the next meeting the agreement is due at, once it is recorded."""
-        return Subquery(AgreementQuerySet.next_meetings().values("starts_on")[:1])
-
-    @staticmethod
     def overdue_q(today: datetime.date | None = None) -> Q:
-        """Open or in progress, and its deadline passed: its date, or the day of the meeting it
-        is due at (which moves when that meeting moves)."""
+        """Open or in progress, and the day it falls due has passed: its deadline, or the first
+        day of the meeting it is due at (`due_on`, which the database moves with that meeting)."""
         today = today or timezone.localdate()
-        meeting_passed = Exists(AgreementQuerySet.next_meetings().filter(starts_on__lt=today))
-        return Q(status__in=OPEN_STATUSES) & (
-            Q(deadline__lt=today)
-            | (Q(deadline__isnull=True) & ~Q(deadline_body="") & Q(meeting_passed))
-        )
+        return Q(status__in=OPEN_STATUSES, due_on__lt=today)
 
     @staticmethod
     def not_reported_q() -> Q:
@@ -114,11 +90,10 @@ class AgreementQuerySet(VisibilityQuerySet):
 
     @staticmethod
     def states_of(agreement, today: datetime.date | None = None) -> dict[str, bool]:
-        """overdue_q, not_reported_q and stale_q decided for one agreement already read, with
-        its `due_on` (with_due_on) and its meeting: the detail's states without compiling the
-        three rules into its query (tests/agreements/test_states_of_one_agreement.py holds the
-        two forms to the same answers). Overdue reads `due_on`, whose subquery finds the same
-        first next meeting whose day overdue_q's Exists asks about."""
+        """overdue_q, not_reported_q and stale_q decided for one agreement already read with its
+        meeting: the detail's states without compiling the three rules into its query
+        (tests/agreements/test_states_of_one_agreement.py holds the two forms to the same
+        answers)."""
         if agreement.status not in OPEN_STATUSES:
             return {"overdue": False, "not_reported": False, "stale": False}
         today = today or timezone.localdate()
@@ -143,16 +118,11 @@ class AgreementQuerySet(VisibilityQuerySet):
     def stale(self, today: datetime.date | None = None):
         return self.filter(self.stale_q(today))
 
-    def with_due_on(self):
-        """Annotate `due_on`: its date, or the day of the meeting it is due at once that
-        meeting is recorded ("at the next meeting of the RCGM")."""
-        return self.annotate(due_on=_due_on())
-
     def with_states(self, today: datetime.date | None = None):
-        """Annotate each agreement with where it stands beside its status: `due_on` (its date,
-        or the day of the meeting it is due at), `overdue`, `not_reported` and `stale`."""
+        """Annotate each agreement with where it stands beside its status: `overdue`,
+        `not_reported` and `stale`."""
         today = today or timezone.localdate()
-        return self.with_due_on().annotate(
+        return self.annotate(
             overdue=_flag(self.overdue_q(today)),
             not_reported=_flag(self.not_reported_q()),
             stale=_flag(self.stale_q(today)),
@@ -253,16 +223,3 @@ class AgreementQuerySet(VisibilityQuerySet):
             children_count=Count("children", distinct=True),
             children_done=Count("children", filter=Q(children__status=Status.DONE), distinct=True),
         )
-
-
-@functools.cache
-def _due_on() -> Case:
-    """AgreementQuerySet.with_due_on's expression, built once: annotate() copies and resolves an
-    expression without changing it, so one serves every query (building it anew, with its
-    subquery, took about as long as PostgreSQL took to answer a single agreement's detail)."""
-    return Case(
-        When(deadline__isnull=False, then=F("deadline")),
-        When(~Q(deadline_body=""), then=AgreementQuerySet.due_at_meeting()),
-        default=None,
-        output_field=models.DateField(),
-    )

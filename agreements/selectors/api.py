@@ -157,7 +157,7 @@ def annotate_for_api(
     if access is not None and not access.is_ts_staff:
         visible = VisibleAgreements(Agreement.objects.visible_to(access))
     return (
-        (queryset.with_states() if states_in_sql else queryset.with_due_on())
+        (queryset.with_states() if states_in_sql else queryset)
         .select_related("meeting", "meeting__country", "meeting__parent")
         .defer(*API_DEFERRED)
         .annotate(
