@@ -12,6 +12,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -351,7 +353,7 @@ def agreement_detail(request, pk: int):
         if form.is_valid():
             try:
                 # The form's fields are the service's: status, note, link and evidence.
-                services.followup_record(
+                update = services.followup_record(
                     agreement=agreement, author=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
@@ -363,6 +365,18 @@ def agreement_detail(request, pk: int):
                     messages.success(
                         request,
                         _("Your update was sent to the Technical Secretariat for validation."),
+                    )
+                for earlier in update.replaced:
+                    messages.info(
+                        request,
+                        _(
+                            "It replaces the update on %(country)s's part posted on %(date)s, "
+                            "which was awaiting the TS."
+                        )
+                        % {
+                            "country": update.country.name,
+                            "date": date_format(localtime(earlier.created_at), "DATE_FORMAT"),
+                        },
                     )
                 return redirect(agreement.get_absolute_url())
     updates = follow_ups_visible_to(access, agreement.follow_ups.all()).select_related(

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -34,6 +33,9 @@ class Validation(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     RETURNED = "returned", _("Sent back")
     WITHDRAWN = "withdrawn", _("Withdrawn by its author")
+    # A later update on the same country's part came in while this one waited: the country's
+    # latest word is the one the TS decides on (services.followup_record).
+    REPLACED = "replaced", _("Replaced by a later update")
 
 
 # A note is a report, not a document: longer texts go in the evidence file.
@@ -164,29 +166,6 @@ class FollowUp(ChoiceLabels, models.Model):
                     "(a link or a file)."
                 )
             )
-        if self._state.adding and self.validation == Validation.PROPOSED and self.country_id:
-            waiting = (
-                FollowUp.objects.awaiting_validation()
-                .filter(agreement_id=self.agreement_id, country_id=self.country_id)
-                .order_by("created_at")
-                .first()
-            )
-            if waiting is not None:
-                # Two updates of one country's part waiting side by side would leave the TS to
-                # guess which one stands; the waiting one can be edited or withdrawn instead.
-                raise ValidationError(
-                    _(
-                        "An update on %(country)s's part of this agreement already awaits the "
-                        "TS (posted on %(date)s). Its author may edit or withdraw it; a new one "
-                        "can be posted once the TS has decided on it."
-                    )
-                    % {
-                        "country": waiting.country.name,
-                        "date": formats.date_format(
-                            timezone.localtime(waiting.created_at).date(), "DATE_FORMAT"
-                        ),
-                    }
-                )
         if self.status == Status.SUPERSEDED and self.validation == Validation.PROPOSED:
             # A focal point's update awaits validation; that a later agreement replaces this
             # one is for the TS to decide (it records the lineage, which closes it).

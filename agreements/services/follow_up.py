@@ -103,12 +103,19 @@ def followup_record(
             _("You may post updates only on agreements your country must act on.")
         )
     awaits_validation = needs_validation(access)
-    # One update waiting per country's part (FollowUp.clean): the lock keeps two posted at the
-    # same moment from both finding none waiting.
-    _lock(agreement)
+    replaced = []
     if awaits_validation:
         # A focal point always speaks for its own country's part of the agreement.
         country = Country.objects.get(pk=access.member_country)
+        # One update waits per country's part: the country's latest word replaces what it said
+        # before the TS decided, so that the TS never has to guess which one stands. The lock
+        # keeps two posted at the same moment from both finding none waiting.
+        _lock(agreement)
+        replaced = list(
+            FollowUp.objects.awaiting_validation()
+            .select_for_update()
+            .filter(agreement=agreement, country=country)
+        )
     follow_up = FollowUp(
         agreement=agreement,
         country=country,
@@ -124,6 +131,11 @@ def followup_record(
         follow_up.reviewed_at = timezone.now()
     follow_up.full_clean()
     follow_up.save()
+    for earlier in replaced:
+        earlier.validation = Validation.REPLACED
+        earlier._change_reason = "replaced by a later update on the same country's part"
+        earlier.save(update_fields=["validation"])
+    follow_up.replaced = replaced
     if follow_up.validation == Validation.ACCEPTED:
         _apply(follow_up)
     return follow_up

@@ -135,10 +135,11 @@ def test_a_full_consultation_with_one_amended_round_runs_through_the_api(api_as,
     assert outcome["section"] == "consultation"
     assert outcome["text_en"] == "To issue a joint statement referring to the Guidelines."
     assert outcome["responsible"] == ["MX"]
-    # The PPT's launch and result are follow-up updates that await the TS's validation.
+    # The PPT's launch and result are follow-up updates for the TS to validate; the result,
+    # the country's latest word, replaces the launch while both wait (the steps keep both).
     updates = ppt.get(f"/api/v1/agreements/{data['agreement']}/follow-ups/").json()["results"]
     assert [(u["status"], u["validation"]) for u in updates] == [
-        ("in_progress", "proposed"),
+        ("in_progress", "replaced"),
         ("done", "proposed"),
     ]
 

@@ -1,12 +1,11 @@
-"""A country's part of an agreement has at most one update awaiting the TS: a second one, from the
-same or another focal point of that country, is refused with a clear message and nothing is
-written; once the TS has decided, or the author withdrew it, a new one is welcome."""
+"""A country's part of an agreement has one update awaiting the TS: a later one from that country
+(the same or another focal point) replaces it, so that the TS decides on the country's latest
+word; the replaced one keeps its record and history, marked as replaced."""
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from agreements import services
-from agreements.models import FollowUp, Status
+from agreements.models import FollowUp, Status, Validation
 from tests.factories import AgreementFactory, focal_point_user, member_country
 
 pytestmark = pytest.mark.django_db
@@ -30,16 +29,20 @@ def post(agreement, author, note="Signed."):
     )
 
 
-def test_a_second_waiting_update_from_the_same_country_is_refused(agreement, pending, guatemala):
+def test_a_later_update_from_the_same_country_replaces_the_waiting_one(
+    agreement, pending, guatemala
+):
     colleague = focal_point_user(guatemala, username="fp-gt-2")
 
-    with pytest.raises(ValidationError, match="already awaits the TS"):
-        post(agreement, colleague)
+    later = post(agreement, colleague)
 
-    assert FollowUp.objects.filter(agreement=agreement).count() == 1
+    pending.refresh_from_db()
+    assert pending.validation == Validation.REPLACED
+    assert list(FollowUp.objects.awaiting_validation().filter(agreement=agreement)) == [later]
+    assert pending.history.first().history_change_reason.startswith("replaced")
 
 
-def test_another_country_may_post_while_one_update_waits(agreement, pending):
+def test_another_countrys_update_replaces_nothing(agreement, pending):
     honduras = focal_point_user(member_country("HN"), username="fp-hn")
 
     post(agreement, honduras)
@@ -47,39 +50,39 @@ def test_another_country_may_post_while_one_update_waits(agreement, pending):
     assert FollowUp.objects.awaiting_validation().filter(agreement=agreement).count() == 2
 
 
-def test_a_new_update_is_welcome_once_the_ts_has_decided(
-    agreement, pending, focal_point_gt, ts_staff
-):
+def test_an_update_the_ts_decided_on_is_not_replaced(agreement, pending, focal_point_gt, ts_staff):
     services.followup_accept(follow_up=pending, reviewer=ts_staff)
 
     post(agreement, focal_point_gt)
 
-    assert FollowUp.objects.filter(agreement=agreement).count() == 2
+    pending.refresh_from_db()
+    assert pending.validation == Validation.ACCEPTED
 
 
-def test_a_new_update_is_welcome_once_the_waiting_one_is_withdrawn(
-    agreement, pending, focal_point_gt
-):
-    services.followup_withdraw(follow_up=pending, user=focal_point_gt)
+def test_a_refused_update_replaces_nothing(agreement, pending, focal_point_gt):
+    with pytest.raises(Exception, match="must change something"):
+        services.followup_record(
+            agreement=agreement, author=focal_point_gt, status=Status.OPEN, note=""
+        )
 
-    post(agreement, focal_point_gt)
+    pending.refresh_from_db()
+    assert pending.validation == Validation.PROPOSED
 
-    assert FollowUp.objects.awaiting_validation().filter(agreement=agreement).count() == 1
 
-
-def test_the_agreement_page_shows_why_a_second_update_is_refused(
+def test_the_agreement_page_says_which_update_was_replaced(
     client, agreement, pending, focal_point_gt
 ):
     client.force_login(focal_point_gt)
 
-    response = client.post(agreement.get_absolute_url(), {"status": Status.DONE, "note": "Signed."})
+    response = client.post(
+        agreement.get_absolute_url(), {"status": Status.DONE, "note": "Signed."}, follow=True
+    )
 
-    assert response.status_code == 200
-    assert "already awaits the TS" in response.content.decode()
-    assert FollowUp.objects.filter(agreement=agreement).count() == 1
+    assert "It replaces the update on Guatemala" in response.content.decode()
+    assert FollowUp.objects.awaiting_validation().filter(agreement=agreement).count() == 1
 
 
-def test_the_api_answers_400_to_a_second_waiting_update(agreement, pending, focal_point_gt):
+def test_the_api_replaces_the_waiting_update_too(agreement, pending, focal_point_gt):
     from rest_framework.test import APIClient
 
     client = APIClient()
@@ -91,6 +94,6 @@ def test_the_api_answers_400_to_a_second_waiting_update(agreement, pending, foca
         format="json",
     )
 
-    assert response.status_code == 400
-    assert "already awaits the TS" in response.content.decode()
-    assert FollowUp.objects.filter(agreement=agreement).count() == 1
+    assert response.status_code == 201
+    pending.refresh_from_db()
+    assert pending.validation == Validation.REPLACED
