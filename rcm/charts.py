@@ -202,7 +202,10 @@ def _unrecorded(svg: _Svg, *, x: float, width: float, top: float, bottom: float,
     label = _("not recorded")
     tip = _("%(category)s: no records") % {"category": category}
     svg.body.append(
-        f'<rect class="chart-unrecorded" x="{_n(x)}" y="{_n(top)}" width="{_n(width)}" '
+        # The fill is also given here: a page whose stylesheet is late or stale shows a pale
+        # band, not SVG's default black.
+        f'<rect class="chart-unrecorded" fill="#eef1f4" x="{_n(x)}" y="{_n(top)}" '
+        f'width="{_n(width)}" '
         f'height="{_n(bottom - top)}"><title>{escape(tip)}</title></rect>'
     )
     cx, cy = x + width / 2 + 4, bottom - 6
@@ -461,7 +464,8 @@ def line_chart_svg(
                 x, y = point
                 _marker(svg, index, x, y, css, f"{categories[i]} – {label}: {values[i]}")
     # A value goes above its point, else below it; where both places are taken by the values of
-    # other lines it is left out of the picture (the point's tooltip and the table keep it).
+    # other lines, or would cover another line's marker, it is left out of the picture (the
+    # point's tooltip and the table keep it).
     placed: dict[int, list[float]] = {}
     for _index, _label, values, _css, points in lines:
         for i, point in enumerate(points):
@@ -469,8 +473,13 @@ def line_chart_svg(
                 continue
             x, y = point
             taken = placed.setdefault(i, [])
+            markers = [other[i][1] for *_rest, other in lines if other[i] and other[i] != point]
             for candidate in (y - 8, y + 17):
-                if all(abs(candidate - other) >= FONT for other in taken):
+                # The text's baseline is `candidate`: it covers about a FONT above it.
+                clear_of_markers = all(
+                    not candidate - FONT - 4 < marker < candidate + 4 for marker in markers
+                )
+                if clear_of_markers and all(abs(candidate - other) >= FONT for other in taken):
                     taken.append(candidate)
                     svg.text(x, candidate, str(values[i]), "chart-value", "middle")
                     break

@@ -21,6 +21,22 @@ class Section(models.TextChoices):
     WORKING_GROUP = "working_group", _("Agreement of a working group")
     CONSULTATION = "consultation", _("Agreed by consultation")
 
+    @classmethod
+    def heading(cls, value: str) -> str:
+        """What a meeting's page calls the part of its document that holds the items of a
+        section: "Conclusions", "Recommendations"."""
+        return str(SECTION_HEADINGS.get(value, cls(value).label))
+
+
+SECTION_HEADINGS = {
+    Section.CONCLUSION: _("Conclusions"),
+    Section.RECOMMENDATION: _("Recommendations"),
+    Section.DECISION: _("Decisions"),
+    Section.DECLARATION: _("Declarations"),
+    Section.WORKING_GROUP: _("Agreements of working groups"),
+    Section.CONSULTATION: _("Agreed by consultation"),
+}
+
 
 class Action(models.TextChoices):
     """What the agreement does, as its opening verb says."""

@@ -13,7 +13,7 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy
 
-from agreements.models import Status, printed_label
+from agreements.models import Section, Status, printed_label
 from rcm.glossary import expand
 
 register = template.Library()
@@ -26,6 +26,12 @@ STATUS_LABELS = dict(Status.choices)
 def agreement_label(reference: dict) -> str:
     """The printed label of an agreement given as the API's {section, ref} (printed_label)."""
     return printed_label(section=reference.get("section", ""), ref=reference["ref"])
+
+
+@register.filter
+def section_heading(section: str) -> str:
+    """The heading of a section of a meeting's document: "Conclusions" (Section.heading)."""
+    return Section.heading(section)
 
 
 @register.simple_tag

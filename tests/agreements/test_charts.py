@@ -341,3 +341,49 @@ def test_the_overdue_chart_says_who_must_act_since_organisations_are_listed_too(
         "Overdue agreements by who must act",
         "Responsible",
     )
+
+
+def _marker_centre_y(marker) -> float:
+    if marker.get("cy"):
+        return float(marker.get("cy"))
+    if marker.get("y"):
+        return float(marker.get("y")) + 4
+    ys = [float(pair.split(",")[1]) for pair in marker.get("points").split()]
+    return sum(ys) / len(ys)
+
+
+def test_a_lines_value_is_left_out_rather_than_written_over_another_lines_marker():
+    # 2013 on the real records: three themes at 20, 19 and 17 agreements.
+    svg = line_chart_svg(
+        title="Themes",
+        description="Lines",
+        categories=["2013", "2021"],
+        series=[
+            ("1 Policy", [20, 14], "series-1"),
+            ("2 Rights", [19, 17], "series-2"),
+            ("3 Development", [17, 39], "series-3"),
+        ],
+    )
+    root = ET.fromstring(str(svg))
+    markers = [
+        _marker_centre_y(marker)
+        for marker in root.iter()
+        if "chart-marker" in (marker.get("class") or "")
+        and marker.find(f"{SVG}title").text.startswith("2013")
+    ]
+    first_x = next(
+        float(marker.get("cx"))
+        for marker in root.iter(f"{SVG}circle")
+        if marker.find(f"{SVG}title").text.startswith("2013")
+    )
+    values = [
+        float(text.get("y"))
+        for text in root.iter(f"{SVG}text")
+        if "chart-value" in text.get("class", "") and abs(float(text.get("x")) - first_x) < 1
+    ]
+
+    assert len(markers) == 3
+    assert values, "at least one value is written"
+    for baseline in values:
+        covered = [y for y in markers if baseline - 13 < y < baseline + 2]
+        assert not covered, (baseline, markers)

@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 
+from agreements.models import Section
 from rcm.models import Visibility
-from tests.factories import MeetingFactory, member_country
+from tests.factories import AgreementFactory, MeetingFactory, member_country
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +70,17 @@ def test_the_meeting_filters_speak_the_readers_language(client):
     assert "República Dominicana" in page
     assert "---------" not in page
     assert "Estado registrado" in page and "Situación" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "headings"),
+    [("en", ["Conclusions", "Recommendations"]), ("es", ["Conclusiones", "Recomendaciones"])],
+)
+def test_the_sections_of_a_meetings_document_are_headed_in_the_plural(client, language, headings):
+    meeting = MeetingFactory()
+    AgreementFactory(meeting=meeting, section=Section.CONCLUSION, ref="1", position=1)
+    AgreementFactory(meeting=meeting, section=Section.RECOMMENDATION, ref="1", position=2)
+
+    html = client.get(f"/meetings/{meeting.pk}/", HTTP_ACCEPT_LANGUAGE=language).text
+
+    assert [f"<h3>{heading}</h3>" in html for heading in headings] == [True, True]
