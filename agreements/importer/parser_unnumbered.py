@@ -151,7 +151,7 @@ class _UnnumberedMixin:
         node = self._new_node(label, parent, text)
         node.default_action = self.section_action
         node.group = group or (parent.group if parent else "")
-        from .parser_tree import _Level
+        from .parser_text import _Level
 
         self.stack.append(_Level("assigned", "", number, node, group))
         self.pending_group = ""
