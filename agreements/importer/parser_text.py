@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .gazetteer import fold
 from .parser_labels import Label
 from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token
-from .parser_unnumbered import narrative
+from .parser_unnumbered import narrative, opens_item
 
 
 @dataclass
@@ -143,10 +143,44 @@ class _TextMixin:
             self.in_context = True
         elif self._is_group_label(text, index):
             self.pending_group = text.rstrip(":").strip()
+        elif self._after_ended_row(text):
+            # A paragraph below a table's last row (or below an item that closes with who acts
+            # and by when) is no more of that item: an agreement of its own, or context.
+            if opens_item(text, strict=True) or _AGREED.match(fold(text)):
+                self._item_after_row(text)
+            else:
+                self.context.append(text)
+                self.in_context = True
         else:
             self.pending.append(text)
         self.previous = token
         self.gap = False
+
+    def _after_ended_row(self, text: str) -> bool:
+        current = self._current()
+        return (
+            self.gap
+            and current is not None
+            and not self.pending
+            and not current.children
+            and text[:1].isupper()
+            and bool(current.paragraphs)
+            and bool(_FIELD_END.search(fold(current.paragraphs[-1].rstrip())))
+        )
+
+    def _item_after_row(self, text: str) -> None:
+        """The paragraph as the next item of the list it follows, its reference assigned."""
+        depth = len(self.stack) - 1
+        level = self.stack[depth]
+        parent = self.stack[depth - 1].item if depth > 0 else None
+        number = level.last + 1
+        label = Label("", str(number), [(level.style, number)], "", assigned=True)
+        del self.stack[depth:]
+        node = self._new_node(label, parent, text)
+        node.group = level.group or (parent.group if parent else "")
+        self.stack.append(_Level(level.style, level.deco, number, node, level.group))
+        if depth == 0:
+            self.last_top_value = number
 
     def _closing_narrative(self, text: str, index: int) -> bool:
         """A narrating paragraph after the last item of its section, set off by a blank line."""
@@ -216,6 +250,11 @@ class _TextMixin:
 _FIELD_END = re.compile(
     r"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|plazo|deadline|fecha|date)\s*:\s*"
     r"[^.:;]{1,100}$"
+)
+
+
+_AGREED = re.compile(
+    r"^(?:it\s+was\s+(?:also\s+)?(?:agreed|decided)|se\s+(?:acordo|decidio|resolvio))\b"
 )
 
 

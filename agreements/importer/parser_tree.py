@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import fold
+from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
 from .parser_text import _Level, _Node, _TextMixin
 from .parser_tokens import _Token, _wrap_width
@@ -182,9 +183,13 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             self._flush(self.stack[depth - 1].item if depth > 0 else None, restart=True)
         else:
             self._flush(None)
+        dotted = len(label.path) > 1
         if depth == 0:
             parent = None
-            if self.prefix == "pending":
+            if dotted:
+                # "2.1" under "2. PROTECCIÓN": the printed number already tells the runs apart.
+                self.prefix = ""
+            elif self.prefix == "pending":
                 continues = value == self.last_top_value + 1
                 self.prefix = "" if continues else self._restart_prefix()
             elif how == "restart" and style.startswith("num"):
@@ -194,6 +199,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         else:
             parent = self.stack[depth - 1].item
         del self.stack[depth:]
+        if parent is None and dotted:
+            label = dotted_root(label)
         node = self._new_node(label, parent, token.text)
         node.warnings.extend(warnings)
         # A group label names the items after it at this level, until the next one.
@@ -204,7 +211,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         node.group = group or (parent.group if parent else "")
         self.pending_group = ""
         if depth == 0:
-            self.last_top_value = value
+            self.last_top_value = int(label.path[0]) if dotted else value
         self.section_has_items = True
         self.in_context = False
         self.previous = token
@@ -214,6 +221,11 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
     def _placement(self, label: Label):
         """(how, depth, style, value, warnings) for a label, given the open lists."""
         self._old_group = ""
+        if len(label.path) > 1:
+            placement = dotted_placement(self.stack, label)
+            if placement[0] != "child":
+                self._old_group = self.stack[placement[1]].group
+            return placement
         # 1. The expected next label of an open list, deepest first.
         for depth in range(len(self.stack) - 1, -1, -1):
             level = self.stack[depth]
@@ -266,6 +278,9 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                     ],
                 )
         # 4. A sub-list that does not start at its first label.
+        after_dotted = under_dotted_roots(self.stack, label)
+        if after_dotted is not None:
+            return after_dotted
         style, value = label.options[0]
         if not self.stack and self.roots and self.prefix == "pending" and style == "num":
             return "child", 0, style, value, []  # a section continuing the numbering
@@ -285,7 +300,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             counter += 1
             ref = f"{base}-{counter}"
         node = _Node(label, ref, self.section, [text] if text else [""], parent=parent)
-        if parent is None and not prefix:
+        if parent is None and not prefix and len(label.path) < 2:
             node.part = self.part_label
             if node.part:
                 self.parted.append(node)
