@@ -177,7 +177,22 @@ def _classify_opening(text: str) -> tuple[str, bool]:
         action = _subjunctive_action(opening, first=True)
         if action is not None:
             return action, True
+    if re.match(r"^[\s\-–·•*\"'“(]*that\s", fold(text)):
+        # "That the member countries designate …": the verb after the subject says it.
+        words = opening.split()
+        for start in range(1, min(len(words), 9)):
+            if words[start - 1] in _NOT_BEFORE_VERB:
+                if words[start - 1] in _COPULAS:
+                    break  # "That migration is a shared responsibility": a recital
+                continue
+            action = _exact_verb_action(" ".join(words[start:]))
+            if action is not None:
+                return action, action != "other"
     return "other", False
+
+
+_COPULAS = frozenset("is are was were has have had be".split())
+_NOT_BEFORE_VERB = _COPULAS | frozenset("a an the of and to in for with its their".split())
 
 
 def _subjunctive_action(opening: str, first: bool = False) -> str | None:

@@ -89,6 +89,8 @@ class _Finisher:
         self.done = 0
         # The networks meeting jointly: their report's "Red de Funcionarios de Enlace" is both.
         self.networks = body if body.startswith("LN-") and "/" in body else ""
+        # The working group whose report this is: "the Working Group" in it is that group.
+        self.group_body = body if body.startswith(("WG-", "AHG-")) and "/" not in body else ""
 
     def finish(
         self, node: _Node, parent: ParsedAgreement | None, before: str = ""
@@ -104,7 +106,7 @@ class _Finisher:
                 action = parent.action
             elif node.default_action:
                 action = node.default_action  # "welcomed: the report of…" is thanks
-        directed = _directs(parent) and text[:1].islower()
+        directed = _directs(parent) and (text[:1].islower() or _bare_task(text))
         if directed:
             # "To request the Technical Secretariat: a) to update…; b) to prepare…": each
             # sub-item is the parent's request, addressed to the parent's addressee.
@@ -115,6 +117,8 @@ class _Finisher:
         reading = resolve_anaphora(text, self.gazetteer, self.language, before)
         reading = self._network_anaphora(reading, before)
         actors = self.gazetteer.find(reading, self.language)
+        if self.group_body and self.group_body not in actors and _GROUP_ANAPHOR.search(fold(text)):
+            actors.append(self.group_body)
         who = responsible(reading, actors, action, gazetteer=self.gazetteer, language=self.language)
         if directed and not who:
             who = list(parent.responsible or parent.actors)
@@ -262,6 +266,10 @@ _NETWORK_ANAPHOR = re.compile(
     r"\b(?!\s+(?:for|on|of|against|para|contra"
     r"|sobre|de|del|cross|roja|to\s+(?:combat|fight|prevent|counter|protect))\b)(?!-)"
 )
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:the|this|said|el|este|dicho)\s+(?:working\s+group|grupo\s+de\s+trabajo|ad[\s-]*hoc"
+    r"\s+group|grupo\s+ad[\s-]*hoc)\b(?!\s+(?:on|of|for|sobre|de|del|en|para)\b)"
+)
 _NETWORK_NAMES = {
     "LN-CP": ("Consular Protection Network", "Red de Protección Consular"),
     "LN-CHILD": (
@@ -283,6 +291,17 @@ def _directs(parent: ParsedAgreement | None) -> bool:
         and parent.action in ("request", "urge", "recommend")
         and parent.text.rstrip().endswith(":")
     )
+
+
+# "Elaborar un mapeo…", "To prepare a guide…": a task with no one named to do it, which under
+# "Encomendar a la Red:" is the Network's.
+_BARE_TASK = re.compile(r"^(?:to\s+[a-z]{3,}|[a-z]{3,}(?:ar|er|ir)(?:se|lo|la|los|las|le|les)?)\s")
+_NOT_TASKS = frozenset("lugar hogar mujer nivel particular regular similar exterior".split())
+
+
+def _bare_task(text: str) -> bool:
+    match = _BARE_TASK.match(fold(text).strip() + " ")
+    return bool(match) and match.group().strip() not in _NOT_TASKS
 
 
 def _item_text(paragraphs: list[str]) -> str:

@@ -131,8 +131,13 @@ class _TextMixin:
 
     def _text(self, token: _Token, index: int) -> None:
         text = token.text
+        agreed = _AGREED_INLINE.match(text)
         if self._continues_sentence(text):
             self._append_to_last(text)
+        elif agreed and self.stack:
+            # "Se acuerda: Encomendar a la Red …" under an agenda item of minutes: what the
+            # meeting agreed on that item is an item below it.
+            self._agreed_item(text[agreed.end() :].strip())
         elif self.in_context and self.gap is False and self.context:
             self.context[-1] = f"{self.context[-1]} {text}"
         elif self._closing_narrative(text, index):
@@ -167,6 +172,18 @@ class _TextMixin:
             and bool(current.paragraphs)
             and bool(_FIELD_END.search(fold(current.paragraphs[-1].rstrip())))
         )
+
+    def _agreed_item(self, text: str) -> None:
+        self._flush(None)
+        parent = self.stack[0].item
+        number = len(parent.children) + 1
+        label = Label("", str(number), [("num", number)], "", assigned=True)
+        del self.stack[1:]
+        node = self._new_node(label, parent, text)
+        node.group = parent.group
+        self.stack.append(_Level("assigned", "", number, node, parent.group))
+        self.section_has_items = True
+        self.in_context = False
 
     def _item_after_row(self, text: str) -> None:
         """The paragraph as the next item of the list it follows, its reference assigned."""
@@ -253,6 +270,12 @@ _FIELD_END = re.compile(
 )
 
 
+# "Se acuerda: Encomendar …", "It was agreed: To request …": phrase and agreement on one line.
+_AGREED_INLINE = re.compile(
+    r"^(?:se\s+(?:acuerda|acordó|acordo|resuelve|resolvió|decide|decidió)|it\s+(?:is|was)\s+"
+    r"(?:also\s+)?(?:agreed|decided)|agreed|acuerdo)\s*:\s*(?=[A-ZÁÉÍÓÚÑ¿])",
+    re.IGNORECASE,
+)
 _AGREED = re.compile(
     r"^(?:it\s+was\s+(?:also\s+)?(?:agreed|decided)|se\s+(?:acordo|decidio|resolvio))\b"
 )

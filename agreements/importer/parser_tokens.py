@@ -231,10 +231,24 @@ _TITLED_PART = re.compile(
 )
 
 
+_NUMBERED_TITLE = re.compile(r"^(?P<label>\d{1,2})\.?\s+(?P<rest>[A-ZÁÉÍÓÚÑ][^.:;]{2,80})$")
+
+
 def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
     """ "II. Plan de trabajo" followed by a paragraph or "Acuerdos": a part of a report numbered
     like a chapter but not in capitals. An item ("II. To approve…", "III. Solicitar…:") ends
-    with punctuation or is followed by its sub-items."""
+    with punctuation or is followed by its sub-items. "2. Protección" over "2.1 …", "2.2 …" is
+    the title of the items its number opens."""
+    numbered = _NUMBERED_TITLE.match(stripped)
+    if numbered and len(numbered["rest"].split()) <= 8:
+        following = next((line for line in lines[position + 1 : position + 4] if line.strip()), "")
+        parsed = parse_label(following)
+        if (
+            parsed
+            and parsed[0].path[:1] == (numbered["label"],)
+            and _verb_action(_opening(numbered["rest"])) is None
+        ):
+            return "part"
     match = _TITLED_PART.match(stripped)
     if not match or len(match["rest"].split()) > 8:
         return None

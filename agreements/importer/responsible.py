@@ -254,8 +254,9 @@ _THANKED_OFFER = re.compile(
 _RESOLVED_THAT = re.compile(
     r"(?=[adcrq])\b(?:resolvi(?:o|eron)|acord(?:o|aron)|decidi(?:o|eron)|resolved|decided|agreed)"
     r"\s+(?:que|that)\s+"
-    # An item that opens with the subjunctive: "Que la Secretaría Técnica elabore…".
-    r"|^[\s\-–·•]*que\s+"
+    # An item that opens with the subjunctive: "Que la Secretaría Técnica elabore…", "That the
+    # member countries designate…".
+    r"|^[\s\-–·•]*(?:que|that)\s+"
 )
 
 

@@ -29,19 +29,19 @@ def test_dotted_numbers_without_items_above_keep_their_printed_references():
 
 def test_dotted_numbers_nest_under_the_numbered_items_they_name():
     text = HEADING + (
-        "1. Migration governance\n"
+        "1. To strengthen migration governance:\n"
         "1.1 To approve the work plan of the Liaison Officers Network for 2021.\n"
         "1.2 To request the Technical Secretariat to circulate the report:\n"
         "1.2.1 The report shall include the figures of 2020.\n"
-        "2. Protection\n"
-        "2.1 To welcome the offer of Mexico to host a workshop on protection.\n"
+        "2. To welcome the following offers:\n"
+        "2.1 The offer of Mexico to host a workshop on protection.\n"
     )
     record = parse_record(text)
     assert [item.ref for item in record.walk()] == ["1", "1.1", "1.2", "1.2.1", "2", "2.1"]
     assert [child.ref for child in record.agreements[1].children] == ["2.1"]
 
 
-def test_dotted_numbers_under_numbered_headings_in_capitals_keep_the_heading_as_group():
+def test_dotted_numbers_under_numbered_titles_in_capitals_take_the_title_as_group():
     text = HEADING.replace("CONCLUSIONS\n\n", "CONCLUSIONS\n\n1. MIGRATION GOVERNANCE\n\n") + (
         "1.1. To approve the work plan of the Liaison Officers Network for 2021.\n"
         "1.2. To request the Technical Secretariat to circulate the report.\n"
@@ -111,3 +111,19 @@ def test_an_agreement_under_a_spaced_tables_last_row_is_an_item_of_its_own():
     assert [item.ref for item in record.walk()] == ["1", "2", "3"]
     assert record.agreements[-1].text.startswith("Se acordó que la Secretaría Técnica remita")
     assert "relatoría" not in record.agreements[1].text
+
+
+def test_a_numbered_title_over_its_dotted_items_is_their_group_not_an_item():
+    text = HEADING + (
+        "1. Migration governance\n\n"
+        "1.1 To approve the work plan of the Liaison Officers Network for 2021.\n"
+        "1.2 To request the Technical Secretariat to circulate the report.\n\n"
+        "2. Protection\n\n"
+        "2.1 To welcome the offer of Mexico to host a workshop on protection.\n"
+    )
+    items = list(parse_record(text).walk())
+    assert [(item.ref, item.group) for item in items] == [
+        ("1.1", "Migration governance"),
+        ("1.2", "Migration governance"),
+        ("2.1", "Protection"),
+    ]
