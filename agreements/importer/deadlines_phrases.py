@@ -403,6 +403,17 @@ def _relative_candidates(add) -> None:
         intrinsic=True,
         needs=(r"rcgm|rcm|vice",),
     )
+    # A meeting named by its number: "before the XXI Regional Conference on Migration".
+    add(
+        r"\b(?:before|prior\s+to)\s+the\s+[xvil]{1,7}\s+(?:regional\s+conference\s+on\s+"
+        r"migration|rcm|vice-?ministerial\s+meeting)\b"
+        r"|\bantes\s+de\s+la\s+[xvil]{1,7}\s+(?:conferencia\s+regional\s+sobre\s+"
+        r"migracion|crm|reunion\s+viceministerial)\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(r"conference|rcm|vice|conferencia|crm|viceministerial",),
+    )
     add(
         r"\b(?:antes\s+de|para|en|a)\s+(?:la|el)\s+(?:proxima|proximo|siguiente)\s+(?:grcm|crm)\b",
         "relative",

@@ -120,6 +120,12 @@ class _Finisher:
         if self.group_body and self.group_body not in actors and _GROUP_ANAPHOR.search(fold(text)):
             actors.append(self.group_body)
         who = responsible(reading, actors, action, gazetteer=self.gazetteer, language=self.language)
+        addressees = self._addressees(text)
+        if addressees:
+            # "A la Secretaría Técnica:" over its recommendations, "Al GRCM: incluir …".
+            who = addressees
+        elif parent is not None and not who and self._addressees(parent.text):
+            who = list(parent.responsible)
         if directed and not who:
             who = list(parent.responsible or parent.actors)
         elif not who and action in ("request", "urge") and text.rstrip().endswith(":"):
@@ -153,6 +159,20 @@ class _Finisher:
             agreement.children.append(self.finish(child, agreement, previous))
             previous = agreement.children[-1].text
         return agreement
+
+    def _addressees(self, text: str) -> list[str]:
+        """Who an item opening "A los Países Miembros:" / "To the Technical Secretariat:" is
+        addressed to: nothing but their names stands before the colon."""
+        match = _ADDRESSED.match(text)
+        if not match:
+            return []
+        mentions = self.gazetteer.mentions(match["who"], self.language)
+        rest = match["who"]
+        for start, end, _codes in reversed(mentions):
+            rest = rest[:start] + rest[end:]
+        if not mentions or re.sub(r"\b(?:y|e|and|the|la|el|los|las|al?)\b|[,\s]", "", rest):
+            return []
+        return self.gazetteer.find(match["who"], self.language)
 
     def _network_anaphora(self, text: str, before: str) -> str:
         """ "the Network", "la Red", "dicha Red" as the network named just before (in the item or
@@ -266,6 +286,7 @@ _NETWORK_ANAPHOR = re.compile(
     r"\b(?!\s+(?:for|on|of|against|para|contra"
     r"|sobre|de|del|cross|roja|to\s+(?:combat|fight|prevent|counter|protect))\b)(?!-)"
 )
+_ADDRESSED = re.compile(r"^(?:a|al|to|para)\s+(?P<who>[^:\n]{2,100}):(?:\s|$)", re.IGNORECASE)
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:the|this|said|el|este|dicho)\s+(?:working\s+group|grupo\s+de\s+trabajo|ad[\s-]*hoc"
     r"\s+group|grupo\s+ad[\s-]*hoc)\b(?!\s+(?:on|of|for|sobre|de|del|en|para)\b)"

@@ -53,6 +53,9 @@ _NOT_INFINITIVES = frozenset(
     "lugar hogar mujer nivel particular regular similar popular familiar militar titular "
     "exterior interior anterior posterior superior inferior mayor menor".split()
 )
+_TO_INFINITIVE = re.compile(
+    r"^to\s+(?!(?:the|a|an|this|that|these|those|its|their|date|be)\b)[a-z]{2,}\s+\w"
+)
 _ADVERBS = re.compile(r"^(?:\w+mente\s+|(?!apply|supply|rely|reply|comply|multiply)\w{3,}ly\s+)+")
 # Word's bullets by level: U+F0B7 (read as "·"), then "o", then "§" or a square.
 _GLYPH_LEVELS = {"o": 1, "◦": 1, "○": 1, "▪": 2, "■": 2, "□": 2, "§": 2}
@@ -100,6 +103,9 @@ def narrative(text: str) -> bool:
 def opens_item(text: str, strict: bool = False) -> bool:
     """Whether a paragraph (or, ``strict``, a sentence inside one) opens an agreement."""
     opening = _opening_words(text)
+    # "To keep the directory up to date": an English infinitive, whatever its verb.
+    if _TO_INFINITIVE.match(opening):
+        return True
     opening = re.sub(r"^to\s+", "", opening)
     opening = _ADVERBS.sub("", opening)
     if not opening:
@@ -221,6 +227,9 @@ class _UnnumberedMixin:
             self._to_context(sentence)
         elif self.in_context or self._current() is None:
             self._to_context(sentence, join=not first)
+        elif first and self._after_ended_row(sentence):
+            # Under a table's row that closes with who acts and by when: no more of that row.
+            self._to_context(sentence)
         elif first:
             self.pending.append(sentence)
         else:

@@ -113,7 +113,11 @@ def _table_rows(text: str) -> str:
         row = " — ".join(part for part in parts if part)
         if label:
             row = f"{label if label[-1] in '.)' else label + '.'} {row}"
+        elif lines and lines[-1].strip():
+            lines.append("")  # an unnumbered row is a paragraph of its own
         lines.append(row)
+        if not label:
+            lines.append("")
     return "\n".join(lines)
 
 

@@ -108,7 +108,8 @@ def responsible(
     named = _RESPONSIBLE_NAMED.search(text)
     if named:
         # "— Responsable: Países Miembros —": a table's column (or the text) names who acts.
-        codes = gazetteer.find(named["who"], language)
+        # "Secretaría Técnica, con el apoyo de la OIM": who supports is not responsible.
+        codes = gazetteer.find(_SUPPORTED_BY.split(named["who"], maxsplit=1)[0], language)
         if codes:
             return codes
     found: list[tuple[int, str]] = []
@@ -130,6 +131,11 @@ def responsible(
 _RESPONSIBLE_NAMED = re.compile(
     r"(?:^|[\s—–(])(?:responsables?|responsible(?:\s+(?:party|parties|actors?))?|lead|a\s+cargo"
     r"\s+de|in\s+charge)\s*:\s*(?P<who>[^—–;:\n()]{2,160})",
+    re.IGNORECASE,
+)
+_SUPPORTED_BY = re.compile(
+    r",?\s+(?:with\s+(?:the\s+)?support\s+(?:of|from)|supported\s+by|con\s+(?:el\s+)?apoyo\s+de"
+    r"|con\s+la\s+asistencia\s+(?:tecnica\s+|técnica\s+)?de|with\s+the\s+assistance\s+of)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ\"“(¿¡·•\-])|\n")
