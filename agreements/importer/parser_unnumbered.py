@@ -40,7 +40,8 @@ _NARRATOR = re.compile(
     r"^(?:(?:the|los|las|el|la)\s+)?(?:vice-?ministers?|viceministr[oa]s|delegations?|delegaciones"
     r"|participants|participantes|governments?|gobiernos?|they|ellos|ellas|heads\s+of\s+delegation"
     r"|jefes\s+de\s+delegacion|participating\s+delegations|countries|paises|conference|conferencia"
-    r"|meeting|reunion)\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
+    r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller)"
+    r"\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
 )
 _PRETERITE = re.compile(r"^\w{3,}(?:aron|ieron)\b")
 _FIRST_PERSON = re.compile(

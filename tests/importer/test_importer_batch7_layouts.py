@@ -92,3 +92,16 @@ def test_recommendations_under_an_addressee_are_that_addressees_to_carry_out():
 
 def test_a_recommendation_opening_with_its_addressee_is_that_addressees():
     assert parse_record(WORKSHOP).agreements[1].responsible == ["RCGM"]
+
+
+def test_what_the_working_group_did_after_its_last_recommendation_is_context():
+    record = parse_record(
+        "REGIONAL CONFERENCE ON MIGRATION\n"
+        "Meeting of the Working Group on Labour Migration\n"
+        "San Salvador, El Salvador, May 14-15, 2019\n\n"
+        "RECOMMENDATIONS\n\n"
+        "1. To hold a regional workshop on the portability of social security benefits.\n\n"
+        "The Working Group thanked the Government of El Salvador for hosting the meeting.\n"
+    )
+    assert "thanked" not in record.agreements[0].text
+    assert any("thanked" in line for line in record.preamble)
