@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .actions import classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
 from .gazetteer import Gazetteer, fold
 from .parser_tree import _Node
-from .responsible import responsible
+from .responsible import responsible, trailing_parenthesis
 from .schema import ParsedAgreement
 
 # --- Finishing the agreements --------------------------------------------------------------------
@@ -113,6 +114,12 @@ class _Finisher:
             action = parent.action
         section = self._section(node, action, parent)
         deadline = resolve_deadline(text, self.last_day, self.language)
+        closing = trailing_parenthesis(text, self.gazetteer, self.language)
+        if closing and closing[1] and not deadline.phrase:
+            # "(all member countries, June 2015)": what follows who acts is when.
+            found = resolve_deadline(f"Plazo: {closing[1]}", self.last_day, self.language)
+            if found.phrase:
+                deadline = replace(found, phrase=closing[1])
         # Actors are read with "these countries" replaced by the countries just named.
         reading = resolve_anaphora(text, self.gazetteer, self.language, before)
         reading = self._network_anaphora(reading, before)

@@ -151,6 +151,7 @@ class _TextMixin:
         elif self._after_ended_row(text):
             # A paragraph below a table's last row (or below an item that closes with who acts
             # and by when) is no more of that item: an agreement of its own, or context.
+            self._flush(None)
             if opens_item(text, strict=True) or _AGREED.match(fold(text)):
                 self._item_after_row(text)
             else:
@@ -166,11 +167,10 @@ class _TextMixin:
         return (
             self.gap
             and current is not None
-            and not self.pending
             and not current.children
             and text[:1].isupper()
-            and bool(current.paragraphs)
-            and bool(_FIELD_END.search(fold(current.paragraphs[-1].rstrip())))
+            and not field_line(text)
+            and bool(_FIELD_END.search(fold(self._last_text().rstrip())))
         )
 
     def _agreed_item(self, text: str) -> None:
@@ -226,6 +226,8 @@ class _TextMixin:
             self.pending_group = self.pending.pop().rstrip(":").strip()
 
     def _is_group_label(self, text: str, index: int) -> bool:
+        if field_line(text):
+            return False  # "Fecha: 15 de abril de 2019" under an item is that item's
         following = index + 1
         while following < len(self.tokens) and self.tokens[following].kind in ("blank", "gap"):
             following += 1
@@ -271,6 +273,18 @@ _FIELD_END = re.compile(
 
 
 # "Se acuerda: Encomendar …", "It was agreed: To request …": phrase and agreement on one line.
+# "Responsable: Secretaría Técnica", "Fecha: 15 de abril", "Deadline: June 2015": a field of the
+# item above, on a line of its own.
+_FIELD_START = re.compile(
+    r"^(?:responsables?|responsible|a\s+cargo\s+de|lead|in\s+charge|plazo|deadline|fecha"
+    r"(?:\s+limite)?|date|timeline|cronograma)\s*:"
+)
+
+
+def field_line(text: str) -> bool:
+    return bool(_FIELD_START.match(fold(text).strip()))
+
+
 _AGREED_INLINE = re.compile(
     r"^(?:se\s+(?:acuerda|acordó|acordo|resuelve|resolvió|decide|decidió)|it\s+(?:is|was)\s+"
     r"(?:also\s+)?(?:agreed|decided)|agreed|acuerdo)\s*:\s*(?=[A-ZÁÉÍÓÚÑ¿])",

@@ -243,10 +243,12 @@ def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
     if numbered and len(numbered["rest"].split()) <= 8:
         following = next((line for line in lines[position + 1 : position + 4] if line.strip()), "")
         parsed = parse_label(following)
+        # A title is no task: it opens with no infinitive ("To approve…", "Aprobar…"), though
+        # its noun may look like a verb ("Follow-up of the Plan of Action").
         if (
             parsed
             and parsed[0].path[:1] == (numbered["label"],)
-            and _verb_action(_opening(numbered["rest"])) is None
+            and not re.match(r"^(?:to\s+\w|\w{3,}(?:ar|er|ir)\b)", fold(numbered["rest"]))
         ):
             return "part"
     match = _TITLED_PART.match(stripped)

@@ -202,6 +202,11 @@ class _UnnumberedMixin:
         elif self.segment_has_bullets:
             if self._current() is None:
                 self._to_context(text)
+            elif self._after_ended_row(text) or (self.gap and narrative(text)):
+                # "Se levantó la sesión …" under a bullet that closed with its "Fecha: …"; "The
+                # Network thanked …" after the bullets: what happened, not more of a bullet.
+                self._flush(None)
+                self._to_context(text)
             else:
                 self.pending.append(text)  # a paragraph of the bulleted item above
         else:
@@ -261,6 +266,10 @@ class _UnnumberedMixin:
         return bool(_FUNCTION_END.search(last)) or (self.hard_wrapped and long_line)
 
     def _unnumbered_group_label(self, text: str, index: int) -> bool:
+        from .parser_text import field_line
+
+        if field_line(text):
+            return False  # "Fecha: 15 de abril de 2019" under a bullet is that bullet's
         following = index + 1
         while following < len(self.tokens) and self.tokens[following].kind in ("blank", "gap"):
             following += 1
