@@ -107,6 +107,9 @@ _PAST = re.compile(
 _REPORTED = re.compile(
     r"\b(?:reports?|informes?|reuniones|meetings|logros|achievements|avances|advances|progress"
     r"|results|resultados|actividades\s+realizadas|activities\s+carried\s+out)\b(?!.*\b(?:to|a)\s+be\b)"
+    # "… e informe al GRCM en noviembre", "the report to the RCGM in November": delivered to
+    # someone, so the date is when.
+    r"(?!\s+(?:al|a\s+la|a\s+los|a\s+las|to\s+the)\b)"
 )
 # A task stated in the clause: its dates are deadlines even next to "reports".
 _TASK = re.compile(

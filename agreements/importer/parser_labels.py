@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _LABEL = re.compile(
     r"""^\s*(?:[-–—•·]\s*)?(?:
         \((?P<paren>\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,6})\)
-      | (?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)
+      | (?P<dotted>\d{1,3}(?:\.\d{1,3})+)(?:\.-|\.–|\.|\))?(?=\s|$)
       | (?P<num>\d{1,3})(?P<numdeco>\.-|\.–|\.|\)|\s+[-–](?=\s))
       | (?P<roman>[ivxlIVXL]{2,6}|[ivxIVX])(?P<romandeco>\.-|\.|\))
       | (?P<alpha>[a-zA-Z])(?P<alphadeco>\.-|\.|\))

@@ -134,6 +134,9 @@ class _TextMixin:
         agreed = _AGREED_INLINE.match(text)
         if self._continues_sentence(text):
             self._append_to_last(text)
+        elif agenda_title(text):
+            self._flush(None)
+            self.pending_group = agenda_title(text)
         elif agreed and self.stack:
             # "Se acuerda: Encomendar a la Red …" under an agenda item of minutes: what the
             # meeting agreed on that item is an item below it.
@@ -273,6 +276,21 @@ _FIELD_END = re.compile(
 
 
 # "Se acuerda: Encomendar …", "It was agreed: To request …": phrase and agreement on one line.
+# "Agenda item 2: Seminar on migration and health", "Punto 3 de la agenda: Asuntos varios": the
+# title of what minutes record under it, the group of the agreements reached there.
+_AGENDA_ITEM = re.compile(
+    r"^(?:agenda\s+item|item|punto|tema)(?:\s+(?:de\s+(?:la\s+)?agenda|of\s+the\s+agenda))?"
+    r"\s+(?:no\.?\s*|n[°º]\s*)?\d{1,2}(?:\s+(?:de\s+(?:la\s+)?agenda|of\s+the\s+agenda))?"
+    r"\s*[:.–—-]\s*(?P<title>\S.{1,100})$",
+    re.IGNORECASE,
+)
+
+
+def agenda_title(text: str) -> str:
+    match = _AGENDA_ITEM.match(text.strip())
+    return match["title"].strip().rstrip(".:") if match else ""
+
+
 # "Responsable: Secretaría Técnica", "Fecha: 15 de abril", "Deadline: June 2015": a field of the
 # item above, on a line of its own.
 _FIELD_START = re.compile(

@@ -209,7 +209,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
             tokens.append(_Token("item", rest, label=label, raw_length=len(stripped), raw=stripped))
             numbered = numbered or not label.weak
         else:
-            bullet = _BULLET.match(line)
+            bullet = _BULLET.match(line) or _lower_o_bullet(line, previous, tokens)
             if bullet:
                 tokens.append(
                     _Token(
@@ -263,6 +263,22 @@ def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
             # "B. Plan de trabajo" over "1. Aprobar…": a titled part of a report whose
             # numbering starts again; "B. To request the TS:" over "1. …" is an item.
             return "part" if titled and parsed[0].raw[:1].isdigit() else None
+    return None
+
+
+_O_BULLET = re.compile(r"^\s*o\s+(?P<rest>[a-záéíóúñ(].*)$")
+
+
+def _lower_o_bullet(line: str, previous: str, tokens: list[_Token]):
+    """Word's second-level bullet "o" before a lower-case sub-item ("o through a virtual
+    forum;"), under a line that introduces a list (":") or after another such bullet; elsewhere
+    "o" at a line's start is the word "or" of a wrapped sentence."""
+    match = _O_BULLET.match(line)
+    if not match:
+        return None
+    last = next((t for t in reversed(tokens) if t.kind not in ("blank", "gap")), None)
+    if previous.rstrip().endswith(":") or (last is not None and last.glyph == "o"):
+        return match
     return None
 
 

@@ -40,7 +40,9 @@ _NARRATOR = re.compile(
     r"^(?:(?:the|los|las|el|la)\s+)?(?:vice-?ministers?|viceministr[oa]s|delegations?|delegaciones"
     r"|participants|participantes|governments?|gobiernos?|they|ellos|ellas|heads\s+of\s+delegation"
     r"|jefes\s+de\s+delegacion|participating\s+delegations|countries|paises|conference|conferencia"
-    r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller)"
+    r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller"
+    r"|(?:technical\s+)?secretariat|secretaria(?:\s+tecnica)?|(?:pro\s+tempore\s+)?presidency"
+    r"|presidencia(?:\s+pro\s+tempore)?|ppt)"
     r"\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
 )
 _PRETERITE = re.compile(r"^\w{3,}(?:aron|ieron)\b")
@@ -191,8 +193,20 @@ class _UnnumberedMixin:
         self._assigned(token.text, depth, token)
 
     def _unnumbered_text(self, token, index: int) -> None:
+        from .parser_text import _AGREED_INLINE, agenda_title
+
         text = token.text
-        if self.in_context and self._continues_context(text):
+        agreed = _AGREED_INLINE.match(text)
+        if agenda_title(text):
+            # "Agenda item 2: …" in minutes: the group of what is agreed under it.
+            self._flush(None)
+            self.pending_group = agenda_title(text)
+            self.assigned_groups = {}
+            self.in_context = False
+        elif agreed:
+            # "Agreed: To accept the offer of Costa Rica …": the agreement, without the phrase.
+            self._assigned(text[agreed.end() :].strip(), 0, token)
+        elif self.in_context and self._continues_context(text):
             self.context[-1] = f"{self.context[-1]} {text}"
         elif not self.in_context and self._continues_sentence(text):
             self._append_to_last(text)
