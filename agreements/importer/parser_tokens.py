@@ -254,6 +254,8 @@ def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
     match = _TITLED_PART.match(stripped)
     if not match or len(match["rest"].split()) > 8:
         return None
+    if stripped.endswith(":") and introducing_phrase(match["rest"]):
+        return None  # "B. Sobre el Fondo de Reserva, el GRCM acordó:" over "1. …" is an item
     titled = _verb_action(_opening(match["rest"])) is None
     for line in lines[position + 1 : position + 6]:
         if line.strip():
