@@ -115,7 +115,7 @@ class _Finisher:
         section = self._section(node, action, parent)
         deadline = resolve_deadline(text, self.last_day, self.language)
         closing = trailing_parenthesis(text, self.gazetteer, self.language)
-        if closing and closing[1] and not deadline.phrase:
+        if closing and closing[1] and not deadline.phrase and action not in ("thank", "note"):
             # "(all member countries, June 2015)": what follows who acts is when.
             found = resolve_deadline(f"Plazo: {closing[1]}", self.last_day, self.language)
             if found.phrase:

@@ -113,7 +113,7 @@ def responsible(
         if codes:
             return codes
     closing = trailing_parenthesis(text, gazetteer, language)
-    if closing:
+    if closing and action not in ("thank", "note"):
         return closing[0]
     found: list[tuple[int, str]] = []
     for offset, clause in _clauses(text):

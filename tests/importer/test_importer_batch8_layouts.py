@@ -90,3 +90,14 @@ def test_recommending_that_someone_acts_makes_them_responsible():
         )
     )
     assert sorted(record.agreements[-1].responsible) == sorted(MEMBERS)
+
+
+def test_a_closing_parenthesis_in_thanks_or_notes_makes_nobody_responsible():
+    record = parse_record(
+        PARENTHESES.replace(
+            "- To present to the RCGM the results of this meeting (PPT).\n",
+            "- To thank the Government of the host country (Mexico).\n"
+            "- To take note of the study on returns (IOM, 2013).\n",
+        )
+    )
+    assert [(i.responsible, i.deadline) for i in record.agreements[-2:]] == [([], None)] * 2
