@@ -56,6 +56,12 @@ _NOT_INFINITIVES = frozenset(
     "lugar hogar mujer nivel particular regular similar popular familiar militar titular "
     "exterior interior anterior posterior superior inferior mayor menor".split()
 )
+_BODY_DECIDED = re.compile(
+    r"^(?:the|la|el|los|las)\s+(?:rcgm|grcm|vice-?ministers|viceministr[oa]s|(?:working\s+)?group"
+    r"|grupo(?:\s+de\s+trabajo)?|network|red|conference|conferencia|meeting|reunion)"
+    r"(?:\s+(?:also|further|tambien|asimismo))?\s+(?:agreed|decided|resolved|recommended|acordo"
+    r"|acordaron|decidio|decidieron|resolvio|resolvieron|recomendo|recomendaron)\b"
+)
 _TO_INFINITIVE = re.compile(
     r"^to\s+(?!(?:the|a|an|this|that|these|those|its|their|date|be)\b)[a-z]{2,}\s+\w"
 )
@@ -122,6 +128,8 @@ def opens_item(text: str, strict: bool = False) -> bool:
         return True
     if not strict and re.match(r"^(?:it\s+was\s+(?:also\s+)?agreed|se\s+acordo)\b", opening):
         return True
+    if not strict and _BODY_DECIDED.match(opening):
+        return True  # "The Network agreed to prepare…", "La Red acordó solicitar…"
     first = opening.split()[0]
     if _verb_action(opening) is not None and not _PRETERITE.match(opening):
         return not first.endswith(("ed", "o")) or first in ("ratify", "do")

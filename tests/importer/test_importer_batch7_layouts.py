@@ -105,3 +105,20 @@ def test_what_the_working_group_did_after_its_last_recommendation_is_context():
     )
     assert "thanked" not in record.agreements[0].text
     assert any("thanked" in line for line in record.preamble)
+
+
+def test_what_a_network_agreed_in_an_unnumbered_paragraph_is_an_item_not_context():
+    record = parse_record(
+        "CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n"
+        "Reunión de la Red de Funcionarios de Enlace para la Protección Consular\n"
+        "San José, Costa Rica, 25 de junio de 2013\n\n"
+        "ACUERDOS\n\n"
+        "Actualizar el directorio de funcionarios consulares.\n\n"
+        "La Red acordó solicitar a la Secretaría Técnica un informe sobre la Guía.\n\n"
+        "La Secretaría Técnica presentó su informe de actividades.\n"
+    )
+    assert [item.text for item in record.walk()] == [
+        "Actualizar el directorio de funcionarios consulares.",
+        "La Red acordó solicitar a la Secretaría Técnica un informe sobre la Guía.",
+    ]
+    assert record.preamble == ["La Secretaría Técnica presentó su informe de actividades."]
