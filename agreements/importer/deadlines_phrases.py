@@ -287,7 +287,10 @@ def _specs() -> None:
     add(
         r"\b(?:(?:by|before|until|at|towards|antes\s+de|hasta|para|a|hacia)\s+)?(?:the\s+)?"
         r"(?:(?:end|close)\s+of\s+the\s+(?:current\s+)?year|(?:finales|fines|final|fin|cierre)"
-        r"\s+de(?:l)?\s+(?:presente\s+)?ano)\b",
+        r"\s+de(?:l)?\s+(?:presente\s+)?ano)\b"
+        # "antes de finalizar el año", "antes de que finalice el presente año"
+        r"|\bantes\s+de\s+(?:que\s+)?(?:finalizar|finalice|terminar|termine|concluir|concluya)"
+        r"\s+(?:el|este)\s+(?:presente\s+)?ano\b",
         "year",
         lambda m, ref: dt.date(ref.year, 12, 31) if ref else None,
         intrinsic=True,

@@ -137,6 +137,11 @@ class _TextMixin:
         elif agenda_title(text):
             self._flush(None)
             self.pending_group = agenda_title(text)
+        elif self.gap and signatories(text):
+            # "Por Belice, Canadá, Costa Rica …": who signed, under the last item.
+            self._flush(None)
+            self.context.append(text)
+            self.in_context = True
         elif agreed and self.stack:
             # "Se acuerda: Encomendar a la Red …" under an agenda item of minutes: what the
             # meeting agreed on that item is an item below it.
@@ -284,6 +289,20 @@ _AGENDA_ITEM = re.compile(
     r"\s*[:.–—-]\s*(?P<title>\S.{1,100})$",
     re.IGNORECASE,
 )
+
+
+_SIGNATORIES = re.compile(
+    r"^(?:[Pp]or|[Ff]or)\s+(?:el\s+[Gg]obierno\s+de\s+|the\s+[Gg]overnment\s+of\s+)?[A-ZÁÉÍÓÚÑ]"
+)
+_NAME_GLUE = frozenset("y e and the de del la el los las of".split())
+
+
+def signatories(text: str) -> bool:
+    """ "Por Belice, Canadá, Costa Rica … y República Dominicana.": a list of who signed."""
+    if not _SIGNATORIES.match(text) or text.count(",") < 2:
+        return False
+    words = re.findall(r"[^\W\d_]+", text)[1:]
+    return all(word[:1].isupper() or word.lower() in _NAME_GLUE for word in words)
 
 
 def agenda_title(text: str) -> str:
