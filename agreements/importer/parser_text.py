@@ -131,7 +131,7 @@ class _TextMixin:
 
     def _text(self, token: _Token, index: int) -> None:
         text = token.text
-        agreed = _AGREED_INLINE.match(text)
+        agreed = AGREED_INLINE.match(text)
         if self._continues_sentence(text):
             self._append_to_last(text)
         elif agenda_title(text):
@@ -322,7 +322,7 @@ def field_line(text: str) -> bool:
     return bool(_FIELD_START.match(fold(text).strip()))
 
 
-_AGREED_INLINE = re.compile(
+AGREED_INLINE = re.compile(
     r"^(?:se\s+(?:acuerda|acordó|acordo|resuelve|resolvió|decide|decidió)|it\s+(?:is|was)\s+"
     r"(?:also\s+)?(?:agreed|decided)|agreed|acuerdo)\s*:\s*(?=[A-ZÁÉÍÓÚÑ¿])",
     re.IGNORECASE,

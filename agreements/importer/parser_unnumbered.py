@@ -201,10 +201,10 @@ class _UnnumberedMixin:
         self._assigned(token.text, depth, token)
 
     def _unnumbered_text(self, token, index: int) -> None:
-        from .parser_text import _AGREED_INLINE, agenda_title
+        from .parser_text import AGREED_INLINE, agenda_title
 
         text = token.text
-        agreed = _AGREED_INLINE.match(text)
+        agreed = AGREED_INLINE.match(text)
         if agenda_title(text):
             # "Agenda item 2: …" in minutes: the group of what is agreed under it.
             self._flush(None)
