@@ -296,7 +296,7 @@ _NETWORK_ANAPHOR = re.compile(
 _ADDRESSED = re.compile(r"^(?:a|al|to|para)\s+(?P<who>[^:\n]{2,100}):(?:\s|$)", re.IGNORECASE)
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:the|this|said|el|este|dicho)\s+(?:working\s+group|grupo\s+de\s+trabajo|ad[\s-]*hoc"
-    r"\s+group|grupo\s+ad[\s-]*hoc)\b(?!\s+(?:on|of|for|sobre|de|del|en|para)\b)"
+    r"\s+group|grupo\s+ad[\s-]*hoc|group|grupo)\b(?!\s+(?:on|of|for|sobre|de|del|en|para)\b)"
 )
 _NETWORK_NAMES = {
     "LN-CP": ("Consular Protection Network", "Red de Protección Consular"),

@@ -98,3 +98,17 @@ def test_the_working_group_named_in_its_own_report_is_that_group():
     item = record.agreements[0]
     assert item.responsible == ["ILO"]
     assert "WG-LM" in item.actors
+
+
+def test_the_group_named_in_an_ad_hoc_groups_own_report_is_that_group():
+    record = parse_record(
+        "REGIONAL CONFERENCE ON MIGRATION\n"
+        "Report of the Meeting of the Ad Hoc Working Group on Extra-Regional Migration\n"
+        "Panama City, Panama, September 9-10, 2014\n\n"
+        "It was agreed that:\n"
+        "(i) Panama will prepare a diagnosis of extra-regional migration flows;\n"
+        "(ii) the Technical Secretariat will convene a virtual meeting of the Group in 2015.\n"
+    )
+    item = record.agreements[-1]
+    assert item.responsible == ["TS"]
+    assert "AHG-EXTRA" in item.actors
