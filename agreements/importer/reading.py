@@ -68,6 +68,8 @@ def normalise_text(text: str) -> str:
     because the parser uses them to recognise footnote text.
     """
     text = _LINE_BREAKS.sub("\n", text)
+    if "|" in text:
+        text = _pipe_rows(text)
     if "\t" in text:
         text = _table_rows(text)
     text = text.translate(_SPACES).translate(_INVISIBLE).translate(_SYMBOL_BULLETS)
@@ -79,6 +81,25 @@ def normalise_text(text: str) -> str:
     text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+# A table written with pipes (copied from an e-mail or a wiki): "| 1 | To approve … | RCGM | - |"
+# over a rule "|---|---|". Its cells become tab-separated, as a table copied from Word.
+_PIPE_ROW = re.compile(r"^\s*\|(?P<cells>.*\|.*)\|\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|[\s:|\-–—+=]+\|\s*$")
+
+
+def _pipe_rows(text: str) -> str:
+    lines = []
+    for line in text.split("\n"):
+        row = _PIPE_ROW.match(line)
+        if _PIPE_RULE.match(line):
+            continue
+        if row:
+            cells = [cell.strip() for cell in row["cells"].split("|")]
+            line = "\t".join("" if re.fullmatch(r"[-–—]*", cell) else cell for cell in cells)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 # A table copied from Word keeps its cells apart with tabs: "1.<tab>Actualizar …<tab>Países
@@ -102,6 +123,8 @@ def _table_rows(text: str) -> str:
         if all(len(cell.split()) <= 3 and not re.search(r"\d{2}", cell) for cell in cells):
             header = cells  # the names of the columns
             continue
+        if header and len(cells) < len(header):
+            cells += [""] * (len(header) - len(cells))  # empty last cells lost with the line's end
         label = cells[0] if _LABEL_CELL.match(cells[0]) else ""
         body = cells[1:] if label else cells
         names = (header[1:] if label else header) if header and len(header) == len(cells) else []
