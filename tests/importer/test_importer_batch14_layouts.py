@@ -31,3 +31,20 @@ def test_a_table_written_with_pipes_reads_the_same_when_normalised_twice():
 def test_a_line_with_pipes_that_is_no_table_row_is_kept():
     line = "REGIONAL CONFERENCE ON MIGRATION | RCGM | June 2022"
     assert normalise_text(line) == line
+
+
+def test_numbered_action_points_are_items_with_their_printed_numbers():
+    record = parse_record(
+        "REGIONAL CONFERENCE ON MIGRATION\n"
+        "Meeting of the Working Group on Border Management\n"
+        "Panama City, Panama, April 18, 2023\n\n"
+        "The Working Group agreed on the following action points:\n\n"
+        "Action point 1: To compile the national protocols on mixed flows. Responsible: Technical "
+        "Secretariat. Deadline: May 31, 2023.\n\n"
+        "Action point 2: To present a proposal of an exchange of border officials. Responsible: "
+        "Costa Rica and Panama.\n"
+    )
+    assert [(item.ref, item.responsible) for item in record.walk()] == [
+        ("1", ["TS"]),
+        ("2", ["CR", "PA"]),
+    ]
