@@ -177,7 +177,22 @@ def _classify_opening(text: str) -> tuple[str, bool]:
         action = _subjunctive_action(opening, first=True)
         if action is not None:
             return action, True
+    if re.match(r"^[\s\-–·•*\"'“(]*that\s", fold(text)):
+        # "That the member countries designate …": the verb after the subject says it.
+        words = opening.split()
+        for start in range(1, min(len(words), 9)):
+            if words[start - 1] in _NOT_BEFORE_VERB:
+                if words[start - 1] in _COPULAS:
+                    break  # "That migration is a shared responsibility": a recital
+                continue
+            action = _exact_verb_action(" ".join(words[start:]))
+            if action is not None:
+                return action, action != "other"
     return "other", False
+
+
+_COPULAS = frozenset("is are was were has have had be".split())
+_NOT_BEFORE_VERB = _COPULAS | frozenset("a an the of and to in for with its their".split())
 
 
 def _subjunctive_action(opening: str, first: bool = False) -> str | None:
@@ -241,6 +256,16 @@ _RESTATED = re.compile(
 )
 
 
+# The conference's bodies and those at the meeting, as the subject of a conclusion.
+_BODY_SUBJECT = re.compile(
+    r"^(?:the|el|la|los|las)\s+(?:rcgm|grcm|regional\s+consultation\s+group(?:\s+on\s+migration)?"
+    r"|grupo\s+regional\s+de\s+consulta(?:\s+sobre\s+migracion)?|group|grupo|network|red"
+    r"|working\s+group|grupo\s+de\s+trabajo|vice-?ministers|viceministr[oa]s|participants"
+    r"|participantes|delegations|delegaciones|meeting|reunion)(?:\s+\((?:rcgm|grcm)\))?"
+    r"\s+(?:(?:also|further|tambien|asimismo|ademas|\w+ly|\w+mente)\s+)?"
+)
+
+
 def _subject_action(text: str, opening: str) -> str | None:
     first = re.split(r"(?<=[.;])\s|\n", opening, maxsplit=1)[0]
     passive = re.match(
@@ -255,6 +280,11 @@ def _subject_action(text: str, opening: str) -> str | None:
     restated = _RESTATED.match(first)
     if restated:  # "Los Viceministros reafirmaron su compromiso", "Fue reiterado el llamado"
         return _verb_action(first[restated.start("verb") :]) or "approve"
+    body = _BODY_SUBJECT.match(first)
+    if body:  # "The RCGM approved the report…", "El GRCM tomó nota…": the body's verb says it
+        action = _verb_action(first[body.end() :])
+        if action is not None:
+            return action
     if re.match(r"^it\s+is\s+(?:also\s+)?recommended\b", first):
         return "recommend"
     spanish_impersonal = re.match(r"^se\s+(\w+)", first)

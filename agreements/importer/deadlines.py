@@ -65,7 +65,7 @@ _STRONG = re.compile(
     r"|\bantes\s+de\s+(?:que\s+)?(?:finalizar|finalice|terminar|termine|concluir|concluya"
     r"|cerrar|cierre|acabar|acabe)(?:\s+(?:el|del)\s+ano)?"
     r"|\bhasta(?:\s+el)?|\bpara\s+(?:el|finales\s+de|fines\s+de|antes\s+de)"
-    r"|\b(?:plazo|deadline|fecha\s+limite|due\s+date|timeline|time\s*frame)\s*:"
+    r"|\b(?:plazo|deadline|fecha(?:\s+limite)?|due\s+date|date|timeline|time\s*frame)\s*:"
     r"|\b(?:to|will|should|must|shall|would|could|may|is\s+to|are\s+to)\s+be\s+"
     r"(?:held|carried\s+out|conducted|organi[sz]ed|submitted|sent|presented|completed|delivered"
     r"|circulated|shared|distributed|launched|finali[sz]ed|implemented|developed|convened"
@@ -107,6 +107,9 @@ _PAST = re.compile(
 _REPORTED = re.compile(
     r"\b(?:reports?|informes?|reuniones|meetings|logros|achievements|avances|advances|progress"
     r"|results|resultados|actividades\s+realizadas|activities\s+carried\s+out)\b(?!.*\b(?:to|a)\s+be\b)"
+    # "… e informe al GRCM en noviembre", "the report to the RCGM in November": delivered to
+    # someone, so the date is when.
+    r"(?!\s+(?:al|a\s+la|a\s+los|a\s+las|to\s+the)\b)"
 )
 # A task stated in the clause: its dates are deadlines even next to "reports".
 _TASK = re.compile(

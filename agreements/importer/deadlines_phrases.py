@@ -287,7 +287,10 @@ def _specs() -> None:
     add(
         r"\b(?:(?:by|before|until|at|towards|antes\s+de|hasta|para|a|hacia)\s+)?(?:the\s+)?"
         r"(?:(?:end|close)\s+of\s+the\s+(?:current\s+)?year|(?:finales|fines|final|fin|cierre)"
-        r"\s+de(?:l)?\s+(?:presente\s+)?ano)\b",
+        r"\s+de(?:l)?\s+(?:presente\s+)?ano)\b"
+        # "antes de finalizar el año", "antes de que finalice el presente año"
+        r"|\bantes\s+de\s+(?:que\s+)?(?:finalizar|finalice|terminar|termine|concluir|concluya)"
+        r"\s+(?:el|este)\s+(?:presente\s+)?ano\b",
         "year",
         lambda m, ref: dt.date(ref.year, 12, 31) if ref else None,
         intrinsic=True,
@@ -402,6 +405,17 @@ def _relative_candidates(add) -> None:
         no_date,
         intrinsic=True,
         needs=(r"rcgm|rcm|vice",),
+    )
+    # A meeting named by its number: "before the XXI Regional Conference on Migration".
+    add(
+        r"\b(?:before|prior\s+to)\s+the\s+[xvil]{1,7}\s+(?:regional\s+conference\s+on\s+"
+        r"migration|rcm|vice-?ministerial\s+meeting)\b"
+        r"|\bantes\s+de\s+la\s+[xvil]{1,7}\s+(?:conferencia\s+regional\s+sobre\s+"
+        r"migracion|crm|reunion\s+viceministerial)\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(r"conference|rcm|vice|conferencia|crm|viceministerial",),
     )
     add(
         r"\b(?:antes\s+de|para|en|a)\s+(?:la|el)\s+(?:proxima|proximo|siguiente)\s+(?:grcm|crm)\b",

@@ -152,6 +152,11 @@ def parse_record(
             "The layout of this document was not recognised: each paragraph after the heading "
             "was made an item. Check the items, their references and sections before committing."
         )
+    if meeting.start is None and roots and _narrates_the_meeting(roots[0].paragraphs[0]):
+        # "1. The Vice-Ministerial Meeting … was held in Guatemala City, Guatemala, on July 23
+        # and 24, 2009": a communiqué that numbers every paragraph says where and when in the
+        # first one.
+        meeting, warnings = _read_meeting(described + [roots[0].paragraphs[0]], gazetteer, language)
     last_day = meeting_last_day or meeting.end
     finisher = _Finisher(gazetteer, language, last_day, body=meeting.body)
     if progress is not None:
@@ -214,6 +219,16 @@ def _annex_start(lines: list[str], body_start: int) -> int:
                 return index
         seen_item = seen_item or bool(parse_label(stripped)) or len(stripped) > 60
     return len(lines)
+
+
+_HELD = re.compile(
+    r"\b(?:was\s+held|took\s+place|met|convened|se\s+celebro|se\s+llevo\s+a\s+cabo|se\s+realizo"
+    r"|tuvo\s+lugar|se\s+reunieron)\b"
+)
+
+
+def _narrates_the_meeting(paragraph: str) -> bool:
+    return bool(_HELD.search(fold(paragraph))) and find_date_range(paragraph) is not None
 
 
 def _walk(nodes):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from .actions import classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
 from .gazetteer import Gazetteer, fold
 from .parser_tree import _Node
-from .responsible import responsible
+from .responsible import responsible, trailing_parenthesis
 from .schema import ParsedAgreement
 
 # --- Finishing the agreements --------------------------------------------------------------------
@@ -89,6 +90,8 @@ class _Finisher:
         self.done = 0
         # The networks meeting jointly: their report's "Red de Funcionarios de Enlace" is both.
         self.networks = body if body.startswith("LN-") and "/" in body else ""
+        # The working group whose report this is: "the Working Group" in it is that group.
+        self.group_body = body if body.startswith(("WG-", "AHG-")) and "/" not in body else ""
 
     def finish(
         self, node: _Node, parent: ParsedAgreement | None, before: str = ""
@@ -104,18 +107,32 @@ class _Finisher:
                 action = parent.action
             elif node.default_action:
                 action = node.default_action  # "welcomed: the report of…" is thanks
-        directed = _directs(parent) and text[:1].islower()
+        directed = _directs(parent) and (text[:1].islower() or _bare_task(text))
         if directed:
             # "To request the Technical Secretariat: a) to update…; b) to prepare…": each
             # sub-item is the parent's request, addressed to the parent's addressee.
             action = parent.action
         section = self._section(node, action, parent)
         deadline = resolve_deadline(text, self.last_day, self.language)
+        closing = trailing_parenthesis(text, self.gazetteer, self.language)
+        if closing and closing[1] and not deadline.phrase and action not in ("thank", "note"):
+            # "(all member countries, June 2015)": what follows who acts is when.
+            found = resolve_deadline(f"Plazo: {closing[1]}", self.last_day, self.language)
+            if found.phrase:
+                deadline = replace(found, phrase=closing[1])
         # Actors are read with "these countries" replaced by the countries just named.
         reading = resolve_anaphora(text, self.gazetteer, self.language, before)
         reading = self._network_anaphora(reading, before)
         actors = self.gazetteer.find(reading, self.language)
+        if self.group_body and self.group_body not in actors and _GROUP_ANAPHOR.search(fold(text)):
+            actors.append(self.group_body)
         who = responsible(reading, actors, action, gazetteer=self.gazetteer, language=self.language)
+        addressees = self._addressees(text)
+        if addressees:
+            # "A la Secretaría Técnica:" over its recommendations, "Al GRCM: incluir …".
+            who = addressees
+        elif parent is not None and not who and self._addressees(parent.text):
+            who = list(parent.responsible)
         if directed and not who:
             who = list(parent.responsible or parent.actors)
         elif not who and action in ("request", "urge") and text.rstrip().endswith(":"):
@@ -149,6 +166,20 @@ class _Finisher:
             agreement.children.append(self.finish(child, agreement, previous))
             previous = agreement.children[-1].text
         return agreement
+
+    def _addressees(self, text: str) -> list[str]:
+        """Who an item opening "A los Países Miembros:" / "To the Technical Secretariat:" is
+        addressed to: nothing but their names stands before the colon."""
+        match = _ADDRESSED.match(text)
+        if not match:
+            return []
+        mentions = self.gazetteer.mentions(match["who"], self.language)
+        rest = match["who"]
+        for start, end, _codes in reversed(mentions):
+            rest = rest[:start] + rest[end:]
+        if not mentions or re.sub(r"\b(?:y|e|and|the|la|el|los|las|al?)\b|[,\s]", "", rest):
+            return []
+        return self.gazetteer.find(match["who"], self.language)
 
     def _network_anaphora(self, text: str, before: str) -> str:
         """ "the Network", "la Red", "dicha Red" as the network named just before (in the item or
@@ -262,6 +293,11 @@ _NETWORK_ANAPHOR = re.compile(
     r"\b(?!\s+(?:for|on|of|against|para|contra"
     r"|sobre|de|del|cross|roja|to\s+(?:combat|fight|prevent|counter|protect))\b)(?!-)"
 )
+_ADDRESSED = re.compile(r"^(?:a|al|to|para)\s+(?P<who>[^:\n]{2,100}):(?:\s|$)", re.IGNORECASE)
+_GROUP_ANAPHOR = re.compile(
+    r"\b(?:the|this|said|el|este|dicho)\s+(?:working\s+group|grupo\s+de\s+trabajo|ad[\s-]*hoc"
+    r"\s+group|grupo\s+ad[\s-]*hoc|group|grupo)\b(?!\s+(?:on|of|for|sobre|de|del|en|para)\b)"
+)
 _NETWORK_NAMES = {
     "LN-CP": ("Consular Protection Network", "Red de Protección Consular"),
     "LN-CHILD": (
@@ -283,6 +319,17 @@ def _directs(parent: ParsedAgreement | None) -> bool:
         and parent.action in ("request", "urge", "recommend")
         and parent.text.rstrip().endswith(":")
     )
+
+
+# "Elaborar un mapeo…", "To prepare a guide…": a task with no one named to do it, which under
+# "Encomendar a la Red:" is the Network's.
+_BARE_TASK = re.compile(r"^(?:to\s+[a-z]{3,}|[a-z]{3,}(?:ar|er|ir)(?:se|lo|la|los|las|le|les)?)\s")
+_NOT_TASKS = frozenset("lugar hogar mujer nivel particular regular similar exterior".split())
+
+
+def _bare_task(text: str) -> bool:
+    match = _BARE_TASK.match(fold(text).strip() + " ")
+    return bool(match) and match.group().strip() not in _NOT_TASKS
 
 
 def _item_text(paragraphs: list[str]) -> str:

@@ -244,7 +244,34 @@ def _place(
             found = _place_from_parts(_without_place_intro(line), gazetteer, standalone=True)
             if found:
                 return found
-    return "", None
+    return "", _virtual_host(joined, gazetteer)
+
+
+# A meeting held by videoconference has no city; its host is the country that convened it.
+_VIRTUAL = re.compile(
+    r"\b(?:virtual|videoconferencias?|videoconferences?|video\s+conferences?|en\s+linea|online)\b"
+)
+_CONVENER = re.compile(
+    r"\b(?:presidencia\s+pro[\s-]*tempore|pro[\s-]*tempore\s+presidency|ppt"
+    r"|(?:convened|convoked|hosted|organi[sz]ed)\s+by(?:\s+the\s+government)?"
+    r"|(?:convocad[oa]|organizad[oa])\s+por(?:\s+el\s+gobierno)?)\s+(?:de\s+|of\s+)?"
+    r"(?!(?:la|the)\s+(?:presidencia|pro))(?P<rest>.{3,60})"
+)
+
+
+def _virtual_host(joined: str, gazetteer: Gazetteer) -> str | None:
+    """The country whose Presidency Pro-Tempore (or government) convened a virtual meeting."""
+    folded = fold(joined)
+    if not _VIRTUAL.search(folded):
+        return None
+    for match in _CONVENER.finditer(folded):
+        rest = joined[match.start("rest") : match.end("rest")]
+        mentions = gazetteer.mentions(rest, "es" if " de " in folded else "en")
+        if mentions and not rest[: mentions[0][0]].strip(" ,"):
+            codes = [code for code in mentions[0][2] if gazetteer.is_country(code)]
+            if len(codes) == 1:
+                return codes[0]
+    return None
 
 
 # "Celebrada en la Ciudad de Panamá, Panamá, los días…", "Held in Panama City, Panama, on…".

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _LABEL = re.compile(
     r"""^\s*(?:[-–—•·]\s*)?(?:
         \((?P<paren>\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,6})\)
-      | (?P<dotted>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)
+      | (?P<dotted>\d{1,3}(?:\.\d{1,3})+)(?:\.-|\.–|\.|\))?(?=\s|$)
       | (?P<num>\d{1,3})(?P<numdeco>\.-|\.–|\.|\)|\s+[-–](?=\s))
       | (?P<roman>[ivxlIVXL]{2,6}|[ivxIVX])(?P<romandeco>\.-|\.|\))
       | (?P<alpha>[a-zA-Z])(?P<alphadeco>\.-|\.|\))
@@ -48,7 +48,8 @@ _ORDINAL = re.compile(
 # numbers, as network reports and Vice-Ministerial decisions print them.
 _NAMED_NUMBER = re.compile(
     r"^\s*(?P<word>(?:acuerdo|agreement|decisi[oó]n|decision|resoluci[oó]n|resolution"
-    r"|recomendaci[oó]n|recommendation|conclusi[oó]n|conclusion|mandato|mandate)s?)\s+"
+    r"|recomendaci[oó]n|recommendation|conclusi[oó]n|conclusion|mandato|mandate|action\s+point"
+    r"|action\s+item|punto\s+de\s+acci[oó]n|compromiso|commitment)s?)\s+"
     r"(?:(?:n[o°º]|n[uú]m(?:ero)?|number)\s*\.?\s*)?(?P<num>\d{1,3})"
     r"(?P<deco>\s*\.\s*[-–—]|\s*[:.)]|\s+[-–—])(?:\s+|$)(?P<rest>.*)$",
     re.IGNORECASE,

@@ -28,6 +28,7 @@ from .deadlines import find_date_range
 from .gazetteer import fold
 from .parser_labels import _BULLET, BULLET_GLYPHS, Label, parse_label
 from .parser_sections import heading_or_phrase, introducing_phrase
+from .parser_text import agenda_title
 from .parser_tokens import _join
 from .parser_tree import _Node
 from .parser_unnumbered import (
@@ -218,6 +219,8 @@ def layout_start(lines: list[str], numbered_start: int | None) -> tuple[int, boo
             continue
         if heading_or_phrase(line) and _opens_a_list(lines, index + 1, end):
             return index, False
+        if numbered_start is None and agenda_title(line):
+            return index, True  # minutes: "Agenda item 1: …", narration, "Agreed: …"
         if numbered_start is None and _BULLET.match(line) and _BULLET.match(line)["rest"]:
             start = index
             label = _previous_line(lines, index)

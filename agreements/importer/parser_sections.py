@@ -20,6 +20,13 @@ _SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|agreed\s+actions|acciones\s+acordadas)",
         "agreements",
     ),
+    # A network's "WORK PLAN 2016" over the activities it agreed, each with who and when (a
+    # titled part "B. Plan de trabajo" names no year and stays a part).
+    (
+        r"(?:work\s+plan|plan\s+of\s+work|plan\s+de\s+trabajo)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
+        r"|agreed\s+activities|actividades\s+acordadas",
+        "agreements",
+    ),
     (r"(?:vice-?ministerial\s+)?(?:decisions?|decisiones|resolutions|resoluciones)", "decision"),
     (r"(?:vice-?ministerial\s+)?(?:declaration|declaracion)", "declaration"),
     (

@@ -209,7 +209,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
             tokens.append(_Token("item", rest, label=label, raw_length=len(stripped), raw=stripped))
             numbered = numbered or not label.weak
         else:
-            bullet = _BULLET.match(line)
+            bullet = _BULLET.match(line) or _lower_o_bullet(line, previous, tokens)
             if bullet:
                 tokens.append(
                     _Token(
@@ -231,13 +231,31 @@ _TITLED_PART = re.compile(
 )
 
 
+_NUMBERED_TITLE = re.compile(r"^(?P<label>\d{1,2})\.?\s+(?P<rest>[A-ZÁÉÍÓÚÑ][^.:;]{2,80})$")
+
+
 def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
     """ "II. Plan de trabajo" followed by a paragraph or "Acuerdos": a part of a report numbered
     like a chapter but not in capitals. An item ("II. To approve…", "III. Solicitar…:") ends
-    with punctuation or is followed by its sub-items."""
+    with punctuation or is followed by its sub-items. "2. Protección" over "2.1 …", "2.2 …" is
+    the title of the items its number opens."""
+    numbered = _NUMBERED_TITLE.match(stripped)
+    if numbered and len(numbered["rest"].split()) <= 8:
+        following = next((line for line in lines[position + 1 : position + 4] if line.strip()), "")
+        parsed = parse_label(following)
+        # A title is no task: it opens with no infinitive ("To approve…", "Aprobar…"), though
+        # its noun may look like a verb ("Follow-up of the Plan of Action").
+        if (
+            parsed
+            and parsed[0].path[:1] == (numbered["label"],)
+            and not re.match(r"^(?:to\s+\w|\w{3,}(?:ar|er|ir)\b)", fold(numbered["rest"]))
+        ):
+            return "part"
     match = _TITLED_PART.match(stripped)
     if not match or len(match["rest"].split()) > 8:
         return None
+    if stripped.endswith(":") and introducing_phrase(match["rest"]):
+        return None  # "B. Sobre el Fondo de Reserva, el GRCM acordó:" over "1. …" is an item
     titled = _verb_action(_opening(match["rest"])) is None
     for line in lines[position + 1 : position + 6]:
         if line.strip():
@@ -247,6 +265,22 @@ def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
             # "B. Plan de trabajo" over "1. Aprobar…": a titled part of a report whose
             # numbering starts again; "B. To request the TS:" over "1. …" is an item.
             return "part" if titled and parsed[0].raw[:1].isdigit() else None
+    return None
+
+
+_O_BULLET = re.compile(r"^\s*o\s+(?P<rest>[a-záéíóúñ(].*)$")
+
+
+def _lower_o_bullet(line: str, previous: str, tokens: list[_Token]):
+    """Word's second-level bullet "o" before a lower-case sub-item ("o through a virtual
+    forum;"), under a line that introduces a list (":") or after another such bullet; elsewhere
+    "o" at a line's start is the word "or" of a wrapped sentence."""
+    match = _O_BULLET.match(line)
+    if not match:
+        return None
+    last = next((t for t in reversed(tokens) if t.kind not in ("blank", "gap")), None)
+    if previous.rstrip().endswith(":") or (last is not None and last.glyph == "o"):
+        return match
     return None
 
 

@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .gazetteer import fold
+from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
-from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token, _wrap_width
-from .parser_unnumbered import _UnnumberedMixin, narrative
+from .parser_text import _Level, _Node, _TextMixin
+from .parser_tokens import _Token, _wrap_width
+from .parser_unnumbered import _UnnumberedMixin
 
-
-@dataclass
-class _Node:
-    label: Label | None
-    ref: str
-    section: str
-    paragraphs: list[str] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-    parent: _Node | None = None
-    group: str = ""
-    warnings: list[str] = field(default_factory=list)
-    default_action: str | None = None  # from the phrase that introduced the list ("welcomed:")
-    part: str = ""  # the printed label of the part the item opens a list in ("A")
-
-
-@dataclass
-class _Level:
-    style: str
-    deco: str
-    last: int
-    item: _Node
-    group: str = ""
+__all__ = ["_Level", "_Node", "_TreeBuilder"]
 
 
 # --- Building the tree ---------------------------------------------------------------------------
@@ -47,7 +27,7 @@ _PREFIXES = {
 _GROUP_KINDS = ("working_group", "ad_hoc_group")
 
 
-class _TreeBuilder(_UnnumberedMixin):
+class _TreeBuilder(_UnnumberedMixin, _TextMixin):
     """Walks the tokens once, keeping a stack of the open lists.
 
     ``operative_start``: the tokens before the first section heading are already agreements
@@ -203,9 +183,13 @@ class _TreeBuilder(_UnnumberedMixin):
             self._flush(self.stack[depth - 1].item if depth > 0 else None, restart=True)
         else:
             self._flush(None)
+        dotted = len(label.path) > 1
         if depth == 0:
             parent = None
-            if self.prefix == "pending":
+            if dotted:
+                # "2.1" under "2. PROTECCIÓN": the printed number already tells the runs apart.
+                self.prefix = ""
+            elif self.prefix == "pending":
                 continues = value == self.last_top_value + 1
                 self.prefix = "" if continues else self._restart_prefix()
             elif how == "restart" and style.startswith("num"):
@@ -215,6 +199,8 @@ class _TreeBuilder(_UnnumberedMixin):
         else:
             parent = self.stack[depth - 1].item
         del self.stack[depth:]
+        if parent is None and dotted:
+            label = dotted_root(label)
         node = self._new_node(label, parent, token.text)
         node.warnings.extend(warnings)
         # A group label names the items after it at this level, until the next one.
@@ -225,7 +211,7 @@ class _TreeBuilder(_UnnumberedMixin):
         node.group = group or (parent.group if parent else "")
         self.pending_group = ""
         if depth == 0:
-            self.last_top_value = value
+            self.last_top_value = int(label.path[0]) if dotted else value
         self.section_has_items = True
         self.in_context = False
         self.previous = token
@@ -235,6 +221,11 @@ class _TreeBuilder(_UnnumberedMixin):
     def _placement(self, label: Label):
         """(how, depth, style, value, warnings) for a label, given the open lists."""
         self._old_group = ""
+        if len(label.path) > 1:
+            placement = dotted_placement(self.stack, label)
+            if placement[0] != "child":
+                self._old_group = self.stack[placement[1]].group
+            return placement
         # 1. The expected next label of an open list, deepest first.
         for depth in range(len(self.stack) - 1, -1, -1):
             level = self.stack[depth]
@@ -287,6 +278,9 @@ class _TreeBuilder(_UnnumberedMixin):
                     ],
                 )
         # 4. A sub-list that does not start at its first label.
+        after_dotted = under_dotted_roots(self.stack, label)
+        if after_dotted is not None:
+            return after_dotted
         style, value = label.options[0]
         if not self.stack and self.roots and self.prefix == "pending" and style == "num":
             return "child", 0, style, value, []  # a section continuing the numbering
@@ -306,7 +300,7 @@ class _TreeBuilder(_UnnumberedMixin):
             counter += 1
             ref = f"{base}-{counter}"
         node = _Node(label, ref, self.section, [text] if text else [""], parent=parent)
-        if parent is None and not prefix:
+        if parent is None and not prefix and len(label.path) < 2:
             node.part = self.part_label
             if node.part:
                 self.parted.append(node)
@@ -363,197 +357,6 @@ class _TreeBuilder(_UnnumberedMixin):
             if self.section == "recommendation"
             else ("conclusion" if self.section in ("combined", "combined_wg") else self.section)
         )
-
-    # --- text ---
-
-    def _current(self) -> _Node | None:
-        return self.stack[-1].item if self.stack else None
-
-    def _previous_unfinished(self) -> bool:
-        previous = self.previous
-        if previous is None or previous.kind not in ("item", "bullet", "text"):
-            return False
-        last = self._last_text()
-        if not last or _TERMINAL.search(last):
-            return False
-        if _FUNCTION_END.search(last):
-            return True
-        return not self.gap and self.hard_wrapped and previous.raw_length >= 0.8 * self.wrap_width
-
-    def _last_text(self) -> str:
-        if self.pending:
-            return self.pending[-1]
-        current = self._current()
-        return current.paragraphs[-1] if current and current.paragraphs else ""
-
-    def _append_to_last(self, text: str) -> None:
-        if self.pending:
-            self.pending[-1] = _join(self.pending[-1], text)
-        elif self._current() is not None:
-            current = self._current()
-            current.paragraphs[-1] = _join(current.paragraphs[-1], text)
-
-    def _continues_sentence(self, text: str) -> bool:
-        if not self._last_text() or self._current() is None and not self.pending:
-            return False
-        if re.match(r"^[a-záéíóúñü(]", text):
-            return not _TERMINAL.search(self._last_text()) or self._last_text().endswith(",")
-        return self._previous_unfinished()
-
-    def _bullet(self, token: _Token, index: int = -1) -> None:
-        if token.text and self._continues_sentence(token.text) and token.text[0].islower():
-            self._append_to_last(token.text)  # "- importance of cooperation." after a page break
-        elif self._bullet_opens_item(token, index):
-            self._bullet_item(token)
-            return
-        else:
-            self.pending.append(f"· {token.text}")
-        self.previous = token
-        self.gap = False
-
-    def _bullet_opens_item(self, token: _Token, index: int = -1) -> bool:
-        """ "6. Realizar un taller … en marzo de 2005." then, after a blank line, "➢ Los países
-        informarán … a más tardar el 15 de febrero de 2005.": a bullet under a finished item
-        that introduces no list is a task of its own, not more text of the item above (whose
-        actors and deadline it would otherwise take over)."""
-        current = self._current()
-        if current is None or self.pending or not token.text or not token.text[:1].isupper():
-            return False
-        top = self.stack[-1]
-        if top.style == "bullet":
-            # The next bullet of the same run (the same glyph) is the next such item.
-            return token.glyph == top.deco
-        last = current.paragraphs[-1].rstrip() if current.paragraphs else ""
-        return (
-            self.gap
-            and (last.endswith(".") or bool(_FIELD_END.search(fold(last))))
-            and not current.children
-            and len(token.text.split()) >= 6
-            and (bool(re.search(r"[.;]\s*$", token.text)) or self._wraps_on(index))
-        )
-
-    def _wraps_on(self, index: int) -> bool:
-        """Whether the line after a bullet goes on with its sentence (an OCR text's wrapping)."""
-        following = self.tokens[index + 1] if 0 <= index < len(self.tokens) - 1 else None
-        return (
-            following is not None
-            and following.kind == "text"
-            and bool(re.match(r"^[a-záéíóúñü(]", following.text))
-        )
-
-    def _bullet_item(self, token: _Token) -> None:
-        """The bullet as an item below the one it follows, with a reference assigned in order
-        (6.1, 6.2), marked as assigned."""
-        self._flush(None)
-        top = self.stack[-1]
-        depth = len(self.stack) - 1 if top.style == "bullet" else len(self.stack)
-        parent = self.stack[depth - 1].item
-        number = len(parent.children) + 1
-        label = Label("", str(number), [("num", number)], "", assigned=True)
-        del self.stack[depth:]
-        node = self._new_node(label, parent, token.text)
-        node.group = parent.group
-        self.stack.append(_Level("bullet", token.glyph, number, node, parent.group))
-        self.previous = token
-        self.gap = False
-
-    def _text(self, token: _Token, index: int) -> None:
-        text = token.text
-        if self._continues_sentence(text):
-            self._append_to_last(text)
-        elif self.in_context and self.gap is False and self.context:
-            self.context[-1] = f"{self.context[-1]} {text}"
-        elif self._closing_narrative(text, index):
-            # "Los Viceministros expresaron su satisfacción…" after the last item: what happened
-            # at the meeting, kept on the record as context, not a sentence of the last item.
-            self._flush(None)
-            self.context.append(text)
-            self.in_context = True
-        elif self._is_group_label(text, index):
-            self.pending_group = text.rstrip(":").strip()
-        else:
-            self.pending.append(text)
-        self.previous = token
-        self.gap = False
-
-    def _closing_narrative(self, text: str, index: int) -> bool:
-        """A narrating paragraph after the last item of its section, set off by a blank line."""
-        if not self.gap or self._current() is None or not narrative(text):
-            return False
-        if self._only_narrative_after is None:
-            # Computed once, from the end: a long document stays linear.
-            after = [True] * len(self.tokens)
-            for position in range(len(self.tokens) - 1, 0, -1):
-                token = self.tokens[position]
-                if token.kind == "section":
-                    after[position - 1] = True
-                elif token.kind in ("item", "bullet") or (
-                    token.kind == "text" and token.text[:1].isupper() and not narrative(token.text)
-                ):
-                    after[position - 1] = False
-                else:
-                    after[position - 1] = after[position]
-            self._only_narrative_after = after
-        return self._only_narrative_after[index]
-
-    def _pending_label_to_group(self) -> None:
-        """A buffered paragraph that turns out to head the next items (a group label wrapped
-        over two lines) becomes their group."""
-        if self.pending and not self.pending_group and _looks_like_group(self.pending[-1]):
-            self.pending_group = self.pending.pop().rstrip(":").strip()
-
-    def _is_group_label(self, text: str, index: int) -> bool:
-        following = index + 1
-        while following < len(self.tokens) and self.tokens[following].kind in ("blank", "gap"):
-            following += 1
-        if following >= len(self.tokens) or self.tokens[following].kind != "item":
-            return False
-        words = text.split()
-        if text.endswith(":"):
-            return _looks_like_group(text)
-        return (
-            len(words) <= 8
-            and text[:1].isupper()
-            and not _TERMINAL.search(text)
-            and not self.tokens[following].label.weak
-        )
-
-    def _flush(self, target: _Node | None, restart: bool = False) -> None:
-        """Give the buffered paragraphs to the item they belong to."""
-        if not self.pending:
-            return
-        if target is None:
-            target = self._current()
-            # "It was also agreed that:" + bullets after a sub-list: text of the enclosing item.
-            if (
-                target is not None
-                and not restart
-                and self.pending[0].rstrip().endswith(":")
-                and len(self.pending[0].split()) <= 12
-                and len(self.stack) > 1
-            ):
-                target = self.stack[-2].item
-        if target is not None:
-            target.paragraphs.extend(self.pending)
-        self.pending = []
-
-
-# An item that ends with who acts or by when ("… Responsible: Liaison Officers Network", a table
-# row's "— Plazo: 30 de junio de 2010") has ended, though no full stop closes it.
-_FIELD_END = re.compile(
-    r"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|plazo|deadline|fecha|date)\s*:\s*"
-    r"[^.:;]{1,100}$"
-)
-
-
-def _looks_like_group(text: str) -> bool:
-    """A short heading ending with a colon: "Working Group on Protection:", "It was also agreed
-    that:", or a longer name without commas ("Red de Funcionarios de Enlace para …:")."""
-    text = text.strip()
-    if not text.endswith(":") or text.startswith("·"):
-        return False
-    words = text.split()
-    return len(words) <= 12 or (len(words) <= 20 and "," not in text)
 
 
 def _segments(tokens: list[_Token], operative_start: bool) -> tuple[list[bool], list[bool]]:

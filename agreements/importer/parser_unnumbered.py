@@ -40,7 +40,10 @@ _NARRATOR = re.compile(
     r"^(?:(?:the|los|las|el|la)\s+)?(?:vice-?ministers?|viceministr[oa]s|delegations?|delegaciones"
     r"|participants|participantes|governments?|gobiernos?|they|ellos|ellas|heads\s+of\s+delegation"
     r"|jefes\s+de\s+delegacion|participating\s+delegations|countries|paises|conference|conferencia"
-    r"|meeting|reunion)\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
+    r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller"
+    r"|(?:technical\s+)?secretariat|secretaria(?:\s+tecnica)?|(?:pro\s+tempore\s+)?presidency"
+    r"|presidencia(?:\s+pro\s+tempore)?|ppt)"
+    r"\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
 )
 _PRETERITE = re.compile(r"^\w{3,}(?:aron|ieron)\b")
 _FIRST_PERSON = re.compile(
@@ -52,6 +55,15 @@ _INFINITIVE = re.compile(r"^(?P<verb>\w{3,}(?:ar|er|ir)(?:se|le|les|lo|la|los|la
 _NOT_INFINITIVES = frozenset(
     "lugar hogar mujer nivel particular regular similar popular familiar militar titular "
     "exterior interior anterior posterior superior inferior mayor menor".split()
+)
+_BODY_DECIDED = re.compile(
+    r"^(?:the|la|el|los|las)\s+(?:rcgm|grcm|vice-?ministers|viceministr[oa]s|(?:working\s+)?group"
+    r"|grupo(?:\s+de\s+trabajo)?|network|red|conference|conferencia|meeting|reunion)"
+    r"(?:\s+(?:also|further|tambien|asimismo))?\s+(?:agreed|decided|resolved|recommended|acordo"
+    r"|acordaron|decidio|decidieron|resolvio|resolvieron|recomendo|recomendaron)\b"
+)
+_TO_INFINITIVE = re.compile(
+    r"^to\s+(?!(?:the|a|an|this|that|these|those|its|their|date|be)\b)[a-z]{2,}\s+\w"
 )
 _ADVERBS = re.compile(r"^(?:\w+mente\s+|(?!apply|supply|rely|reply|comply|multiply)\w{3,}ly\s+)+")
 # Word's bullets by level: U+F0B7 (read as "·"), then "o", then "§" or a square.
@@ -100,6 +112,9 @@ def narrative(text: str) -> bool:
 def opens_item(text: str, strict: bool = False) -> bool:
     """Whether a paragraph (or, ``strict``, a sentence inside one) opens an agreement."""
     opening = _opening_words(text)
+    # "To keep the directory up to date": an English infinitive, whatever its verb.
+    if _TO_INFINITIVE.match(opening):
+        return True
     opening = re.sub(r"^to\s+", "", opening)
     opening = _ADVERBS.sub("", opening)
     if not opening:
@@ -113,6 +128,8 @@ def opens_item(text: str, strict: bool = False) -> bool:
         return True
     if not strict and re.match(r"^(?:it\s+was\s+(?:also\s+)?agreed|se\s+acordo)\b", opening):
         return True
+    if not strict and _BODY_DECIDED.match(opening):
+        return True  # "The Network agreed to prepare…", "La Red acordó solicitar…"
     first = opening.split()[0]
     if _verb_action(opening) is not None and not _PRETERITE.match(opening):
         return not first.endswith(("ed", "o")) or first in ("ratify", "do")
@@ -151,7 +168,7 @@ class _UnnumberedMixin:
         node = self._new_node(label, parent, text)
         node.default_action = self.section_action
         node.group = group or (parent.group if parent else "")
-        from .parser_tree import _Level
+        from .parser_text import _Level
 
         self.stack.append(_Level("assigned", "", number, node, group))
         self.pending_group = ""
@@ -184,8 +201,20 @@ class _UnnumberedMixin:
         self._assigned(token.text, depth, token)
 
     def _unnumbered_text(self, token, index: int) -> None:
+        from .parser_text import AGREED_INLINE, agenda_title
+
         text = token.text
-        if self.in_context and self._continues_context(text):
+        agreed = AGREED_INLINE.match(text)
+        if agenda_title(text):
+            # "Agenda item 2: …" in minutes: the group of what is agreed under it.
+            self._flush(None)
+            self.pending_group = agenda_title(text)
+            self.assigned_groups = {}
+            self.in_context = False
+        elif agreed:
+            # "Agreed: To accept the offer of Costa Rica …": the agreement, without the phrase.
+            self._assigned(text[agreed.end() :].strip(), 0, token)
+        elif self.in_context and self._continues_context(text):
             self.context[-1] = f"{self.context[-1]} {text}"
         elif not self.in_context and self._continues_sentence(text):
             self._append_to_last(text)
@@ -194,6 +223,11 @@ class _UnnumberedMixin:
             self.pending_group = text.rstrip(":").strip()
         elif self.segment_has_bullets:
             if self._current() is None:
+                self._to_context(text)
+            elif self._after_ended_row(text) or (self.gap and narrative(text)):
+                # "Se levantó la sesión …" under a bullet that closed with its "Fecha: …"; "The
+                # Network thanked …" after the bullets: what happened, not more of a bullet.
+                self._flush(None)
                 self._to_context(text)
             else:
                 self.pending.append(text)  # a paragraph of the bulleted item above
@@ -221,6 +255,9 @@ class _UnnumberedMixin:
             self._to_context(sentence)
         elif self.in_context or self._current() is None:
             self._to_context(sentence, join=not first)
+        elif first and self._after_ended_row(sentence):
+            # Under a table's row that closes with who acts and by when: no more of that row.
+            self._to_context(sentence)
         elif first:
             self.pending.append(sentence)
         else:
@@ -251,6 +288,10 @@ class _UnnumberedMixin:
         return bool(_FUNCTION_END.search(last)) or (self.hard_wrapped and long_line)
 
     def _unnumbered_group_label(self, text: str, index: int) -> bool:
+        from .parser_text import field_line
+
+        if field_line(text):
+            return False  # "Fecha: 15 de abril de 2019" under a bullet is that bullet's
         following = index + 1
         while following < len(self.tokens) and self.tokens[following].kind in ("blank", "gap"):
             following += 1

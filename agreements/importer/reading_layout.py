@@ -102,22 +102,22 @@ def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[
     )
     rows: list[list[str]] = []
     end = index
+    after_blank = False
     while index < len(lines):
         line = lines[index]
         chunks = _chunks(line)
         if not chunks:
             index += 1
+            after_blank = bool(rows)
             continue
         cells = [(_column(columns, start), text) for start, text in chunks]
-        first_end = chunks[0][0] + len(chunks[0][1])
-        # A paragraph below the table runs across its columns from the left margin.
-        if any(column is None for column, _text in cells) or (
-            len(chunks) == 1 and len(columns) > 1 and first_end > columns[1] + 10
-            and cells[0][0] == 0
-        ):  # fmt: skip
+        if _below_table(cells, chunks, columns):
             break
         if numbered:
             opens_row = cells[0][0] == 0 and bool(_LABEL.match(cells[0][1]))
+            # The number column holds only numbers: other text there is a paragraph below.
+            if rows and not opens_row and cells[0][0] == 0:
+                break
         else:
             # Without a number column, a row starts where the first column starts a sentence
             # and the one above has ended.
@@ -127,6 +127,8 @@ def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[
                 and cells[0][1][:1].isupper()
                 and (not above or above.rstrip()[-1:] in ".;:!?")
             )
+        if rows and not opens_row and after_blank:
+            break  # a row's lines follow one another: after a blank line, a paragraph below
         if opens_row or not rows:
             if numbered and not opens_row:
                 break
@@ -134,12 +136,30 @@ def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[
         for column, text in cells:
             rows[-1][column] = _join(rows[-1][column], text)
         index += 1
+        after_blank = False
         end = index  # the blank lines after the last row stay in the text
     lines_out = [_row_line(row, names, numbered) for row in rows]
     if not numbered:
         # Unnumbered rows are paragraphs of their own.
         lines_out = [part for line in lines_out for part in (line, "")][:-1]
+    if lines_out and end < len(lines) and lines[end].strip():
+        lines_out.append("")  # a paragraph right under the last row is a paragraph of its own
     return lines_out, end
+
+
+def _below_table(
+    cells: list[tuple[int | None, str]], chunks: list[tuple[int, str]], columns: list[int]
+) -> bool:
+    """A line that is no row of the table: text left of its first column, or a paragraph that
+    runs across the columns (from the margin or from inside one), as no cell can."""
+    if any(column is None for column, _text in cells):
+        return True
+    if len(chunks) != 1:
+        return False
+    column = cells[0][0]
+    assert column is not None
+    start, text = chunks[0]
+    return column + 1 < len(columns) and start + len(text) > columns[column + 1] + 10
 
 
 def _row_line(row: list[str], names: list[str], numbered: bool) -> str:

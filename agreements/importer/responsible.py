@@ -108,9 +108,13 @@ def responsible(
     named = _RESPONSIBLE_NAMED.search(text)
     if named:
         # "— Responsable: Países Miembros —": a table's column (or the text) names who acts.
-        codes = gazetteer.find(named["who"], language)
+        # "Secretaría Técnica, con el apoyo de la OIM": who supports is not responsible.
+        codes = gazetteer.find(_SUPPORTED_BY.split(named["who"], maxsplit=1)[0], language)
         if codes:
             return codes
+    closing = trailing_parenthesis(text, gazetteer, language)
+    if closing and action not in ("thank", "note"):
+        return closing[0]
     found: list[tuple[int, str]] = []
     for offset, clause in _clauses(text):
         found.extend(
@@ -130,6 +134,42 @@ def responsible(
 _RESPONSIBLE_NAMED = re.compile(
     r"(?:^|[\s—–(])(?:responsables?|responsible(?:\s+(?:party|parties|actors?))?|lead|a\s+cargo"
     r"\s+de|in\s+charge)\s*:\s*(?P<who>[^—–;:\n()]{2,160})",
+    re.IGNORECASE,
+)
+# "… (TS, by April 30, 2015).", "… (Mexico and Costa Rica)": who acts, and by when, in a closing
+# parenthesis, as network reports list their agreements.
+_TRAILING_PARENS = re.compile(r"\((?P<inner>[^()\n]{2,160})\)\s*[.;]?\s*$")
+_NAME_GLUE = re.compile(
+    r"\b(?:y|e|and|the|la|el|los|las|al?|all|todos|todas|de|of)\b|[,\s]", re.IGNORECASE
+)
+
+
+def trailing_parenthesis(
+    text: str, gazetteer: Gazetteer, language: str
+) -> tuple[list[str], str] | None:
+    """(who, when) from a closing parenthesis that opens with nothing but actors' names."""
+    match = _TRAILING_PARENS.search(text)
+    if not match:
+        return None
+    who, _comma, when = match["inner"].partition(",")
+    who = _SUPPORTED_BY.split(who, maxsplit=1)[0]
+    mentions = gazetteer.mentions(who, language)
+    rest = who
+    for start, end, _codes in reversed(mentions):
+        rest = rest[:start] + rest[end:]
+    if not mentions or _NAME_GLUE.sub("", rest):
+        return None
+    codes = gazetteer.find(who, language)
+    before = text[: match.start()].rstrip()
+    named = gazetteer.mentions(before[-160:], language)
+    if named and len(before[-160:]) - named[-1][1] <= 1 and set(named[-1][2]) & set(codes):
+        return None  # "the Regional Consultation Group on Migration (RCGM)": an acronym
+    return codes, when.strip()
+
+
+_SUPPORTED_BY = re.compile(
+    r",?\s+(?:with\s+(?:the\s+)?support\s+(?:of|from)|supported\s+by|con\s+(?:el\s+)?apoyo\s+de"
+    r"|con\s+la\s+asistencia\s+(?:tecnica\s+|técnica\s+)?de|with\s+the\s+assistance\s+of)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ\"“(¿¡·•\-])|\n")
@@ -252,10 +292,13 @@ _THANKED_OFFER = re.compile(
 )
 # "se resolvió que la Secretaría Técnica presente…", "it was decided that the TS…".
 _RESOLVED_THAT = re.compile(
-    r"(?=[adcrq])\b(?:resolvi(?:o|eron)|acord(?:o|aron)|decidi(?:o|eron)|resolved|decided|agreed)"
-    r"\s+(?:que|that)\s+"
-    # An item that opens with the subjunctive: "Que la Secretaría Técnica elabore…".
-    r"|^[\s\-–·•]*que\s+"
+    r"(?=[adcrqus])\b(?:resolvi(?:o|eron)|acord(?:o|aron)|decidi(?:o|eron)|resolved|decided|agreed"
+    # "To recommend that the member countries designate…", "Solicitar que la ST…"
+    r"|recommend(?:s|ed)?|recomendar|recomienda(?:n)?|urge(?:s|d)?|request(?:s|ed)?|solicitar"
+    r"|solicita(?:n)?)\s+(?:que|that)\s+"
+    # An item that opens with the subjunctive: "Que la Secretaría Técnica elabore…", "That the
+    # member countries designate…".
+    r"|^[\s\-–·•]*(?:que|that)\s+"
 )
 
 

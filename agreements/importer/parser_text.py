@@ -1,0 +1,342 @@
+"""The tree's nodes and the reading of what is not a label: text that continues an item, bullets,
+group labels, a narrating paragraph after the last item, the paragraphs waiting for their item."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import fold
+from .parser_labels import Label
+from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token
+from .parser_unnumbered import narrative, opens_item
+
+
+@dataclass
+class _Node:
+    label: Label | None
+    ref: str
+    section: str
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    parent: _Node | None = None
+    group: str = ""
+    warnings: list[str] = field(default_factory=list)
+    default_action: str | None = None  # from the phrase that introduced the list ("welcomed:")
+    part: str = ""  # the printed label of the part the item opens a list in ("A")
+
+
+@dataclass
+class _Level:
+    style: str
+    deco: str
+    last: int
+    item: _Node
+    group: str = ""
+
+
+class _TextMixin:
+    """The tree builder's reading of text, bullets and group labels."""
+
+    def _current(self) -> _Node | None:
+        return self.stack[-1].item if self.stack else None
+
+    def _previous_unfinished(self) -> bool:
+        previous = self.previous
+        if previous is None or previous.kind not in ("item", "bullet", "text"):
+            return False
+        last = self._last_text()
+        if not last or _TERMINAL.search(last):
+            return False
+        if _FUNCTION_END.search(last):
+            return True
+        return not self.gap and self.hard_wrapped and previous.raw_length >= 0.8 * self.wrap_width
+
+    def _last_text(self) -> str:
+        if self.pending:
+            return self.pending[-1]
+        current = self._current()
+        return current.paragraphs[-1] if current and current.paragraphs else ""
+
+    def _append_to_last(self, text: str) -> None:
+        if self.pending:
+            self.pending[-1] = _join(self.pending[-1], text)
+        elif self._current() is not None:
+            current = self._current()
+            current.paragraphs[-1] = _join(current.paragraphs[-1], text)
+
+    def _continues_sentence(self, text: str) -> bool:
+        if not self._last_text() or self._current() is None and not self.pending:
+            return False
+        if re.match(r"^[a-záéíóúñü(]", text):
+            return not _TERMINAL.search(self._last_text()) or self._last_text().endswith(",")
+        return self._previous_unfinished()
+
+    def _bullet(self, token: _Token, index: int = -1) -> None:
+        if token.text and self._continues_sentence(token.text) and token.text[0].islower():
+            self._append_to_last(token.text)  # "- importance of cooperation." after a page break
+        elif self._bullet_opens_item(token, index):
+            self._bullet_item(token)
+            return
+        else:
+            self.pending.append(f"· {token.text}")
+        self.previous = token
+        self.gap = False
+
+    def _bullet_opens_item(self, token: _Token, index: int = -1) -> bool:
+        """ "6. Realizar un taller … en marzo de 2005." then, after a blank line, "➢ Los países
+        informarán … a más tardar el 15 de febrero de 2005.": a bullet under a finished item
+        that introduces no list is a task of its own, not more text of the item above (whose
+        actors and deadline it would otherwise take over)."""
+        current = self._current()
+        if current is None or self.pending or not token.text or not token.text[:1].isupper():
+            return False
+        top = self.stack[-1]
+        if top.style == "bullet":
+            # The next bullet of the same run (the same glyph) is the next such item.
+            return token.glyph == top.deco
+        last = current.paragraphs[-1].rstrip() if current.paragraphs else ""
+        return (
+            self.gap
+            and (last.endswith(".") or bool(_FIELD_END.search(fold(last))))
+            and not current.children
+            and len(token.text.split()) >= 6
+            and (bool(re.search(r"[.;]\s*$", token.text)) or self._wraps_on(index))
+        )
+
+    def _wraps_on(self, index: int) -> bool:
+        """Whether the line after a bullet goes on with its sentence (an OCR text's wrapping)."""
+        following = self.tokens[index + 1] if 0 <= index < len(self.tokens) - 1 else None
+        return (
+            following is not None
+            and following.kind == "text"
+            and bool(re.match(r"^[a-záéíóúñü(]", following.text))
+        )
+
+    def _bullet_item(self, token: _Token) -> None:
+        """The bullet as an item below the one it follows, with a reference assigned in order
+        (6.1, 6.2), marked as assigned."""
+        self._flush(None)
+        top = self.stack[-1]
+        depth = len(self.stack) - 1 if top.style == "bullet" else len(self.stack)
+        parent = self.stack[depth - 1].item
+        number = len(parent.children) + 1
+        label = Label("", str(number), [("num", number)], "", assigned=True)
+        del self.stack[depth:]
+        node = self._new_node(label, parent, token.text)
+        node.group = parent.group
+        self.stack.append(_Level("bullet", token.glyph, number, node, parent.group))
+        self.previous = token
+        self.gap = False
+
+    def _text(self, token: _Token, index: int) -> None:
+        text = token.text
+        agreed = AGREED_INLINE.match(text)
+        if self._continues_sentence(text):
+            self._append_to_last(text)
+        elif agenda_title(text):
+            self._flush(None)
+            self.pending_group = agenda_title(text)
+        elif self.gap and signatories(text):
+            # "Por Belice, Canadá, Costa Rica …": who signed, under the last item.
+            self._flush(None)
+            self.context.append(text)
+            self.in_context = True
+        elif agreed and self.stack:
+            # "Se acuerda: Encomendar a la Red …" under an agenda item of minutes: what the
+            # meeting agreed on that item is an item below it.
+            self._agreed_item(text[agreed.end() :].strip())
+        elif self.in_context and self.gap is False and self.context:
+            self.context[-1] = f"{self.context[-1]} {text}"
+        elif self._closing_narrative(text, index):
+            # "Los Viceministros expresaron su satisfacción…" after the last item: what happened
+            # at the meeting, kept on the record as context, not a sentence of the last item.
+            self._flush(None)
+            self.context.append(text)
+            self.in_context = True
+        elif self._is_group_label(text, index):
+            self.pending_group = text.rstrip(":").strip()
+        elif self._after_ended_row(text):
+            # A paragraph below a table's last row (or below an item that closes with who acts
+            # and by when) is no more of that item: an agreement of its own, or context.
+            self._flush(None)
+            if opens_item(text, strict=True) or _AGREED.match(fold(text)):
+                self._item_after_row(text)
+            else:
+                self.context.append(text)
+                self.in_context = True
+        else:
+            self.pending.append(text)
+        self.previous = token
+        self.gap = False
+
+    def _after_ended_row(self, text: str) -> bool:
+        current = self._current()
+        return (
+            self.gap
+            and current is not None
+            and not current.children
+            and text[:1].isupper()
+            and not field_line(text)
+            and bool(_FIELD_END.search(fold(self._last_text().rstrip())))
+        )
+
+    def _agreed_item(self, text: str) -> None:
+        self._flush(None)
+        parent = self.stack[0].item
+        number = len(parent.children) + 1
+        label = Label("", str(number), [("num", number)], "", assigned=True)
+        del self.stack[1:]
+        node = self._new_node(label, parent, text)
+        node.group = parent.group
+        self.stack.append(_Level("assigned", "", number, node, parent.group))
+        self.section_has_items = True
+        self.in_context = False
+
+    def _item_after_row(self, text: str) -> None:
+        """The paragraph as the next item of the list it follows, its reference assigned."""
+        depth = len(self.stack) - 1
+        level = self.stack[depth]
+        parent = self.stack[depth - 1].item if depth > 0 else None
+        number = level.last + 1
+        label = Label("", str(number), [(level.style, number)], "", assigned=True)
+        del self.stack[depth:]
+        node = self._new_node(label, parent, text)
+        node.group = level.group or (parent.group if parent else "")
+        self.stack.append(_Level(level.style, level.deco, number, node, level.group))
+        if depth == 0:
+            self.last_top_value = number
+
+    def _closing_narrative(self, text: str, index: int) -> bool:
+        """A narrating paragraph after the last item of its section, set off by a blank line."""
+        if not self.gap or self._current() is None or not narrative(text):
+            return False
+        if self._only_narrative_after is None:
+            # Computed once, from the end: a long document stays linear.
+            after = [True] * len(self.tokens)
+            for position in range(len(self.tokens) - 1, 0, -1):
+                token = self.tokens[position]
+                if token.kind == "section":
+                    after[position - 1] = True
+                elif token.kind in ("item", "bullet") or (
+                    token.kind == "text" and token.text[:1].isupper() and not narrative(token.text)
+                ):
+                    after[position - 1] = False
+                else:
+                    after[position - 1] = after[position]
+            self._only_narrative_after = after
+        return self._only_narrative_after[index]
+
+    def _pending_label_to_group(self) -> None:
+        """A buffered paragraph that turns out to head the next items (a group label wrapped
+        over two lines) becomes their group."""
+        if self.pending and not self.pending_group and _looks_like_group(self.pending[-1]):
+            self.pending_group = self.pending.pop().rstrip(":").strip()
+
+    def _is_group_label(self, text: str, index: int) -> bool:
+        if field_line(text):
+            return False  # "Fecha: 15 de abril de 2019" under an item is that item's
+        following = index + 1
+        while following < len(self.tokens) and self.tokens[following].kind in ("blank", "gap"):
+            following += 1
+        if following >= len(self.tokens) or self.tokens[following].kind != "item":
+            return False
+        words = text.split()
+        if text.endswith(":"):
+            return _looks_like_group(text)
+        return (
+            len(words) <= 8
+            and text[:1].isupper()
+            and not _TERMINAL.search(text)
+            and not self.tokens[following].label.weak
+        )
+
+    def _flush(self, target: _Node | None, restart: bool = False) -> None:
+        """Give the buffered paragraphs to the item they belong to."""
+        if not self.pending:
+            return
+        if target is None:
+            target = self._current()
+            # "It was also agreed that:" + bullets after a sub-list: text of the enclosing item.
+            if (
+                target is not None
+                and not restart
+                and self.pending[0].rstrip().endswith(":")
+                and len(self.pending[0].split()) <= 12
+                and len(self.stack) > 1
+            ):
+                target = self.stack[-2].item
+        if target is not None:
+            target.paragraphs.extend(self.pending)
+        self.pending = []
+
+
+# An item that ends with who acts or by when ("… Responsible: Liaison Officers Network", a table
+
+# row's "— Plazo: 30 de junio de 2010") has ended, though no full stop closes it.
+_FIELD_END = re.compile(
+    r"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|plazo|deadline|fecha|date)\s*:\s*"
+    r"[^.:;]{1,100}$"
+)
+
+
+# "Se acuerda: Encomendar …", "It was agreed: To request …": phrase and agreement on one line.
+# "Agenda item 2: Seminar on migration and health", "Punto 3 de la agenda: Asuntos varios": the
+# title of what minutes record under it, the group of the agreements reached there.
+_AGENDA_ITEM = re.compile(
+    r"^(?:agenda\s+item|item|punto|tema)(?:\s+(?:de\s+(?:la\s+)?agenda|of\s+the\s+agenda))?"
+    r"\s+(?:no\.?\s*|n[°º]\s*)?\d{1,2}(?:\s+(?:de\s+(?:la\s+)?agenda|of\s+the\s+agenda))?"
+    r"\s*[:.–—-]\s*(?P<title>\S.{1,100})$",
+    re.IGNORECASE,
+)
+
+
+_SIGNATORIES = re.compile(
+    r"^(?:[Pp]or|[Ff]or)\s+(?:el\s+[Gg]obierno\s+de\s+|the\s+[Gg]overnment\s+of\s+)?[A-ZÁÉÍÓÚÑ]"
+)
+_NAME_GLUE = frozenset("y e and the de del la el los las of".split())
+
+
+def signatories(text: str) -> bool:
+    """ "Por Belice, Canadá, Costa Rica … y República Dominicana.": a list of who signed."""
+    if not _SIGNATORIES.match(text) or text.count(",") < 2:
+        return False
+    words = re.findall(r"[^\W\d_]+", text)[1:]
+    return all(word[:1].isupper() or word.lower() in _NAME_GLUE for word in words)
+
+
+def agenda_title(text: str) -> str:
+    match = _AGENDA_ITEM.match(text.strip())
+    return match["title"].strip().rstrip(".:") if match else ""
+
+
+# "Responsable: Secretaría Técnica", "Fecha: 15 de abril", "Deadline: June 2015": a field of the
+# item above, on a line of its own.
+_FIELD_START = re.compile(
+    r"^(?:responsables?|responsible|a\s+cargo\s+de|lead|in\s+charge|plazo|deadline|fecha"
+    r"(?:\s+limite)?|date|timeline|cronograma)\s*:"
+)
+
+
+def field_line(text: str) -> bool:
+    return bool(_FIELD_START.match(fold(text).strip()))
+
+
+AGREED_INLINE = re.compile(
+    r"^(?:se\s+(?:acuerda|acordó|acordo|resuelve|resolvió|decide|decidió)|it\s+(?:is|was)\s+"
+    r"(?:also\s+)?(?:agreed|decided)|agreed|acuerdo)\s*:\s*(?=[A-ZÁÉÍÓÚÑ¿])",
+    re.IGNORECASE,
+)
+_AGREED = re.compile(
+    r"^(?:it\s+was\s+(?:also\s+)?(?:agreed|decided)|se\s+(?:acordo|decidio|resolvio))\b"
+)
+
+
+def _looks_like_group(text: str) -> bool:
+    """A short heading ending with a colon: "Working Group on Protection:", "It was also agreed
+    that:", or a longer name without commas ("Red de Funcionarios de Enlace para …:")."""
+    text = text.strip()
+    if not text.endswith(":") or text.startswith("·"):
+        return False
+    words = text.split()
+    return len(words) <= 12 or (len(words) <= 20 and "," not in text)
