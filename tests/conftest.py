@@ -114,8 +114,8 @@ def pytest_addoption(parser):
 # --- Tests without a database first, in each worker's share ----------------------------------
 # A worker's first database test waits for the template database below (about 20 s on two cores),
 # and pytest-django puts the tests that need no database last. Each worker starts with its share
-# of those instead, so that the wait is spent working. The order pytest-django gives the
-# database tests (plain, then transactional) is kept within each share.
+# of those instead, so that the wait is spent working, then runs its share of the database tests
+# (plain, then transactional, as pytest-django orders them), the longest first.
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 
 
@@ -141,18 +141,69 @@ def _longest_first(item) -> int:
     return 3
 
 
+# About how long a test of each rank takes, in seconds (make test's durations): enough to share
+# the long ones out fairly.
+RANK_SECONDS = {0: 20.0, 1: 3.0, 2: 2.0, 3: 0.2}
+
+
+def _modules_longest_first(items) -> list[list]:
+    """The items by module (a module's fixtures are built once per worker, so a module stays
+    on one), the modules holding the longest tests first, the larger first among equals."""
+    modules: dict = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    return sorted(
+        modules.values(),
+        key=lambda tests: (min(_longest_first(test) for test in tests), -len(tests)),
+    )
+
+
+def _shares(items, workers: int) -> list[list] | None:
+    """Each worker's queue: its tests without a database, then its plain database tests, then
+    its transactional ones (pytest-django's order: a flush after a transactional test empties
+    what the migrations wrote), the longest first within each, the modules dealt out so that
+    each worker gets about the same time. xdist's worksteal hands the first worker the first
+    len // workers tests of the list, and so on: the tests without a database even the counts
+    out. None if they cannot."""
+    without = [item for item in items if not _needs_database(item)]
+    plain = [item for item in items if _needs_database(item) and not _transactional(item)]
+    transactional = [item for item in items if _transactional(item)]
+    seconds = [0.0] * workers
+    queues: list[list] = [[] for _ in range(workers)]
+    for kind in (plain, transactional):
+        dealt: list[list] = [[] for _ in range(workers)]
+        for tests in _modules_longest_first(kind):
+            share = seconds.index(min(seconds))
+            dealt[share] += tests
+            seconds[share] += sum(RANK_SECONDS[_longest_first(test)] for test in tests)
+        for share in range(workers):
+            queues[share] += dealt[share]
+    sizes = [len(items) // workers] * workers
+    sizes[-1] += len(items) - sum(sizes)
+    fillers = [size - len(queue) for size, queue in zip(sizes, queues, strict=True)]
+    if min(fillers) < 0:
+        return None
+    ordered = []
+    start = 0
+    for filler, queue in zip(fillers, queues, strict=True):
+        ordered.append(without[start : start + filler] + queue)
+        start += filler
+    return ordered
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     workers = getattr(config, "workerinput", {}).get("workercount", 1)
     if workers < 2:
         return
+    shares = _shares(items, workers)
+    if shares is not None:
+        items[:] = [item for share in shares for item in share]
+        return
+    # A collection too lopsided to even out (a few files chosen by hand): each worker starts
+    # with its share of the tests without a database, then the database tests in order.
     without = [item for item in items if not _needs_database(item)]
-    plain = [item for item in items if _needs_database(item) and not _transactional(item)]
-    # The transactional tests come last (pytest-django's order), the longest of them first: a
-    # fuzzing or browser test left at the very end would run alone while the other worker
-    # waits, since a worker steals only from the end of another's queue.
-    transactional = sorted((item for item in items if _transactional(item)), key=_longest_first)
-    with_database = plain + transactional
+    with_database = [item for item in items if _needs_database(item)]
     ordered = []
     for share in range(workers):
         ordered += without[share * len(without) // workers : (share + 1) * len(without) // workers]

@@ -21,7 +21,8 @@ from consultations.models import (
 from rcm.testing.shared_rows import built_once
 from tests.consultations.factories import agreed, at, conference, country
 
-pytestmark = pytest.mark.django_db
+# Migrating backwards and forwards takes most of a minute: slow, so that it starts first.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 MOVE = ("agreements", "0009_consultations_move_to_their_own_app")
 TABLES = [
