@@ -5,7 +5,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.core.validators
 import django.db.models.deletion
-import rcm.models
+import rcm.models.base
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('meetings', '0002_initial'),
         ('rcm', '0002_role_groups'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('rcm', '__first__'),
     ]
 
     operations = [
@@ -68,6 +68,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'country in an agreement',
                 'verbose_name_plural': 'countries in agreements',
                 'ordering': ['agreement', 'country'],
+                'indexes': [models.Index(fields=['country', 'responsible', 'status'], name='agreements__country_169910_idx')],
+                'constraints': [models.UniqueConstraint(fields=('agreement', 'country'), name='country_named_once_per_agreement'), models.CheckConstraint(condition=models.Q(('responsible', True), ('status', ''), _connector='OR'), name='only_responsible_countries_carry_a_status', violation_error_message='Only a responsible country carries a status.')],
             },
         ),
         migrations.AddField(
@@ -89,6 +91,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'lineage link',
                 'verbose_name_plural': 'lineage links',
                 'ordering': ['earlier', 'later'],
+                'constraints': [models.UniqueConstraint(fields=('later', 'earlier', 'kind'), name='one_link_per_kind'), models.CheckConstraint(condition=models.Q(('later', models.F('earlier')), _negated=True), name='agreement_does_not_link_to_itself', violation_error_message='An agreement cannot be linked to itself.')],
             },
         ),
         migrations.CreateModel(
@@ -103,6 +106,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'organisation in an agreement',
                 'verbose_name_plural': 'organisations in agreements',
                 'ordering': ['agreement', 'organisation'],
+                'constraints': [models.UniqueConstraint(fields=('agreement', 'organisation'), name='organisation_named_once_per_agreement')],
             },
         ),
         migrations.AddField(
@@ -132,6 +136,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'follow-up update',
                 'verbose_name_plural': 'follow-up updates',
                 'ordering': ['agreement', 'created_at', 'pk'],
+                'indexes': [models.Index(fields=['validation', 'created_at'], name='agreements__validat_50cdd2_idx')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('validation', 'returned'), _negated=True), models.Q(('review_note', ''), _negated=True), _connector='OR'), name='returned_update_gives_a_reason', violation_error_message='Say why the update is sent back.')],
             },
         ),
         migrations.CreateModel(
@@ -325,7 +331,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'instruments',
                 'ordering': ['name_en'],
             },
-            bases=(rcm.models.Bilingual, models.Model),
+            bases=(rcm.models.base.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='HistoricalInstrumentEvent',
@@ -415,7 +421,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'Plan of Action themes',
                 'ordering': ['code'],
             },
-            bases=(rcm.models.Bilingual, models.Model),
+            bases=(rcm.models.base.Bilingual, models.Model),
         ),
         migrations.AddField(
             model_name='instrument',
@@ -477,38 +483,6 @@ class Migration(migrations.Migration):
             model_name='agreement',
             name='themes',
             field=models.ManyToManyField(blank=True, related_name='agreements', to='agreements.theme', verbose_name='Plan of Action themes'),
-        ),
-        migrations.AddIndex(
-            model_name='agreementcountry',
-            index=models.Index(fields=['country', 'responsible', 'status'], name='agreements__country_169910_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='agreementcountry',
-            constraint=models.UniqueConstraint(fields=('agreement', 'country'), name='country_named_once_per_agreement'),
-        ),
-        migrations.AddConstraint(
-            model_name='agreementcountry',
-            constraint=models.CheckConstraint(condition=models.Q(('responsible', True), ('status', ''), _connector='OR'), name='only_responsible_countries_carry_a_status', violation_error_message='Only a responsible country carries a status.'),
-        ),
-        migrations.AddConstraint(
-            model_name='agreementlink',
-            constraint=models.UniqueConstraint(fields=('later', 'earlier', 'kind'), name='one_link_per_kind'),
-        ),
-        migrations.AddConstraint(
-            model_name='agreementlink',
-            constraint=models.CheckConstraint(condition=models.Q(('later', models.F('earlier')), _negated=True), name='agreement_does_not_link_to_itself', violation_error_message='An agreement cannot be linked to itself.'),
-        ),
-        migrations.AddConstraint(
-            model_name='agreementorganisation',
-            constraint=models.UniqueConstraint(fields=('agreement', 'organisation'), name='organisation_named_once_per_agreement'),
-        ),
-        migrations.AddIndex(
-            model_name='followup',
-            index=models.Index(fields=['validation', 'created_at'], name='agreements__validat_50cdd2_idx'),
-        ),
-        migrations.AddConstraint(
-            model_name='followup',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('validation', 'returned'), _negated=True), models.Q(('review_note', ''), _negated=True), _connector='OR'), name='returned_update_gives_a_reason', violation_error_message='Say why the update is sent back.'),
         ),
         migrations.AddIndex(
             model_name='agreement',

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         ('agreements', '0002_search_vectors'),
         ('meetings', '0004_consultation_kind'),
         ('rcm', '0002_role_groups'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('rcm', '__first__'),
     ]
 
     operations = [
@@ -36,6 +36,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'written consultation',
                 'verbose_name_plural': 'written consultations',
                 'ordering': ['-created_at', '-pk'],
+                'indexes': [models.Index(fields=['state'], name='consultation_state')],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('state__in', ('agreed', 'launched', 'result_reported')), _negated=True), models.Q(('agreement__isnull', False), ('meeting__isnull', False)), _connector='OR'), name='agreed_consultation_has_its_outcome', violation_error_message='An agreed consultation has its meeting and agreement of record.'), models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'troika_review', 'members_round', 'amended', 'agreed', 'launched', 'result_reported', 'withdrawn'])), name='consultation_state_is_known'), models.CheckConstraint(condition=models.Q(('visibility__in', ['members', 'public'])), name='consultation_is_public_or_for_members', violation_error_message='A consultation is public or for members only.')],
             },
         ),
         migrations.CreateModel(
@@ -74,6 +76,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'consultation answer',
                 'verbose_name_plural': 'consultation answers',
                 'ordering': ['round', 'country'],
+                'constraints': [models.UniqueConstraint(fields=('round', 'country'), name='one_answer_per_country_and_round', violation_error_message='The country already answered in this round.'), models.CheckConstraint(condition=models.Q(models.Q(('answer', 'propose_changes'), _negated=True), models.Q(('text', ''), _negated=True), _connector='OR'), name='proposed_changes_come_with_text', violation_error_message='Write the changes the country proposes.'), models.CheckConstraint(condition=models.Q(models.Q(('answer', 'no_answer'), ('answered_by__isnull', True)), models.Q(models.Q(('answer', 'no_answer'), _negated=True), ('answered_by__isnull', False)), _connector='OR'), name='a_person_gives_every_answer_but_none', violation_error_message='An answer is given by a person; only a missing answer has nobody.'), models.CheckConstraint(condition=models.Q(('answer__in', ['agree', 'propose_changes', 'object', 'no_answer'])), name='consultation_answer_is_known')],
             },
         ),
         migrations.CreateModel(
@@ -92,6 +95,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'consultation transition',
                 'verbose_name_plural': 'consultation transitions',
                 'ordering': ['consultation', 'at', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('from_state', models.F('to_state')), _negated=True), name='a_transition_changes_the_state')],
             },
         ),
         migrations.CreateModel(
@@ -110,6 +114,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'consultation text version',
                 'verbose_name_plural': 'consultation text versions',
                 'ordering': ['consultation', 'number'],
+                'constraints': [models.UniqueConstraint(fields=('consultation', 'number'), name='one_consultation_version_per_number', violation_error_message='The consultation already has a version so numbered.'), models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='consultation_versions_count_from_one'), models.CheckConstraint(condition=models.Q(('text_en', ''), _negated=True), name='consultation_version_has_text', violation_error_message='A version of the text cannot be empty.')],
             },
         ),
         migrations.AddField(
@@ -277,54 +282,6 @@ class Migration(migrations.Migration):
                 'ordering': ['-date', 'email'],
                 'constraints': [models.UniqueConstraint(fields=('email', 'date'), name='one_reminder_per_address_and_day'), models.CheckConstraint(condition=models.Q(('email', django.db.models.functions.text.Lower('email'))), name='reminder_address_is_lower_case')],
             },
-        ),
-        migrations.AddIndex(
-            model_name='consultation',
-            index=models.Index(fields=['state'], name='consultation_state'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('state__in', ('agreed', 'launched', 'result_reported')), _negated=True), models.Q(('agreement__isnull', False), ('meeting__isnull', False)), _connector='OR'), name='agreed_consultation_has_its_outcome', violation_error_message='An agreed consultation has its meeting and agreement of record.'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultation',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['draft', 'troika_review', 'members_round', 'amended', 'agreed', 'launched', 'result_reported', 'withdrawn'])), name='consultation_state_is_known'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultation',
-            constraint=models.CheckConstraint(condition=models.Q(('visibility__in', ['members', 'public'])), name='consultation_is_public_or_for_members', violation_error_message='A consultation is public or for members only.'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultationanswer',
-            constraint=models.UniqueConstraint(fields=('round', 'country'), name='one_answer_per_country_and_round', violation_error_message='The country already answered in this round.'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultationanswer',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('answer', 'propose_changes'), _negated=True), models.Q(('text', ''), _negated=True), _connector='OR'), name='proposed_changes_come_with_text', violation_error_message='Write the changes the country proposes.'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultationanswer',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('answer', 'no_answer'), ('answered_by__isnull', True)), models.Q(models.Q(('answer', 'no_answer'), _negated=True), ('answered_by__isnull', False)), _connector='OR'), name='a_person_gives_every_answer_but_none', violation_error_message='An answer is given by a person; only a missing answer has nobody.'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultationanswer',
-            constraint=models.CheckConstraint(condition=models.Q(('answer__in', ['agree', 'propose_changes', 'object', 'no_answer'])), name='consultation_answer_is_known'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultationtransition',
-            constraint=models.CheckConstraint(condition=models.Q(('from_state', models.F('to_state')), _negated=True), name='a_transition_changes_the_state'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultationversion',
-            constraint=models.UniqueConstraint(fields=('consultation', 'number'), name='one_consultation_version_per_number', violation_error_message='The consultation already has a version so numbered.'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultationversion',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='consultation_versions_count_from_one'),
-        ),
-        migrations.AddConstraint(
-            model_name='consultationversion',
-            constraint=models.CheckConstraint(condition=models.Q(('text_en', ''), _negated=True), name='consultation_version_has_text', violation_error_message='A version of the text cannot be empty.'),
         ),
         migrations.AddIndex(
             model_name='consultationround',

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         ('agreements', '0003_consultations_and_reminders'),
         ('meetings', '0004_consultation_kind'),
         ('rcm', '0002_role_groups'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('rcm', '__first__'),
     ]
 
     operations = [
@@ -37,6 +37,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'budget',
                 'verbose_name_plural': 'budgets',
                 'ordering': ['-year'],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('status', 'recommended'), _negated=True), ('recommendation_meeting__isnull', False), _connector='OR'), name='recommended_budget_names_its_rcgm', violation_error_message='Say at which RCGM meeting the budget was recommended.'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'approved'), _negated=True), ('approval_meeting__isnull', False), _connector='OR'), name='approved_budget_names_its_meeting', violation_error_message='Say at which meeting the vice-ministers approved it.')],
             },
         ),
         migrations.CreateModel(
@@ -68,6 +69,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'budget line',
                 'verbose_name_plural': 'budget lines',
                 'ordering': ['budget', 'category__position'],
+                'constraints': [models.UniqueConstraint(fields=('budget', 'category'), name='one_budget_line_per_category', violation_error_message='The budget already has this line.'), models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='budget_line_amount_is_positive', violation_error_message='A budget line must be more than zero.')],
             },
         ),
         migrations.CreateModel(
@@ -103,6 +105,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'assessment',
                 'verbose_name_plural': 'assessments',
                 'ordering': ['-year', 'country__name_en'],
+                'indexes': [models.Index(fields=['year', 'country'], name='assessment_year_country')],
+                'constraints': [models.UniqueConstraint(fields=('country', 'year'), name='one_assessment_per_country_and_year', violation_error_message='The country already has an assessment for this year.'), models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='assessment_amount_is_positive', violation_error_message='An assessment must be more than zero.')],
             },
         ),
         migrations.CreateModel(
@@ -121,6 +125,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'expenditure',
                 'verbose_name_plural': 'expenditures',
                 'ordering': ['-spent_on', '-pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='expenditure_amount_is_positive', violation_error_message='An expenditure must be more than zero.')],
             },
         ),
         migrations.CreateModel(
@@ -139,6 +144,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'activity and financial report',
                 'verbose_name_plural': 'activity and financial reports',
                 'ordering': ['-period_end', '-pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='financial_report_period_ends_after_it_begins', violation_error_message='The period cannot end before it begins.'), models.UniqueConstraint(fields=('period_start', 'period_end'), name='one_financial_report_per_period', violation_error_message='There is already a report for this period.')],
             },
         ),
         migrations.CreateModel(
@@ -407,6 +413,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'payment',
                 'verbose_name_plural': 'payments',
                 'ordering': ['-received_on', '-pk'],
+                'indexes': [models.Index(fields=['country', 'received_on'], name='payment_country_date')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='payment_amount_is_positive', violation_error_message='A payment must be more than zero.')],
             },
         ),
         migrations.CreateModel(
@@ -442,6 +450,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'part of a payment applied to an assessment',
                 'verbose_name_plural': 'parts of payments applied to assessments',
                 'ordering': ['payment', 'assessment__year'],
+                'constraints': [models.UniqueConstraint(fields=('payment', 'assessment'), name='one_allocation_per_payment_and_assessment'), models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='allocation_amount_is_positive', violation_error_message='The part applied must be more than zero.')],
             },
         ),
         migrations.CreateModel(
@@ -464,6 +473,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Reserve Fund movement',
                 'verbose_name_plural': 'Reserve Fund movements',
                 'ordering': ['-date', '-pk'],
+                'indexes': [models.Index(fields=['date'], name='reserve_fund_date')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='reserve_fund_amount_is_positive', violation_error_message='An amount must be more than zero.'), models.CheckConstraint(condition=models.Q(('kind', 'disbursement'), models.Q(('destination__isnull', True), ('migrants_assisted__isnull', True), ('nationality__isnull', True)), _connector='OR'), name='only_disbursements_assist_migrants', violation_error_message='Only a disbursement assists migrants.'), models.CheckConstraint(condition=models.Q(('kind', 'contribution'), ('country__isnull', True), _connector='OR'), name='only_contributions_have_a_contributor', violation_error_message='Only a contribution names a contributing country.'), models.CheckConstraint(condition=models.Q(('migrants_assisted__isnull', True), ('migrants_assisted__gt', 0), _connector='OR'), name='assisted_migrants_are_counted_from_one', violation_error_message='Leave the number of migrants empty when not recorded.')],
             },
         ),
         migrations.CreateModel(
@@ -479,90 +490,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'row of the scale',
                 'verbose_name_plural': 'rows of the scale',
                 'ordering': ['scale', '-amount_usd', 'country__name_en'],
+                'constraints': [models.UniqueConstraint(fields=('scale', 'country'), name='one_scale_row_per_country', violation_error_message='The scale already has a row for this country.'), models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='scale_row_amount_is_positive', violation_error_message="A country's contribution must be more than zero.")],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='budget',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'recommended'), _negated=True), ('recommendation_meeting__isnull', False), _connector='OR'), name='recommended_budget_names_its_rcgm', violation_error_message='Say at which RCGM meeting the budget was recommended.'),
-        ),
-        migrations.AddConstraint(
-            model_name='budget',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'approved'), _negated=True), ('approval_meeting__isnull', False), _connector='OR'), name='approved_budget_names_its_meeting', violation_error_message='Say at which meeting the vice-ministers approved it.'),
-        ),
-        migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.UniqueConstraint(fields=('budget', 'category'), name='one_budget_line_per_category', violation_error_message='The budget already has this line.'),
-        ),
-        migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='budget_line_amount_is_positive', violation_error_message='A budget line must be more than zero.'),
-        ),
-        migrations.AddIndex(
-            model_name='assessment',
-            index=models.Index(fields=['year', 'country'], name='assessment_year_country'),
-        ),
-        migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.UniqueConstraint(fields=('country', 'year'), name='one_assessment_per_country_and_year', violation_error_message='The country already has an assessment for this year.'),
-        ),
-        migrations.AddConstraint(
-            model_name='assessment',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='assessment_amount_is_positive', violation_error_message='An assessment must be more than zero.'),
-        ),
-        migrations.AddConstraint(
-            model_name='expenditure',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='expenditure_amount_is_positive', violation_error_message='An expenditure must be more than zero.'),
-        ),
-        migrations.AddConstraint(
-            model_name='financialreport',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='financial_report_period_ends_after_it_begins', violation_error_message='The period cannot end before it begins.'),
-        ),
-        migrations.AddConstraint(
-            model_name='financialreport',
-            constraint=models.UniqueConstraint(fields=('period_start', 'period_end'), name='one_financial_report_per_period', violation_error_message='There is already a report for this period.'),
-        ),
-        migrations.AddIndex(
-            model_name='payment',
-            index=models.Index(fields=['country', 'received_on'], name='payment_country_date'),
-        ),
-        migrations.AddConstraint(
-            model_name='payment',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='payment_amount_is_positive', violation_error_message='A payment must be more than zero.'),
-        ),
-        migrations.AddConstraint(
-            model_name='paymentallocation',
-            constraint=models.UniqueConstraint(fields=('payment', 'assessment'), name='one_allocation_per_payment_and_assessment'),
-        ),
-        migrations.AddConstraint(
-            model_name='paymentallocation',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='allocation_amount_is_positive', violation_error_message='The part applied must be more than zero.'),
-        ),
-        migrations.AddIndex(
-            model_name='reservefundmovement',
-            index=models.Index(fields=['date'], name='reserve_fund_date'),
-        ),
-        migrations.AddConstraint(
-            model_name='reservefundmovement',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='reserve_fund_amount_is_positive', violation_error_message='An amount must be more than zero.'),
-        ),
-        migrations.AddConstraint(
-            model_name='reservefundmovement',
-            constraint=models.CheckConstraint(condition=models.Q(('kind', 'disbursement'), models.Q(('destination__isnull', True), ('migrants_assisted__isnull', True), ('nationality__isnull', True)), _connector='OR'), name='only_disbursements_assist_migrants', violation_error_message='Only a disbursement assists migrants.'),
-        ),
-        migrations.AddConstraint(
-            model_name='reservefundmovement',
-            constraint=models.CheckConstraint(condition=models.Q(('kind', 'contribution'), ('country__isnull', True), _connector='OR'), name='only_contributions_have_a_contributor', violation_error_message='Only a contribution names a contributing country.'),
-        ),
-        migrations.AddConstraint(
-            model_name='reservefundmovement',
-            constraint=models.CheckConstraint(condition=models.Q(('migrants_assisted__isnull', True), ('migrants_assisted__gt', 0), _connector='OR'), name='assisted_migrants_are_counted_from_one', violation_error_message='Leave the number of migrants empty when not recorded.'),
-        ),
-        migrations.AddConstraint(
-            model_name='scalerow',
-            constraint=models.UniqueConstraint(fields=('scale', 'country'), name='one_scale_row_per_country', violation_error_message='The scale already has a row for this country.'),
-        ),
-        migrations.AddConstraint(
-            model_name='scalerow',
-            constraint=models.CheckConstraint(condition=models.Q(('amount_usd__gt', 0)), name='scale_row_amount_is_positive', violation_error_message="A country's contribution must be more than zero."),
         ),
     ]

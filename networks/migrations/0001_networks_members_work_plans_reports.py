@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import networks.models.reports
-import rcm.models
+import rcm.models.base
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
         ('agreements', '0002_search_vectors'),
         ('meetings', '0004_consultation_kind'),
         ('rcm', '0002_role_groups'),
-        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+        ('rcm', '__first__'),
     ]
 
     operations = [
@@ -78,8 +78,9 @@ class Migration(migrations.Migration):
                 'verbose_name': 'network or group',
                 'verbose_name_plural': 'networks and groups',
                 'ordering': ['kind', 'name_en'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('active_until__isnull', True), ('active_since__isnull', True), ('active_until__gte', models.F('active_since')), _connector='OR'), name='network_ends_after_it_begins', violation_error_message='A network cannot end before it begins.'), models.CheckConstraint(condition=models.Q(('led_by_ppt', False), ('leading_country__isnull', True), _connector='OR'), name='network_led_by_the_ppt_or_a_country', violation_error_message='A network is led by the Presidency Pro-Tempore or by one country, not both.')],
             },
-            bases=(rcm.models.Bilingual, models.Model),
+            bases=(rcm.models.base.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='HistoricalWorkPlan',
@@ -205,6 +206,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'network member',
                 'verbose_name_plural': 'network members',
                 'ordering': ['network_id', 'country_id', 'organisation_id', 'role', 'person_name'],
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('country__isnull', True), ('organisation__isnull', False)), models.Q(('country__isnull', False), ('organisation__isnull', True)), _connector='OR'), name='network_member_is_a_country_or_an_organisation', violation_error_message='Name either a country or an organisation.'), models.CheckConstraint(condition=models.Q(('active_until__isnull', True), ('active_from__isnull', True), ('active_until__gte', models.F('active_from')), _connector='OR'), name='network_member_ends_after_it_begins', violation_error_message='A membership cannot end before it begins.'), models.UniqueConstraint(fields=('network', 'country', 'organisation', 'role', 'person_name'), name='one_network_member_per_person_and_role', nulls_distinct=False, violation_error_message='This member is already recorded in this role.')],
             },
         ),
         migrations.CreateModel(
@@ -229,8 +231,9 @@ class Migration(migrations.Migration):
                 'verbose_name': 'network report',
                 'verbose_name_plural': 'network reports',
                 'ordering': ['network', 'meeting__year', 'meeting__starts_on', 'pk'],
+                'constraints': [models.UniqueConstraint(fields=('network', 'meeting', 'name_en'), name='one_network_report_per_title_and_meeting', violation_error_message='This report is already recorded for the meeting.'), models.CheckConstraint(condition=models.Q(('presented_by_country__isnull', True), ('presented_by_organisation__isnull', True), _connector='OR'), name='network_report_presented_by_one', violation_error_message='A report is presented by a country or an organisation, not both.')],
             },
-            bases=(rcm.models.Bilingual, models.Model),
+            bases=(rcm.models.base.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='WorkPlan',
@@ -251,8 +254,9 @@ class Migration(migrations.Migration):
                 'verbose_name': 'work plan',
                 'verbose_name_plural': 'work plans',
                 'ordering': ['network', '-start_year', 'name_en'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('end_year__isnull', True), ('start_year__isnull', True), ('end_year__gte', models.F('start_year')), _connector='OR'), name='work_plan_ends_after_it_begins', violation_error_message='A plan cannot end before it begins.'), models.UniqueConstraint(fields=('network', 'name_en'), name='one_work_plan_per_title_in_a_network', violation_error_message='The network already has a plan with this title.')],
             },
-            bases=(rcm.models.Bilingual, models.Model),
+            bases=(rcm.models.base.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='HistoricalWorkPlanItem',
@@ -308,6 +312,8 @@ class Migration(migrations.Migration):
                 'verbose_name': 'work-plan item',
                 'verbose_name_plural': 'work-plan items',
                 'ordering': ['plan', 'position', 'pk'],
+                'indexes': [models.Index(fields=['status', 'deadline'], name='work_plan_item_status_due')],
+                'constraints': [models.UniqueConstraint(fields=('plan', 'ref'), name='one_item_per_reference_in_a_plan', violation_error_message='The plan already has an item with this reference.'), models.CheckConstraint(condition=models.Q(models.Q(('deadline_precision', 'none'), _negated=True), ('deadline__isnull', True), _connector='OR'), name='work_plan_item_without_date_has_no_deadline', violation_error_message='A deadline marked as having no date cannot carry one.'), models.CheckConstraint(condition=models.Q(('status', 'no_follow_up'), _negated=True), name='work_plan_item_is_followed_up', violation_error_message='A work-plan item cannot take the status "no follow-up".')],
             },
         ),
         migrations.CreateModel(
@@ -393,66 +399,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'work-plan item update',
                 'verbose_name_plural': 'work-plan item updates',
                 'ordering': ['item', 'created_at', 'pk'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('status', 'no_follow_up'), _negated=True), name='work_plan_item_update_has_a_follow_up_status', violation_error_message='"No follow-up" is not an update status.'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'dropped'), _negated=True), models.Q(('note', ''), _negated=True), _connector='OR'), name='dropping_an_item_gives_a_reason', violation_error_message='Say why the item is dropped.')],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='network',
-            constraint=models.CheckConstraint(condition=models.Q(('active_until__isnull', True), ('active_since__isnull', True), ('active_until__gte', models.F('active_since')), _connector='OR'), name='network_ends_after_it_begins', violation_error_message='A network cannot end before it begins.'),
-        ),
-        migrations.AddConstraint(
-            model_name='network',
-            constraint=models.CheckConstraint(condition=models.Q(('led_by_ppt', False), ('leading_country__isnull', True), _connector='OR'), name='network_led_by_the_ppt_or_a_country', violation_error_message='A network is led by the Presidency Pro-Tempore or by one country, not both.'),
-        ),
-        migrations.AddConstraint(
-            model_name='networkmember',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('country__isnull', True), ('organisation__isnull', False)), models.Q(('country__isnull', False), ('organisation__isnull', True)), _connector='OR'), name='network_member_is_a_country_or_an_organisation', violation_error_message='Name either a country or an organisation.'),
-        ),
-        migrations.AddConstraint(
-            model_name='networkmember',
-            constraint=models.CheckConstraint(condition=models.Q(('active_until__isnull', True), ('active_from__isnull', True), ('active_until__gte', models.F('active_from')), _connector='OR'), name='network_member_ends_after_it_begins', violation_error_message='A membership cannot end before it begins.'),
-        ),
-        migrations.AddConstraint(
-            model_name='networkmember',
-            constraint=models.UniqueConstraint(fields=('network', 'country', 'organisation', 'role', 'person_name'), name='one_network_member_per_person_and_role', nulls_distinct=False, violation_error_message='This member is already recorded in this role.'),
-        ),
-        migrations.AddConstraint(
-            model_name='networkreport',
-            constraint=models.UniqueConstraint(fields=('network', 'meeting', 'name_en'), name='one_network_report_per_title_and_meeting', violation_error_message='This report is already recorded for the meeting.'),
-        ),
-        migrations.AddConstraint(
-            model_name='networkreport',
-            constraint=models.CheckConstraint(condition=models.Q(('presented_by_country__isnull', True), ('presented_by_organisation__isnull', True), _connector='OR'), name='network_report_presented_by_one', violation_error_message='A report is presented by a country or an organisation, not both.'),
-        ),
-        migrations.AddConstraint(
-            model_name='workplan',
-            constraint=models.CheckConstraint(condition=models.Q(('end_year__isnull', True), ('start_year__isnull', True), ('end_year__gte', models.F('start_year')), _connector='OR'), name='work_plan_ends_after_it_begins', violation_error_message='A plan cannot end before it begins.'),
-        ),
-        migrations.AddConstraint(
-            model_name='workplan',
-            constraint=models.UniqueConstraint(fields=('network', 'name_en'), name='one_work_plan_per_title_in_a_network', violation_error_message='The network already has a plan with this title.'),
-        ),
-        migrations.AddIndex(
-            model_name='workplanitem',
-            index=models.Index(fields=['status', 'deadline'], name='work_plan_item_status_due'),
-        ),
-        migrations.AddConstraint(
-            model_name='workplanitem',
-            constraint=models.UniqueConstraint(fields=('plan', 'ref'), name='one_item_per_reference_in_a_plan', violation_error_message='The plan already has an item with this reference.'),
-        ),
-        migrations.AddConstraint(
-            model_name='workplanitem',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('deadline_precision', 'none'), _negated=True), ('deadline__isnull', True), _connector='OR'), name='work_plan_item_without_date_has_no_deadline', violation_error_message='A deadline marked as having no date cannot carry one.'),
-        ),
-        migrations.AddConstraint(
-            model_name='workplanitem',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'no_follow_up'), _negated=True), name='work_plan_item_is_followed_up', violation_error_message='A work-plan item cannot take the status "no follow-up".'),
-        ),
-        migrations.AddConstraint(
-            model_name='workplanitemupdate',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'no_follow_up'), _negated=True), name='work_plan_item_update_has_a_follow_up_status', violation_error_message='"No follow-up" is not an update status.'),
-        ),
-        migrations.AddConstraint(
-            model_name='workplanitemupdate',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'dropped'), _negated=True), models.Q(('note', ''), _negated=True), _connector='OR'), name='dropping_an_item_gives_a_reason', violation_error_message='Say why the item is dropped.'),
         ),
     ]

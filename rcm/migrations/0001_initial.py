@@ -5,7 +5,7 @@ import django.contrib.auth.validators
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import rcm.models
+import rcm.models.base
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'countries',
                 'ordering': ['name_en'],
             },
-            bases=(rcm.models.Bilingual, models.Model),
+            bases=(rcm.models.base.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='Organisation',
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'organisations',
                 'ordering': ['acronym'],
             },
-            bases=(rcm.models.Bilingual, models.Model),
+            bases=(rcm.models.base.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name='User',
@@ -78,6 +78,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'user',
                 'verbose_name_plural': 'users',
+                'constraints': [models.CheckConstraint(condition=models.Q(('country__isnull', True), ('organisation__isnull', True), _connector='OR'), name='user_represents_a_country_or_an_organisation', violation_error_message='A user represents a country or an organisation, not both.')],
             },
             managers=[
                 ('objects', django.contrib.auth.models.UserManager()),
@@ -297,6 +298,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'Presidency Pro-Tempore',
                 'verbose_name_plural': 'Presidencies Pro-Tempore',
                 'ordering': ['year'],
+                'constraints': [models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('starts_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='presidency_ends_after_it_begins', violation_error_message='A term cannot end before it begins.')],
             },
         ),
         migrations.CreateModel(
@@ -340,13 +342,5 @@ class Migration(migrations.Migration):
                 'ordering': ['country', 'institution_kind', 'institution_en'],
                 'constraints': [models.UniqueConstraint(fields=('country', 'institution_kind', 'institution_en', 'person_name'), name='one_focal_point_per_person_and_institution')],
             },
-        ),
-        migrations.AddConstraint(
-            model_name='user',
-            constraint=models.CheckConstraint(condition=models.Q(('country__isnull', True), ('organisation__isnull', True), _connector='OR'), name='user_represents_a_country_or_an_organisation', violation_error_message='A user represents a country or an organisation, not both.'),
-        ),
-        migrations.AddConstraint(
-            model_name='presidency',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('starts_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='presidency_ends_after_it_begins', violation_error_message='A term cannot end before it begins.'),
         ),
     ]
