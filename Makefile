@@ -10,24 +10,31 @@ PORT ?= 8000
 
 .PHONY: install run setup serve test test-fast lint fmt bench load fuzz backup restore lock messages clean screenshots
 
+# Without pip: a venv with pip takes about 6 s to create, and uv installs everything.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --without-pip $(VENV)
 
 # uv installs the locked versions several times faster than pip (and compiles them, so that
-# each test worker and subprocess does not); pip is the fallback where uv cannot be had.
+# each test worker and subprocess does not). The system's pip fetches uv into the venv's own
+# folder; where it cannot, pip comes into the venv (ensurepip) and installs everything.
 UV_VERSION := 0.13.9
+UV := $(VENV)/bootstrap/bin/uv
 
 $(INSTALLED): $(BIN)/python pyproject.toml requirements.lock
-	@if $(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)" \
-		&& $(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python \
+	@if $(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(VENV)/bootstrap \
+			"uv==$(UV_VERSION)" \
+		&& $(UV) pip install --quiet --compile-bytecode --python $(BIN)/python \
 			-c requirements.lock -e '.[dev]'; then \
 		echo "Installed with uv."; \
 	else \
 		echo "uv could not install; installing with pip."; \
-		$(BIN)/python -m pip install --quiet --upgrade pip \
+		$(BIN)/python -m ensurepip --upgrade --default-pip >/dev/null \
 		&& $(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'; \
 	fi
 	touch $(INSTALLED)
+
+# Installs more packages into the venv with whichever installed it.
+PIP = $(if $(wildcard $(UV)),$(UV) pip install --python $(BIN)/python,$(BIN)/python -m pip install)
 
 install: $(INSTALLED)
 
@@ -68,7 +75,7 @@ bench: install
 
 # gunicorn under Locust on 127.0.0.1 only, bounded in time; writes bench/LOAD.md.
 load: install
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[load]'
+	$(PIP) --quiet -c requirements.lock -e '.[load]'
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
 # The main pages at 1366 and 375 px in English and Spanish, on the loaded records (make setup
@@ -88,9 +95,10 @@ restore: install
 	$(BIN)/python manage.py restore_database $(FILE)
 
 # Regenerate the lock file on purpose, after changing the ranges in pyproject.toml.
-lock: $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade -e '.[dev]'
-	$(BIN)/python -m pip freeze --exclude-editable > requirements.lock
+lock: install
+	$(PIP) --quiet --upgrade -e '.[dev]'
+	$(if $(wildcard $(UV)),$(UV) pip freeze --python $(BIN)/python,$(BIN)/python -m pip freeze) \
+		--exclude-editable > requirements.lock
 
 messages: install
 	$(BIN)/python manage.py makemessages -l es --ignore=.venv --ignore=staticfiles

@@ -224,6 +224,9 @@ def pytest_collection_modifyitems(config, items):
 # databases are created as pytest-django always does (a failing migration then fails there).
 TEMPLATE_ENV = "RCM_TEST_TEMPLATE_DATABASE"
 TEMPLATE_DONE_ENV = "RCM_TEST_TEMPLATE_DONE"
+# After migrating, the same subprocess's thread loads the real records into a copy of the
+# template (about 8 s of CPU), once per run instead of once per worker.
+REAL_RECORDS_DONE_ENV = "RCM_TEST_REAL_RECORDS_DONE"
 
 
 def _admin_connection(database_url: str):
@@ -246,40 +249,80 @@ def _with_database(database_url: str, name: str) -> str:
     return f"{database_url.rsplit('/', 1)[0]}/{name}"
 
 
-def _start_template_migration(config) -> None:
+def _create_database(database_url: str, name: str, template: str | None = None) -> None:
     from psycopg2 import sql
 
-    url = os.environ["DATABASE_URL"]
-    name = f"test_rcm_template_{os.getpid()}"
-    connection = _admin_connection(url)
+    connection = _admin_connection(database_url)
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+            if template:
+                create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+            cursor.execute(create)
     finally:
         connection.close()
+
+
+def _drop_database(database_url: str, name: str) -> None:
+    from psycopg2 import sql
+
+    connection = _admin_connection(database_url)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+    finally:
+        connection.close()
+
+
+def _real_records_template(template: str) -> str:
+    return f"{template}_real_records"
+
+
+def _start_template_migration(config) -> None:
+    url = os.environ["DATABASE_URL"]
+    name = f"test_rcm_template_{os.getpid()}"
+    _create_database(url, name)
     directory = Path(tempfile.mkdtemp(prefix="rcm-test-template-"))
-    done = directory / "returncode"
-    log = (directory / "migrate.log").open("wb")
-    process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).resolve().parents[1] / "manage.py"), "migrate",
-         "--noinput", "--verbosity", "0", "--skip-checks"],
-        env={**os.environ, "DATABASE_URL": _with_database(url, name)},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    migrated, loaded = directory / "migrated", directory / "loaded"
+    log = (directory / "manage.log").open("wb")
+    manage = [sys.executable, str(Path(__file__).resolve().parents[1] / "manage.py")]
+    processes = []
 
-    def report() -> None:
-        returncode = process.wait()
+    def run(arguments: list[str], database: str) -> int:
+        process = subprocess.Popen(
+            [*manage, *arguments, "--verbosity", "0", "--skip-checks"],
+            env={**os.environ, "DATABASE_URL": _with_database(url, database)},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        processes.append(process)
+        return process.wait()
+
+    def finish(flag: Path, returncode: int) -> None:
+        flag.with_suffix(".tmp").write_text(str(returncode))
+        flag.with_suffix(".tmp").rename(flag)
+
+    def prepare() -> None:
+        returncode = run(["migrate", "--noinput"], name)
+        finish(migrated, returncode)
+        if returncode == 0:
+            try:
+                _create_database(url, _real_records_template(name), template=name)
+                returncode = run(["load_records"], _real_records_template(name))
+            except Exception:  # noqa: BLE001 - the workers then load the records themselves
+                returncode = 1
+        finish(loaded, returncode)
         log.close()
-        (directory / "returncode.tmp").write_text(str(returncode))
-        (directory / "returncode.tmp").rename(done)
 
-    threading.Thread(target=report, daemon=True).start()
+    threading.Thread(target=prepare, daemon=True).start()
     # The workers start after pytest_configure and inherit the environment.
     os.environ[TEMPLATE_ENV] = name
-    os.environ[TEMPLATE_DONE_ENV] = str(done)
-    config._rcm_template = (name, process, directory)
+    os.environ[TEMPLATE_DONE_ENV] = str(migrated)
+    os.environ[REAL_RECORDS_DONE_ENV] = str(loaded)
+    config._rcm_template = (name, processes, directory)
 
 
 def pytest_configure(config):
@@ -300,24 +343,19 @@ def pytest_unconfigure(config):
     template = getattr(config, "_rcm_template", None)
     if template is None:
         return
-    from psycopg2 import sql
-
-    name, process, directory = template
-    process.kill()
-    process.wait()
+    name, processes, directory = template
+    for process in processes:
+        process.kill()
+        process.wait()
     shutil.rmtree(directory, ignore_errors=True)
-    connection = _admin_connection(os.environ["DATABASE_URL"])
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-    finally:
-        connection.close()
+    url = os.environ["DATABASE_URL"]
+    _drop_database(url, _real_records_template(name))
+    _drop_database(url, name)
 
 
-def _template_migrated() -> bool:
-    done = Path(os.environ[TEMPLATE_DONE_ENV])
+def _finished(flag_env: str) -> bool:
+    """Waits for the controller's subprocess to say it is done; True if it succeeded."""
+    done = Path(os.environ[flag_env])
     deadline = time.monotonic() + 900
     while not done.exists():
         if time.monotonic() > deadline:
@@ -334,43 +372,27 @@ def django_db_keepdb(request, django_db_modify_db_settings):
         yield True
         return
     template = os.environ.get(TEMPLATE_ENV)
-    if not template or not hasattr(request.config, "workerinput") or not _template_migrated():
+    worker = hasattr(request.config, "workerinput")
+    if not template or not worker or not _finished(TEMPLATE_DONE_ENV):
         yield False
         return
     from django.db import connections
-    from psycopg2 import sql
 
     name = connections["default"].creation._get_test_db_name()
     url = os.environ["DATABASE_URL"]
-    connection = _admin_connection(url)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-            cursor.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(name), sql.Identifier(template)
-                )
-            )
-    finally:
-        connection.close()
+    _create_database(url, name, template=template)
     yield True
     # pytest-django keeps a database it did not create; the copy goes with the worker.
     connections.close_all()
-    connection = _admin_connection(url)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-    finally:
-        connection.close()
+    _drop_database(url, name)
 
 
-# --- The real records, loaded once per worker -------------------------------------------------
-# Six modules read the real records that `load_records` loads from fixtures/ (about 10 s of CPU
-# each time). Each worker loads them once, into a copy of its empty test database, and these
-# modules' tests run on that copy: each test in its own transaction, rolled back as always; the
-# other tests never see it.
+# --- The real records, loaded once per run ----------------------------------------------------
+# Six modules read the real records that `load_records` loads from fixtures/ (about 8 s of CPU
+# each time). Under xdist the controller's subprocess loads them once into a copy of the
+# template (above), and each worker copies that; otherwise each worker loads them once, into a
+# copy of its empty test database. These modules' tests run on that copy: each test in its own
+# transaction, rolled back as always; the other tests never see it.
 def _use_database(name: str) -> None:
     from django.db import connections
 
@@ -379,45 +401,33 @@ def _use_database(name: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def _real_records_database(django_db_setup, django_db_blocker):
+def _real_records_database(request, django_db_setup, django_db_blocker):
     from django.core.management import call_command
     from django.db import connections
-    from psycopg2 import sql
 
     empty = connections["default"].settings_dict["NAME"]
     loaded = f"{empty}_real_records"
     url = os.environ["DATABASE_URL"]
+    template = os.environ.get(TEMPLATE_ENV)
+    prepared = (
+        template is not None
+        and hasattr(request.config, "workerinput")
+        and _finished(REAL_RECORDS_DONE_ENV)
+    )
     with django_db_blocker.unblock():
         connections.close_all()
-        admin = _admin_connection(url)
-        try:
-            with admin.cursor() as cursor:
-                cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(loaded)))
-                cursor.execute(
-                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                        sql.Identifier(loaded), sql.Identifier(empty)
-                    )
-                )
-        finally:
-            admin.close()
-        _use_database(loaded)
-        try:
-            call_command("load_records", verbosity=0)
-        finally:
-            _use_database(empty)
+        source = _real_records_template(template) if prepared else empty
+        _create_database(url, loaded, template=source)
+        if not prepared:
+            _use_database(loaded)
+            try:
+                call_command("load_records", verbosity=0)
+            finally:
+                _use_database(empty)
     yield empty, loaded
     with django_db_blocker.unblock():
         connections.close_all()
-        admin = _admin_connection(url)
-        try:
-            with admin.cursor() as cursor:
-                cursor.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                        sql.Identifier(loaded)
-                    )
-                )
-        finally:
-            admin.close()
+        _drop_database(url, loaded)
 
 
 def _on_the_real_records(databases, django_db_blocker):
