@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -34,6 +35,7 @@ from agreements.models import (
 )
 from meetings.models import MeetingKind
 from rcm import exports as rcm_exports
+from rcm import records_cache
 from rcm.filters import StrictBooleanFilter
 from rcm.models import Country, Organisation, access_for
 from rcm.pagination import CountedPaginator
@@ -181,11 +183,28 @@ def _int_or_none(value) -> int | None:
 
 @require_safe
 def dashboard(request):
-    """What is pending, overdue and done, for a country or the whole conference.
+    """What is pending, overdue and done, for a country or the whole conference; kept until
+    the records change (rcm.records_cache)."""
+    return kept_page(request, "dashboard", dashboard_context)
 
-    Two queries whatever the filters and the number of agreements: the summary (counts,
-    tables, charts, the filters' options, the not reported and stale agreements by body and
-    year), and the page of the table.
+
+def kept_page(request, name: str, context_of):
+    """agreements/<name>.html around its content, agreements/_<name>_content.html, which is
+    kept until the records change (rcm.records_cache)."""
+    content = records_cache.kept(
+        request,
+        name,
+        lambda: render_to_string(
+            f"agreements/_{name}_content.html", context_of(request), request=request
+        ),
+    )
+    return render(request, f"agreements/{name}.html", {"content": content})
+
+
+def dashboard_context(request) -> dict:
+    """The dashboard's content. Two queries whatever the filters and the number of agreements:
+    the summary (counts, tables, charts, the filters' options, the not reported and stale
+    agreements by body and year), and the page of the table.
     """
     today = timezone.localdate()
     access = access_for(request.user)
@@ -216,7 +235,7 @@ def dashboard(request):
             summary.choices, spanish=translation.get_language().startswith("es")
         ),
     }
-    return render(request, "agreements/dashboard.html", context)
+    return context
 
 
 def _page_with_filters(request, filterset, paginator):
@@ -267,9 +286,14 @@ def _filtered_export(request, fmt: str, export, rows_of):
 def matrix_page(request):
     """Agreements addressed to several countries × the member countries, a page at a time;
     each cell a status (colour and words) linking to that country's part of the agreement.
+    Kept until the records change (rcm.records_cache)."""
+    return kept_page(request, "matrix", matrix_context)
 
-    Three queries whatever the filters and the page: the filters' options (with the member
-    countries, the columns), the count of the rows, and the page of rows with their statuses.
+
+def matrix_context(request) -> dict:
+    """The matrix's content. Three queries whatever the filters and the page: the filters'
+    options (with the member countries, the columns), the count of the rows, and the page of
+    rows with their statuses.
     """
     filterset, agreements = filtered_agreements(request)
     choices = selectors.filter_choices(
@@ -284,7 +308,7 @@ def matrix_page(request):
         "rows": matrix.matrix_rows(page.object_list, countries),
         "statuses": Status.choices,
     }
-    return render(request, "agreements/matrix.html", context)
+    return context
 
 
 @require_safe

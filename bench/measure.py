@@ -276,9 +276,11 @@ def sample_ids(people: People) -> dict:
         .values_list("pk", flat=True)
         .first()
     ) or visible.filter(visibility="public").order_by("pk").values_list("pk", flat=True).first()
-    # The meeting with the fewest agreements concerning COUNTRY: the dashboard at a few rows.
+    # The meeting with the fewest agreements COUNTRY must act on: the dashboard at a few rows.
+    # Its ?country= is "responsible" (DashboardFilter.of_country); one that only mentions the
+    # country would give the dashboard no row at all.
     few_meeting = (
-        visible.concerning_country(COUNTRY)
+        visible.responsible_country(COUNTRY)
         .values("meeting_id")
         .annotate(n=Count("pk"))
         .order_by("n", "meeting_id")

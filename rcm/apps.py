@@ -29,5 +29,8 @@ class RcmConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(grant_ts_staff_permissions, dispatch_uid="rcm.ts_staff_permissions")
+        from rcm.records_cache import watch_record_tables
+
+        post_migrate.connect(watch_record_tables, sender=self, dispatch_uid="rcm.records_version")
         # Registers the OpenAPI extension that gives number filters their bounds.
         from rcm.api import schema_filters  # noqa: F401

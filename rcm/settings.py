@@ -371,6 +371,11 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# How long the dashboard and the matrix are kept for a reader (rcm/records_cache.py): any change
+# to the records gives them a new key at once, so this only bounds the cache's memory; 0 turns
+# keeping off.
+RECORDS_CACHE_SECONDS = int(os.environ.get("RECORDS_CACHE_SECONDS", "3600"))
+
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,

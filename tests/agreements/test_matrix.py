@@ -72,13 +72,14 @@ def test_the_matrix_filters_sit_in_the_dashboards_drawer_with_removable_chips(
 
 
 @pytest.mark.parametrize("count", [1, 120])
-def test_the_matrix_runs_three_queries_whatever_its_size(
+def test_the_matrix_runs_four_queries_whatever_its_size(
     client, django_assert_num_queries, mexico, guatemala, count
 ):
     AgreementFactory.create_batch(count, responsible=[mexico, guatemala])
-    # the filters' options (with the member countries, the columns); the count of the rows;
-    # the page of agreements with their countries' statuses.
-    with django_assert_num_queries(3):
+    # the records' version (the key of the kept page); the filters' options (with the member
+    # countries, the columns); the count of the rows; the page of agreements with their
+    # countries' statuses.
+    with django_assert_num_queries(4):
         response = client.get("/follow-up/matrix/?page=2")
     assert len(response.context["rows"]) == min(count, matrix.PAGE_SIZE)  # page 2, or the last
 

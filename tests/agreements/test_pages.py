@@ -57,9 +57,10 @@ def test_an_invalid_filter_shows_a_message_not_an_error(client):
 def test_dashboard_runs_a_fixed_number_of_queries(client, django_assert_num_queries, count):
     mexico = member_country("MX")
     AgreementFactory.create_batch(count, responsible=[mexico], deadline=PAST)
-    # the summary (counts, by body, by theme, not reported and stale by body and year, the
-    # charts' data and the filters' options, in one query); the page of the table.
-    with django_assert_num_queries(2):
+    # the records' version (the key of the kept page); the summary (counts, by body, by theme,
+    # not reported and stale by body and year, the charts' data and the filters' options, in
+    # one query); the page of the table.
+    with django_assert_num_queries(3):
         assert client.get("/follow-up/?country=MX").status_code == 200
 
 
@@ -71,9 +72,10 @@ def test_dashboard_for_ts_staff_runs_a_fixed_number_of_queries(
     AgreementFactory.create_batch(count, responsible=[mexico], deadline=PAST)
     client.force_login(ts_staff)
     client.get("/follow-up/")
-    # the session; the user; their roles; the summary (with the validation queue's length and
-    # not reported and stale by body and year); the page of the table.
-    with django_assert_num_queries(5):
+    # the session; the user; their roles; the records' version; the summary (with the
+    # validation queue's length and not reported and stale by body and year); the page of the
+    # table.
+    with django_assert_num_queries(6):
         assert client.get("/follow-up/?country=MX").status_code == 200
 
 
@@ -157,9 +159,9 @@ def test_matrix_runs_a_fixed_number_of_queries_and_offers_the_filters(
 ):
     mexico, guatemala = member_country("MX"), member_country("GT")
     AgreementFactory.create_batch(count, responsible=[mexico, guatemala])
-    # the filters' options (with the member countries); the count of the rows; the page of
-    # agreements with their actors.
-    with django_assert_num_queries(3):
+    # the records' version; the filters' options (with the member countries); the count of
+    # the rows; the page of agreements with their actors.
+    with django_assert_num_queries(4):
         response = client.get("/follow-up/matrix/?country=MX")
     assert len(response.context["rows"]) == count
     assert '<option value="MX" selected>' in response.text

@@ -1,0 +1,98 @@
+"""Pages kept until the records change.
+
+The dashboard and the matrix take tens of milliseconds to count and draw; read far more often
+than the records change, they are kept in the cache under a key made of everything they depend
+on: the records' version (which the database raises when a transaction that wrote any record
+commits: migration rcm 0006), the day (overdue and stale depend on it), the language, the
+reader's access and the address with its filters. A change to any record gives every page a new
+key, so nothing kept is ever shown after the records changed; old entries expire on their own.
+"""
+
+import hashlib
+import time
+from collections.abc import Callable
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from rcm.apps import RECORD_APPS
+from rcm.models import access_for
+
+# Entries written by another version of the code (a deploy with a shared cache) are never read.
+STARTED = time.time_ns()
+
+
+def watch_record_tables(sender=None, using="default", **kwargs) -> None:
+    """Every table of the record apps marks the transactions that write it (post_migrate: new
+    tables are watched as soon as they exist)."""
+    connection = connections[using]
+    existing = set(connection.introspection.table_names())
+    if "rcm_records_written" not in existing:
+        return  # migrated backwards past rcm 0006
+    tables = {
+        model._meta.db_table
+        for label in RECORD_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.db_table in existing
+    }
+    with connection.cursor() as cursor:
+        # After each flush of the test suite too: only the tables not yet watched.
+        cursor.execute(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE t.tgname = 'rcm_records_written'"
+        )
+        watched = {name for (name,) in cursor.fetchall()}
+        for table in sorted(set(tables) - watched):
+            name = connection.ops.quote_name(table)
+            cursor.execute(
+                f"CREATE OR REPLACE TRIGGER rcm_records_written AFTER INSERT OR UPDATE OR DELETE "
+                f"OR TRUNCATE ON {name} FOR EACH STATEMENT EXECUTE FUNCTION rcm_records_written()"
+            )
+
+
+def records_version() -> tuple[int, bool]:
+    """The records' version, and whether this transaction has written records (its own
+    uncommitted rows are in no kept page)."""
+    with connections["default"].cursor() as cursor:
+        cursor.execute(
+            "SELECT version, current_setting('rcm.records_written', true) IS NOT DISTINCT FROM '1' "
+            "FROM rcm_records_version WHERE id = 1"
+        )
+        return cursor.fetchone()
+
+
+def _key(request, name: str, version: int) -> str:
+    access = access_for(request.user)
+    parts = (
+        name,
+        version,
+        STARTED,
+        timezone.localdate().isoformat(),
+        translation.get_language(),
+        access.user_id,
+        access.is_ts_staff,
+        access.member_country,
+        access.observer_country,
+        access.observer_organisation,
+        tuple(sorted(access.roles)),
+        request.get_full_path(),
+    )
+    return "rcm:page:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+
+
+def kept(request, name: str, build: Callable[[], str]) -> SafeString:
+    """The HTML `build` renders for this request, from the cache while the records, the day,
+    the language, the reader's access and the address are the same."""
+    version, written_here = records_version()
+    if written_here or not settings.RECORDS_CACHE_SECONDS:
+        return mark_safe(build())
+    key = _key(request, name, version)
+    html = cache.get(key)
+    if html is None:
+        html = str(build())
+        cache.set(key, html, settings.RECORDS_CACHE_SECONDS)
+    return mark_safe(html)

@@ -1,0 +1,109 @@
+"""The dashboard and the matrix are kept in the cache until the records change
+(rcm/records_cache.py): the database raises the records' version when a transaction that wrote
+any record commits, and a kept page is never shown after the records it was built from changed."""
+
+import datetime
+import re
+
+import pytest
+from django.apps import apps
+from django.db import connection, transaction
+
+from agreements.models import FollowUp, Status, Validation
+from rcm.apps import RECORD_APPS
+from rcm.records_cache import records_version
+from tests.factories import AgreementFactory, member_country, ts_staff_user
+
+PAST = datetime.date(2020, 3, 31)
+
+
+def main(response) -> str:
+    return re.search(r"<main.*</main>", response.text, re.S).group(0)
+
+
+def open_count(response) -> int:
+    return int(re.search(r'data-count="open">(\d+)<', response.text).group(1))
+
+
+@pytest.mark.django_db
+def test_every_table_of_the_record_apps_marks_the_transactions_that_write_it():
+    tables = {
+        model._meta.db_table
+        for label in RECORD_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "WHERE t.tgname = 'rcm_records_written'"
+        )
+        watched = {name for (name,) in cursor.fetchall()}
+    assert tables - watched == set()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_transaction_raises_the_version_once_whatever_it_wrote():
+    before, _ = records_version()
+    with transaction.atomic():
+        AgreementFactory.create_batch(3)
+    assert records_version() == (before + 1, False)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_transaction_leaves_the_version_as_it_was():
+    before, _ = records_version()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        AgreementFactory()
+        assert records_version() == (before, True)  # written here: no kept page is used
+        raise RuntimeError
+    assert records_version() == (before, False)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_dashboard_shows_a_committed_change_at_once(client):
+    AgreementFactory(status=Status.OPEN)
+    assert open_count(client.get("/follow-up/")) == 1
+    AgreementFactory(status=Status.OPEN)
+    assert open_count(client.get("/follow-up/")) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_page_is_served_with_one_query_until_the_records_change(
+    client, django_assert_num_queries
+):
+    mexico = member_country("MX")
+    AgreementFactory.create_batch(3, responsible=[mexico], deadline=PAST)
+    first = client.get("/follow-up/matrix/?country=MX")
+    with django_assert_num_queries(1):  # the records' version
+        again = client.get("/follow-up/matrix/?country=MX")
+    assert main(again) == main(first)
+    client.get("/follow-up/?country=MX")
+    with django_assert_num_queries(1):
+        assert client.get("/follow-up/?country=MX").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_reader_gets_the_page_of_their_own_access(client):
+    mexico = member_country("MX")
+    agreement = AgreementFactory(responsible=[mexico])
+    FollowUp.objects.create(
+        agreement=agreement,
+        country=mexico,
+        status=Status.IN_PROGRESS,
+        note="Sent.",
+        validation=Validation.PROPOSED,
+    )
+    assert 'data-count="awaiting"' not in client.get("/follow-up/").text
+    client.force_login(ts_staff_user())
+    assert 'data-count="awaiting">1<' in client.get("/follow-up/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_day_gives_a_new_page(client, monkeypatch):
+    AgreementFactory(status=Status.OPEN, deadline=datetime.date(2030, 1, 10))
+    overdue = r'data-count="overdue">(\d+)<'
+    assert re.search(overdue, client.get("/follow-up/").text).group(1) == "0"
+    monkeypatch.setattr(
+        "django.utils.timezone.localdate", lambda *args, **kwargs: datetime.date(2030, 1, 11)
+    )
+    assert re.search(overdue, client.get("/follow-up/").text).group(1) == "1"
