@@ -9,11 +9,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -358,7 +359,30 @@ def validation_decision(request, pk: int):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def agreement_detail(request, pk: int):
-    """One agreement: text, who must act, by when, where it stands, and its lineage."""
+    """One agreement: text, who must act, by when, where it stands, and its lineage.
+
+    Anonymous readers may post nothing: their page is the same for all of them, kept until the
+    records change (rcm.records_cache).
+    """
+    if request.method != "POST" and not request.user.is_authenticated:
+        title, content = records_cache.kept_value(
+            request, "agreement", lambda: agreement_parts(request, agreement_context(request, pk))
+        )
+    else:
+        context = agreement_context(request, pk)
+        if isinstance(context, HttpResponse):  # an update was posted: back to the page
+            return context
+        title, content = agreement_parts(request, context)
+    return render(
+        request,
+        "agreements/agreement_detail.html",
+        {"title": title, "content": mark_safe(content)},  # rendered by the templates
+    )
+
+
+def agreement_context(request, pk: int) -> dict | HttpResponse:
+    """What the agreement's page shows the reader; a follow-up update posted on it is recorded
+    (and answered with a redirect to the page)."""
     access = access_for(request.user)
     visible = Agreement.objects.visible_to(access)
     agreement = get_object_or_404(
@@ -436,7 +460,16 @@ def agreement_detail(request, pk: int):
         "may_update": may_update,
         "form": form,
     }
-    return render(request, "agreements/agreement_detail.html", context)
+    return context
+
+
+def agreement_parts(request, context: dict) -> tuple[str, str]:
+    """The page's title and its rendered content."""
+    agreement = context["agreement"]
+    title = f"{agreement.meeting.short_name} {agreement.display_ref}"
+    return title, render_to_string(
+        "agreements/_agreement_detail_content.html", context, request=request
+    )
 
 
 def actor_rows(agreement) -> dict[str, list[dict]]:

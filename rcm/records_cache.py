@@ -11,6 +11,7 @@ key, so nothing kept is ever shown after the records changed; old entries expire
 import hashlib
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -21,6 +22,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from rcm.apps import RECORD_APPS
 from rcm.models import access_for
+
+T = TypeVar("T")
 
 # Entries written by another version of the code (a deploy with a shared cache) are never read.
 STARTED = time.time_ns()
@@ -79,20 +82,26 @@ def _key(request, name: str, version: int) -> str:
         access.observer_country,
         access.observer_organisation,
         tuple(sorted(access.roles)),
-        request.get_full_path(),
+        # The scheme and host too: pages and the API's pagination print absolute links.
+        request.build_absolute_uri(),
     )
     return "rcm:page:" + hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
 
 
-def kept(request, name: str, build: Callable[[], str]) -> SafeString:
-    """The HTML `build` renders for this request, from the cache while the records, the day,
-    the language, the reader's access and the address are the same."""
+def kept_value(request, name: str, build: Callable[[], T]) -> T:
+    """What `build` gives for this request, from the cache while the records, the day, the
+    language, the reader's access and the address are the same."""
     version, written_here = records_version()
     if written_here or not settings.RECORDS_CACHE_SECONDS:
-        return mark_safe(build())
+        return build()
     key = _key(request, name, version)
-    html = cache.get(key)
-    if html is None:
-        html = str(build())
-        cache.set(key, html, settings.RECORDS_CACHE_SECONDS)
-    return mark_safe(html)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, settings.RECORDS_CACHE_SECONDS)
+    return value
+
+
+def kept(request, name: str, build: Callable[[], str]) -> SafeString:
+    """The HTML `build` renders for this request, kept as kept_value keeps it."""
+    return mark_safe(kept_value(request, name, lambda: str(build())))

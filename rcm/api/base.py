@@ -18,6 +18,7 @@ from django.utils.http import parse_etags, quote_etag
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
+from rcm import records_cache
 from rcm.models import Access, access_for
 from rcm.problems import PreconditionFailed, PreconditionRequired
 from rcm.renderers import CSVRenderer, csv_rows
@@ -134,15 +135,22 @@ class RecordViewSet(viewsets.ModelViewSet):
     # --- reading -------------------------------------------------------------------------------
 
     def list(self, request, *args, **kwargs):
-        """A page of the list, with an ETag; If-None-Match with it answers 304 Not Modified."""
+        """A page of the list, with an ETag; If-None-Match with it answers 304 Not Modified.
+
+        The page is kept until the records change (rcm.records_cache): as plain JSON values,
+        which every renderer writes as it would have written the serializers' own.
+        """
         if isinstance(request.accepted_renderer, CSVRenderer):
             return self.csv_response()
-        response = super().list(request, *args, **kwargs)
-        etag = representation_etag(response.data)
+
+        def page() -> tuple[object, str]:
+            data = super(RecordViewSet, self).list(request, *args, **kwargs).data
+            return orjson.loads(orjson.dumps(data, default=str)), representation_etag(data)
+
+        data, etag = records_cache.kept_value(request, f"api:{self.basename}", page)
         if etag_matches(request.headers.get("If-None-Match", ""), etag):
             return not_modified(etag)
-        response["ETag"] = etag
-        return response
+        return Response(data, headers={"ETag": etag})
 
     def retrieve(self, request, *args, **kwargs):
         """The record with its ETag; If-None-Match with it answers 304 Not Modified.

@@ -49,16 +49,17 @@ def many_books(count: int) -> None:
 # Each list: the user's roles (access), the count, the page; lists with nested rows add one
 # query per relation, whatever the number of rows.
 ENDPOINTS = [
-    ("/api/v1/contribution-scales/", 4),  # + the rows of the scales, with their shares
+    # Each list: + the records' version, the key of the kept page (rcm.records_cache).
+    ("/api/v1/contribution-scales/", 5),  # + the rows of the scales, with their shares
     # + the agreements that urge the payments (urged_by), once per list
-    ("/api/v1/assessments/", 4),
-    ("/api/v1/balances/", 4),
-    ("/api/v1/payments/", 5),  # + the allocations of the payments, with their years
-    ("/api/v1/budgets/", 4),  # + the lines of the budgets, with their execution
-    ("/api/v1/budget-categories/", 2),  # the six lines, unpaginated
-    ("/api/v1/expenditures/", 3),
-    ("/api/v1/financial-reports/", 3),
-    ("/api/v1/reserve-fund/", 3),
+    ("/api/v1/assessments/", 5),
+    ("/api/v1/balances/", 5),
+    ("/api/v1/payments/", 6),  # + the allocations of the payments, with their years
+    ("/api/v1/budgets/", 5),  # + the lines of the budgets, with their execution
+    ("/api/v1/budget-categories/", 3),  # the six lines, unpaginated
+    ("/api/v1/expenditures/", 4),
+    ("/api/v1/financial-reports/", 4),
+    ("/api/v1/reserve-fund/", 4),
     # roles; unpaid by country; credit by country; the agreements that urge the payments
     ("/api/v1/balances/arrears/?year=2020", 4),
     ("/api/v1/reserve-fund/quarterly/?year=2010", 3),  # roles; the quarters; by nationality

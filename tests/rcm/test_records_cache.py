@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from agreements.models import FollowUp, Status, Validation
 from rcm.apps import RECORD_APPS
 from rcm.records_cache import records_version
-from tests.factories import AgreementFactory, member_country, ts_staff_user
+from tests.factories import AgreementFactory, focal_point_user, member_country, ts_staff_user
 
 PAST = datetime.date(2020, 3, 31)
 
@@ -107,3 +107,54 @@ def test_a_new_day_gives_a_new_page(client, monkeypatch):
         "django.utils.timezone.localdate", lambda *args, **kwargs: datetime.date(2030, 1, 11)
     )
     assert re.search(overdue, client.get("/follow-up/").text).group(1) == "1"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_anonymous_readers_agreement_page_is_kept_until_the_agreement_changes(
+    client, django_assert_num_queries
+):
+    agreement = AgreementFactory(text_en="To circulate the report.")
+    first = client.get(agreement.get_absolute_url())
+    with django_assert_num_queries(1):  # the records' version
+        again = client.get(agreement.get_absolute_url())
+    assert main(again) == main(first)
+    assert f"<title>{agreement.meeting.short_name}" in again.text
+    agreement.text_en = "To circulate the revised report."
+    agreement.save()
+    assert "the revised report" in client.get(agreement.get_absolute_url()).text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_focal_points_agreement_page_with_its_form_is_never_kept(client):
+    mexico = member_country("MX")
+    agreement = AgreementFactory(responsible=[mexico])
+    client.force_login(focal_point_user(mexico))
+    tokens = {
+        re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', client.get(url).text).group(1)
+        for url in [agreement.get_absolute_url()] * 2
+    }
+    assert len(tokens) == 2  # each page has its own masked token: rendered for the request
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_api_list_is_kept_with_its_etag_until_the_records_change(
+    client, django_assert_num_queries
+):
+    AgreementFactory.create_batch(2)
+    first = client.get("/api/v1/meetings/")
+    with django_assert_num_queries(1):  # the records' version
+        again = client.get("/api/v1/meetings/")
+    assert (again.json(), again["ETag"]) == (first.json(), first["ETag"])
+    AgreementFactory()
+    changed = client.get("/api/v1/meetings/")
+    assert changed.json()["count"] == first.json()["count"] + 1
+    assert changed["ETag"] != first["ETag"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_host_gets_the_links_of_its_own_address(client, settings):
+    settings.ALLOWED_HOSTS = ["records.example.org", "internal.example.org"]
+    AgreementFactory.create_batch(3)
+    for host in settings.ALLOWED_HOSTS:
+        page = client.get("/api/v1/agreements/?page_size=1", HTTP_HOST=host).json()
+        assert page["next"].startswith(f"http://{host}/")
