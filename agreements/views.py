@@ -186,20 +186,12 @@ def _int_or_none(value) -> int | None:
 def dashboard(request):
     """What is pending, overdue and done, for a country or the whole conference; kept until
     the records change (rcm.records_cache)."""
-    return kept_page(request, "dashboard", dashboard_context)
-
-
-def kept_page(request, name: str, context_of):
-    """agreements/<name>.html around its content, agreements/_<name>_content.html, which is
-    kept until the records change (rcm.records_cache)."""
-    content = records_cache.kept(
+    return records_cache.kept_page(
         request,
-        name,
-        lambda: render_to_string(
-            f"agreements/_{name}_content.html", context_of(request), request=request
-        ),
+        "agreements/dashboard.html",
+        "agreements/_dashboard_content.html",
+        lambda: dashboard_context(request),
     )
-    return render(request, f"agreements/{name}.html", {"content": content})
 
 
 def dashboard_context(request) -> dict:
@@ -288,7 +280,12 @@ def matrix_page(request):
     """Agreements addressed to several countries × the member countries, a page at a time;
     each cell a status (colour and words) linking to that country's part of the agreement.
     Kept until the records change (rcm.records_cache)."""
-    return kept_page(request, "matrix", matrix_context)
+    return records_cache.kept_page(
+        request,
+        "agreements/matrix.html",
+        "agreements/_matrix_content.html",
+        lambda: matrix_context(request),
+    )
 
 
 def matrix_context(request) -> dict:

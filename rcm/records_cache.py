@@ -17,6 +17,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
@@ -105,3 +107,14 @@ def kept_value(request, name: str, build: Callable[[], T]) -> T:
 def kept(request, name: str, build: Callable[[], str]) -> SafeString:
     """The HTML `build` renders for this request, kept as kept_value keeps it."""
     return mark_safe(kept_value(request, name, lambda: str(build())))
+
+
+def kept_page(request, template: str, content_template: str, context_of: Callable[[], dict]):
+    """`template` around `content_template`, whose rendering is kept until the records change;
+    `template` gets it as `content`."""
+    content = kept(
+        request,
+        content_template,
+        lambda: render_to_string(content_template, context_of(), request=request),
+    )
+    return render(request, template, {"content": content})

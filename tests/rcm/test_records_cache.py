@@ -158,3 +158,14 @@ def test_each_host_gets_the_links_of_its_own_address(client, settings):
     for host in settings.ALLOWED_HOSTS:
         page = client.get("/api/v1/agreements/?page_size=1", HTTP_HOST=host).json()
         assert page["next"].startswith(f"http://{host}/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_meetings_list_is_kept_until_a_meeting_changes(client, django_assert_num_queries):
+    meeting = AgreementFactory().meeting
+    client.get("/meetings/")
+    with django_assert_num_queries(1):  # the records' version
+        client.get("/meetings/")
+    meeting.city = "Tegucigalpa"
+    meeting.save()
+    assert "Tegucigalpa" in client.get("/meetings/").text
