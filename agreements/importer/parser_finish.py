@@ -103,10 +103,16 @@ class _Finisher:
         text = _item_text(node.paragraphs)
         action = classify_action(text, self.language)
         if not opening_is_known(text):
-            if parent is not None:
+            if node.phrase_action:
+                action = node.phrase_action  # "Se recomienda:" over "Fortalecer …"
+            elif parent is not None:
                 action = parent.action
             elif node.default_action:
                 action = node.default_action  # "welcomed: the report of…" is thanks
+        elif action == "other" and "recommend" in (node.phrase_action, node.default_action):
+            # "Se recomienda: Elaborar una guía …": what is recommended is a recommendation,
+            # though its own verb says nothing of the kind.
+            action = "recommend"
         directed = _directs(parent) and (text[:1].islower() or _bare_task(text))
         if directed:
             # "To request the Technical Secretariat: a) to update…; b) to prepare…": each

@@ -28,7 +28,7 @@ from .deadlines import find_date_range
 from .gazetteer import fold
 from .parser_labels import _BULLET, BULLET_GLYPHS, Label, parse_label
 from .parser_sections import heading_or_phrase, introducing_phrase
-from .parser_text import agenda_title
+from .parser_text import AGREED_INLINE, agenda_title
 from .parser_tokens import _join
 from .parser_tree import _Node
 from .parser_unnumbered import (
@@ -185,7 +185,10 @@ def _shouted(word: str) -> bool:
 
 
 def _split_introduced(sentence: str) -> list[str]:
-    """ "…, acordaron: Someter…" → the phrase, then what it introduces."""
+    """ "…, acordaron: Someter…" → the phrase, then what it introduces ("Se acuerda: Encomendar
+    …" stays one line: minutes record each agreement so, under its agenda item)."""
+    if AGREED_INLINE.match(sentence):
+        return [sentence]
     for match in _COLON.finditer(sentence):
         head = sentence[: match.start() + 1]
         if introducing_phrase(head):

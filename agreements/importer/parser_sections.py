@@ -75,7 +75,7 @@ _INTRODUCING_VERBS: tuple[tuple[str, str | None], ...] = (
     (r"solicitaron|requested", "request"),
     (r"(?:the\s+following\s+)?declaration\s+(?:was\s+)?(?:approved|adopted)|(?:se\s+)?(?:aprobo|adopto)"
      r"\s+la\s+(?:siguiente\s+)?declaracion", "declaration"),
-    (r"acordaron|acuerdan|acordamos|acordo|decidieron|deciden|decidimos|decidio|resolvieron"
+    (r"acordaron|acuerdan|acuerda|acordamos|acordo|decidieron|deciden|decidimos|decidio|resolvieron"
      r"|resuelven|resolvio|resuelve|aprobaron|adoptaron|concluyo|concluyeron|reiteraron"
      r"|reafirmaron|agreed|agrees?|decided|decides?|resolved|resolves?|approved|adopted"
      r"|concluded|reiterated|reaffirmed|(?:se\s+)?(?:acordo|decidio|resolvio)", None),
@@ -152,3 +152,88 @@ def heading_or_phrase(line: str) -> str | None:
         return kind
     introduced = introducing_phrase(line)
     return introduced[0] if introduced else None
+
+
+# --- Operative phrases over items ----------------------------------------------------------------
+
+# "Se acuerda:", "Los Viceministros y Jefes de Delegación acordaron además:", "The RCGM decided
+# to:", "It was also agreed that:", "RESOLVE TO:", "The Working Group recommends to the RCGM:",
+# "Sobre el Fondo de Reserva, el GRCM acordó:": a phrase that says the items under it were agreed
+# (or recommended, declared …). It names no group of items: it is context, not their label. A
+# theme before it ("Sobre el Fondo de Reserva,") or an addressee after it ("recomienda a la
+# Secretaría Técnica:") does name one.
+_PHRASE_VERBS: tuple[tuple[str, str | None], ...] = (
+    (r"recomienda(?:n)?|recomendo|recomendaron|recomendamos|recommend(?:s|ed)?", "recommend"),
+    (r"insta(?:n)?|instaron|instamos|exhorta(?:n)?|exhortaron|exhortamos|urge(?:s|d)?"
+     r"|encourage(?:s|d)?", "urge"),
+    (r"solicita(?:n)?|solicitaron|solicitamos|request(?:s|ed)?", "request"),
+    (r"acuerda(?:n)?|acordo|acordaron|acordamos|decide(?:n)?|decidio|decidieron|decidimos"
+     r"|resuelve(?:n)?|resolvio|resolvieron|resolvemos|declara(?:n)?|declaro|declararon"
+     r"|declaramos|concluye(?:n)?|concluyo|concluyeron|agree(?:s|d)?|decide(?:s|d)?"
+     r"|resolve(?:s|d)?|declare(?:s|d)?|conclude(?:s|d)?", None),
+    (r"agradece(?:n)?|agradecieron|agradecemos|saluda(?:n)?|saludaron|saludamos|acoge(?:n)?"
+     r"|acogieron|acogemos|felicita(?:n)?|felicitaron|welcome(?:s|d)?|thank(?:s|ed)?"
+     r"|congratulate(?:s|d)?", "thank"),
+    (r"toma(?:n)?\s+(?:debida\s+)?nota\s+de|tomaron\s+(?:debida\s+)?nota\s+de|noted"
+     r"|t(?:ake|akes|ook)\s+(?:due\s+)?note\s+of", "note"),
+)  # fmt: skip
+# English base forms are also the imperative of an item ("Recommend to the member countries:").
+_BASE_FORMS = frozenset(
+    "agree decide resolve declare conclude recommend urge encourage request welcome thank "
+    "congratulate".split()
+)
+_PHRASE_ACTIONS = [(re.compile(rf"^(?:{verbs})$"), action) for verbs, action in _PHRASE_VERBS]
+_THEME = (
+    r"(?:sobre|en\s+cuanto\s+a|en\s+materia\s+de|con\s+(?:respecto|relacion)\s+a|respecto\s+(?:a|de)"
+    r"|en\s+relacion\s+(?:a|con)|en\s+lo\s+que\s+respecta\s+a|on|regarding|concerning"
+    r"|with\s+(?:regard|respect)\s+to|as\s+regards|in\s+relation\s+to)\s+(?P<theme>[^,:;]{2,80})"
+)
+_SUBJECT = (
+    r"(?P<subject>(?:it|this)\s+(?:is|was|has\s+been)\s+|se\s+|(?:we|nosotros)\b[^:]{0,200}?\s+"
+    r"|(?:the|los|las|el|la)\s+[^:;]{1,200}?\s+)"
+)
+_OPERATIVE_PHRASE = re.compile(
+    rf"^(?:{_THEME},\s*)?{_SUBJECT}?(?:(?:also|further|ademas|asimismo|tambien)\s+)?"
+    rf"(?P<verb>{'|'.join(verbs for verbs, _action in _PHRASE_VERBS)})"
+    r"(?:\s+(?:ademas|asimismo|tambien|also|further|furthermore|unanimously|por\s+unanimidad"
+    r"|por\s+consenso|by\s+consensus))*"
+    r"(?:\s+(?:to|that|as\s+follows|(?:on\s+)?the\s+following(?:\s+\w+)?|lo\s+siguiente"
+    r"|(?:los|las)\s+siguientes\s+\w+|que|on|upon))?"
+    r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80}))?\s*:$"
+)
+
+
+def operative_phrase(line: str) -> tuple[str, str | None] | None:
+    """(the group it names, the action it gives its items) when ``line`` is an operative phrase
+    (see ``_OPERATIVE_PHRASE``), else None. The group is the theme before the phrase or the
+    addressee after it, as printed ("Fondo de Reserva", "Secretaría Técnica"), else ""."""
+    stripped = re.sub(r"\s+", " ", line.strip().strip("*_#").strip())
+    if not stripped.endswith(":") or _STARTS_WITH_LABEL.match(stripped):
+        return None
+    if len(stripped.split()) > 45:
+        return None
+    folded = fold(stripped)
+    match = _OPERATIVE_PHRASE.match(folded)
+    if not match:
+        return None
+    verb = match["verb"]
+    if (
+        not match["subject"]
+        and verb.split()[0] in _BASE_FORMS
+        and not stripped.isupper()
+        and not re.match(r"^\w+\s*:$", folded)
+    ):
+        # "Recommend to the member countries:" is an item in the imperative; only a bare
+        # "Agree:" or a phrase in capitals ("RESOLVE TO:") stands without its subject.
+        return None
+    action = next(action for pattern, action in _PHRASE_ACTIONS if pattern.match(verb))
+    for name in ("theme", "addressee"):
+        if match[name]:
+            start, end = match.span(name)
+            printed = stripped[start:end]  # fold keeps the length: the printed words
+            printed = re.sub(
+                r"^(?:(?:al|a|to)\s+)?(?:(?:el|la|los|las|the)\s+)?", "", printed, flags=re.I
+            )
+            printed = printed.strip()
+            return printed[:1].upper() + printed[1:], action
+    return "", action

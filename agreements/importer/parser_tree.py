@@ -7,6 +7,7 @@ import re
 from .gazetteer import fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
+from .parser_sections import operative_phrase
 from .parser_text import _Level, _Node, _TextMixin
 from .parser_tokens import _Token, _wrap_width
 from .parser_unnumbered import _UnnumberedMixin
@@ -64,6 +65,11 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.part_prefixed = False
         self.runs = 0
         self.section_action: str | None = None
+        # An operative phrase over the items that follow ("Se recomienda:"): its action, the
+        # depth of its first item, and whether the items leave the group of those above.
+        self.phrase_action: str | None = None
+        self.phrase_depth: int | None = None
+        self.phrase_reset = False
         self.assigned_top: dict[str, int] = {}
         self.assigned_groups: dict[int, str] = {}
         self.context: list[str] = []
@@ -150,6 +156,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.reciting = False
         self.part_label = label.rstrip(".)-")
         self.section_action = token.action
+        self.phrase_action = None
+        self.phrase_reset = False
         self.assigned_groups = {}
         self.segment_glyphs = []
         self.segment_bullets = []
@@ -161,6 +169,12 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.section_has_items = False
         self.stack = []
         self.pending_group = heading  # a part's title names the items under it
+        phrase = operative_phrase(token.text) if token.section != "part" else None
+        if phrase is not None:
+            # "With regard to the Reserve Fund, the RCGM agreed:" opening a section: the theme it
+            # names is the group of the items under it; "recommends:" makes them recommendations.
+            self.pending_group = self.pending_group or phrase[0]
+            self.phrase_action = phrase[1]
         self.previous = token
         self.gap = False
 
@@ -205,11 +219,13 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         node.warnings.extend(warnings)
         # A group label names the items after it at this level, until the next one.
         group = self.pending_group
-        if how in ("next", "jump", "repeat"):
+        if how in ("next", "jump", "repeat") and not self.phrase_reset:
             group = group or self._old_group
         self.stack.append(_Level(style, label.deco, value, node, group))
-        node.group = group or (parent.group if parent else "")
+        node.group = group or (parent.group if parent and not self.phrase_reset else "")
+        node.phrase_action = self._phrase_action_at(depth)
         self.pending_group = ""
+        self.phrase_reset = False
         if depth == 0:
             self.last_top_value = int(label.path[0]) if dotted else value
         self.section_has_items = True

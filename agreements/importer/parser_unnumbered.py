@@ -167,7 +167,9 @@ class _UnnumberedMixin:
         del self.stack[depth:]
         node = self._new_node(label, parent, text)
         node.default_action = self.section_action
-        node.group = group or (parent.group if parent else "")
+        node.phrase_action = self._phrase_action_at(depth)
+        node.group = group or (parent.group if parent and not self.phrase_reset else "")
+        self.phrase_reset = False
         from .parser_text import _Level
 
         self.stack.append(_Level("assigned", "", number, node, group))
@@ -218,11 +220,17 @@ class _UnnumberedMixin:
             self.context[-1] = f"{self.context[-1]} {text}"
         elif not self.in_context and self._continues_sentence(text):
             self._append_to_last(text)
+        elif self._operative_context(text):
+            pass  # "Los Viceministros acordaron además:": context, not the group of what follows
         elif self._unnumbered_group_label(text, index):
             self._flush(None)
             self.pending_group = text.rstrip(":").strip()
         elif self.segment_has_bullets:
-            if self._current() is None:
+            if self._current() is None and opens_item(text) and not narrative(text):
+                # "Approve the financial report." under "The RCGM agreed to:", before the
+                # bullets of a group label: an agreement, not context.
+                self._assigned(text, 0, token)
+            elif self._current() is None:
                 self._to_context(text)
             elif self._after_ended_row(text) or (self.gap and narrative(text)):
                 # "Se levantó la sesión …" under a bullet that closed with its "Fecha: …"; "The
