@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .actions import classify_action
 from .gazetteer import fold
 
 _SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -186,17 +187,23 @@ _PHRASE_ACTIONS = [(re.compile(rf"^(?:{verbs})$"), action) for verbs, action in 
 _THEME = (
     r"(?:sobre|en\s+cuanto\s+a|en\s+materia\s+de|con\s+(?:respecto|relacion)\s+a|respecto\s+(?:a|de)"
     r"|en\s+relacion\s+(?:a|con)|en\s+lo\s+que\s+respecta\s+a|on|regarding|concerning"
-    r"|with\s+(?:regard|respect)\s+to|as\s+regards|in\s+relation\s+to)\s+(?P<theme>[^,:;]{2,80})"
+    r"|with\s+(?:regard|respect)\s+to|as\s+regards|in\s+relation\s+to)\s+(?P<theme>[^,:;]{2,120})"
 )
 _SUBJECT = (
     r"(?P<subject>(?:it|this)\s+(?:is|was|has\s+been)\s+|se\s+|(?:we|nosotros)\b[^:]{0,200}?\s+"
     r"|(?:the|los|las|el|la)\s+[^:;]{1,200}?\s+)"
 )
+_OPENING_ADVERB = (
+    r"(?:(?:asimismo|ademas|igualmente|finalmente|por\s+ultimo|also|further(?:more)?|finally"
+    r"|in\s+addition|moreover|likewise),\s*)"
+)
 _OPERATIVE_PHRASE = re.compile(
-    rf"^(?:{_THEME},\s*)?{_SUBJECT}?(?:(?:also|further|ademas|asimismo|tambien)\s+)?"
-    rf"(?P<verb>{'|'.join(verbs for verbs, _action in _PHRASE_VERBS)})"
+    rf"^{_OPENING_ADVERB}?(?:{_THEME},\s*)?{_SUBJECT}?(?:(?:also|further|ademas|asimismo"
+    rf"|tambien)\s+)?(?P<verb>{'|'.join(verbs for verbs, _action in _PHRASE_VERBS)})"
     r"(?:\s+(?:ademas|asimismo|tambien|also|further|furthermore|unanimously|por\s+unanimidad"
     r"|por\s+consenso|by\s+consensus))*"
+    # "acordaron encomendar las siguientes tareas:", "agreed to entrust the following tasks:"
+    r"(?:\s+(?:to\s+)?(?P<infinitive>[a-z]{3,})(?=\s+(?:(?:los|las)\s+siguientes|the\s+following)))?"
     r"(?:\s+(?:to|that|as\s+follows|(?:on\s+)?the\s+following(?:\s+\w+)?|lo\s+siguiente"
     r"|(?:los|las)\s+siguientes\s+\w+|que|on|upon))?"
     r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80}))?\s*:$"
@@ -227,6 +234,10 @@ def operative_phrase(line: str) -> tuple[str, str | None] | None:
         # "Agree:" or a phrase in capitals ("RESOLVE TO:") stands without its subject.
         return None
     action = next(action for pattern, action in _PHRASE_ACTIONS if pattern.match(verb))
+    if match["infinitive"]:
+        # What was agreed is named by the verb after it: "encomendar las siguientes tareas".
+        entrusted = classify_action(match["infinitive"])
+        action = entrusted if entrusted != "other" else action
     for name in ("theme", "addressee"):
         if match[name]:
             start, end = match.span(name)
@@ -237,3 +248,10 @@ def operative_phrase(line: str) -> tuple[str, str | None] | None:
             printed = printed.strip()
             return printed[:1].upper() + printed[1:], action
     return "", action
+
+
+def declaring_phrase(line: str) -> bool:
+    """ "DECLARAN:", "We … DECLARE:": the phrase over a declaration's operative paragraphs, each
+    an item whatever its opening ("Su compromiso de …", "Our resolve to …")."""
+    stripped = line.strip()
+    return stripped.endswith(":") and section_heading(stripped) == "declaration"

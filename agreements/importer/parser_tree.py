@@ -7,7 +7,7 @@ import re
 from .gazetteer import fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
-from .parser_sections import operative_phrase
+from .parser_sections import declaring_phrase, operative_phrase
 from .parser_text import _Level, _Node, _TextMixin
 from .parser_tokens import _Token, _wrap_width
 from .parser_unnumbered import _UnnumberedMixin
@@ -70,6 +70,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.phrase_action: str | None = None
         self.phrase_depth: int | None = None
         self.phrase_reset = False
+        self.declaring = False  # under "DECLARAN:" (see _start_section)
         self.assigned_top: dict[str, int] = {}
         self.assigned_groups: dict[int, str] = {}
         self.context: list[str] = []
@@ -158,6 +159,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.section_action = token.action
         self.phrase_action = None
         self.phrase_reset = False
+        # "DECLARAN:" over "Su compromiso de …": every paragraph is an operative one.
+        self.declaring = declaring_phrase(token.text)
         self.assigned_groups = {}
         self.segment_glyphs = []
         self.segment_bullets = []

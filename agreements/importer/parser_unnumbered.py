@@ -225,12 +225,11 @@ class _UnnumberedMixin:
         elif self._unnumbered_group_label(text, index):
             self._flush(None)
             self.pending_group = text.rstrip(":").strip()
-        elif self.segment_has_bullets:
-            if self._current() is None and opens_item(text) and not narrative(text):
-                # "Approve the financial report." under "The RCGM agreed to:", before the
-                # bullets of a group label: an agreement, not context.
-                self._assigned(text, 0, token)
-            elif self._current() is None:
+        elif self.segment_has_bullets and self.segment_bullets:
+            # Once its bullets have begun; before them ("Aprobar el presupuesto …" under
+            # "acordaron:", above the bullets of "Secretaría Técnica") paragraphs are read as in
+            # a section without bullets.
+            if self._current() is None:
                 self._to_context(text)
             elif self._after_ended_row(text) or (self.gap and narrative(text)):
                 # "Se levantó la sesión …" under a bullet that closed with its "Fecha: …"; "The
@@ -246,7 +245,7 @@ class _UnnumberedMixin:
         self.gap = False
 
     def _unnumbered_sentence(self, sentence: str, token, first: bool) -> None:
-        noun_list = self.section_action in ("thank", "note")
+        noun_list = self.section_action in ("thank", "note") or self.declaring
         if first and recitals_heading(sentence):
             self.reciting = True
         elif first and self.reciting and not recital_under_heading(sentence):
