@@ -225,7 +225,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         if how in ("next", "jump", "repeat") and not self.phrase_reset:
             group = group or self._old_group
         self.stack.append(_Level(style, label.deco, value, node, group))
-        node.group = group or (parent.group if parent and not self.phrase_reset else "")
+        node.group = group or (parent.group if parent else "")
         node.phrase_action = self._phrase_action_at(depth)
         self.pending_group = ""
         self.phrase_reset = False

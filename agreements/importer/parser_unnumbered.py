@@ -168,7 +168,7 @@ class _UnnumberedMixin:
         node = self._new_node(label, parent, text)
         node.default_action = self.section_action
         node.phrase_action = self._phrase_action_at(depth)
-        node.group = group or (parent.group if parent and not self.phrase_reset else "")
+        node.group = group or (parent.group if parent else "")
         self.phrase_reset = False
         from .parser_text import _Level
 

@@ -177,3 +177,15 @@ def test_se_acuerda_with_its_agreement_on_one_long_line_is_one_agreement_under_i
         "2. Asuntos varios\n"
     )
     assert record.by_ref()["1.1"].text == agreement
+
+
+def test_sub_items_under_an_operative_phrase_keep_the_group_of_their_item():
+    record = parse_record(
+        RCGM_EN + "CONCLUSIONS\n\n"
+        "Working Group on Protection:\n\n"
+        "1. The Working Group presented its report on consular assistance.\n\n"
+        "It was agreed that:\n\n"
+        "a) The Technical Secretariat will circulate the report to the focal points.\n"
+        "b) Countries will send their comments by April 30, 2015.\n"
+    )
+    assert {item.group for item in record.walk()} == {"Working Group on Protection"}
