@@ -224,15 +224,13 @@ def operative_phrase(line: str) -> tuple[str, str | None] | None:
     if not match:
         return None
     verb = match["verb"]
-    if (
-        not match["subject"]
-        and verb.split()[0] in _BASE_FORMS
-        and not stripped.isupper()
-        and not re.match(r"^\w+\s*:$", folded)
-    ):
+    if not match["subject"] and not stripped.isupper():
         # "Recommend to the member countries:" is an item in the imperative; only a bare
         # "Agree:" or a phrase in capitals ("RESOLVE TO:") stands without its subject.
-        return None
+        if verb.split()[0] in _BASE_FORMS and not re.match(r"^\w+\s*:$", folded):
+            return None
+        if re.match(r"^[a-z]+s$", verb) and verb.rstrip("s") in _BASE_FORMS:
+            return None  # "Thanks:", "Requests:": a noun heading its items
     action = next(action for pattern, action in _PHRASE_ACTIONS if pattern.match(verb))
     if match["infinitive"]:
         # What was agreed is named by the verb after it: "encomendar las siguientes tareas".

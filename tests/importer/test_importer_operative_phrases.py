@@ -3,7 +3,10 @@ the items they introduce: context, not the items' group label; a theme or an add
 label. Small documents written for these tests in the conference's ways of writing (none is the
 record of a real meeting). No database."""
 
+import pytest
+
 from agreements.importer import parse_record
+from agreements.importer.parser_sections import operative_phrase
 
 GRCM_ES = (
     "CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n"
@@ -189,3 +192,36 @@ def test_sub_items_under_an_operative_phrase_keep_the_group_of_their_item():
         "b) Countries will send their comments by April 30, 2015.\n"
     )
     assert {item.group for item in record.walk()} == {"Working Group on Protection"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Secretaría Pro-Témpore",
+        "Red de Funcionarios de Enlace para la Protección Consular:",
+        "A los Países Miembros:",
+        "Working Group on Protection:",
+        "Recommendations to the member countries:",
+        "Recommend to the member countries:",
+        "Recomendar a los Países Miembros:",
+        "Thanks:",
+    ],
+)
+def test_addressees_themes_and_imperatives_are_no_operative_phrase(line):
+    assert operative_phrase(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("Se acuerda:", ("", None)),
+        ("RESUELVEN:", ("", None)),
+        ("The Vice-Ministers decided:", ("", None)),
+        ("It was also agreed that:", ("", None)),
+        ("Se recomienda:", ("", "recommend")),
+        ("Se recomienda a la Secretaría Técnica:", ("Secretaría Técnica", "recommend")),
+        ("On consular protection, the RCGM agreed to:", ("Consular protection", None)),
+    ],
+)
+def test_operative_phrases_name_only_their_theme_or_addressee_and_their_action(line, read):
+    assert operative_phrase(line) == read
