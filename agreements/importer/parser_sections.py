@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .actions import classify_action
 from .gazetteer import fold
@@ -210,10 +211,17 @@ _OPERATIVE_PHRASE = re.compile(
 )
 
 
-def operative_phrase(line: str) -> tuple[str, str | None] | None:
-    """(the group it names, the action it gives its items) when ``line`` is an operative phrase
-    (see ``_OPERATIVE_PHRASE``), else None. The group is the theme before the phrase or the
-    addressee after it, as printed ("Fondo de Reserva", "Secretaría Técnica"), else ""."""
+class OperativePhrase(NamedTuple):
+    """What an operative phrase makes of the items under it."""
+
+    group: str  # the theme before it or the addressee after it, as printed, else ""
+    action: str | None  # "Se recomienda:" → recommend
+    addressee: bool = False  # the group is whom the items are addressed to
+
+
+def operative_phrase(line: str) -> OperativePhrase | None:
+    """What ``line`` makes of the items under it when it is an operative phrase (see
+    ``_OPERATIVE_PHRASE``), else None."""
     stripped = re.sub(r"\s+", " ", line.strip().strip("*_#").strip())
     if not stripped.endswith(":") or _STARTS_WITH_LABEL.match(stripped):
         return None
@@ -244,8 +252,8 @@ def operative_phrase(line: str) -> tuple[str, str | None] | None:
                 r"^(?:(?:al|a|to)\s+)?(?:(?:el|la|los|las|the)\s+)?", "", printed, flags=re.I
             )
             printed = printed.strip()
-            return printed[:1].upper() + printed[1:], action
-    return "", action
+            return OperativePhrase(printed[:1].upper() + printed[1:], action, name == "addressee")
+    return OperativePhrase("", action)
 
 
 def declaring_phrase(line: str) -> bool:

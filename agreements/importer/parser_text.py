@@ -25,6 +25,8 @@ class _Node:
     warnings: list[str] = field(default_factory=list)
     default_action: str | None = None  # from the phrase that introduced the list ("welcomed:")
     phrase_action: str | None = None  # from an operative phrase over it ("Se recomienda:")
+    phrase_that: bool = False  # under "It is recommended that:": the item is a that-clause
+    addressed: bool = False  # its group is the addressee of an operative phrase
     part: str = ""  # the printed label of the part the item opens a list in ("A")
 
 
@@ -160,6 +162,7 @@ class _TextMixin:
             pass  # "The RCGM decided to:" over "i. …": context, not the items' group
         elif self._is_group_label(text, index):
             self.pending_group = text.rstrip(":").strip()
+            self._phrase_ends()
         elif self._after_ended_row(text):
             # A paragraph below a table's last row (or below an item that closes with who acts
             # and by when) is no more of that item: an agreement of its own, or context.
@@ -257,22 +260,32 @@ class _TextMixin:
         self._flush(None)
         self.context.append(text)
         self.in_context = True
-        self.pending_group, self.phrase_action = phrase
+        self.pending_group, self.phrase_action = phrase.group, phrase.action
+        if phrase.addressee:
+            self.addressee_groups.add(phrase.group)
+        self.phrase_that = bool(_THAT_COLON.search(fold(text)))
         self.phrase_depth = None
         self.phrase_reset = True  # the items under it leave the group of the items above
         self.assigned_groups = {}
         return True
 
-    def _phrase_action_at(self, depth: int) -> str | None:
-        """The action of the operative phrase over an item placed at ``depth``: the phrase
-        covers the level of the first item under it and the levels below."""
-        if self.phrase_action is None:
-            return None
+    def _phrase_ends(self) -> None:
+        """A group label after the items of an operative phrase: what follows is no longer
+        under the phrase ("Technical Secretariat:" after what the RCGM recommends)."""
+        if self.phrase_depth is not None:
+            self.phrase_action, self.phrase_that = None, False
+
+    def _phrase_at(self, depth: int) -> tuple[str | None, bool]:
+        """What the operative phrase over an item placed at ``depth`` makes of it (its action,
+        whether the item completes "… that:"): the phrase covers the level of the first item
+        under it and the levels below."""
+        if self.phrase_action is None and not self.phrase_that:
+            return None, False
         if self.phrase_depth is None:
             self.phrase_depth = depth
         elif depth < self.phrase_depth:
-            self.phrase_action = None
-        return self.phrase_action
+            self.phrase_action, self.phrase_that = None, False
+        return self.phrase_action, self.phrase_that
 
     def _is_group_label(self, text: str, index: int) -> bool:
         if field_line(text):
@@ -371,6 +384,10 @@ AGREED_INLINE = re.compile(
 _AGREED = re.compile(
     r"^(?:it\s+was\s+(?:also\s+)?(?:agreed|decided)|se\s+(?:acordo|decidio|resolvio))\b"
 )
+
+
+# "It is recommended that:", "Se acordó que:": each item under it completes the sentence.
+_THAT_COLON = re.compile(r"\b(?:that|que)\s*:\s*$")
 
 
 def _looks_like_group(text: str) -> bool:

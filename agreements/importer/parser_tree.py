@@ -69,7 +69,9 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         # depth of its first item, and whether the items leave the group of those above.
         self.phrase_action: str | None = None
         self.phrase_depth: int | None = None
+        self.phrase_that = False
         self.phrase_reset = False
+        self.addressee_groups: set[str] = set()  # groups named by a phrase's addressee
         self.declaring = False  # under "DECLARAN:" (see _start_section)
         self.assigned_top: dict[str, int] = {}
         self.assigned_groups: dict[int, str] = {}
@@ -126,6 +128,9 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 self._text(token, index)
             index += 1
         self._flush(None)
+        if self.addressee_groups:
+            for node in _walk(self.roots):
+                node.addressed = node.group in self.addressee_groups
         return self.roots
 
     def _start_section(self, token: _Token) -> None:
@@ -158,6 +163,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.part_label = label.rstrip(".)-")
         self.section_action = token.action
         self.phrase_action = None
+        self.phrase_that = False
+        self.phrase_depth = None
         self.phrase_reset = False
         # "DECLARAN:" over "Su compromiso de …": every paragraph is an operative one.
         self.declaring = declaring_phrase(token.text)
@@ -176,8 +183,11 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         if phrase is not None:
             # "With regard to the Reserve Fund, the RCGM agreed:" opening a section: the theme it
             # names is the group of the items under it; "recommends:" makes them recommendations.
-            self.pending_group = self.pending_group or phrase[0]
-            self.phrase_action = phrase[1]
+            self.pending_group = self.pending_group or phrase.group
+            self.phrase_action = phrase.action
+            if phrase.addressee:
+                self.addressee_groups.add(phrase.group)
+            self.phrase_that = bool(re.search(r"\b(?:that|que)\s*:\s*$", fold(token.text)))
         self.previous = token
         self.gap = False
 
@@ -226,7 +236,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             group = group or self._old_group
         self.stack.append(_Level(style, label.deco, value, node, group))
         node.group = group or (parent.group if parent else "")
-        node.phrase_action = self._phrase_action_at(depth)
+        node.phrase_action, node.phrase_that = self._phrase_at(depth)
         self.pending_group = ""
         self.phrase_reset = False
         if depth == 0:

@@ -42,7 +42,7 @@ _NARRATOR = re.compile(
     r"|jefes\s+de\s+delegacion|participating\s+delegations|countries|paises|conference|conferencia"
     r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller"
     r"|(?:technical\s+)?secretariat|secretaria(?:\s+tecnica)?|(?:pro\s+tempore\s+)?presidency"
-    r"|presidencia(?:\s+pro\s+tempore)?|ppt)"
+    r"|presidencia(?:\s+pro\s+tempore)?|ppt|rcgm|grcm|rcm|crm)"
     r"\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
 )
 _PRETERITE = re.compile(r"^\w{3,}(?:aron|ieron)\b")
@@ -167,7 +167,7 @@ class _UnnumberedMixin:
         del self.stack[depth:]
         node = self._new_node(label, parent, text)
         node.default_action = self.section_action
-        node.phrase_action = self._phrase_action_at(depth)
+        node.phrase_action, node.phrase_that = self._phrase_at(depth)
         node.group = group or (parent.group if parent else "")
         self.phrase_reset = False
         from .parser_text import _Level
@@ -225,6 +225,7 @@ class _UnnumberedMixin:
         elif self._unnumbered_group_label(text, index):
             self._flush(None)
             self.pending_group = text.rstrip(":").strip()
+            self._phrase_ends()
         elif self.segment_has_bullets and self.segment_bullets:
             # Once its bullets have begun; before them ("Aprobar el presupuesto …" under
             # "acordaron:", above the bullets of "Secretaría Técnica") paragraphs are read as in

@@ -214,14 +214,14 @@ def test_addressees_themes_and_imperatives_are_no_operative_phrase(line):
 @pytest.mark.parametrize(
     ("line", "read"),
     [
-        ("Se acuerda:", ("", None)),
-        ("RESUELVEN:", ("", None)),
-        ("The Vice-Ministers decided:", ("", None)),
-        ("It was also agreed that:", ("", None)),
-        ("Se recomienda:", ("", "recommend")),
-        ("Se recomienda a la Secretaría Técnica:", ("Secretaría Técnica", "recommend")),
-        ("On consular protection, the RCGM agreed to:", ("Consular protection", None)),
+        ("Se acuerda:", ("", None, False)),
+        ("RESUELVEN:", ("", None, False)),
+        ("The Vice-Ministers decided:", ("", None, False)),
+        ("It was also agreed that:", ("", None, False)),
+        ("Se recomienda:", ("", "recommend", False)),
+        ("Se recomienda a la Secretaría Técnica:", ("Secretaría Técnica", "recommend", True)),
+        ("On consular protection, the RCGM agreed to:", ("Consular protection", None, False)),
     ],
 )
 def test_operative_phrases_name_only_their_theme_or_addressee_and_their_action(line, read):
-    assert operative_phrase(line) == read
+    assert tuple(operative_phrase(line)) == read
