@@ -210,6 +210,15 @@ _OPERATIVE_PHRASE = re.compile(
     r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80}))?\s*:$"
 )
 
+# "Se adoptaron los siguientes acuerdos:", "The following recommendations were adopted:".
+_PASSIVE_PHRASE = re.compile(
+    rf"^{_OPENING_ADVERB}?(?:{_THEME},\s*)?(?:se\s+(?:tomaron|adoptaron|aprobaron|alcanzaron"
+    r"|formularon|emitieron)\s+(?:los|las)\s+siguientes\s+(?P<noun>\w+)|se\s+(?:acordo|aprobo"
+    r"|decidio|resolvio)\s+lo\s+siguiente|the\s+following\s+(?P<noun_en>\w+)\s+(?:were|was"
+    r"|have\s+been|has\s+been)\s+(?:taken|adopted|agreed(?:\s+upon)?|approved|reached|made"
+    r"|issued))\s*:$"
+)
+
 
 class OperativePhrase(NamedTuple):
     """What an operative phrase makes of the items under it."""
@@ -230,7 +239,7 @@ def operative_phrase(line: str) -> OperativePhrase | None:
     folded = fold(stripped)
     match = _OPERATIVE_PHRASE.match(folded)
     if not match:
-        return None
+        return _passive_phrase(stripped, folded)
     verb = match["verb"]
     if not match["subject"] and not stripped.isupper():
         # "Recommend to the member countries:" is an item in the imperative; only a bare
@@ -246,14 +255,26 @@ def operative_phrase(line: str) -> OperativePhrase | None:
         action = entrusted if entrusted != "other" else action
     for name in ("theme", "addressee"):
         if match[name]:
-            start, end = match.span(name)
-            printed = stripped[start:end]  # fold keeps the length: the printed words
-            printed = re.sub(
-                r"^(?:(?:al|a|to)\s+)?(?:(?:el|la|los|las|the)\s+)?", "", printed, flags=re.I
-            )
-            printed = printed.strip()
-            return OperativePhrase(printed[:1].upper() + printed[1:], action, name == "addressee")
+            return OperativePhrase(_printed(stripped, match, name), action, name == "addressee")
     return OperativePhrase("", action)
+
+
+def _printed(stripped: str, match: re.Match, name: str) -> str:
+    """The theme or addressee as printed (fold keeps the length), without its article:
+    "Fondo de Reserva", "Secretaría Técnica"."""
+    printed = stripped[match.start(name) : match.end(name)]
+    printed = re.sub(r"^(?:(?:al|a|to)\s+)?(?:(?:el|la|los|las|the)\s+)?", "", printed, flags=re.I)
+    printed = printed.strip()
+    return printed[:1].upper() + printed[1:]
+
+
+def _passive_phrase(stripped: str, folded: str) -> OperativePhrase | None:
+    match = _PASSIVE_PHRASE.match(folded)
+    if not match:
+        return None
+    noun = match["noun"] or match["noun_en"] or ""
+    action = "recommend" if noun.startswith(("recomendacion", "recommendation")) else None
+    return OperativePhrase(_printed(stripped, match, "theme") if match["theme"] else "", action)
 
 
 def declaring_phrase(line: str) -> bool:

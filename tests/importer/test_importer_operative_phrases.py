@@ -194,6 +194,30 @@ def test_sub_items_under_an_operative_phrase_keep_the_group_of_their_item():
     assert {item.group for item in record.walk()} == {"Working Group on Protection"}
 
 
+def test_a_passive_phrase_over_numbered_items_is_context_and_names_its_recommendations():
+    record = parse_record(
+        GRCM_ES + "CONCLUSIONES\n\n"
+        "1. El GRCM aprobó el informe de la Secretaría Técnica.\n\n"
+        "Se formularon las siguientes recomendaciones:\n\n"
+        "2. Elaborar una guía regional de atención a personas migrantes.\n"
+    )
+    assert [(item.ref, item.group, item.action) for item in record.walk()] == [
+        ("1", "", "approve"),
+        ("2", "", "recommend"),
+    ]
+    assert record.preamble == ["Se formularon las siguientes recomendaciones:"]
+
+
+def test_the_following_decisions_were_taken_is_context_not_a_group():
+    record = parse_record(
+        RCGM_EN + "CONCLUSIONS\n\n"
+        "1. The RCGM approved the report of the Technical Secretariat.\n\n"
+        "The following decisions were taken:\n\n"
+        "2. To request the Technical Secretariat to circulate the draft budget.\n"
+    )
+    assert [item.group for item in record.walk()] == ["", ""]
+
+
 @pytest.mark.parametrize(
     "line",
     [
