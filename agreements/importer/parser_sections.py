@@ -226,6 +226,7 @@ class OperativePhrase(NamedTuple):
     group: str  # the theme before it or the addressee after it, as printed, else ""
     action: str | None  # "Se recomienda:" → recommend
     addressee: bool = False  # the group is whom the items are addressed to
+    that: bool = False  # "It is recommended that:": each item completes the sentence
 
 
 def operative_phrase(line: str) -> OperativePhrase | None:
@@ -253,10 +254,12 @@ def operative_phrase(line: str) -> OperativePhrase | None:
         # What was agreed is named by the verb after it: "encomendar las siguientes tareas".
         entrusted = classify_action(match["infinitive"])
         action = entrusted if entrusted != "other" else action
+    that = bool(re.search(r"\b(?:that|que)\s*:$", folded))
     for name in ("theme", "addressee"):
         if match[name]:
-            return OperativePhrase(_printed(stripped, match, name), action, name == "addressee")
-    return OperativePhrase("", action)
+            printed = _printed(stripped, match, name)
+            return OperativePhrase(printed, action, name == "addressee", that)
+    return OperativePhrase("", action, that=that)
 
 
 def _printed(stripped: str, match: re.Match, name: str) -> str:

@@ -263,7 +263,7 @@ class _TextMixin:
         self.pending_group, self.phrase_action = phrase.group, phrase.action
         if phrase.addressee:
             self.addressee_groups.add(phrase.group)
-        self.phrase_that = bool(_THAT_COLON.search(fold(text)))
+        self.phrase_that = phrase.that
         self.phrase_depth = None
         self.phrase_reset = True  # the items under it leave the group of the items above
         self.assigned_groups = {}
@@ -384,10 +384,6 @@ AGREED_INLINE = re.compile(
 _AGREED = re.compile(
     r"^(?:it\s+was\s+(?:also\s+)?(?:agreed|decided)|se\s+(?:acordo|decidio|resolvio))\b"
 )
-
-
-# "It is recommended that:", "Se acordó que:": each item under it completes the sentence.
-_THAT_COLON = re.compile(r"\b(?:that|que)\s*:\s*$")
 
 
 def _looks_like_group(text: str) -> bool:

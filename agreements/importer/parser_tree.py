@@ -187,7 +187,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             self.phrase_action = phrase.action
             if phrase.addressee:
                 self.addressee_groups.add(phrase.group)
-            self.phrase_that = bool(re.search(r"\b(?:that|que)\s*:\s*$", fold(token.text)))
+            self.phrase_that = phrase.that
         self.previous = token
         self.gap = False
 

@@ -238,13 +238,13 @@ def test_addressees_themes_and_imperatives_are_no_operative_phrase(line):
 @pytest.mark.parametrize(
     ("line", "read"),
     [
-        ("Se acuerda:", ("", None, False)),
-        ("RESUELVEN:", ("", None, False)),
-        ("The Vice-Ministers decided:", ("", None, False)),
-        ("It was also agreed that:", ("", None, False)),
-        ("Se recomienda:", ("", "recommend", False)),
-        ("Se recomienda a la Secretaría Técnica:", ("Secretaría Técnica", "recommend", True)),
-        ("On consular protection, the RCGM agreed to:", ("Consular protection", None, False)),
+        ("Se acuerda:", ("", None, False, False)),
+        ("RESUELVEN:", ("", None, False, False)),
+        ("The Vice-Ministers decided:", ("", None, False, False)),
+        ("It was also agreed that:", ("", None, False, True)),
+        ("Se recomienda:", ("", "recommend", False, False)),
+        ("Se recomienda a la ST:", ("ST", "recommend", True, False)),
+        ("On consular protection, the RCGM agreed:", ("Consular protection", None, False, False)),
     ],
 )
 def test_operative_phrases_name_only_their_theme_or_addressee_and_their_action(line, read):
