@@ -267,7 +267,8 @@ def _printed(stripped: str, match: re.Match, name: str) -> str:
     "Fondo de Reserva", "Secretaría Técnica"."""
     printed = stripped[match.start(name) : match.end(name)]
     printed = re.sub(r"^(?:(?:al|a|to)\s+)?(?:(?:el|la|los|las|the)\s+)?", "", printed, flags=re.I)
-    printed = printed.strip()
+    # "instaron a los Países Miembros a:": the preposition that introduces the items goes.
+    printed = re.sub(r"\s+(?:a|to|para|que|that)$", "", printed.strip(), flags=re.I)
     return printed[:1].upper() + printed[1:]
 
 

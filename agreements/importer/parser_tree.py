@@ -87,8 +87,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self._only_narrative_after: list[bool] | None = None
 
     def _section_for(self, heading_kind: str | None) -> str:
-        if heading_kind == "agreements_operative" and self.declaration:
-            return "declaration"
+        if heading_kind in ("agreements_operative", "agreements") and self.declaration:
+            return "declaration"  # "And RESOLVE TO:" in a declaration
         if heading_kind in (None, "agreements", "agreements_operative"):
             if self.meeting_kind in _GROUP_KINDS:
                 return "working_group"

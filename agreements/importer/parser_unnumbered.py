@@ -246,7 +246,8 @@ class _UnnumberedMixin:
         self.gap = False
 
     def _unnumbered_sentence(self, sentence: str, token, first: bool) -> None:
-        noun_list = self.section_action in ("thank", "note") or self.declaring
+        # "welcomed:", "DECLARAN:", "we agree that:": every paragraph is one of the items.
+        noun_list = self.section_action in ("thank", "note") or self.declaring or self.phrase_that
         if first and recitals_heading(sentence):
             self.reciting = True
         elif first and self.reciting and not recital_under_heading(sentence):
