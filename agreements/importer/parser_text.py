@@ -259,7 +259,9 @@ class _TextMixin:
             return False
         self._flush(None)
         self.context.append(text)
-        self.in_context = True
+        # What follows opens the items, even in lower case ("instaron a los Países Miembros a:"
+        # over "fortalecer …"): nothing continues the phrase.
+        self.in_context = False
         self.pending_group, self.phrase_action = phrase.group, phrase.action
         if phrase.addressee:
             self.addressee_groups.add(phrase.group)

@@ -50,3 +50,23 @@ def test_the_addressee_of_instaron_a_x_a_is_x_without_its_preposition():
     item = record.by_ref()["2"]
     assert (item.group, item.action) == ("Países Miembros", "urge")
     assert sorted(item.responsible) == sorted(MEMBERS)
+
+
+def test_lower_case_paragraphs_under_an_operative_phrase_are_its_items_not_context():
+    record = parse_record(
+        "CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n"
+        "Reunión Viceministerial\n"
+        "COMUNICADO CONJUNTO\n"
+        "San José, Costa Rica, 18 y 19 de junio de 2009\n\n"
+        "Los Viceministros acordaron:\n\n"
+        "Aprobar el Plan de Acción de la Conferencia.\n\n"
+        "Los Viceministros instaron a los Países Miembros a:\n\n"
+        "fortalecer los mecanismos de protección de la niñez migrante;\n\n"
+        "intercambiar información sobre las redes de tráfico ilícito de migrantes.\n"
+    )
+    assert [(item.ref, item.action) for item in record.walk()] == [
+        ("1", "approve"),
+        ("2", "urge"),
+        ("3", "urge"),
+    ]
+    assert record.preamble == ["Los Viceministros instaron a los Países Miembros a:"]
