@@ -85,7 +85,8 @@ _INTRODUCING_VERBS: tuple[tuple[str, str | None], ...] = (
 _INTRODUCING = re.compile(
     r"(?:^|[\s,;])(?P<verb>"
     + "|".join(f"(?:{verbs})" for verbs, _action in _INTRODUCING_VERBS)
-    + r")(?:\s+(?:to|that|on|upon|as\s+follows|the\s+following(?:\s+\w+)?|lo\s+siguiente"
+    + r")(?:\s+(?:ademas|asimismo|tambien|also|further))?"
+    r"(?:\s+(?:to|that|on|upon|as\s+follows|the\s+following(?:\s+\w+)?|lo\s+siguiente"
     r"|los\s+siguientes\s+\w+|las\s+siguientes\s+\w+|que|en))?\s*(?P<colon>:)?\s*$"
 )
 _INTRODUCING_ACTIONS = [

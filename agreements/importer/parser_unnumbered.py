@@ -226,10 +226,10 @@ class _UnnumberedMixin:
             self._flush(None)
             self.pending_group = text.rstrip(":").strip()
             self._phrase_ends()
-        elif self.segment_has_bullets and self.segment_bullets:
+        elif self.segment_has_bullets and self.segment_bullets and not self.phrase_reset:
             # Once its bullets have begun; before them ("Aprobar el presupuesto …" under
-            # "acordaron:", above the bullets of "Secretaría Técnica") paragraphs are read as in
-            # a section without bullets.
+            # "acordaron:", above the bullets of "Secretaría Técnica"), or right under an
+            # operative phrase, paragraphs are read as in a section without bullets.
             if self._current() is None:
                 self._to_context(text)
             elif self._after_ended_row(text) or (self.gap and narrative(text)):

@@ -249,3 +249,23 @@ def test_addressees_themes_and_imperatives_are_no_operative_phrase(line):
 )
 def test_operative_phrases_name_only_their_theme_or_addressee_and_their_action(line, read):
     assert tuple(operative_phrase(line)) == read
+
+
+def test_a_paragraph_under_an_operative_phrase_after_bullets_is_an_item_not_more_of_a_bullet():
+    record = parse_record(
+        GRCM_ES + "Los Viceministros acordaron además:\n\n"
+        "Solicitar a la Secretaría Técnica que circule el informe de la reunión.\n\n"
+        "Se recomienda a los Países Miembros:\n\n"
+        "- fortalecer la cooperación regional en materia de retorno;\n\n"
+        "Asimismo, los Viceministros acordaron:\n\n"
+        "Aprobar el presupuesto de la Secretaría Técnica para 2016.\n"
+    )
+    assert [(item.group, item.text[:20]) for item in record.walk()] == [
+        ("", "Solicitar a la Secre"),
+        ("Países Miembros", "fortalecer la cooper"),
+        ("", "Aprobar el presupues"),
+    ]
+    assert record.preamble == [
+        "Se recomienda a los Países Miembros:",
+        "Asimismo, los Viceministros acordaron:",
+    ]
