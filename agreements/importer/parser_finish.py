@@ -115,10 +115,17 @@ class _Finisher:
                 action = parent.action
             elif node.default_action:
                 action = node.default_action  # "welcomed: the report of…" is thanks
+        elif node.phrase_that and node.phrase_action == "recommend":
+            # "The Network recommends that: The RCGM approve …": the sentence recommends.
+            action = "recommend"
         elif action == "other" and "recommend" in (node.phrase_action, node.default_action):
             # "Se recomienda: Elaborar una guía …": what is recommended is a recommendation,
             # though its own verb says nothing of the kind.
             action = "recommend"
+        if node.addressed and node.phrase_action in ("urge", "request"):
+            # "Se exhorta a los Países Miembros a: 5. designar …": what is asked of an addressee
+            # is asked, as the sub-items of "To request the TS: a) to update …" are.
+            action = node.phrase_action if action not in ("thank", "note") else action
         directed = _directs(parent) and (text[:1].islower() or _bare_task(text))
         if directed:
             # "To request the Technical Secretariat: a) to update…; b) to prepare…": each

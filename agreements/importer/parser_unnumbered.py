@@ -37,7 +37,7 @@ _RECITAL = re.compile(
 )
 # Who narrates: "The Vice-Ministers expressed…", "Los Viceministros analizaron…".
 _NARRATOR = re.compile(
-    r"^(?:(?:the|los|las|el|la)\s+)?(?:vice-?ministers?|viceministr[oa]s|delegations?|delegaciones"
+    r"^(?:(?:the|los|las|el|la)\s+)?(?P<who>vice-?ministers?|viceministr[oa]s|delegations?|delegaciones"
     r"|participants|participantes|governments?|gobiernos?|they|ellos|ellas|heads\s+of\s+delegation"
     r"|jefes\s+de\s+delegacion|participating\s+delegations|countries|paises|conference|conferencia"
     r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller"
@@ -100,12 +100,17 @@ def recital_under_heading(text: str) -> bool:
     return bool(_THAT.match(fold(text)))
 
 
-def narrative(text: str) -> bool:
-    """A paragraph that tells what happened rather than what was agreed."""
+def narrative(text: str, completing: bool = False) -> bool:
+    """A paragraph that tells what happened rather than what was agreed. ``completing``: the
+    paragraph completes "… recommends that:", where "The RCGM approve the revised Guide" is no
+    narration: only a subject followed at once by its past tense ("The Network thanked …") is."""
     opening = _opening_words(text)
     if _PRETERITE.match(opening) or recital(text):
         return True
     narrator = _NARRATOR.match(opening)
+    if completing and narrator:
+        between = opening[narrator.end("who") : narrator.start("verb")].split()
+        return all(word in ("also", "further", "tambien", "ademas", "asimismo") for word in between)
     return bool(narrator) and not re.match(r"^(?:will|shall|should|must)$", narrator["verb"])
 
 
@@ -256,7 +261,7 @@ class _UnnumberedMixin:
             self._flush(None)
             self._to_context(sentence)
         elif opens_item(sentence, strict=not first) or (
-            first and noun_list and not narrative(sentence)
+            first and noun_list and not narrative(sentence, completing=self.phrase_that)
         ):
             self._assigned(sentence, 0, token)
         elif narrative(sentence) and (first or not self.in_context):
