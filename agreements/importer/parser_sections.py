@@ -167,8 +167,8 @@ def heading_or_phrase(line: str) -> str | None:
 # Secretaría Técnica:") does name one.
 _PHRASE_VERBS: tuple[tuple[str, str | None], ...] = (
     (r"recomienda(?:n)?|recomendo|recomendaron|recomendamos|recommend(?:s|ed)?", "recommend"),
-    (r"insta(?:n)?|instaron|instamos|exhorta(?:n)?|exhortaron|exhortamos|urge(?:s|d)?"
-     r"|encourage(?:s|d)?", "urge"),
+    (r"insta(?:n)?|instaron|instamos|exhorta(?:n)?|exhortaron|exhortamos|invita(?:n)?|invitaron"
+     r"|urge(?:s|d)?|encourage(?:s|d)?|invite(?:s|d)?", "urge"),
     (r"solicita(?:n)?|solicitaron|solicitamos|request(?:s|ed)?", "request"),
     (r"acuerda(?:n)?|acordo|acordaron|acordamos|decide(?:n)?|decidio|decidieron|decidimos"
      r"|resuelve(?:n)?|resolvio|resolvieron|resolvemos|declara(?:n)?|declaro|declararon"
@@ -191,6 +191,7 @@ _THEME = (
     r"|en\s+relacion\s+(?:a|con)|en\s+lo\s+que\s+respecta\s+a|on|regarding|concerning"
     r"|with\s+(?:regard|respect)\s+to|as\s+regards|in\s+relation\s+to)\s+(?P<theme>[^,:;]{2,120})"
 )
+_THEME_LABEL = re.compile(rf"^{_THEME}$")
 _SUBJECT = (
     r"(?P<subject>(?:it|this)\s+(?:is|was|has\s+been)\s+|se\s+|(?:we|nosotros)\b[^:]{0,200}?\s+"
     r"|(?:the|los|las|el|la)\s+[^:;]{1,200}?\s+)"
@@ -208,7 +209,9 @@ _OPERATIVE_PHRASE = re.compile(
     r"(?:\s+(?:to\s+)?(?P<infinitive>[a-z]{3,})(?=\s+(?:(?:los|las)\s+siguientes|the\s+following)))?"
     r"(?:\s+(?:to|that|as\s+follows|(?:on\s+)?the\s+following(?:\s+\w+)?|lo\s+siguiente"
     r"|(?:los|las)\s+siguientes\s+\w+|que|on|upon))?"
-    r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80}))?\s*:$"
+    r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80})"
+    # "requested the Technical Secretariat to:", "encouraged the member countries to:"
+    r"|\s+(?P<object>[^:,;]{2,80}?)\s+(?:to|que))?\s*:$"
 )
 
 # "Se adoptaron los siguientes acuerdos:", "The following recommendations were adopted:".
@@ -255,12 +258,22 @@ def operative_phrase(line: str) -> OperativePhrase | None:
         # What was agreed is named by the verb after it: "encomendar las siguientes tareas".
         entrusted = classify_action(match["infinitive"])
         action = entrusted if entrusted != "other" else action
-    that = bool(re.search(r"\b(?:that|que)\s*:$", folded))
-    for name in ("theme", "addressee"):
+    if match["object"] and action not in ("urge", "request"):
+        return None  # only who is asked or urged stands between the verb and "to:"
+    that = bool(re.search(r"\b(?:that|que)\s*:$", folded)) and not match["object"]
+    for name in ("theme", "addressee", "object"):
         if match[name]:
             printed = _printed(stripped, match, name)
-            return OperativePhrase(printed, action, name == "addressee", that)
+            return OperativePhrase(printed, action, name != "theme", that)
     return OperativePhrase("", action, that=that)
+
+
+def theme_label(text: str) -> str:
+    """A group label as the group it names: "Regarding the Reserve Fund:" → "Reserve Fund",
+    "Sobre la trata de personas" → "Trata de personas"; any other label as printed."""
+    stripped = re.sub(r"\s+", " ", text.strip()).rstrip(":").strip()
+    match = _THEME_LABEL.match(fold(stripped))
+    return _printed(stripped, match, "theme") if match else stripped
 
 
 def _printed(stripped: str, match: re.Match, name: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import fold
 from .parser_labels import Label
-from .parser_sections import operative_phrase
+from .parser_sections import operative_phrase, theme_label
 from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token
 from .parser_unnumbered import narrative, opens_item
 
@@ -161,7 +161,7 @@ class _TextMixin:
         elif self._items_follow(index, ("item",)) and self._operative_context(text):
             pass  # "The RCGM decided to:" over "i. …": context, not the items' group
         elif self._is_group_label(text, index):
-            self.pending_group = text.rstrip(":").strip()
+            self.pending_group = theme_label(text)  # "Regarding the Reserve Fund:"
             self._phrase_ends()
         elif self._after_ended_row(text):
             # A paragraph below a table's last row (or below an item that closes with who acts
@@ -241,7 +241,7 @@ class _TextMixin:
             if operative_phrase(self.pending[-1]):
                 self._operative_context(self.pending.pop())
             else:
-                self.pending_group = self.pending.pop().rstrip(":").strip()
+                self.pending_group = theme_label(self.pending.pop())
 
     def _items_follow(self, index: int, kinds: tuple[str, ...]) -> bool:
         following = index + 1

@@ -25,6 +25,7 @@ import re
 from .actions import PREFACE, _verb_action, fuzzy_verb
 from .gazetteer import fold
 from .parser_labels import Label
+from .parser_sections import theme_label
 
 # "Considering…", "Reconociendo…": the recitals of a declaration.
 _RECITAL = re.compile(
@@ -229,7 +230,7 @@ class _UnnumberedMixin:
             pass  # "Los Viceministros acordaron además:": context, not the group of what follows
         elif self._unnumbered_group_label(text, index):
             self._flush(None)
-            self.pending_group = text.rstrip(":").strip()
+            self.pending_group = theme_label(text)
             self._phrase_ends()
         elif self.segment_has_bullets and self.segment_bullets and not self.phrase_reset:
             # Once its bullets have begun; before them ("Aprobar el presupuesto …" under
