@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from .actions import classify_action, opening_is_known
+from .actions import _opening, _verb_action, classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
 from .gazetteer import Gazetteer, fold
@@ -118,9 +118,12 @@ class _Finisher:
         elif node.phrase_that and node.phrase_action == "recommend":
             # "The Network recommends that: The RCGM approve …": the sentence recommends.
             action = "recommend"
-        elif action == "other" and "recommend" in (node.phrase_action, node.default_action):
-            # "Se recomienda: Elaborar una guía …": what is recommended is a recommendation,
-            # though its own verb says nothing of the kind.
+        elif (
+            action == "other" or (action == "hold" and _verb_action(_opening(text)) is None)
+        ) and "recommend" in (node.phrase_action, node.default_action):
+            # "Se recomienda: Elaborar una guía …", "recomendaron: Fortalecer la capacitación …":
+            # what is recommended is a recommendation, though its own verb says nothing of the
+            # kind (an activity named after another verb is no workshop to hold).
             action = "recommend"
         if node.addressed and node.phrase_action in ("urge", "request"):
             # "Se exhorta a los Países Miembros a: 5. designar …": what is asked of an addressee

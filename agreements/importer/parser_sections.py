@@ -166,7 +166,8 @@ def heading_or_phrase(line: str) -> str | None:
 # theme before it ("Sobre el Fondo de Reserva,") or an addressee after it ("recomienda a la
 # Secretaría Técnica:") does name one.
 _PHRASE_VERBS: tuple[tuple[str, str | None], ...] = (
-    (r"recomienda(?:n)?|recomendo|recomendaron|recomendamos|recommend(?:s|ed)?", "recommend"),
+    (r"recomienda(?:n)?|recomendo|recomendaron|recomendamos|recommend(?:s|ed)?|sugiere(?:n)?"
+     r"|sugirio|sugirieron|sugerimos|suggest(?:s|ed)?", "recommend"),
     (r"insta(?:n)?|instaron|instamos|exhorta(?:n)?|exhortaron|exhortamos|invita(?:n)?|invitaron"
      r"|urge(?:s|d)?|encourage(?:s|d)?|invite(?:s|d)?", "urge"),
     (r"solicita(?:n)?|solicitaron|solicitamos|request(?:s|ed)?", "request"),
