@@ -168,9 +168,9 @@ def heading_or_phrase(line: str) -> str | None:
 _PHRASE_VERBS: tuple[tuple[str, str | None], ...] = (
     (r"recomienda(?:n)?|recomendo|recomendaron|recomendamos|recommend(?:s|ed)?|sugiere(?:n)?"
      r"|sugirio|sugirieron|sugerimos|suggest(?:s|ed)?", "recommend"),
-    (r"insta(?:n)?|instaron|instamos|exhorta(?:n)?|exhortaron|exhortamos|invita(?:n)?|invitaron"
-     r"|urge(?:s|d)?|encourage(?:s|d)?|invite(?:s|d)?", "urge"),
-    (r"solicita(?:n)?|solicitaron|solicitamos|request(?:s|ed)?", "request"),
+    (r"insta(?:n)?|insto|instaron|instamos|exhorta(?:n)?|exhorto|exhortaron|exhortamos"
+     r"|invita(?:n)?|invito|invitaron|urge(?:s|d)?|encourage(?:s|d)?|invite(?:s|d)?", "urge"),
+    (r"solicita(?:n)?|solicito|solicitaron|solicitamos|request(?:s|ed)?", "request"),
     (r"acuerda(?:n)?|acordo|acordaron|acordamos|decide(?:n)?|decidio|decidieron|decidimos"
      r"|resuelve(?:n)?|resolvio|resolvieron|resolvemos|declara(?:n)?|declaro|declararon"
      r"|declaramos|concluye(?:n)?|concluyo|concluyeron|agree(?:s|d)?|decide(?:s|d)?"
@@ -188,8 +188,9 @@ _BASE_FORMS = frozenset(
 )
 _PHRASE_ACTIONS = [(re.compile(rf"^(?:{verbs})$"), action) for verbs, action in _PHRASE_VERBS]
 _THEME = (
-    r"(?:sobre|en\s+cuanto\s+a|en\s+materia\s+de|con\s+(?:respecto|relacion)\s+a|respecto\s+(?:a|de)"
-    r"|en\s+relacion\s+(?:a|con)|en\s+lo\s+que\s+respecta\s+a|on|regarding|concerning"
+    r"(?:sobre|en\s+cuanto\s+al?|en\s+materia\s+de|con\s+(?:respecto|relacion)\s+al?"
+    r"|respecto\s+(?:al?|del?)|en\s+relacion\s+(?:al?|con)|en\s+lo\s+que\s+respecta\s+al?"
+    r"|on|regarding|concerning"
     r"|with\s+(?:regard|respect)\s+to|as\s+regards|in\s+relation\s+to)\s+(?P<theme>[^,:;]{2,120})"
 )
 _THEME_LABEL = re.compile(rf"^{_THEME}$")
