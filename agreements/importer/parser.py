@@ -33,12 +33,17 @@ Representation decisions:
 * **Bullets before a restarted list** — the ad-hoc group's "· Training and awareness…" followed
   by a new ``a) Topics:`` — introduce the new run, so they go to the parent item, not to the
   last item of the previous run.
-* **Group labels** ("Working Group on Protection:", "RCM Structural Meetings:", "It was also
-  agreed that:") are not items; they become the ``group`` of the items that follow at that level
-  (children inherit it) and do not reset numbering. A label-like line followed by bullets only
-  is text of the enclosing item. A part numbered like a chapter and written in capitals
-  ("IV. OTHER MATTERS") is no item either: its lists start a new run of the current section,
-  grouped under the part's title.
+* **Group labels** ("Working Group on Protection:", "RCM Structural Meetings:", an addressee
+  such as "Secretaría Pro-Témpore", a theme) are not items; they become the ``group`` of the items
+  that follow at that level (children inherit it) and do not reset numbering. An **operative
+  phrase** over items ("It was also agreed that:", "Se acuerda:", "The RCGM decided to:",
+  "RESOLVE TO:") names no group: it is context (the record's preamble), the items under it leave
+  the group of those above, and it gives them its action when their opening says none ("Se
+  recomienda:"); only a theme before it ("Sobre el Fondo de Reserva, el GRCM acordó:") or an
+  addressee after it ("recomienda a la Secretaría Técnica:") is their group. A label-like line
+  followed by bullets only is text of the enclosing item. A part numbered like a chapter and
+  written in capitals ("IV. OTHER MATTERS") is no item either: its lists start a new run of the
+  current section, grouped under the part's title.
 * **The heading** is everything before the first item, so a title such as "CONCLUSIONS AND
   RECOMMENDATIONS" above the place and dates does not hide them. The meeting's last day read
   there anchors relative deadlines unless the caller gives ``meeting_last_day``.
@@ -70,7 +75,7 @@ from .parser_layouts import (
     paragraph_items,
     split_run_in,
 )
-from .parser_sections import section_heading
+from .parser_sections import operative_phrase, section_heading
 from .parser_tokens import _body_start, _clean_lines, _first_item, _tokenize
 from .parser_tree import _TreeBuilder
 from .parser_unnumbered import recital
@@ -117,6 +122,8 @@ def parse_record(
         body_start, operative_start = layout
         # "El Grupo …, con la participación de …, concluyó lo siguiente:" describes the meeting.
         heading_end = body_start if operative_start else body_start + 1
+    elif numbered:
+        body_start = _phrase_above(lines, body_start)
     annex = _signed_at(lines, _annex_start(lines, body_start), body_start)
     appended = [line.strip() for line in lines[annex:] if line.strip()]
     lines = lines[:annex]
@@ -186,6 +193,17 @@ _ANNEX = re.compile(
     r"^(?:annex|anexo|appendix|apendice)(?:\s+(?:[ivxl]{1,5}|\d{1,2}|[a-h]|unico))?"
     r"(?:\s*[:.–—-]\s*.{0,120}|\s+[a-z][^.;]{0,120})?$"
 )
+
+
+def _phrase_above(lines: list[str], body_start: int) -> int:
+    """ "Se recomienda:" right above the first numbered item: the agreements start with the
+    phrase, which is context for them (and makes them recommendations), not the heading's."""
+    index = body_start - 1
+    while index >= 0 and not lines[index].strip():
+        index -= 1
+    if index >= 0 and operative_phrase(lines[index]):
+        return index
+    return body_start
 
 
 def _signed_at(lines: list[str], end: int, body_start: int) -> int:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from .actions import classify_action, opening_is_known
+from .actions import _opening, _verb_action, classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
 from .gazetteer import Gazetteer, fold
@@ -101,12 +101,34 @@ class _Finisher:
         if self.progress is not None:
             self.progress(self.done, self.total)
         text = _item_text(node.paragraphs)
+        # Under "It is recommended that:" an item that says nothing by itself is read as the
+        # clause it completes ("That the member countries designate …"); its text stays as
+        # printed.
+        clause = _that_clause(text, self.language) if node.phrase_that else text
         action = classify_action(text, self.language)
         if not opening_is_known(text):
-            if parent is not None:
+            if node.phrase_action:
+                action = node.phrase_action  # "Se recomienda:" over "Fortalecer …"
+            elif opening_is_known(clause):
+                action = classify_action(clause, self.language)
+            elif parent is not None:
                 action = parent.action
             elif node.default_action:
                 action = node.default_action  # "welcomed: the report of…" is thanks
+        elif node.phrase_that and node.phrase_action == "recommend":
+            # "The Network recommends that: The RCGM approve …": the sentence recommends.
+            action = "recommend"
+        elif (
+            action == "other" or (action == "hold" and _verb_action(_opening(text)) is None)
+        ) and "recommend" in (node.phrase_action, node.default_action):
+            # "Se recomienda: Elaborar una guía …", "recomendaron: Fortalecer la capacitación …":
+            # what is recommended is a recommendation, though its own verb says nothing of the
+            # kind (an activity named after another verb is no workshop to hold).
+            action = "recommend"
+        if node.addressed and node.phrase_action in ("urge", "request"):
+            # "Se exhorta a los Países Miembros a: 5. designar …": what is asked of an addressee
+            # is asked, as the sub-items of "To request the TS: a) to update …" are.
+            action = node.phrase_action if action not in ("thank", "note") else action
         directed = _directs(parent) and (text[:1].islower() or _bare_task(text))
         if directed:
             # "To request the Technical Secretariat: a) to update…; b) to prepare…": each
@@ -127,6 +149,11 @@ class _Finisher:
         if self.group_body and self.group_body not in actors and _GROUP_ANAPHOR.search(fold(text)):
             actors.append(self.group_body)
         who = responsible(reading, actors, action, gazetteer=self.gazetteer, language=self.language)
+        if not who and clause != text:
+            reading_clause = resolve_anaphora(clause, self.gazetteer, self.language, before)
+            who = responsible(
+                reading_clause, actors, action, gazetteer=self.gazetteer, language=self.language
+            )
         addressees = self._addressees(text)
         if addressees:
             # "A la Secretaría Técnica:" over its recommendations, "Al GRCM: incluir …".
@@ -139,8 +166,13 @@ class _Finisher:
             who = list(actors) if len(actors) == 1 else []  # "To request the TS:" and a list
         if not who and node.group and action not in ("thank", "note"):
             # Recommendations listed under a country's name ("Guatemala" over its bullets in a
-            # workshop's report) are addressed to that country.
-            who = self._group_country(node.group)
+            # workshop's report) are addressed to that country; tasks under the addressee of an
+            # operative phrase ("Se recomienda a los Países Miembros:") to it, except the meeting
+            # approving what is the addressee's own ("To approve the TS budget").
+            named = self._group_country(node.group, node.addressed)
+            own = action in ("approve", "accept") and bool(set(named) & set(actors))
+            country = len(named) == 1 and self.gazetteer.is_country(named[0])
+            who = named if country or not own else []
         actors += [code for code in who if code not in actors]
         warnings = list(node.warnings) + self._unknown_actors(text)
         if deadline.phrase and deadline.date is None and deadline.precision == "day":
@@ -205,8 +237,10 @@ class _Finisher:
         out.append(text[cursor:])
         return "".join(out)
 
-    def _group_country(self, group: str) -> list[str]:
-        """The country a group label is the name of, alone ("Guatemala", "Honduras:")."""
+    def _group_country(self, group: str, addressed: bool = False) -> list[str]:
+        """The country a group label is the name of, alone ("Guatemala", "Honduras:"); when the
+        label is the addressee of an operative phrase ("Se recomienda a los Países Miembros:"),
+        whoever it names alone (a heading that names a body is no addressee)."""
         label = group.strip().rstrip(":").strip()
         mentions = self.gazetteer.mentions(label, self.language)
         if len(mentions) != 1:
@@ -215,7 +249,7 @@ class _Finisher:
         whole = not label[:start].strip() and not label[end:].strip(" .")
         if whole and len(codes) == 1 and self.gazetteer.is_country(codes[0]):
             return list(codes)
-        return []
+        return list(codes) if whole and addressed else []
 
     def _last_network(self, text: str) -> str:
         if not text:
@@ -231,7 +265,8 @@ class _Finisher:
         if node.section in ("combined", "combined_wg"):
             if parent is not None and parent.section == "recommendation":
                 return "recommendation"
-            if action == "recommend":
+            if action == "recommend" or node.phrase_action == "recommend":
+                # "The RCGM further recommends to the Vice-Ministers: 4. To adopt …"
                 return "recommendation"
             return "working_group" if node.section == "combined_wg" else "conclusion"
         return node.section
@@ -340,3 +375,12 @@ def _item_text(paragraphs: list[str]) -> str:
         if paragraph and paragraph != "·":
             cleaned.append(paragraph)
     return "\n".join(cleaned)
+
+
+def _that_clause(text: str, language: str) -> str:
+    """ "The member countries designate …" under "It is recommended that:" as the clause it
+    completes: "That the member countries designate …"."""
+    if re.match(r"^[\s\-–·•*\"'“(]*(?:that|que)\s", fold(text)):
+        return text
+    head = text[:1].lower() if text[1:2].islower() else text[:1]
+    return ("Que " if language == "es" else "That ") + head + text[1:]

@@ -27,8 +27,8 @@ import re
 from .deadlines import find_date_range
 from .gazetteer import fold
 from .parser_labels import _BULLET, BULLET_GLYPHS, Label, parse_label
-from .parser_sections import heading_or_phrase, introducing_phrase
-from .parser_text import agenda_title
+from .parser_sections import declaring_phrase, heading_or_phrase, introducing_phrase
+from .parser_text import AGREED_INLINE, agenda_title
 from .parser_tokens import _join
 from .parser_tree import _Node
 from .parser_unnumbered import (
@@ -185,7 +185,10 @@ def _shouted(word: str) -> bool:
 
 
 def _split_introduced(sentence: str) -> list[str]:
-    """ "…, acordaron: Someter…" → the phrase, then what it introduces."""
+    """ "…, acordaron: Someter…" → the phrase, then what it introduces ("Se acuerda: Encomendar
+    …" stays one line: minutes record each agreement so, under its agenda item)."""
+    if AGREED_INLINE.match(sentence):
+        return [sentence]
     for match in _COLON.finditer(sentence):
         head = sentence[: match.start() + 1]
         if introducing_phrase(head):
@@ -217,7 +220,9 @@ def layout_start(lines: list[str], numbered_start: int | None) -> tuple[int, boo
         line = lines[index].strip()
         if not line:
             continue
-        if heading_or_phrase(line) and _opens_a_list(lines, index + 1, end):
+        if heading_or_phrase(line) and _opens_a_list(
+            lines, index + 1, end, declaring=declaring_phrase(line)
+        ):
             return index, False
         if numbered_start is None and agenda_title(line):
             return index, True  # minutes: "Agenda item 1: …", narration, "Agreed: …"
@@ -247,8 +252,9 @@ def _group_label_like(line: str) -> bool:
     )
 
 
-def _opens_a_list(lines: list[str], start: int, end: int) -> bool:
-    """Whether the lines after a heading, up to the next heading, hold an unnumbered list."""
+def _opens_a_list(lines: list[str], start: int, end: int, declaring: bool = False) -> bool:
+    """Whether the lines after a heading, up to the next heading, hold an unnumbered list
+    (``declaring``: under "DECLARAN:", any paragraph that neither recites nor narrates)."""
     seen = 0
     reciting = False
     for index in range(start, end):
@@ -266,6 +272,8 @@ def _opens_a_list(lines: list[str], start: int, end: int) -> bool:
             return True
         if parse_label(line):
             return False
+        if declaring and line[:1].isupper() and not narrative(line):
+            return True
         seen += 1
         if seen >= 4 or narrative(line):
             return False

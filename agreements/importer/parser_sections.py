@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from .actions import classify_action
 from .gazetteer import fold
 
 _SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -75,7 +77,7 @@ _INTRODUCING_VERBS: tuple[tuple[str, str | None], ...] = (
     (r"solicitaron|requested", "request"),
     (r"(?:the\s+following\s+)?declaration\s+(?:was\s+)?(?:approved|adopted)|(?:se\s+)?(?:aprobo|adopto)"
      r"\s+la\s+(?:siguiente\s+)?declaracion", "declaration"),
-    (r"acordaron|acuerdan|acordamos|acordo|decidieron|deciden|decidimos|decidio|resolvieron"
+    (r"acordaron|acuerdan|acuerda|acordamos|acordo|decidieron|deciden|decidimos|decidio|resolvieron"
      r"|resuelven|resolvio|resuelve|aprobaron|adoptaron|concluyo|concluyeron|reiteraron"
      r"|reafirmaron|agreed|agrees?|decided|decides?|resolved|resolves?|approved|adopted"
      r"|concluded|reiterated|reaffirmed|(?:se\s+)?(?:acordo|decidio|resolvio)", None),
@@ -83,7 +85,8 @@ _INTRODUCING_VERBS: tuple[tuple[str, str | None], ...] = (
 _INTRODUCING = re.compile(
     r"(?:^|[\s,;])(?P<verb>"
     + "|".join(f"(?:{verbs})" for verbs, _action in _INTRODUCING_VERBS)
-    + r")(?:\s+(?:to|that|on|upon|as\s+follows|the\s+following(?:\s+\w+)?|lo\s+siguiente"
+    + r")(?:\s+(?:ademas|asimismo|tambien|also|further))?"
+    r"(?:\s+(?:to|that|on|upon|as\s+follows|the\s+following(?:\s+\w+)?|lo\s+siguiente"
     r"|los\s+siguientes\s+\w+|las\s+siguientes\s+\w+|que|en))?\s*(?P<colon>:)?\s*$"
 )
 _INTRODUCING_ACTIONS = [
@@ -152,3 +155,150 @@ def heading_or_phrase(line: str) -> str | None:
         return kind
     introduced = introducing_phrase(line)
     return introduced[0] if introduced else None
+
+
+# --- Operative phrases over items ----------------------------------------------------------------
+
+# "Se acuerda:", "Los Viceministros y Jefes de Delegación acordaron además:", "The RCGM decided
+# to:", "It was also agreed that:", "RESOLVE TO:", "The Working Group recommends to the RCGM:",
+# "Sobre el Fondo de Reserva, el GRCM acordó:": a phrase that says the items under it were agreed
+# (or recommended, declared …). It names no group of items: it is context, not their label. A
+# theme before it ("Sobre el Fondo de Reserva,") or an addressee after it ("recomienda a la
+# Secretaría Técnica:") does name one.
+_PHRASE_VERBS: tuple[tuple[str, str | None], ...] = (
+    (r"recomienda(?:n)?|recomendo|recomendaron|recomendamos|recommend(?:s|ed)?|sugiere(?:n)?"
+     r"|sugirio|sugirieron|sugerimos|suggest(?:s|ed)?", "recommend"),
+    (r"insta(?:n)?|insto|instaron|instamos|exhorta(?:n)?|exhorto|exhortaron|exhortamos"
+     r"|invita(?:n)?|invito|invitaron|urge(?:s|d)?|encourage(?:s|d)?|invite(?:s|d)?", "urge"),
+    (r"solicita(?:n)?|solicito|solicitaron|solicitamos|request(?:s|ed)?", "request"),
+    (r"acuerda(?:n)?|acordo|acordaron|acordamos|decide(?:n)?|decidio|decidieron|decidimos"
+     r"|resuelve(?:n)?|resolvio|resolvieron|resolvemos|declara(?:n)?|declaro|declararon"
+     r"|declaramos|concluye(?:n)?|concluyo|concluyeron|agree(?:s|d)?|decide(?:s|d)?"
+     r"|resolve(?:s|d)?|declare(?:s|d)?|conclude(?:s|d)?", None),
+    (r"agradece(?:n)?|agradecieron|agradecemos|saluda(?:n)?|saludaron|saludamos|acoge(?:n)?"
+     r"|acogieron|acogemos|felicita(?:n)?|felicitaron|welcome(?:s|d)?|thank(?:s|ed)?"
+     r"|congratulate(?:s|d)?", "thank"),
+    (r"toma(?:n)?\s+(?:debida\s+)?nota\s+de|tomaron\s+(?:debida\s+)?nota\s+de|noted"
+     r"|t(?:ake|akes|ook)\s+(?:due\s+)?note\s+of", "note"),
+)  # fmt: skip
+# English base forms are also the imperative of an item ("Recommend to the member countries:").
+_BASE_FORMS = frozenset(
+    "agree decide resolve declare conclude recommend urge encourage request welcome thank "
+    "congratulate".split()
+)
+_PHRASE_ACTIONS = [(re.compile(rf"^(?:{verbs})$"), action) for verbs, action in _PHRASE_VERBS]
+_THEME = (
+    r"(?:sobre|en\s+cuanto\s+al?|en\s+materia\s+de|con\s+(?:respecto|relacion)\s+al?"
+    r"|respecto\s+(?:al?|del?)|en\s+relacion\s+(?:al?|con)|en\s+lo\s+que\s+respecta\s+al?"
+    r"|on|regarding|concerning"
+    r"|with\s+(?:regard|respect)\s+to|as\s+regards|in\s+relation\s+to)\s+(?P<theme>[^,:;]{2,120})"
+)
+_THEME_LABEL = re.compile(rf"^{_THEME}$")
+_SUBJECT = (
+    r"(?P<subject>(?:it|this)\s+(?:is|was|has\s+been)\s+|se\s+|(?:we|nosotros)\b[^:]{0,200}?\s+"
+    r"|(?:the|los|las|el|la)\s+[^:;]{1,200}?\s+)"
+)
+_OPENING_ADVERB = (
+    r"(?:(?:asimismo|ademas|igualmente|finalmente|por\s+ultimo|also|further(?:more)?|finally"
+    r"|in\s+addition|moreover|likewise),\s*)"
+)
+_OPERATIVE_PHRASE = re.compile(
+    rf"^{_OPENING_ADVERB}?(?:{_THEME},\s*)?{_SUBJECT}?(?:(?:also|further|ademas|asimismo"
+    rf"|tambien)\s+)?(?P<verb>{'|'.join(verbs for verbs, _action in _PHRASE_VERBS)})"
+    r"(?:\s+(?:ademas|asimismo|tambien|also|further|furthermore|unanimously|por\s+unanimidad"
+    r"|por\s+consenso|by\s+consensus))*"
+    # "acordaron encomendar las siguientes tareas:", "agreed to entrust the following tasks:"
+    r"(?:\s+(?:to\s+)?(?P<infinitive>[a-z]{3,})(?=\s+(?:(?:los|las)\s+siguientes|the\s+following)))?"
+    r"(?:\s+(?:to|that|as\s+follows|(?:on\s+)?the\s+following(?:\s+\w+)?|lo\s+siguiente"
+    r"|(?:los|las)\s+siguientes\s+\w+|que|on|upon))?"
+    r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80})"
+    # "requested the Technical Secretariat to:", "encouraged the member countries to:"
+    r"|\s+(?P<object>[^:,;]{2,80}?)\s+(?:to|que))?\s*:$"
+)
+
+# "Se adoptaron los siguientes acuerdos:", "The following recommendations were adopted:".
+_PASSIVE_PHRASE = re.compile(
+    rf"^{_OPENING_ADVERB}?(?:{_THEME},\s*)?(?:se\s+(?:tomaron|adoptaron|aprobaron|alcanzaron"
+    r"|formularon|emitieron)\s+(?:los|las)\s+siguientes\s+(?P<noun>\w+)|se\s+(?:acordo|aprobo"
+    r"|decidio|resolvio)\s+lo\s+siguiente|the\s+following\s+(?P<noun_en>\w+)\s+(?:were|was"
+    r"|have\s+been|has\s+been)\s+(?:taken|adopted|agreed(?:\s+upon)?|approved|reached|made"
+    r"|issued))\s*:$"
+)
+
+
+class OperativePhrase(NamedTuple):
+    """What an operative phrase makes of the items under it."""
+
+    group: str  # the theme before it or the addressee after it, as printed, else ""
+    action: str | None  # "Se recomienda:" → recommend
+    addressee: bool = False  # the group is whom the items are addressed to
+    that: bool = False  # "It is recommended that:": each item completes the sentence
+
+
+def operative_phrase(line: str) -> OperativePhrase | None:
+    """What ``line`` makes of the items under it when it is an operative phrase (see
+    ``_OPERATIVE_PHRASE``), else None."""
+    stripped = re.sub(r"\s+", " ", line.strip().strip("*_#").strip())
+    if not stripped.endswith(":") or _STARTS_WITH_LABEL.match(stripped):
+        return None
+    if len(stripped.split()) > 45:
+        return None
+    folded = fold(stripped)
+    match = _OPERATIVE_PHRASE.match(folded)
+    if not match:
+        return _passive_phrase(stripped, folded)
+    verb = match["verb"]
+    if not match["subject"] and not stripped.isupper():
+        # "Recommend to the member countries:" is an item in the imperative; only a bare
+        # "Agree:" or a phrase in capitals ("RESOLVE TO:") stands without its subject.
+        if verb.split()[0] in _BASE_FORMS and not re.match(r"^\w+\s*:$", folded):
+            return None
+        if re.match(r"^[a-z]+s$", verb) and verb.rstrip("s") in _BASE_FORMS:
+            return None  # "Thanks:", "Requests:": a noun heading its items
+    action = next(action for pattern, action in _PHRASE_ACTIONS if pattern.match(verb))
+    if match["infinitive"]:
+        # What was agreed is named by the verb after it: "encomendar las siguientes tareas".
+        entrusted = classify_action(match["infinitive"])
+        action = entrusted if entrusted != "other" else action
+    if match["object"] and action not in ("urge", "request"):
+        return None  # only who is asked or urged stands between the verb and "to:"
+    that = bool(re.search(r"\b(?:that|que)\s*:$", folded)) and not match["object"]
+    for name in ("theme", "addressee", "object"):
+        if match[name]:
+            printed = _printed(stripped, match, name)
+            return OperativePhrase(printed, action, name != "theme", that)
+    return OperativePhrase("", action, that=that)
+
+
+def theme_label(text: str) -> str:
+    """A group label as the group it names: "Regarding the Reserve Fund:" → "Reserve Fund",
+    "Sobre la trata de personas" → "Trata de personas"; any other label as printed."""
+    stripped = re.sub(r"\s+", " ", text.strip()).rstrip(":").strip()
+    match = _THEME_LABEL.match(fold(stripped))
+    return _printed(stripped, match, "theme") if match else stripped
+
+
+def _printed(stripped: str, match: re.Match, name: str) -> str:
+    """The theme or addressee as printed (fold keeps the length), without its article:
+    "Fondo de Reserva", "Secretaría Técnica"."""
+    printed = stripped[match.start(name) : match.end(name)]
+    printed = re.sub(r"^(?:(?:al|a|to)\s+)?(?:(?:el|la|los|las|the)\s+)?", "", printed, flags=re.I)
+    # "instaron a los Países Miembros a:": the preposition that introduces the items goes.
+    printed = re.sub(r"\s+(?:a|to|para|que|that)$", "", printed.strip(), flags=re.I)
+    return printed[:1].upper() + printed[1:]
+
+
+def _passive_phrase(stripped: str, folded: str) -> OperativePhrase | None:
+    match = _PASSIVE_PHRASE.match(folded)
+    if not match:
+        return None
+    noun = match["noun"] or match["noun_en"] or ""
+    action = "recommend" if noun.startswith(("recomendacion", "recommendation")) else None
+    return OperativePhrase(_printed(stripped, match, "theme") if match["theme"] else "", action)
+
+
+def declaring_phrase(line: str) -> bool:
+    """ "DECLARAN:", "We … DECLARE:": the phrase over a declaration's operative paragraphs, each
+    an item whatever its opening ("Su compromiso de …", "Our resolve to …")."""
+    stripped = line.strip()
+    return stripped.endswith(":") and section_heading(stripped) == "declaration"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import fold
 from .parser_labels import Label
+from .parser_sections import operative_phrase, theme_label
 from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token
 from .parser_unnumbered import narrative, opens_item
 
@@ -23,6 +24,9 @@ class _Node:
     group: str = ""
     warnings: list[str] = field(default_factory=list)
     default_action: str | None = None  # from the phrase that introduced the list ("welcomed:")
+    phrase_action: str | None = None  # from an operative phrase over it ("Se recomienda:")
+    phrase_that: bool = False  # under "It is recommended that:": the item is a that-clause
+    addressed: bool = False  # its group is the addressee of an operative phrase
     part: str = ""  # the printed label of the part the item opens a list in ("A")
 
 
@@ -154,8 +158,11 @@ class _TextMixin:
             self._flush(None)
             self.context.append(text)
             self.in_context = True
+        elif self._items_follow(index, ("item",)) and self._operative_context(text):
+            pass  # "The RCGM decided to:" over "i. …": context, not the items' group
         elif self._is_group_label(text, index):
-            self.pending_group = text.rstrip(":").strip()
+            self.pending_group = theme_label(text)  # "Regarding the Reserve Fund:"
+            self._phrase_ends()
         elif self._after_ended_row(text):
             # A paragraph below a table's last row (or below an item that closes with who acts
             # and by when) is no more of that item: an agreement of its own, or context.
@@ -229,9 +236,58 @@ class _TextMixin:
 
     def _pending_label_to_group(self) -> None:
         """A buffered paragraph that turns out to head the next items (a group label wrapped
-        over two lines) becomes their group."""
+        over two lines) becomes their group; an operative phrase wrapped so is context."""
         if self.pending and not self.pending_group and _looks_like_group(self.pending[-1]):
-            self.pending_group = self.pending.pop().rstrip(":").strip()
+            if operative_phrase(self.pending[-1]):
+                self._operative_context(self.pending.pop())
+            else:
+                self.pending_group = theme_label(self.pending.pop())
+
+    def _items_follow(self, index: int, kinds: tuple[str, ...]) -> bool:
+        following = index + 1
+        while following < len(self.tokens) and self.tokens[following].kind in ("blank", "gap"):
+            following += 1
+        return following < len(self.tokens) and self.tokens[following].kind in kinds
+
+    def _operative_context(self, text: str) -> bool:
+        """ "Se acuerda:", "The Vice-Ministers decided:", "RESUELVEN:" over items: the phrase is
+        kept as context, not made the items' group; the theme or addressee it names ("Sobre el
+        Fondo de Reserva, el GRCM acordó:") is their group, and what it makes of them ("Se
+        recomienda:") their action when their own opening does not say."""
+        phrase = operative_phrase(text)
+        if phrase is None:
+            return False
+        self._flush(None)
+        self.context.append(text)
+        # What follows opens the items, even in lower case ("instaron a los Países Miembros a:"
+        # over "fortalecer …"): nothing continues the phrase.
+        self.in_context = False
+        self.pending_group, self.phrase_action = phrase.group, phrase.action
+        if phrase.addressee:
+            self.addressee_groups.add(phrase.group)
+        self.phrase_that = phrase.that
+        self.phrase_depth = None
+        self.phrase_reset = True  # the items under it leave the group of the items above
+        self.assigned_groups = {}
+        return True
+
+    def _phrase_ends(self) -> None:
+        """A group label after the items of an operative phrase: what follows is no longer
+        under the phrase ("Technical Secretariat:" after what the RCGM recommends)."""
+        if self.phrase_depth is not None:
+            self.phrase_action, self.phrase_that = None, False
+
+    def _phrase_at(self, depth: int) -> tuple[str | None, bool]:
+        """What the operative phrase over an item placed at ``depth`` makes of it (its action,
+        whether the item completes "… that:"): the phrase covers the level of the first item
+        under it and the levels below."""
+        if self.phrase_action is None and not self.phrase_that:
+            return None, False
+        if self.phrase_depth is None:
+            self.phrase_depth = depth
+        elif depth < self.phrase_depth:
+            self.phrase_action, self.phrase_that = None, False
+        return self.phrase_action, self.phrase_that
 
     def _is_group_label(self, text: str, index: int) -> bool:
         if field_line(text):

@@ -7,6 +7,7 @@ import re
 from .gazetteer import fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
+from .parser_sections import declaring_phrase, operative_phrase
 from .parser_text import _Level, _Node, _TextMixin
 from .parser_tokens import _Token, _wrap_width
 from .parser_unnumbered import _UnnumberedMixin
@@ -64,6 +65,14 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.part_prefixed = False
         self.runs = 0
         self.section_action: str | None = None
+        # An operative phrase over the items that follow ("Se recomienda:"): its action, the
+        # depth of its first item, and whether the items leave the group of those above.
+        self.phrase_action: str | None = None
+        self.phrase_depth: int | None = None
+        self.phrase_that = False
+        self.phrase_reset = False
+        self.addressee_groups: set[str] = set()  # groups named by a phrase's addressee
+        self.declaring = False  # under "DECLARAN:" (see _start_section)
         self.assigned_top: dict[str, int] = {}
         self.assigned_groups: dict[int, str] = {}
         self.context: list[str] = []
@@ -78,8 +87,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self._only_narrative_after: list[bool] | None = None
 
     def _section_for(self, heading_kind: str | None) -> str:
-        if heading_kind == "agreements_operative" and self.declaration:
-            return "declaration"
+        if heading_kind in ("agreements_operative", "agreements") and self.declaration:
+            return "declaration"  # "And RESOLVE TO:" in a declaration
         if heading_kind in (None, "agreements", "agreements_operative"):
             if self.meeting_kind in _GROUP_KINDS:
                 return "working_group"
@@ -119,6 +128,9 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 self._text(token, index)
             index += 1
         self._flush(None)
+        if self.addressee_groups:
+            for node in _walk(self.roots):
+                node.addressed = node.group in self.addressee_groups
         return self.roots
 
     def _start_section(self, token: _Token) -> None:
@@ -150,6 +162,12 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.reciting = False
         self.part_label = label.rstrip(".)-")
         self.section_action = token.action
+        self.phrase_action = None
+        self.phrase_that = False
+        self.phrase_depth = None
+        self.phrase_reset = False
+        # "DECLARAN:" over "Su compromiso de …": every paragraph is an operative one.
+        self.declaring = declaring_phrase(token.text)
         self.assigned_groups = {}
         self.segment_glyphs = []
         self.segment_bullets = []
@@ -161,6 +179,20 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.section_has_items = False
         self.stack = []
         self.pending_group = heading  # a part's title names the items under it
+        phrase = operative_phrase(token.text) if token.section != "part" else None
+        if phrase is not None:
+            # "With regard to the Reserve Fund, the RCGM agreed:" opening a section: the theme it
+            # names is the group of the items under it; "recommends:" makes them recommendations.
+            self.pending_group = self.pending_group or phrase.group
+            self.phrase_action = phrase.action
+            if phrase.addressee:
+                self.addressee_groups.add(phrase.group)
+            self.phrase_that = phrase.that
+            if self.roots:
+                # Between items ("Los Viceministros acordaron además:") the phrase is context,
+                # as when it stands over numbered items; the first one opens the body after the
+                # heading, which describes the meeting.
+                self.context.append(token.text)
         self.previous = token
         self.gap = False
 
@@ -205,11 +237,13 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         node.warnings.extend(warnings)
         # A group label names the items after it at this level, until the next one.
         group = self.pending_group
-        if how in ("next", "jump", "repeat"):
+        if how in ("next", "jump", "repeat") and not self.phrase_reset:
             group = group or self._old_group
         self.stack.append(_Level(style, label.deco, value, node, group))
         node.group = group or (parent.group if parent else "")
+        node.phrase_action, node.phrase_that = self._phrase_at(depth)
         self.pending_group = ""
+        self.phrase_reset = False
         if depth == 0:
             self.last_top_value = int(label.path[0]) if dotted else value
         self.section_has_items = True

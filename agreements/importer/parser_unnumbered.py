@@ -25,6 +25,7 @@ import re
 from .actions import PREFACE, _verb_action, fuzzy_verb
 from .gazetteer import fold
 from .parser_labels import Label
+from .parser_sections import theme_label
 
 # "Considering…", "Reconociendo…": the recitals of a declaration.
 _RECITAL = re.compile(
@@ -37,12 +38,12 @@ _RECITAL = re.compile(
 )
 # Who narrates: "The Vice-Ministers expressed…", "Los Viceministros analizaron…".
 _NARRATOR = re.compile(
-    r"^(?:(?:the|los|las|el|la)\s+)?(?:vice-?ministers?|viceministr[oa]s|delegations?|delegaciones"
+    r"^(?:(?:the|los|las|el|la)\s+)?(?P<who>vice-?ministers?|viceministr[oa]s|delegations?|delegaciones"
     r"|participants|participantes|governments?|gobiernos?|they|ellos|ellas|heads\s+of\s+delegation"
     r"|jefes\s+de\s+delegacion|participating\s+delegations|countries|paises|conference|conferencia"
     r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller"
     r"|(?:technical\s+)?secretariat|secretaria(?:\s+tecnica)?|(?:pro\s+tempore\s+)?presidency"
-    r"|presidencia(?:\s+pro\s+tempore)?|ppt)"
+    r"|presidencia(?:\s+pro\s+tempore)?|ppt|rcgm|grcm|rcm|crm)"
     r"\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
 )
 _PRETERITE = re.compile(r"^\w{3,}(?:aron|ieron)\b")
@@ -100,12 +101,17 @@ def recital_under_heading(text: str) -> bool:
     return bool(_THAT.match(fold(text)))
 
 
-def narrative(text: str) -> bool:
-    """A paragraph that tells what happened rather than what was agreed."""
+def narrative(text: str, completing: bool = False) -> bool:
+    """A paragraph that tells what happened rather than what was agreed. ``completing``: the
+    paragraph completes "… recommends that:", where "The RCGM approve the revised Guide" is no
+    narration: only a subject followed at once by its past tense ("The Network thanked …") is."""
     opening = _opening_words(text)
     if _PRETERITE.match(opening) or recital(text):
         return True
     narrator = _NARRATOR.match(opening)
+    if completing and narrator:
+        between = opening[narrator.end("who") : narrator.start("verb")].split()
+        return all(word in ("also", "further", "tambien", "ademas", "asimismo") for word in between)
     return bool(narrator) and not re.match(r"^(?:will|shall|should|must)$", narrator["verb"])
 
 
@@ -167,7 +173,9 @@ class _UnnumberedMixin:
         del self.stack[depth:]
         node = self._new_node(label, parent, text)
         node.default_action = self.section_action
+        node.phrase_action, node.phrase_that = self._phrase_at(depth)
         node.group = group or (parent.group if parent else "")
+        self.phrase_reset = False
         from .parser_text import _Level
 
         self.stack.append(_Level("assigned", "", number, node, group))
@@ -218,10 +226,16 @@ class _UnnumberedMixin:
             self.context[-1] = f"{self.context[-1]} {text}"
         elif not self.in_context and self._continues_sentence(text):
             self._append_to_last(text)
+        elif self._operative_context(text):
+            pass  # "Los Viceministros acordaron además:": context, not the group of what follows
         elif self._unnumbered_group_label(text, index):
             self._flush(None)
-            self.pending_group = text.rstrip(":").strip()
-        elif self.segment_has_bullets:
+            self.pending_group = theme_label(text)
+            self._phrase_ends()
+        elif self.segment_has_bullets and self.segment_bullets and not self.phrase_reset:
+            # Once its bullets have begun; before them ("Aprobar el presupuesto …" under
+            # "acordaron:", above the bullets of "Secretaría Técnica"), or right under an
+            # operative phrase, paragraphs are read as in a section without bullets.
             if self._current() is None:
                 self._to_context(text)
             elif self._after_ended_row(text) or (self.gap and narrative(text)):
@@ -238,7 +252,8 @@ class _UnnumberedMixin:
         self.gap = False
 
     def _unnumbered_sentence(self, sentence: str, token, first: bool) -> None:
-        noun_list = self.section_action in ("thank", "note")
+        # "welcomed:", "DECLARAN:", "we agree that:": every paragraph is one of the items.
+        noun_list = self.section_action in ("thank", "note") or self.declaring or self.phrase_that
         if first and recitals_heading(sentence):
             self.reciting = True
         elif first and self.reciting and not recital_under_heading(sentence):
@@ -247,7 +262,7 @@ class _UnnumberedMixin:
             self._flush(None)
             self._to_context(sentence)
         elif opens_item(sentence, strict=not first) or (
-            first and noun_list and not narrative(sentence)
+            first and noun_list and not narrative(sentence, completing=self.phrase_that)
         ):
             self._assigned(sentence, 0, token)
         elif narrative(sentence) and (first or not self.in_context):

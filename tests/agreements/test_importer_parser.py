@@ -435,10 +435,10 @@ def test_a_bullet_before_a_restarted_list_goes_to_the_parent(adhoc_2013):
     assert "Training and awareness" not in items["1.c"].text
 
 
-def test_it_was_also_agreed_that_is_a_group_label(adhoc_2013):
+def test_it_was_also_agreed_that_is_context_not_a_group_label(adhoc_2013):
     items = adhoc_2013.by_ref()
-    assert items["1.a-3"].group == items["1.c-2"].group == "It was also agreed that"
-    assert items["1.a"].group == ""
+    assert items["1.a-3"].group == items["1.c-2"].group == items["1.a"].group == ""
+    assert adhoc_2013.preamble == ["It was also agreed that:"]
 
 
 def test_a_group_label_followed_only_by_bullets_is_text_of_the_enclosing_item(adhoc_2013):
