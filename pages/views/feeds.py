@@ -37,6 +37,7 @@ from pages.calendar import (
     calendar_years,
     passed_pending_deadlines,
 )
+from rcm import records_cache
 from rcm.models import FIRST_YEAR, Country, access_for
 
 # A feed is polled often by every subscriber: it carries the year behind and everything ahead,
@@ -62,6 +63,16 @@ def _year(value: str | None) -> int | None:
 
 @require_safe
 def calendar_page(request):
+    """The calendar, kept until the records change (rcm.records_cache)."""
+    return records_cache.kept_page(
+        request,
+        "pages/calendar.html",
+        "pages/_calendar_content.html",
+        lambda: calendar_context(request),
+    )
+
+
+def calendar_context(request) -> dict:
     """The last twelve months and what is coming, by month (or one year's with ?year=),
     optionally for one ?country=; every year with events is listed, the current and coming
     ones first and the earlier ones folded, so the whole archive stays a click away. Below the
@@ -99,7 +110,7 @@ def calendar_page(request):
     if (translation.get_language() or "en") != settings.LANGUAGE_CODE:
         # A calendar application asks in no language: the address says the page's.
         feed_url += "?" + urlencode({"lang": translation.get_language()})
-    context = {
+    return {
         "today": today,
         "year": year,
         "countries": countries,
@@ -114,7 +125,6 @@ def calendar_page(request):
         "feed_url": feed_url,
         "webcal_url": "webcal://" + feed_url.split("://", 1)[-1],
     }
-    return render(request, "pages/calendar.html", context)
 
 
 @require_safe

@@ -169,3 +169,11 @@ def test_the_meetings_list_is_kept_until_a_meeting_changes(client, django_assert
     meeting.city = "Tegucigalpa"
     meeting.save()
     assert "Tegucigalpa" in client.get("/meetings/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_calendar_is_kept_and_its_feed_address_follows_the_host(client, settings):
+    settings.ALLOWED_HOSTS = ["records.example.org", "internal.example.org"]
+    AgreementFactory(deadline=PAST)
+    for host in settings.ALLOWED_HOSTS:
+        assert f"//{host}/calendar.ics" in client.get("/calendar/", HTTP_HOST=host).text
