@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from rcm.apps import RECORD_APPS
-from rcm.models import access_for
+from rcm.models import Access, access_for
 
 T = TypeVar("T")
 
@@ -70,13 +70,31 @@ def records_version() -> tuple[int, bool]:
         return cursor.fetchone()
 
 
+def _kept_access(user, version: int, today: str) -> Access:
+    """The user's access, kept with the records' version: it is read from the user, their
+    roles (rcm_user_groups) and their country's standing, all records."""
+    if not getattr(user, "is_authenticated", False) or hasattr(user, "_rcm_access"):
+        return access_for(user)
+    key = f"rcm:access:{STARTED}:{user.pk}:{version}:{today}"
+    access = cache.get(key)
+    if access is None:
+        access = access_for(user)
+        cache.set(key, access, settings.RECORDS_CACHE_SECONDS)
+    else:
+        # As access_for leaves them for the rest of the request.
+        user._rcm_access = access
+        user.__dict__["roles"] = access.roles
+    return access
+
+
 def _key(request, name: str, version: int) -> str:
-    access = access_for(request.user)
+    today = timezone.localdate().isoformat()
+    access = _kept_access(request.user, version, today)
     parts = (
         name,
         version,
         STARTED,
-        timezone.localdate().isoformat(),
+        today,
         translation.get_language(),
         access.user_id,
         access.is_ts_staff,

@@ -177,3 +177,17 @@ def test_the_calendar_is_kept_and_its_feed_address_follows_the_host(client, sett
     AgreementFactory(deadline=PAST)
     for host in settings.ALLOWED_HOSTS:
         assert f"//{host}/calendar.ics" in client.get("/calendar/", HTTP_HOST=host).text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_signed_in_readers_access_is_kept_until_their_roles_change(
+    client, django_assert_num_queries
+):
+    staff = ts_staff_user()
+    AgreementFactory()
+    client.force_login(staff)
+    assert 'data-count="awaiting"' in client.get("/follow-up/").text
+    with django_assert_num_queries(3):  # the session; the user; the records' version
+        client.get("/follow-up/")
+    staff.groups.clear()
+    assert 'data-count="awaiting"' not in client.get("/follow-up/").text
