@@ -22,6 +22,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rcm.settings")
 os.environ["DEBUG"] = "0"
+# The work each page does, not a read of its kept copy (rcm/records_cache.py).
+os.environ.setdefault("RECORDS_CACHE_SECONDS", "0")
 
 
 def addresses() -> list[str]:

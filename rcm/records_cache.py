@@ -111,8 +111,10 @@ def _key(request, name: str, version: int) -> str:
 def kept_value(request, name: str, build: Callable[[], T]) -> T:
     """What `build` gives for this request, from the cache while the records, the day, the
     language, the reader's access and the address are the same."""
+    if not settings.RECORDS_CACHE_SECONDS:
+        return build()
     version, written_here = records_version()
-    if written_here or not settings.RECORDS_CACHE_SECONDS:
+    if written_here:
         return build()
     key = _key(request, name, version)
     value = cache.get(key)

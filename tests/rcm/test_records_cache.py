@@ -191,3 +191,15 @@ def test_a_signed_in_readers_access_is_kept_until_their_roles_change(
         client.get("/follow-up/")
     staff.groups.clear()
     assert 'data-count="awaiting"' not in client.get("/follow-up/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_keeping_off_no_page_is_kept_and_the_version_is_not_read(
+    client, settings, django_assert_num_queries
+):
+    settings.RECORDS_CACHE_SECONDS = 0
+    AgreementFactory()
+    client.get("/meetings/")
+    # the count; the page of meetings; the host countries of the filter: no records' version
+    with django_assert_num_queries(3):
+        client.get("/meetings/")
