@@ -410,6 +410,9 @@ def _render_preview(
             "plan": preview.replace_plan,
             "not_a_record": commit["not_a_record"].value() or "",
             "warnings": preview.warnings,
+            # The preamble and the operative phrases ("Se acuerda:") the importer kept as
+            # context, not as agreements: TS staff see what was read and not imported.
+            "preamble": record.get("preamble", []),
             "parsed_problems": parsed_problems,
             "known": known,
             "error": error,

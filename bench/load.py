@@ -184,6 +184,20 @@ def locust(host: str, *, users: int, seconds: int, target: dict, workdir: Path, 
 def aggregated(rows: list[dict]) -> dict:
     row = next(r for r in rows if r["Name"] == "Aggregated")
     return {
+        # Each kind of request of the run, the slowest first: what the median waits behind.
+        "by_request": sorted(
+            (
+                {
+                    "name": f"{r['Type']} {r['Name']}",
+                    "requests": int(r["Request Count"]),
+                    "median_ms": float(r["50%"] or 0),
+                    "p99_ms": float(r["99%"] or 0),
+                }
+                for r in rows
+                if r["Name"] != "Aggregated"
+            ),
+            key=lambda r: -r["median_ms"] * r["requests"],
+        ),
         "requests": int(row["Request Count"]),
         "failures": int(row["Failure Count"]),
         "failure_details": row.get("failure_details", []),
@@ -298,6 +312,16 @@ def report(args, trivial, results, mixed, server_errors) -> str:
         "|---:|---:|---:|---:|---:|",
         f"| {mixed['requests']:,} | {mixed['rps']:.0f} | {mixed['median_ms']:.0f} ms "
         f"| {mixed['p99_ms']:.0f} ms | {mixed['failures']} |",
+        "",
+        "Each kind of request, by the time the servers spent on it (requests × median):",
+        "",
+        "| request | requests | median | p99 |",
+        "|---|---:|---:|---:|",
+        *(
+            f"| `{r['name']}` | {r['requests']:,} | {r['median_ms']:.0f} ms "
+            f"| {r['p99_ms']:.0f} ms |"
+            for r in mixed["by_request"]
+        ),
         "",
         "## Each address alone",
         f"{args.per_path_users} clients for {args.per_path_seconds} s each. The trivial view "

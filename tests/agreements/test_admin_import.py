@@ -208,3 +208,15 @@ def test_the_assigned_mark_survives_a_preview_sent_back_with_an_error(
     assert again.status_code == 200
     assert [assigned for *_, assigned in again.context["rows"]] == [True, True]
     assert not Meeting.objects.exists()
+
+
+def test_the_preview_shows_the_context_it_did_not_import_as_agreements(
+    staff_client,
+    conference,  # noqa: F811
+):
+    text = UNNUMBERED + "\nAsimismo, los Viceministros acordaron:\n\nCelebrar la V Conferencia.\n"
+    response = preview(staff_client, text=text)
+    context = response.text.split('class="module import-preamble"', 1)[1].split("</div>", 1)[0]
+    assert "Context in the document, not imported as agreements" in context
+    assert "Asimismo, los Viceministros acordaron:" in context
+    assert "Celebrar la V Conferencia" not in context
