@@ -203,3 +203,14 @@ def test_with_keeping_off_no_page_is_kept_and_the_version_is_not_read(
     # the count; the page of meetings; the host countries of the filter: no records' version
     with django_assert_num_queries(3):
         client.get("/meetings/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_search_is_kept_until_the_records_change(client, django_assert_num_queries):
+    AgreementFactory(text_en="To protect migrant children.")
+    assert "protect migrant" in client.get("/search/?q=children").text
+    with django_assert_num_queries(1):  # the records' version
+        client.get("/search/?q=children")
+    assert "To study the" not in client.get("/search/?q=remittances").text
+    AgreementFactory(text_en="To study the remittances of migrants.")
+    assert "To study the" in client.get("/search/?q=remittances").text
