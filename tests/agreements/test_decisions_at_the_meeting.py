@@ -10,6 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from agreements.importer.obligations import decided_at_the_meeting, find_obligations
 from agreements.models import Action, Agreement, AgreementCountry, Status
+from rcm.testing.shared_rows import built_once
 from tests.factories import MeetingFactory, UserFactory, member_country
 
 # One item per verb family, English and Spanish, that decides something there and then.
@@ -173,14 +174,6 @@ def migrate(targets):
     MigrationExecutor(connection).migrate(targets)
 
 
-@pytest.fixture
-def before_the_rule(db):
-    migrate([BEFORE])
-    apps = MigrationExecutor(connection).loader.project_state([BEFORE]).apps
-    yield apps
-    migrate_to_the_latest()
-
-
 def old_item(apps, ref, *, text=APPROVE_REPORTS, **fields):
     meeting = MeetingFactory()
     return apps.get_model("agreements", "Agreement").objects.create(
@@ -201,43 +194,65 @@ def migrate_to_the_latest():
     migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
 
-def test_the_migration_closes_an_approval_that_gives_no_task_and_says_why(before_the_rule):
-    item = old_item(before_the_rule, "8")
-    before_the_rule.get_model("agreements", "AgreementCountry").objects.create(
-        agreement_id=item.pk, country_id=member_country("MX").pk, responsible=True, status="open"
+def items_migrated_over_the_rule() -> dict[str, int]:
+    """Four items written at the schema before the rule, one for each case below, and the
+    database migrated over it once."""
+    migrate([BEFORE])
+    apps = MigrationExecutor(connection).loader.project_state([BEFORE]).apps
+    closed = old_item(apps, "8")
+    apps.get_model("agreements", "AgreementCountry").objects.create(
+        agreement_id=closed.pk, country_id=member_country("MX").pk, responsible=True, status="open"
     )
-    migrate_to_the_latest()
-    agreement = Agreement.objects.get(pk=item.pk)
-    assert agreement.status == Status.NO_FOLLOW_UP
-    assert AgreementCountry.objects.get(agreement=agreement).status == ""
-    assert "decision taken at the meeting" in agreement.history.latest().history_change_reason
-
-
-def test_the_migration_keeps_an_approval_that_gives_a_task_open(before_the_rule):
-    item = old_item(before_the_rule, "9", text="Approve the work plan and request the TS to act.")
-    migrate_to_the_latest()
-    assert Agreement.objects.get(pk=item.pk).status == Status.OPEN
-
-
-def test_the_migration_keeps_what_ts_staff_decided(before_the_rule):
-    item = old_item(
-        before_the_rule,
+    task = old_item(apps, "9", text="Approve the work plan and request the TS to act.")
+    decided_by_ts = old_item(
+        apps,
         "10",
         follow_up_override="follow_up",
         follow_up_override_reason="The networks present their reports again at the next RCGM.",
     )
-    migrate_to_the_latest()
-    assert Agreement.objects.get(pk=item.pk).status == Status.OPEN
-
-
-def test_the_migration_never_hides_an_item_someone_reported_on(before_the_rule):
-    item = old_item(before_the_rule, "11")
-    before_the_rule.get_model("agreements", "FollowUp").objects.create(
-        agreement_id=item.pk,
+    reported = old_item(apps, "11")
+    apps.get_model("agreements", "FollowUp").objects.create(
+        agreement_id=reported.pk,
         author_id=UserFactory().pk,
         status="open",
         note="The reports were published.",
         validation="accepted",
     )
     migrate_to_the_latest()
-    assert Agreement.objects.get(pk=item.pk).status == Status.OPEN
+    return {
+        "closed": closed.pk,
+        "task": task.pk,
+        "decided by the TS": decided_by_ts.pk,
+        "reported": reported.pk,
+    }
+
+
+@pytest.fixture(scope="module")
+def migrated(django_db_setup, django_db_blocker):
+    # Migrating backwards and forwards takes seconds: done once for the four tests, in a
+    # transaction they run inside and that is rolled back after them (DDL in PostgreSQL is
+    # transactional).
+    yield from built_once(django_db_blocker, items_migrated_over_the_rule)
+
+
+@pytest.mark.django_db
+def test_the_migration_closes_an_approval_that_gives_no_task_and_says_why(migrated):
+    agreement = Agreement.objects.get(pk=migrated["closed"])
+    assert agreement.status == Status.NO_FOLLOW_UP
+    assert AgreementCountry.objects.get(agreement=agreement).status == ""
+    assert "decision taken at the meeting" in agreement.history.latest().history_change_reason
+
+
+@pytest.mark.django_db
+def test_the_migration_keeps_an_approval_that_gives_a_task_open(migrated):
+    assert Agreement.objects.get(pk=migrated["task"]).status == Status.OPEN
+
+
+@pytest.mark.django_db
+def test_the_migration_keeps_what_ts_staff_decided(migrated):
+    assert Agreement.objects.get(pk=migrated["decided by the TS"]).status == Status.OPEN
+
+
+@pytest.mark.django_db
+def test_the_migration_never_hides_an_item_someone_reported_on(migrated):
+    assert Agreement.objects.get(pk=migrated["reported"]).status == Status.OPEN
