@@ -49,6 +49,7 @@ PATHS = [
     ("page", "/search/?q=children", None),
     ("page", "/calendar/", None),
     ("page", "/presidencies/", None),
+    ("page", "/countries/MX/", None),
     ("api", "/api/v1/agreements/", "system"),
     ("api", "/api/v1/meetings/", "system"),
     ("api", "/api/v1/follow-ups/", "system"),

@@ -3,17 +3,33 @@ for those who may see them, its contributions."""
 
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from agreements import selectors
 from agreements.models import Agreement
 from finance.selectors import country_finance_summary
+from rcm import records_cache
 from rcm.models import access_for
 
 
 @require_safe
 def country_page(request, code: str):
+    """A country's page, kept until the records change (rcm.records_cache)."""
+
+    def parts() -> tuple[str, str]:
+        context = country_context(request, code)
+        content = render_to_string("pages/_country_content.html", context, request=request)
+        return context["country"].name, content
+
+    title, content = records_cache.kept_value(request, "country", parts)
+    # The content was rendered by the templates, kept or not.
+    return render(request, "pages/country.html", {"title": title, "content": mark_safe(content)})
+
+
+def country_context(request, code: str) -> dict:
     """A country's focal points, its pending and overdue agreements, meetings and presidencies.
 
     Two queries: the country with its lists and its overdue count, and its pending agreements;
@@ -32,7 +48,7 @@ def country_page(request, code: str):
     participation_by_year: dict[int, list] = {}
     for participation in page.participations:
         participation_by_year.setdefault(participation.meeting.year, []).append(participation)
-    context = {
+    return {
         "country": page.country,
         "status": page.status,
         "focal_points": page.focal_points,
@@ -47,4 +63,3 @@ def country_page(request, code: str):
         "today": today,
         "finance_summary": country_finance_summary(country=page.country, access=access),
     }
-    return render(request, "pages/country.html", context)

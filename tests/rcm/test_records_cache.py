@@ -214,3 +214,18 @@ def test_each_search_is_kept_until_the_records_change(client, django_assert_num_
     assert "To study the" not in client.get("/search/?q=remittances").text
     AgreementFactory(text_en="To study the remittances of migrants.")
     assert "To study the" in client.get("/search/?q=remittances").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_country_page_is_kept_with_its_title_until_the_records_change(
+    client, django_assert_num_queries
+):
+    mexico = member_country("MX")
+    AgreementFactory(responsible=[mexico], deadline=PAST)
+    first = client.get("/countries/MX/")
+    with django_assert_num_queries(1):  # the records' version
+        again = client.get("/countries/MX/")
+    assert main(again) == main(first)
+    assert f"<title>{mexico.name}" in again.text
+    AgreementFactory(responsible=[mexico], deadline=PAST)
+    assert "2 agreements await action" in client.get("/countries/MX/").text
