@@ -55,6 +55,27 @@ def _site_language():
     translation.activate(django_settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(scope="session")
+def live_server(request, django_db_setup):
+    """pytest-django's live server, whose request threads borrow open database connections
+    instead of opening one each (rcm.testing.live_server). It stops, closing them, before the
+    test database is dropped."""
+    from pytest_django.live_server_helper import LiveServer
+
+    from rcm.testing.live_server import ConnectionLendingServer
+
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    server.thread.server_class = ConnectionLendingServer
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def mexico(db):
     return factories.member_country("MX", name_en="Mexico", name_es="México")
