@@ -5,10 +5,13 @@ and the API's readers cannot tell a missing record from one they may not see; an
 question whose answer may be an empty list.
 """
 
+import datetime
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework
 from django_filters.filterset import FILTER_FOR_DBFIELD_DEFAULTS, remote_queryset
@@ -44,12 +47,35 @@ RELATIONS = {
 }
 
 
+class UtcDateTimeField(forms.DateTimeField):
+    """A moment, asked of the database in UTC. Python reads offsets up to ±23:59, PostgreSQL
+    holds at most ±15:59: "2026-09-09T16:49-21:57" is a valid moment and the same one in UTC."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None or timezone.is_naive(moment):
+            return moment
+        try:
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValidationError(
+                _("This moment is outside the dates the records can hold."), code="invalid"
+            ) from None
+
+
+class UtcDateTimeFilter(django_filters.DateTimeFilter):
+    field_class = UtcDateTimeField
+
+
+MOMENTS = {models.DateTimeField: {"filter_class": UtcDateTimeFilter}}
+
+
 class RecordFilterSet(django_filters.FilterSet):
-    FILTER_DEFAULTS = {**FILTER_FOR_DBFIELD_DEFAULTS, **RELATIONS}
+    FILTER_DEFAULTS = {**FILTER_FOR_DBFIELD_DEFAULTS, **RELATIONS, **MOMENTS}
 
 
 class ApiRecordFilterSet(rest_framework.FilterSet):
-    FILTER_DEFAULTS = {**rest_framework.FilterSet.FILTER_DEFAULTS, **RELATIONS}
+    FILTER_DEFAULTS = {**rest_framework.FilterSet.FILTER_DEFAULTS, **RELATIONS, **MOMENTS}
 
 
 class RecordFilterBackend(rest_framework.DjangoFilterBackend):

@@ -22,7 +22,7 @@ from agreements.filters import AgreementFilter
 from agreements.models import Agreement, FollowUp, Instrument, InstrumentEvent, Theme, Validation
 from agreements.selectors import annotate_for_api, one_agreement_for_api
 from rcm.api.base import RecordViewSet
-from rcm.filters import StrictBooleanFilter
+from rcm.filters import StrictBooleanFilter, UtcDateTimeFilter
 from rcm.models import Access
 
 
@@ -104,7 +104,7 @@ class FollowUpFilter(django_filters.FilterSet):
     # as a missing one's does, with none (a choice field would tell them apart).
     agreement = django_filters.NumberFilter(field_name="agreement_id", label="Agreement (id)")
     country = django_filters.CharFilter(field_name="country__code", lookup_expr="iexact")
-    posted_after = django_filters.DateTimeFilter(field_name="created_at", lookup_expr="gte")
+    posted_after = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte")
     agreement_not_reported = StrictBooleanFilter(
         method="filter_agreement_state",
         label="Updates of agreements nobody has reported on since adoption (no accepted update)",

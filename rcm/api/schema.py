@@ -80,6 +80,19 @@ def _problem(code: str) -> dict:
     }
 
 
+# A NUL byte anywhere in the address is refused with a 400 (rcm.middleware): no text parameter
+# of the path or the query may hold one.
+NO_NUL_BYTE = "^[^\\x00]*$"
+
+
+def _refuse_nul_bytes(operation: dict) -> None:
+    for parameter in operation.get("parameters", []):
+        schema = parameter.get("schema", {})
+        if parameter.get("in") in {"path", "query"} and schema.get("type") == "string":
+            if "enum" not in schema:
+                schema.setdefault("pattern", NO_NUL_BYTE)
+
+
 def add_problem_responses(result, generator, request, public):
     """Postprocessing hook: every operation documents the errors it may answer."""
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
@@ -89,6 +102,7 @@ def add_problem_responses(result, generator, request, public):
         for method, operation in operations.items():
             if method not in {"get", "post", "put", "patch", "delete", "head"}:
                 continue
+            _refuse_nul_bytes(operation)
             # 400 for every method: a NUL byte in the address (rcm.middleware) is refused first.
             codes = ["400", "401", "403", "405", "406", "429"]
             if method in {"get", "head"}:

@@ -32,5 +32,7 @@ class BoundedNumberFilterExtension(DjangoFilterExtension):
             if isinstance(filter_field, django_filters.ModelChoiceFilter):
                 schema.update(RECORD_ID)
             elif isinstance(filter_field, django_filters.NumberFilter):
-                schema.update(bounds or INTEGER)
+                # Every number filter here is an id or a year: a whole number in the column's
+                # range, within the filter's own bounds where it has them.
+                schema.update({"type": "integer", **INTEGER, **bounds})
         return parameters

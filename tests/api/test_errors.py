@@ -35,9 +35,17 @@ def test_invalid_data_lists_the_errors_per_field(api_as, ts_staff):
     assert "year" in response.json()["errors"]
 
 
-def test_a_value_postgresql_cannot_hold_is_a_400_not_a_500(api):
-    response = api.get("/api/v1/follow-ups/?posted_after=3166-09-25T12:28:25%2B16:00")
+def test_a_moment_with_an_offset_postgresql_cannot_hold_is_asked_in_utc(api):
+    # A valid moment by its schema (date-time, offset -21:57); PostgreSQL holds offsets up to
+    # ±15:59, so the filter asks for the same moment in UTC.
+    response = api.get("/api/v1/follow-ups/?posted_after=9482-09-09T16:49:42-21:57")
+    assert response.status_code == status.HTTP_200_OK
+
+
+def test_a_moment_past_the_last_day_python_holds_is_a_400_not_a_500(api):
+    response = api.get("/api/v1/follow-ups/?posted_after=9999-12-31T23:00:00-15:00")
     assert_problem(response, status.HTTP_400_BAD_REQUEST)
+    assert "posted_after" in response.json()["errors"]
 
 
 def test_errors_are_problems_even_when_csv_was_asked_for(api):
