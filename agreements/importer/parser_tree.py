@@ -188,11 +188,9 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             if phrase.addressee:
                 self.addressee_groups.add(phrase.group)
             self.phrase_that = phrase.that
-            if self.roots:
-                # Between items ("Los Viceministros acordaron además:") the phrase is context,
-                # as when it stands over numbered items; the first one opens the body after the
-                # heading, which describes the meeting.
-                self.context.append(token.text)
+            # Before the first item or between items ("Los Viceministros acordaron además:"),
+            # the phrase is context, as when it stands over numbered items.
+            self.context.append(token.text)
         self.previous = token
         self.gap = False
 

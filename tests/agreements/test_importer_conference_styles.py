@@ -91,9 +91,10 @@ def test_a_titled_declaration_resolves_its_items_and_keeps_its_recitals(name, re
     assert meeting(record) == (
         "vice_ministerial", city, country, dt.date(2014, 6, 26), dt.date(2014, 6, 27)
     )  # fmt: skip
+    # The recitals, then the operative word that opens the items: context, not an item.
     assert [recital.split()[0] for recital in record.preamble] in (
-        ["Considering", "Recognizing"],
-        ["Considerando", "Reconociendo"],
+        ["Considering", "Recognizing", "Resolve:"],
+        ["Considerando", "Reconociendo", "Resuelven:"],
     )
     request, urge = record.by_ref()[refs[1]], record.by_ref()[refs[2]]
     assert (request.responsible, request.deadline) == (["TS"], dt.date(2014, 12, 15))

@@ -121,10 +121,14 @@ def test_paragraphs_after_agreed_to_are_items(communique_en):
 def test_a_narrative_paragraph_after_the_agreements_is_context_not_an_item(
     communique_es, communique_en
 ):
+    # The paragraph that opens the agreements ("…, acordaron:") is context too.
     assert communique_es.preamble == [
-        "Hicieron especial mención del apoyo de la OIM a las actividades de la Conferencia."
+        "Los Viceministros analizaron la situación migratoria de la región y el avance del Plan "
+        "de Acción. En este sentido, acordaron:",
+        "Hicieron especial mención del apoyo de la OIM a las actividades de la Conferencia.",
     ]
-    assert communique_en.preamble[0].startswith("The Vice-Ministers expressed their gratitude")
+    assert communique_en.preamble[0].endswith("To this end, they agreed to:")
+    assert communique_en.preamble[1].startswith("The Vice-Ministers expressed their gratitude")
 
 
 def test_a_subjunctive_opening_is_read(communique_es):

@@ -69,4 +69,7 @@ def test_lower_case_paragraphs_under_an_operative_phrase_are_its_items_not_conte
         ("2", "urge"),
         ("3", "urge"),
     ]
-    assert record.preamble == ["Los Viceministros instaron a los Países Miembros a:"]
+    assert record.preamble == [
+        "Los Viceministros acordaron:",
+        "Los Viceministros instaron a los Países Miembros a:",
+    ]

@@ -165,7 +165,7 @@ def test_an_agreement_before_the_bullets_of_a_group_label_is_an_item_not_context
         "• Circulate the work plan to the focal points.\n"
     )
     assert groups(record) == [("1", ""), ("2", "Technical Secretariat")]
-    assert record.preamble == []
+    assert record.preamble == ["The RCGM agreed to:"]
 
 
 def test_se_acuerda_with_its_agreement_on_one_long_line_is_one_agreement_under_its_item():
@@ -266,6 +266,17 @@ def test_a_paragraph_under_an_operative_phrase_after_bullets_is_an_item_not_more
         ("", "Aprobar el presupues"),
     ]
     assert record.preamble == [
+        "Los Viceministros acordaron además:",
         "Se recomienda a los Países Miembros:",
         "Asimismo, los Viceministros acordaron:",
     ]
+
+
+def test_the_operative_phrase_that_opens_the_first_list_is_kept_as_context():
+    record = parse_record(
+        RCGM_EN + "The Regional Consultation Group on Migration agreed to:\n\n"
+        "Request the Technical Secretariat to circulate the work plan.\n\n"
+        "Thank the Government of Panama for its hospitality.\n"
+    )
+    assert [item.action for item in record.walk()] == ["request", "thank"]
+    assert record.preamble == ["The Regional Consultation Group on Migration agreed to:"]
