@@ -56,6 +56,19 @@ def _site_language():
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database; transactional tests' flushes then put back the rows the
+    migrations made instead of rebuilding them (rcm.testing.flush)."""
+    from rcm.testing import flush
+
+    with django_db_blocker.unblock():
+        flush.keep_rows_made_by_migrations()
+    flush.put_back_instead_of_post_migrate()
+    yield
+    flush.post_migrate_as_django_does()
+
+
+@pytest.fixture(scope="session")
 def live_server(request, django_db_setup):
     """pytest-django's live server, whose request threads borrow open database connections
     instead of opening one each (rcm.testing.live_server). It stops, closing them, before the
