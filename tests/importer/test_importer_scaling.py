@@ -58,7 +58,7 @@ def peak_bytes(text: str) -> int:
 @pytest.fixture(scope="module")
 def texts():
     parse_record(conference_text(5_000))  # compiles the patterns, builds the gazetteer
-    return conference_text(50_000), conference_text(200_000)
+    return conference_text(25_000), conference_text(100_000)
 
 
 def test_four_times_the_text_takes_at_most_about_four_times_the_time(texts):
