@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from rcm.charts import Chart, bar_chart_svg, horizontal_bar_svg, line_chart_svg
+from rcm.charts import Chart, bar_chart_svg, horizontal_bar_svg
+from rcm.line_charts import line_chart_svg
 
 # --- Charts for the pages ----------------------------------------------------------------------
 

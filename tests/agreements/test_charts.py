@@ -14,7 +14,8 @@ from agreements.charts import (
     themes_over_time_chart,
 )
 from agreements.models import Agreement, AgreementCountry, Status
-from rcm.charts import bar_chart_svg, horizontal_bar_svg, line_chart_svg
+from rcm.charts import bar_chart_svg, horizontal_bar_svg
+from rcm.line_charts import line_chart_svg
 from rcm.models import Visibility
 from tests.agreements.reference_charts import (
     overdue_by_country,

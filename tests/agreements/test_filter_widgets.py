@@ -6,8 +6,8 @@ from django.forms.renderers import DjangoTemplates
 from django.http import QueryDict
 
 from agreements import selectors, widgets
+from agreements.dashboard_filter import DashboardFilter
 from agreements.models import Agreement, Theme
-from agreements.views import DashboardFilter
 from meetings.models import Meeting
 from rcm.models import Country
 

@@ -8,7 +8,7 @@ from agreements.charts import status_by_year_chart, themes_over_time_chart
 from agreements.models import Agreement
 from agreements.selectors import dashboard_summary
 from meetings.models import Meeting
-from rcm.charts import line_chart_svg
+from rcm.line_charts import line_chart_svg
 from rcm.models import ANONYMOUS
 from tests.factories import AgreementFactory, MeetingFactory, ThemeFactory
 
