@@ -50,6 +50,11 @@ PATHS = [
     ("page", "/calendar/", None),
     ("page", "/presidencies/", None),
     ("page", "/countries/MX/", None),
+    ("page", "MEETING", None),
+    ("page", "AGENDA", None),
+    # Signed in, with a session as a browser has it: pages that are never kept.
+    ("page", "/my/", "session:focal_point"),
+    ("page", "/finance/", "session:ts_staff"),
     ("api", "/api/v1/agreements/", "system"),
     ("api", "/api/v1/meetings/", "system"),
     ("api", "/api/v1/follow-ups/", "system"),
@@ -104,6 +109,9 @@ from agreements.models import Agreement
 from rcm.models import Country, FocalPoint, Role, User
 from rcm.services import api_token_create
 import json
+from importlib import import_module
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 
 def user(name, role, **kwargs):
     account = User.objects.create_user(name, **kwargs)
@@ -119,10 +127,22 @@ own = list(
     .values_list("pk", flat=True)[:50]
 )
 public = list(Agreement.objects.filter(visibility="public").values_list("pk", flat=True)[:200])
+meeting = Agreement.objects.get(pk=public[0]).meeting_id
+
+def signed_in(account):
+    # A browser's session after signing in, without the login form's password hashing.
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(account.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = account.get_session_auth_hash()
+    session.save()
+    return session.session_key
 print(json.dumps({
     "country": "MX",
     "agreements": public,
     "own_agreements": own,
+    "meeting": meeting,
+    "sessions": {"focal_point": signed_in(focal), "ts_staff": signed_in(staff)},
     "tokens": {
         "system": api_token_create(user=system, name="load")[1],
         "focal_point": api_token_create(user=focal, name="load")[1],
@@ -256,12 +276,18 @@ def main() -> None:
         for kind, path, token in PATHS:
             if path == "AGREEMENT":
                 path = f"/agreements/{target['agreements'][0]}/"
+            elif path == "MEETING":
+                path = f"/meetings/{target['meeting']}/"
+            elif path == "AGENDA":
+                path = f"/meetings/{target['meeting']}/agenda/"
             extra = {"LOAD_PATH": path, **({"LOAD_AS": token} if token else {})}
             figures = aggregated(
                 locust(host, users=args.per_path_users, seconds=args.per_path_seconds,
                        target=target, workdir=workdir, extra_env=extra)
             )  # fmt: skip
             figures.update(kind=kind, path=path, ratio=figures["rps"] / trivial["rps"])
+            if token and token.startswith("session:"):
+                figures["kind"] = f"{kind}, signed in ({token.split(':')[1].replace('_', ' ')})"
             figures["target"] = PAGE_TARGET if kind == "page" else API_TARGET
             figures["met"] = figures["ratio"] >= figures["target"] and figures["failures"] == 0
             results.append(figures)

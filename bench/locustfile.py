@@ -15,8 +15,11 @@ TARGET = json.loads(os.environ.get("LOAD_TARGET", "{}"))
 FIXED_PATH = os.environ.get("LOAD_PATH")
 
 
-def auth(token_name: str) -> dict:
-    return {"Authorization": f"Token {TARGET['tokens'][token_name]}"}
+def auth(name: str) -> dict:
+    """An API token's header, or with "session:" a signed-in browser's session cookie."""
+    if name.startswith("session:"):
+        return {"Cookie": f"sessionid={TARGET['sessions'][name.removeprefix('session:')]}"}
+    return {"Authorization": f"Token {TARGET['tokens'][name]}"}
 
 
 def get(user, path: str, *, headers=None, name=None):
