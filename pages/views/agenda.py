@@ -4,11 +4,14 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from pages.agenda import agenda_meeting, meeting_agenda
 from pages.agenda_docx import DOCX_CONTENT_TYPE, agenda_document
+from rcm import records_cache
 from rcm.models import access_for
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
@@ -17,18 +20,25 @@ LANGUAGES = {code for code, _name in settings.LANGUAGES}
 @require_safe
 def agenda_page(request, pk: int):
     """What the meeting must decide, each item linked to its page; 404 for a meeting the reader
-    may not see."""
-    access = access_for(request.user)
-    meeting = agenda_meeting(access, pk)
-    if meeting is None:
-        raise Http404
-    today = timezone.localdate()
-    context = {
-        "agenda": meeting_agenda(access, meeting, today),
-        "meeting": meeting,
-        "today": today,
-    }
-    return render(request, "pages/agenda.html", context)
+    may not see. Kept until the records change (rcm.records_cache)."""
+
+    def parts() -> tuple[str, str]:
+        access = access_for(request.user)
+        meeting = agenda_meeting(access, pk)
+        if meeting is None:
+            raise Http404
+        today = timezone.localdate()
+        context = {
+            "agenda": meeting_agenda(access, meeting, today),
+            "meeting": meeting,
+            "today": today,
+        }
+        content = render_to_string("pages/_agenda_content.html", context, request=request)
+        return meeting.short_name, content
+
+    title, content = records_cache.kept_value(request, "agenda", parts)
+    # The content was rendered by the templates, kept or not.
+    return render(request, "pages/agenda.html", {"title": title, "content": mark_safe(content)})
 
 
 @require_safe

@@ -2,18 +2,36 @@
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from agreements import selectors
 from agreements.models import Instrument, InstrumentEvent
 from meetings.models import Meeting, Participation
+from rcm import records_cache
 from rcm.models import Presidency, access_for
 
 
 @require_safe
 def meeting_page(request, pk: int):
     """A meeting: its heading, who took part by role, and its agreements as the document numbers
-    them, each with its status; the instruments and activities it produced."""
+    them, each with its status; the instruments and activities it produced. Kept until the
+    records change (rcm.records_cache)."""
+
+    def parts() -> tuple[str, str]:
+        context = meeting_context(request, pk)
+        content = render_to_string("pages/_meeting_content.html", context, request=request)
+        return context["meeting"].short_name, content
+
+    title, content = records_cache.kept_value(request, "meeting", parts)
+    # The content was rendered by the templates, kept or not.
+    return render(
+        request, "pages/meeting_detail.html", {"title": title, "content": mark_safe(content)}
+    )
+
+
+def meeting_context(request, pk: int) -> dict:
     access = access_for(request.user)
     participations = Participation.objects.select_related("country", "organisation")
     meeting = get_object_or_404(
@@ -58,4 +76,4 @@ def meeting_page(request, pk: int):
         ),
         "supports": list(meeting.supports.select_related("country", "organisation")),
     }
-    return render(request, "pages/meeting_detail.html", context)
+    return context

@@ -229,3 +229,40 @@ def test_a_country_page_is_kept_with_its_title_until_the_records_change(
     assert f"<title>{mexico.name}" in again.text
     AgreementFactory(responsible=[mexico], deadline=PAST)
     assert "2 agreements await action" in client.get("/countries/MX/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_meetings_record_page_is_kept_with_its_title_until_the_records_change(
+    client, django_assert_num_queries
+):
+    meeting = AgreementFactory(text_en="To protect migrant children.").meeting
+    first = client.get(f"/meetings/{meeting.pk}/")
+    with django_assert_num_queries(1):  # the records' version
+        again = client.get(f"/meetings/{meeting.pk}/")
+    assert main(again) == main(first)
+    assert f"<title>{meeting.short_name}" in again.text
+    AgreementFactory(meeting=meeting, text_en="To study the remittances of migrants.")
+    assert "To study the remittances" in client.get(f"/meetings/{meeting.pk}/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_meetings_agenda_is_kept_with_its_title_until_the_records_change(
+    client, django_assert_num_queries
+):
+    meeting = AgreementFactory().meeting
+    first = client.get(f"/meetings/{meeting.pk}/agenda/")
+    with django_assert_num_queries(1):  # the records' version
+        again = client.get(f"/meetings/{meeting.pk}/agenda/")
+    assert main(again) == main(first)
+    assert meeting.short_name in again.text.split("</title>")[0]
+    meeting.city = "Tegucigalpa"
+    meeting.save()
+    assert "Tegucigalpa" in client.get(f"/meetings/{meeting.pk}/agenda/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_hidden_meetings_record_and_agenda_stay_404_however_often_asked(client):
+    meeting = AgreementFactory(meeting__visibility="restricted", visibility="restricted").meeting
+    for _ in range(2):
+        assert client.get(f"/meetings/{meeting.pk}/").status_code == 404
+        assert client.get(f"/meetings/{meeting.pk}/agenda/").status_code == 404
