@@ -138,3 +138,22 @@ def kept_page(request, template: str, content_template: str, context_of: Callabl
         lambda: render_to_string(content_template, context_of(), request=request),
     )
     return render(request, template, {"content": content})
+
+
+def kept_titled_page(
+    request,
+    template: str,
+    content_template: str,
+    context_of: Callable[[], dict],
+    title_of: Callable[[dict], str],
+):
+    """As kept_page, for a page whose title comes from its records too (a country's name, a
+    meeting's): the title is kept with the content; `template` gets both."""
+
+    def parts() -> tuple[str, str]:
+        context = context_of()
+        return title_of(context), render_to_string(content_template, context, request=request)
+
+    title, content = kept_value(request, content_template, parts)
+    # The content was rendered by the templates, kept or not.
+    return render(request, template, {"title": title, "content": mark_safe(content)})

@@ -3,10 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from pages.agenda import agenda_meeting, meeting_agenda
@@ -22,23 +19,25 @@ def agenda_page(request, pk: int):
     """What the meeting must decide, each item linked to its page; 404 for a meeting the reader
     may not see. Kept until the records change (rcm.records_cache)."""
 
-    def parts() -> tuple[str, str]:
+    def context_of() -> dict:
         access = access_for(request.user)
         meeting = agenda_meeting(access, pk)
         if meeting is None:
             raise Http404
         today = timezone.localdate()
-        context = {
+        return {
             "agenda": meeting_agenda(access, meeting, today),
             "meeting": meeting,
             "today": today,
         }
-        content = render_to_string("pages/_agenda_content.html", context, request=request)
-        return meeting.short_name, content
 
-    title, content = records_cache.kept_value(request, "agenda", parts)
-    # The content was rendered by the templates, kept or not.
-    return render(request, "pages/agenda.html", {"title": title, "content": mark_safe(content)})
+    return records_cache.kept_titled_page(
+        request,
+        "pages/agenda.html",
+        "pages/_agenda_content.html",
+        context_of,
+        lambda context: context["meeting"].short_name,
+    )
 
 
 @require_safe

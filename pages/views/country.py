@@ -2,10 +2,7 @@
 for those who may see them, its contributions."""
 
 from django.http import Http404
-from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from agreements import selectors
@@ -18,15 +15,13 @@ from rcm.models import access_for
 @require_safe
 def country_page(request, code: str):
     """A country's page, kept until the records change (rcm.records_cache)."""
-
-    def parts() -> tuple[str, str]:
-        context = country_context(request, code)
-        content = render_to_string("pages/_country_content.html", context, request=request)
-        return context["country"].name, content
-
-    title, content = records_cache.kept_value(request, "country", parts)
-    # The content was rendered by the templates, kept or not.
-    return render(request, "pages/country.html", {"title": title, "content": mark_safe(content)})
+    return records_cache.kept_titled_page(
+        request,
+        "pages/country.html",
+        "pages/_country_content.html",
+        lambda: country_context(request, code),
+        lambda context: context["country"].name,
+    )
 
 
 def country_context(request, code: str) -> dict:

@@ -1,9 +1,7 @@
 """A meeting's record: who took part, its agreements, the instruments and activities it produced."""
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from agreements import selectors
@@ -18,16 +16,12 @@ def meeting_page(request, pk: int):
     """A meeting: its heading, who took part by role, and its agreements as the document numbers
     them, each with its status; the instruments and activities it produced. Kept until the
     records change (rcm.records_cache)."""
-
-    def parts() -> tuple[str, str]:
-        context = meeting_context(request, pk)
-        content = render_to_string("pages/_meeting_content.html", context, request=request)
-        return context["meeting"].short_name, content
-
-    title, content = records_cache.kept_value(request, "meeting", parts)
-    # The content was rendered by the templates, kept or not.
-    return render(
-        request, "pages/meeting_detail.html", {"title": title, "content": mark_safe(content)}
+    return records_cache.kept_titled_page(
+        request,
+        "pages/meeting_detail.html",
+        "pages/_meeting_content.html",
+        lambda: meeting_context(request, pk),
+        lambda context: context["meeting"].short_name,
     )
 
 
