@@ -96,6 +96,7 @@ def prepare() -> dict:
         ("follow-up", "/follow-up/", None),
         ("matrix", "/follow-up/matrix/", None),
         ("meeting", meeting.get_absolute_url() if meeting else "/meetings/", None),
+        ("agenda", f"/meetings/{meeting.pk}/agenda/" if meeting else "/meetings/", None),
         ("agreement", agreement.get_absolute_url() if agreement else "/follow-up/", None),
         ("country", f"/countries/{country.code}/", None),
         ("calendar", "/calendar/", None),
