@@ -32,6 +32,7 @@ from finance.models import (
     may_see_finance,
 )
 from rcm import exports as rcm_exports
+from rcm import records_cache
 from rcm.models import access_for
 
 YEARS_SHOWN = 6
@@ -76,11 +77,20 @@ def _year(request) -> tuple[YearForm, int]:
 @members_only
 def overview(request):
     """Contributions status per country and year, arrears by age with a chart, and the books'
-    other parts at a glance."""
+    other parts at a glance; kept for the reader's access until the records change."""
+    return records_cache.kept_page(
+        request,
+        "finance/overview.html",
+        "finance/_overview_content.html",
+        lambda: _overview(request),
+    )
+
+
+def _overview(request) -> dict:
     form, year = _year(request)
     years = sorted(y for y in selectors.assessment_years() if y <= year)[-YEARS_SHOWN:]
     arrears = selectors.arrears_by_country(year=year)
-    context = {
+    return {
         "form": form,
         "year": year,
         "table": selectors.contributions_table(years=years),
@@ -98,7 +108,6 @@ def overview(request):
             topics=[FinanceTopic.CONTRIBUTIONS], access=access_for(request.user)
         ),
     }
-    return render(request, "finance/overview.html", context)
 
 
 CONTRIBUTION_COLUMNS = [

@@ -17,6 +17,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -124,20 +125,40 @@ def kept_value(request, name: str, build: Callable[[], T]) -> T:
     return value
 
 
-def kept(request, name: str, build: Callable[[], str]) -> SafeString:
-    """The HTML `build` renders for this request, kept as kept_value keeps it."""
-    return mark_safe(kept_value(request, name, lambda: str(build())))
+# A kept page's forms carry this in place of the CSRF token, and each response its reader's own:
+# a token is bound to the browser's CSRF cookie, not to the account the page is kept for.
+CSRF_PLACEHOLDER = "rcm-kept-csrf-token"
 
 
-def kept_page(request, template: str, content_template: str, context_of: Callable[[], dict]):
-    """`template` around `content_template`, whose rendering is kept until the records change;
-    `template` gets it as `content`."""
-    content = kept(
-        request,
-        content_template,
-        lambda: render_to_string(content_template, context_of(), request=request),
+def _render_content(request, content_template: str, context: dict) -> str:
+    return render_to_string(
+        content_template, {**context, "csrf_token": CSRF_PLACEHOLDER}, request=request
     )
-    return render(request, template, {"content": content})
+
+
+def _with_csrf_token(request, content: str) -> SafeString:
+    if CSRF_PLACEHOLDER in content:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+    # The content was rendered by the templates, kept or not.
+    return mark_safe(content)
+
+
+def kept_page(
+    request,
+    template: str,
+    content_template: str,
+    context_of: Callable[[], dict],
+    context: dict | None = None,
+):
+    """`template` around `content_template`, whose rendering is kept until the records change;
+    `template` gets it as `content`, with `context` (what is not kept: a title that names no
+    record)."""
+    content = kept_value(
+        request, content_template, lambda: _render_content(request, content_template, context_of())
+    )
+    return render(
+        request, template, {**(context or {}), "content": _with_csrf_token(request, content)}
+    )
 
 
 def kept_titled_page(
@@ -152,8 +173,9 @@ def kept_titled_page(
 
     def parts() -> tuple[str, str]:
         context = context_of()
-        return title_of(context), render_to_string(content_template, context, request=request)
+        return title_of(context), _render_content(request, content_template, context)
 
     title, content = kept_value(request, content_template, parts)
-    # The content was rendered by the templates, kept or not.
-    return render(request, template, {"title": title, "content": mark_safe(content)})
+    return render(
+        request, template, {"title": title, "content": _with_csrf_token(request, content)}
+    )

@@ -266,3 +266,71 @@ def test_a_hidden_meetings_record_and_agenda_stay_404_however_often_asked(client
     for _ in range(2):
         assert client.get(f"/meetings/{meeting.pk}/").status_code == 404
         assert client.get(f"/meetings/{meeting.pk}/agenda/").status_code == 404
+
+
+def withdraw_token_in(response, update) -> str:
+    """The CSRF token of the form that withdraws `update` (the sign-out form has its own)."""
+    form = re.search(
+        rf'<form [^>]*action="/my/updates/{update.pk}/withdraw".*?</form>', response.text, re.S
+    ).group(0)
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_focal_points_workspace_is_kept_until_the_records_change(
+    client, django_assert_max_num_queries
+):
+    mexico = member_country("MX")
+    client.force_login(focal_point_user(mexico))
+    AgreementFactory(responsible=[mexico], deadline=PAST, text_en="To circulate the report.")
+    first = client.get("/my/")
+    with django_assert_max_num_queries(4):  # session, user, the records' version, messages
+        again = client.get("/my/")
+    assert main(again) == main(first)
+    AgreementFactory(responsible=[mexico], deadline=PAST, text_en="To designate a contact.")
+    assert "To designate a contact." in client.get("/my/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_kept_workspace_gives_each_browser_a_csrf_token_of_its_own():
+    from django.test import Client
+
+    mexico = member_country("MX")
+    author = focal_point_user(mexico)
+    agreement = AgreementFactory(responsible=[mexico])
+    update = FollowUp.objects.create(
+        agreement=agreement,
+        country=mexico,
+        author=author,
+        status=Status.IN_PROGRESS,
+        note="Drafting.",
+        validation=Validation.PROPOSED,
+    )
+    office, laptop = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    for browser in (office, laptop):
+        browser.force_login(author)
+    office.get("/my/")  # kept now, with the office's token in place of the placeholder
+    page = laptop.get("/my/")
+    response = laptop.post(
+        f"/my/updates/{update.pk}/withdraw",
+        {"csrfmiddlewaretoken": withdraw_token_in(page, update)},
+    )
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert update.validation == Validation.WITHDRAWN
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_finance_overview_is_kept_for_ts_staff_until_the_records_change(
+    client, django_assert_max_num_queries
+):
+    from finance.models import Budget
+
+    client.force_login(ts_staff_user())
+    first = client.get("/finance/")
+    with django_assert_max_num_queries(4):
+        again = client.get("/finance/")
+    assert main(again) == main(first)
+    assert "2031" not in first.text
+    Budget.objects.create(year=2031, source="Test budget.")
+    assert "2031" in client.get("/finance/").text
