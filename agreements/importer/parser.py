@@ -66,6 +66,7 @@ from collections.abc import Callable
 from .deadlines import find_date_range
 from .gazetteer import Gazetteer, default_gazetteer, detect_language, fold
 from .parser_finish import _Finisher
+from .parser_footnotes import split_footnotes
 from .parser_heading import _read_meeting, meeting_lines
 from .parser_labels import parse_label
 from .parser_layouts import (
@@ -109,7 +110,8 @@ def parse_record(
     the record of a meeting.
     """
     gazetteer = gazetteer or default_gazetteer()
-    lines = split_run_in(_clean_lines(normalise_text(text or "").split("\n")))
+    lines, footnotes = split_footnotes(_clean_lines(normalise_text(text or "").split("\n")))
+    lines = split_run_in(lines)
     language = detect_language("\n".join(lines))
     numbered = has_numbered_items(lines)
     body_start = _body_start(lines)
@@ -183,7 +185,8 @@ def parse_record(
         # The recitals of a declaration ("Considerando…;") stand above its operative heading.
         preamble=[line.strip() for line in heading if recital(line.strip())]
         + builder.context
-        + appended,
+        + appended
+        + footnotes,
     )
 
 

@@ -228,7 +228,7 @@ def _place(
         if found:
             return found
     sentence = re.search(
-        r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+|the\s+cities\s+of\s+"
+        r"\b(?:[Ii]n|[Ee]n)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+|the\s+cities\s+of\s+"
         r"|la\s+(?=Ciudad\s))?"
         r"(?P<place>[A-ZÁÉÍÓÚÑ][^,.;]*?(?:,\s*[A-ZÁÉÍÓÚÑ][^,.;]*?){0,2})"
         r"(?=,|\s+(?:with|con|on|el|los|del|from|during|between|,)\b|[.;]|$)",

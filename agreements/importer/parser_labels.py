@@ -36,22 +36,25 @@ _UNITS = {
 }  # fmt: skip
 _TENS = {"decimo": 10, "vigesimo": 20, "trigesimo": 30}
 _SPECIAL = {"undecimo": 11, "duodecimo": 12}
+# The feminine too: "Primera: Aprobar…" numbers decisions ("las siguientes decisiones:").
 _ORDINAL = re.compile(
-    r"^\s*(?P<word>(?:(?:d[eé]cimo|vig[eé]simo|trig[eé]simo)\s*)?(?:primero|segundo|tercero|cuarto"
-    r"|quinto|sexto|s[eé]p?timo|octavo|noveno)|d[eé]cimo|vig[eé]simo|trig[eé]simo|und[eé]cimo"
-    r"|duod[eé]cimo)(?P<deco>\s*\.\s*[-–—]|\s*[-–—:]|\.)(?:\s+|$)(?P<rest>.*)$",
+    r"^\s*(?P<word>(?:(?:d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa])\s*)?(?:primer[oa]"
+    r"|segund[oa]|tercer[oa]|cuart[oa]|quint[oa]|sext[oa]|s[eé]p?tim[oa]|octav[oa]|noven[oa])"
+    r"|d[eé]cim[oa]|vig[eé]sim[oa]|trig[eé]sim[oa]|und[eé]cim[oa]|duod[eé]cim[oa])"
+    r"(?P<deco>\s*\.\s*[-–—]|\s*[-–—:]|\.)(?:\s+|$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 
 
-# "Acuerdo 1:", "ACUERDO No. 2.-", "Agreement 3.", "Decisión Nº 4 –": a number named by what it
-# numbers, as network reports and Vice-Ministerial decisions print them.
+# "Acuerdo 1:", "ACUERDO No. 2.-", "Agreement 3.", "Decisión Nº 4 –", "ACUERDO No. 5" alone on its
+# line: a number named by what it numbers, as network reports and Vice-Ministerial decisions
+# print them.
 _NAMED_NUMBER = re.compile(
     r"^\s*(?P<word>(?:acuerdo|agreement|decisi[oó]n|decision|resoluci[oó]n|resolution"
     r"|recomendaci[oó]n|recommendation|conclusi[oó]n|conclusion|mandato|mandate|action\s+point"
     r"|action\s+item|punto\s+de\s+acci[oó]n|compromiso|commitment)s?)\s+"
     r"(?:(?:n[o°º]|n[uú]m(?:ero)?|number)\s*\.?\s*)?(?P<num>\d{1,3})"
-    r"(?P<deco>\s*\.\s*[-–—]|\s*[:.)]|\s+[-–—])(?:\s+|$)(?P<rest>.*)$",
+    r"(?:(?P<deco>\s*\.\s*[-–—]|\s*[:.)]|\s+[-–—])(?:\s+|$)|\s*$)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # "1º Aprobar…", "2°.- Solicitar…": a number with the ordinal sign; not "1° de julio".
@@ -75,7 +78,9 @@ def _named_label(line: str) -> tuple[Label, str] | None:
 
 
 def _ordinal_value(word: str) -> int | None:
-    folded = word.lower().translate(str.maketrans("éí", "ei")).replace(" ", "")
+    # The feminine counts as the masculine: "décima primera" as "décimo primero".
+    folded = word.lower().translate(str.maketrans("éí", "ei"))
+    folded = re.sub(r"a\b", "o", re.sub(r"(?<=m)a(?=[a-z])", "o", folded)).replace(" ", "")
     if folded in _SPECIAL:
         return _SPECIAL[folded]
     total = 0

@@ -152,9 +152,10 @@ class _TextMixin:
             self._agreed_item(text[agreed.end() :].strip())
         elif self.in_context and self.gap is False and self.context:
             self.context[-1] = f"{self.context[-1]} {text}"
-        elif self._closing_narrative(text, index):
-            # "Los Viceministros expresaron su satisfacción…" after the last item: what happened
-            # at the meeting, kept on the record as context, not a sentence of the last item.
+        elif self._closing_narrative(text, index) or self._narrative_between_items(text, index):
+            # "Los Viceministros expresaron su satisfacción…" after the last item, "La delegación
+            # de Canadá anunció …" between two decisions: what happened at the meeting, kept on
+            # the record as context, not a sentence of the item above.
             self._flush(None)
             self.context.append(text)
             self.in_context = True
@@ -233,6 +234,32 @@ class _TextMixin:
                     after[position - 1] = after[position]
             self._only_narrative_after = after
         return self._only_narrative_after[index]
+
+    def _narrative_between_items(self, text: str, index: int) -> bool:
+        """A narrating paragraph set off by blank lines between an item and the next labelled
+        one, under items that each hold one paragraph (a communiqué's decisions among its
+        narration)."""
+        current = self._current()
+        if not self.gap or current is None or current.children or not narrative(text):
+            return False
+        if text.rstrip().endswith(":") or operative_phrase(text) is not None:
+            return False  # "The RCGM requested the TS to:" introduces the items after it
+        if self._narration_to_item is None:
+            # Whether only narration (paragraphs opening as narration, and their wrapped lines)
+            # follows each token up to the next item: computed once, from the end.
+            tokens = self.tokens
+            ahead = [False] * len(tokens)
+            for position in range(len(tokens) - 2, -1, -1):
+                token = tokens[position + 1]
+                if token.kind in ("blank", "gap"):
+                    ahead[position] = ahead[position + 1]
+                elif token.kind == "text":
+                    opens = tokens[position].kind in ("blank", "gap")
+                    ahead[position] = ahead[position + 1] and (not opens or narrative(token.text))
+                else:
+                    ahead[position] = token.kind == "item"
+            self._narration_to_item = ahead
+        return self._narration_to_item[index]
 
     def _pending_label_to_group(self) -> None:
         """A buffered paragraph that turns out to head the next items (a group label wrapped
@@ -359,6 +386,21 @@ def signatories(text: str) -> bool:
         return False
     words = re.findall(r"[^\W\d_]+", text)[1:]
     return all(word[:1].isupper() or word.lower() in _NAME_GLUE for word in words)
+
+
+# How minutes and reports close: "No habiendo más asuntos que tratar, se levantó la sesión …",
+# "Para constancia, firman …", "There being no other business, the meeting was adjourned".
+_CLOSING_FORMULA = re.compile(
+    r"^(?:no\s+habiendo\s+(?:mas|otros?)\s+(?:asuntos|temas|puntos)|agotad[oa]s?\s+(?:la\s+agenda"
+    r"|el\s+orden\s+del\s+dia|los\s+(?:puntos|temas))|habiendose\s+agotado|se\s+(?:levanto|dio\s+por"
+    r"\s+(?:terminada|concluida|clausurada)|clausuro|cerro)\s+la\s+(?:sesion|reunion)|para\s+constancia"
+    r"|en\s+fe\s+de\s+lo\s+cual|there\s+being\s+no\s+(?:other|further)\s+(?:business|matters)"
+    r"|the\s+meeting\s+(?:was|is)\s+(?:adjourned|closed)|in\s+witness\s+whereof)\b"
+)
+
+
+def closing_formula(text: str) -> bool:
+    return bool(_CLOSING_FORMULA.match(fold(text).strip()))
 
 
 def agenda_title(text: str) -> str:

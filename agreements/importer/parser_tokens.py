@@ -73,6 +73,7 @@ class _Token:
     glyph: str = ""  # a bullet's symbol: Word draws each level of a list with its own
     indent: int = 0  # a bullet's leading spaces: a bullet set further in is a level below
     action: str | None = None  # what the items of a section do, from its introducing phrase
+    title: str = ""  # "Decision 3 – Reserve Fund": the title an item's label line gives it
 
 
 # --- Cleaning ------------------------------------------------------------------------------------
@@ -206,7 +207,17 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
         parsed = parse_label(line)
         if parsed:
             label, rest = parsed
-            tokens.append(_Token("item", rest, label=label, raw_length=len(stripped), raw=stripped))
+            title = rest if _titles_its_paragraph(lines, position, label, rest) else ""
+            tokens.append(
+                _Token(
+                    "item",
+                    "" if title else rest,
+                    label=label,
+                    raw_length=len(stripped),
+                    raw=stripped,
+                    title=title,
+                )
+            )
             numbered = numbered or not label.weak
         else:
             bullet = _BULLET.match(line) or _lower_o_bullet(line, previous, tokens)
@@ -266,6 +277,17 @@ def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
             # numbering starts again; "B. To request the TS:" over "1. …" is an item.
             return "part" if titled and parsed[0].raw[:1].isdigit() else None
     return None
+
+
+def _titles_its_paragraph(lines: list[str], position: int, label: Label, rest: str) -> bool:
+    """ "Decision 3 – Reserve Fund" over its paragraph: a label named by what it numbers, whose
+    line only gives the title of the decision set out below it."""
+    if label.deco != "named" or not rest[:1].isupper() or _TERMINAL.search(rest):
+        return False
+    if len(rest.split()) > 12 or _verb_action(_opening(rest)) is not None:
+        return False
+    following = next((line for line in lines[position + 1 : position + 4] if line.strip()), "")
+    return bool(following) and not parse_label(following) and not _BULLET.match(following)
 
 
 _O_BULLET = re.compile(r"^\s*o\s+(?P<rest>[a-záéíóúñ(].*)$")

@@ -8,7 +8,7 @@ from .gazetteer import fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
 from .parser_sections import declaring_phrase, operative_phrase
-from .parser_text import _Level, _Node, _TextMixin
+from .parser_text import _Level, _Node, _TextMixin, closing_formula
 from .parser_tokens import _Token, _wrap_width
 from .parser_unnumbered import _UnnumberedMixin
 
@@ -85,6 +85,10 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.unnumbered, self.bulleted = _segments(tokens, operative_start)
         self.segment_has_bullets = False
         self._only_narrative_after: list[bool] | None = None
+        self._narration_to_item: list[bool] | None = None
+        # After "No habiendo más asuntos que tratar, se levantó la sesión": the record's close
+        # and its signatures, context until another section or item.
+        self.closed = False
 
     def _section_for(self, heading_kind: str | None) -> str:
         if heading_kind in ("agreements_operative", "agreements") and self.declaration:
@@ -108,6 +112,10 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             self.segment_has_bullets = self.bulleted[index]
             if token.kind in ("blank", "gap"):
                 self.gap = True
+            elif token.kind == "text" and (
+                self.closed or (self.gap and closing_formula(token.text))
+            ):
+                self._closing(token)
             elif token.kind == "section":
                 self._start_section(token)
             elif self.unnumbered[index] and token.kind == "bullet":
@@ -133,7 +141,18 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 node.addressed = node.group in self.addressee_groups
         return self.roots
 
+    def _closing(self, token: _Token) -> None:
+        self._flush(None)
+        if self.closed and not self.gap and self.context:
+            self.context[-1] = f"{self.context[-1]} {token.text}"
+        else:
+            self.context.append(token.text)
+        self.closed = self.in_context = True
+        self.previous = token
+        self.gap = False
+
     def _start_section(self, token: _Token) -> None:
+        self.closed = False
         if token.section == "part":
             kind = self.section
             label, heading = token.text.split(None, 1)
@@ -209,6 +228,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         if label.weak and how != "next" and not (how == "child" and value == 1 and not self.stack):
             return False
         self._pending_label_to_group()
+        if token.title:
+            self.pending_group = token.title
         if how == "restart" and not self.pending_group:
             self._flush(self.stack[depth - 1].item if depth > 0 else None, restart=True)
         else:
@@ -245,7 +266,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         if depth == 0:
             self.last_top_value = int(label.path[0]) if dotted else value
         self.section_has_items = True
-        self.in_context = False
+        self.in_context = self.closed = False
         self.previous = token
         self.gap = False
         return True

@@ -38,13 +38,18 @@ _RECITAL = re.compile(
 )
 # Who narrates: "The Vice-Ministers expressed…", "Los Viceministros analizaron…".
 _NARRATOR = re.compile(
-    r"^(?:(?:the|los|las|el|la)\s+)?(?P<who>vice-?ministers?|viceministr[oa]s|delegations?|delegaciones"
+    r"^(?:(?:the|los|las|el|la)\s+)?(?P<who>vice-?ministers?|viceministr[oa]s|delegations?|delegaci(?:on|ones)"
     r"|participants|participantes|governments?|gobiernos?|they|ellos|ellas|heads\s+of\s+delegation"
     r"|jefes\s+de\s+delegacion|participating\s+delegations|countries|paises|conference|conferencia"
     r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller"
     r"|(?:technical\s+)?secretariat|secretaria(?:\s+tecnica)?|(?:pro\s+tempore\s+)?presidency"
     r"|presidencia(?:\s+pro\s+tempore)?|ppt|rcgm|grcm|rcm|crm)"
     r"\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
+)
+# "Durante la sesión plenaria, los Viceministros sostuvieron …": when, before who narrates.
+_OCCASION = re.compile(
+    r"^(?:durante|during|tras|after|al\s+(?:inicio|termino|final|cierre)\s+de|at\s+the\s+(?:opening"
+    r"|close|end)\s+of|in\s+the\s+course\s+of|en\s+el\s+transcurso\s+de)\b[^,;:.]{0,120},\s*"
 )
 _PRETERITE = re.compile(r"^\w{3,}(?:aron|ieron)\b")
 _FIRST_PERSON = re.compile(
@@ -105,7 +110,7 @@ def narrative(text: str, completing: bool = False) -> bool:
     """A paragraph that tells what happened rather than what was agreed. ``completing``: the
     paragraph completes "… recommends that:", where "The RCGM approve the revised Guide" is no
     narration: only a subject followed at once by its past tense ("The Network thanked …") is."""
-    opening = _opening_words(text)
+    opening = _OCCASION.sub("", _opening_words(text), count=1)
     if _PRETERITE.match(opening) or recital(text):
         return True
     narrator = _NARRATOR.match(opening)

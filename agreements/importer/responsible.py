@@ -167,9 +167,13 @@ def trailing_parenthesis(
     return codes, when.strip()
 
 
+# "Guatemala y Honduras, con el apoyo técnico de la OIM", "Costa Rica, en coordinación con la
+# Secretaría Técnica": who supports or coordinates is not who is responsible.
 _SUPPORTED_BY = re.compile(
-    r",?\s+(?:with\s+(?:the\s+)?support\s+(?:of|from)|supported\s+by|con\s+(?:el\s+)?apoyo\s+de"
-    r"|con\s+la\s+asistencia\s+(?:tecnica\s+|técnica\s+)?de|with\s+the\s+assistance\s+of)\b",
+    r",?\s+(?:with\s+(?:the\s+)?(?:(?:technical|financial|logistical)\s+)?(?:support|assistance)"
+    r"\s+(?:of|from)|supported\s+by|con\s+(?:el\s+)?apoyo\s+(?:t[eé]cnico\s+|financiero\s+"
+    r"|log[ií]stico\s+)?de|con\s+la\s+asistencia\s+(?:t[eé]cnica\s+)?de|en\s+coordinaci[oó]n\s+con"
+    r"|in\s+coordination\s+with)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ\"“(¿¡·•\-])|\n")
