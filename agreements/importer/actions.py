@@ -110,6 +110,11 @@ def _classify(text: str) -> tuple[str, bool]:
     action, known = _classify_opening(text)
     if action in ("approve", "other") and _update_then_send(text):
         return "submit", True
+    if action == "other" and _then_send(text):
+        # "Consolidar el directorio regional y circularlo …": whatever the unknown first verb
+        # does, the item is done when it is sent; a phrase over it ("Se sugiere a la ST:")
+        # still says what it is.
+        return "submit", False
     return action, known
 
 
@@ -125,12 +130,20 @@ _CLITIC = re.compile(r"(?<=[aei]r)(?:se)?(?:lo|la|los|las|le|les)$")
 
 
 def _update_then_send(text: str) -> bool:
-    folded = fold(text).strip()
-    first = re.split(r"(?<=[.;])\s|\n", folded, maxsplit=1)[0]
+    first = _first_sentence(text)
     update = _UPDATE.search(first)
-    if not update:
-        return False
-    for match in _AND_THEN.finditer(first, update.end()):
+    return bool(update) and _then_send(text, update.end())
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.;])\s|\n", fold(text).strip(), maxsplit=1)[0]
+
+
+def _then_send(text: str, start: int = 0) -> bool:
+    """Whether the first sentence goes on, after ``start``, to send what was done ("… and
+    circulate it", "… y remitirlo a la ST")."""
+    first = _first_sentence(text)
+    for match in _AND_THEN.finditer(first, start):
         words = match["verb"].split()
         words[0] = _CLITIC.sub("", words[0])
         if _verb_action(" ".join(words), fuzzy=False) == "submit" or _DELIVER.match(words[0]):

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from .deadlines_vocabulary import (
+    _MEETING_ORDINAL_EN,
+    _MEETING_ORDINAL_ES,
     _MONTH_ABBREVIATIONS,
     _MONTHS,
     _OF_YEAR,
@@ -406,12 +408,15 @@ def _relative_candidates(add) -> None:
         intrinsic=True,
         needs=(r"rcgm|rcm|vice",),
     )
-    # A meeting named by its number: "before the XXI Regional Conference on Migration".
+    # A meeting named by its number: "before the XXI Regional Conference on Migration", "before
+    # the Thirteenth Vice-Ministerial Meeting", "antes de la Décima Tercera Reunión
+    # Viceministerial".
     add(
-        r"\b(?:before|prior\s+to)\s+the\s+[xvil]{1,7}\s+(?:regional\s+conference\s+on\s+"
-        r"migration|rcm|vice-?ministerial\s+meeting)\b"
-        r"|\bantes\s+de\s+la\s+[xvil]{1,7}\s+(?:conferencia\s+regional\s+sobre\s+"
-        r"migracion|crm|reunion\s+viceministerial)\b",
+        rf"\b(?:before|prior\s+to)\s+the\s+(?:[xvil]{{1,7}}|{_MEETING_ORDINAL_EN})\s+"
+        r"(?:regional\s+conference\s+on\s+migration|rcm|vice-?ministerial\s+meeting"
+        r"|meeting\s+of\s+the\s+(?:rcgm|vice-?ministers))\b"
+        rf"|\bantes\s+de\s+la\s+(?:[xvil]{{1,7}}|{_MEETING_ORDINAL_ES})\s+(?:conferencia\s+"
+        r"regional\s+sobre\s+migracion|crm|reunion\s+viceministerial|reunion\s+del\s+grcm)\b",
         "relative",
         no_date,
         intrinsic=True,

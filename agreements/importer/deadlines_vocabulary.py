@@ -75,3 +75,21 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+# A meeting named by its ordinal in words: "the Thirteenth Vice-Ministerial Meeting", "la Décima
+# Tercera Reunión Viceministerial" (folded).
+_UNITS_EN = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_MEETING_ORDINAL_EN = (
+    rf"(?:(?:twenty|thirty)[\s-]?(?:{_UNITS_EN})|{_UNITS_EN}|tenth|eleventh|twelfth|thirteenth"
+    r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth"
+    r"|\d{1,2}(?:st|nd|rd|th))"
+)
+_UNITS_ES = (
+    r"primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[e]?ptim[oa]|octav[oa]"
+    r"|noven[oa]"
+)
+_MEETING_ORDINAL_ES = (
+    rf"(?:(?:(?:decim|vigesim|trigesim)[oa]\s*)(?:{_UNITS_ES})?|undecim[oa]|duodecim[oa]"
+    rf"|{_UNITS_ES}|\d{{1,2}}\s?[ao]\b)"
+)

@@ -195,6 +195,10 @@ def parse_record(
 _ANNEX = re.compile(
     r"^(?:annex|anexo|appendix|apendice)(?:\s+(?:[ivxl]{1,5}|\d{1,2}|[a-h]|unico))?"
     r"(?:\s*[:.–—-]\s*.{0,120}|\s+[a-z][^.;]{0,120})?$"
+    # "LISTA DE PARTICIPANTES" with no "Anexo" over it is an annex too.
+    r"|^(?:lista\s+de\s+(?:participantes|asistentes|asistencia|delegad[oa]s|delegaciones)"
+    r"|list\s+of\s+(?:participants|delegates|delegations|attendees)|participantes|participants"
+    r"|asistentes|attendees|attendance\s+list)\s*:?$"
 )
 
 

@@ -100,7 +100,7 @@ class _Finisher:
         self.done += 1
         if self.progress is not None:
             self.progress(self.done, self.total)
-        text = _item_text(node.paragraphs)
+        text, status = _without_status(_item_text(node.paragraphs))
         # Under "It is recommended that:" an item that says nothing by itself is read as the
         # clause it completes ("That the member countries designate …"); its text stays as
         # printed.
@@ -175,6 +175,11 @@ class _Finisher:
             who = named if country or not own else []
         actors += [code for code in who if code not in actors]
         warnings = list(node.warnings) + self._unknown_actors(text)
+        if status:
+            warnings.append(
+                f"The table's status column says “{status}”: it reports on the agreement and is "
+                "not part of it. Record it as a follow-up update if it reports progress."
+            )
         if deadline.phrase and deadline.date is None and deadline.precision == "day":
             warnings.append(f"The deadline '{deadline.phrase}' has no year and the meeting's date "
                             "is unknown.")  # fmt: skip
@@ -365,6 +370,21 @@ _NOT_TASKS = frozenset("lugar hogar mujer nivel particular regular similar exter
 def _bare_task(text: str) -> bool:
     match = _BARE_TASK.match(fold(text).strip() + " ")
     return bool(match) and match.group().strip() not in _NOT_TASKS
+
+
+# A follow-up matrix's status column ("— Estado: Cumplido") closing a table's row: how the
+# agreement stood when the matrix was updated, not the agreement.
+_STATUS_CELL = re.compile(
+    r"\s+—\s+(?:estado|estatus|status|situaci[oó]n|avance|progress)\s*:\s*(?P<status>[^—\n]+?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_status(text: str) -> tuple[str, str]:
+    match = _STATUS_CELL.search(text)
+    if not match:
+        return text, ""
+    return text[: match.start()], match["status"]
 
 
 def _item_text(paragraphs: list[str]) -> str:

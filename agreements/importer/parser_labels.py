@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _LABEL = re.compile(
     r"""^\s*(?:[-–—•·]\s*)?(?:
         \((?P<paren>\d{1,3}|[a-zA-Z]|[ivxlIVXL]{1,6})\)
-      | (?P<dotted>\d{1,3}(?:\.\d{1,3})+)(?:\.-|\.–|\.|\))?(?=\s|$)
+      | (?P<dotted>\d{1,3}(?:\.\d{1,3})+|\d{1,3}\.[a-zA-Z](?![a-zA-Z]))(?:\.-|\.–|\.|\))?(?=\s|$)
       | (?P<num>\d{1,3})(?P<numdeco>\.-|\.–|\.|\)|\s+[-–](?=\s))
       | (?P<roman>[ivxlIVXL]{2,6}|[ivxIVX])(?P<romandeco>\.-|\.|\))
       | (?P<alpha>[a-zA-Z])(?P<alphadeco>\.-|\.|\))
@@ -154,8 +154,11 @@ def parse_label(line: str) -> tuple[Label, str] | None:
         if groups["paren"]:
             return _label_from(groups["paren"], "()", f"({groups['paren']})"), rest
         if groups["dotted"]:
+            # "1.2", and "1.a" (a letter under a number, with no space): both print their path.
             parts = tuple(groups["dotted"].split("."))
-            label = Label(groups["dotted"], parts[-1], [(f"num{len(parts)}", int(parts[-1]))], ".")
+            last = parts[-1]
+            value = int(last) if last.isdigit() else ord(last.lower()) - ord("a") + 1
+            label = Label(groups["dotted"], last, [(f"num{len(parts)}", value)], ".")
             label.path = parts
             return label, rest
         if groups["num"]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .gazetteer import fold
 from .parser_labels import Label
 from .parser_sections import operative_phrase, theme_label
-from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _Token
+from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _shouting, _Token
 from .parser_unnumbered import narrative, opens_item
 
 
@@ -328,7 +328,7 @@ class _TextMixin:
         if text.endswith(":"):
             return _looks_like_group(text)
         return (
-            len(words) <= 8
+            len(words) <= (12 if _shouting(text) else 8)
             and text[:1].isupper()
             and not _TERMINAL.search(text)
             and not self.tokens[following].label.weak
@@ -358,8 +358,8 @@ class _TextMixin:
 
 # row's "— Plazo: 30 de junio de 2010") has ended, though no full stop closes it.
 _FIELD_END = re.compile(
-    r"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|plazo|deadline|fecha|date)\s*:\s*"
-    r"[^.:;]{1,100}$"
+    r"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|plazo|deadline|fecha|date|estado|status"
+    r"|situacion|avance|progress)\s*:\s*[^:;]{1,100}$"
 )
 
 

@@ -123,8 +123,28 @@ def _body_start(lines: list[str]) -> int:
     for index, line in enumerate(lines):
         parsed = parse_label(line)
         if parsed and not parsed[0].weak and parsed[0].options and parsed[0].options[0][1] == 1:
-            return index
+            return _group_above(lines, index)
     return 0
+
+
+def _group_above(lines: list[str], index: int) -> int:
+    """ "DIRECTORIO Y COMUNICACIÓN" in capitals right over the first item, under a paragraph (a
+    table's first group row): the group of the first items, not a line of the heading."""
+    above = [i for i in range(max(index - 3, 0), index) if lines[i].strip()]
+    if not above:
+        return index
+    line = lines[above[-1]].strip()
+    if (
+        not _shouting(line)
+        or len(line.split()) > 12
+        or _TERMINAL.search(line)
+        or section_heading(line)
+    ):
+        return index
+    before = [i for i in range(max(above[-1] - 3, 0), above[-1]) if lines[i].strip()]
+    if before and lines[before[-1]].strip().endswith("."):
+        return above[-1]
+    return index
 
 
 def _part_above(lines: list[str], index: int) -> int:

@@ -9,7 +9,7 @@ from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
 from .parser_sections import declaring_phrase, operative_phrase
 from .parser_text import _Level, _Node, _TextMixin, closing_formula
-from .parser_tokens import _Token, _wrap_width
+from .parser_tokens import _shouting, _Token, _wrap_width
 from .parser_unnumbered import _UnnumberedMixin
 
 __all__ = ["_Level", "_Node", "_TreeBuilder"]
@@ -174,6 +174,11 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         else:
             kind = self._section_for(token.section)
             label = heading = ""
+            numbered = re.match(r"^\d{1,2}\.\s+(?P<title>.+?):?$", token.text.strip())
+            if numbered and not _shouting(numbered["title"]):
+                # "4. Recomendaciones a la Reunión Viceministerial" among the titled parts "1.
+                # Informe …", "2. Secretaría Técnica": a section, and its title the items' group.
+                heading = numbered["title"]
         if fold(token.text) == fold(self.section_heading) and self.section_has_items:
             return  # a running header repeating the heading
         self._flush(None)

@@ -109,6 +109,7 @@ def _pipe_rows(text: str) -> str:
 # column names is then said in every row, and is not kept on its own.
 _CELLS = re.compile(r"[ \u00a0]*\t[\t \u00a0]*")
 _LABEL_CELL = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})[.)]?$")
+_GROUP_ROW = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][^a-z.;:]{2,120}$")
 
 
 def _table_rows(text: str) -> str:
@@ -117,8 +118,14 @@ def _table_rows(text: str) -> str:
     for line in text.split("\n"):
         cells = [cell.strip() for cell in _CELLS.split(line.strip())]
         if line.count("\t") < 2 or len([cell for cell in cells if cell]) < 3:
-            header = header if line.strip() and "\t" in line else None
-            lines.append(line)
+            # A row that only names the group of the rows under it ("DIRECTORIO Y
+            # COMUNICACIÓN") stays inside the table; a blank line or a paragraph ends it.
+            group_row = bool(header) and bool(_GROUP_ROW.match(line.strip()))
+            header = header if line.strip() and ("\t" in line or group_row) else None
+            if group_row:
+                lines.extend(["", line.strip(), ""])  # a paragraph of its own, over its rows
+            else:
+                lines.append(line)
             continue
         if all(len(cell.split()) <= 3 and not re.search(r"\d{2}", cell) for cell in cells):
             header = cells  # the names of the columns
