@@ -6,6 +6,7 @@ import re
 
 from .deadlines import find_date_range
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
+from .parser_labels import parse_label
 from .parser_tokens import _FUNCTION_END, _PAGE_SUFFIX, _join
 from .schema import ParsedMeeting
 
@@ -375,6 +376,9 @@ def meeting_lines(lines: list[str], start: int) -> list[int]:
         if not line:
             continue
         short = len(line) <= 160 and not line.endswith((".", ";", ":"))
+        labelled = parse_label(line)
+        if labelled and not labelled[0].weak:
+            break  # "1. Actualizar … — Plazo: 30 de junio de 2016": the first item, not a date
         if short and _MEETING_LINE.match(fold(line)):
             found.append(index - 1)
         elif short and len(line.split()) <= 14 and find_date_range(line):

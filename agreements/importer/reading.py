@@ -319,12 +319,57 @@ def _block_lines(container, numbering: _Numbering):
 
 
 def _table_lines(table, numbering: _Numbering):
-    # Each cell's paragraphs on lines of their own keeps numbered paragraphs inside cells
-    # recognisable; a blank line separates rows. Cells continuing a vertical merge are empty.
-    for row in table.iterchildren(_w("tr")):
-        for cell in row.iterchildren(_w("tc")):
-            yield from (line for line in _block_lines(cell, numbering) if line.strip())
-        yield ""
+    """A table of three columns or more (number, agreement, who, by when) gives one line a row,
+    its cells apart with tabs, as a table copied from Word as text does (_table_rows names the
+    cells after the header's columns); a cell continuing a vertical merge ("Países Miembros" over
+    three rows) repeats the text it continues. Any other table (a layout, two columns) gives each
+    cell's paragraphs on lines of their own, which keeps numbered paragraphs inside cells
+    recognisable; a blank line separates rows."""
+    rows = [_row_cells(row, numbering) for row in table.iterchildren(_w("tr"))]
+    tabular = sum(len([cell for cell in row if cell]) >= 3 for row in rows) >= max(
+        1, len(rows) // 2
+    )
+    above: dict[int, str] = {}
+    for row, cells in zip(table.iterchildren(_w("tr")), rows, strict=True):
+        if not tabular:
+            for cell in row.iterchildren(_w("tc")):
+                yield from (line for line in _block_lines(cell, numbering) if line.strip())
+            yield ""
+            continue
+        texts = []
+        column = 0
+        for cell, text in zip(row.iterchildren(_w("tc")), cells, strict=True):
+            if _continues_merge(cell):
+                text = above.get(column, "")
+            above[column] = text
+            texts.append(text)
+            column += _grid_span(cell)
+        yield "\t".join(texts) if len([text for text in texts if text]) >= 3 else " ".join(texts)
+    if tabular:
+        yield ""  # what follows the table is a paragraph of its own
+
+
+def _row_cells(row, numbering: _Numbering) -> list[str]:
+    return [
+        " ".join(line.strip() for line in _block_lines(cell, numbering) if line.strip())
+        for cell in row.iterchildren(_w("tc"))
+    ]
+
+
+def _cell_property(cell, name: str):
+    properties = cell.find(_w("tcPr"))
+    return properties.find(_w(name)) if properties is not None else None
+
+
+def _continues_merge(cell) -> bool:
+    merge = _cell_property(cell, "vMerge")
+    return merge is not None and merge.get(_w("val")) in (None, "continue")
+
+
+def _grid_span(cell) -> int:
+    span = _cell_property(cell, "gridSpan")
+    value = span.get(_w("val")) if span is not None else None
+    return int(value) if value and value.isdigit() else 1
 
 
 _SKIPPED = {_w("delText"), _w("instrText"), _w("footnoteReference"), _w("endnoteReference")}

@@ -1,5 +1,6 @@
 """Turning an uploaded .txt or .docx file into text."""
 
+import datetime
 import io
 import zipfile
 
@@ -292,3 +293,60 @@ def test_tabs_and_line_breaks_inside_a_paragraph_are_kept_as_text():
     run.add_break()
     run.add_text("el informe.")
     assert read_document(_bytes(document), "x.docx") == "1. Aprobar\nel informe."
+
+
+def _agreements_table(rows, merge_rows=None):
+    document = docx.Document()
+    for line in (
+        "CONFERENCIA REGIONAL SOBRE MIGRACIÓN",
+        "Red de Funcionarios de Enlace para la Protección Consular",
+        "San José, Costa Rica, 10 y 11 de marzo de 2016",
+        "ACUERDOS",
+    ):
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text:
+                table.cell(i, j).text = text
+    if merge_rows:
+        first, last = merge_rows
+        for column in (2, 3):
+            kept = table.cell(first, column).text
+            table.cell(first, column).merge(table.cell(last, column)).text = kept
+    document.add_paragraph("La Red agradeció al Gobierno de Costa Rica su hospitalidad.")
+    return parse_record(read_document(_bytes(document), "x.docx"))
+
+
+def test_a_word_table_of_agreements_says_who_acts_and_by_when_in_each_row():
+    record = _agreements_table(
+        [
+            ("No.", "Acuerdo", "Responsable", "Plazo"),
+            (
+                "1",
+                "Actualizar el directorio y remitirlo a la ST.",
+                "Países Miembros",
+                "30 de junio de 2016",
+            ),
+            ("2", "Elaborar una guía regional.", "México y Guatemala", "diciembre de 2016"),
+        ]
+    )
+    first, second = record.agreements
+    assert (len(first.responsible), first.deadline) == (11, datetime.date(2016, 6, 30))
+    assert (second.responsible, second.deadline) == (["MX", "GT"], datetime.date(2016, 12, 31))
+    assert "La Red agradeció al Gobierno de Costa Rica su hospitalidad." in record.preamble
+
+
+def test_a_cell_merged_over_rows_of_a_word_table_speaks_for_each_of_them():
+    record = _agreements_table(
+        [
+            ("No.", "Acuerdo", "Responsable", "Plazo"),
+            ("1", "Actualizar el directorio.", "México", "30 de junio de 2016"),
+            ("2", "Compartir los protocolos nacionales.", "", ""),
+        ],
+        merge_rows=(1, 2),
+    )
+    assert [(item.responsible, item.deadline) for item in record.agreements] == [
+        (["MX"], datetime.date(2016, 6, 30)),
+        (["MX"], datetime.date(2016, 6, 30)),
+    ]
