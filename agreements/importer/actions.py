@@ -98,11 +98,18 @@ def _opening(text: str) -> str:
         before = folded
         folded = PREFACE.sub("", folded, count=1)
         folded = _AGREED.sub("", folded, count=1)
+        addressed = _ADDRESSEE_FIRST.match(folded)
+        if addressed and _exact_verb_action(addressed["who"]) is None:
+            # "To member countries: send …", "A la ST: compilar …": what they are to do.
+            folded = folded[addressed.end() :]
         folded = re.sub(r"^(?:to|that|also|then|que|we|nosotros)\s+", "", folded)
         folded = _ADVERBS.sub("", folded)
         if folded == before:
             break
     return folded
+
+
+_ADDRESSEE_FIRST = re.compile(r"^(?:to|a|al|para)\s+(?P<who>[^:\n]{2,100}):\s+(?=\w)")
 
 
 def _classify(text: str) -> tuple[str, bool]:

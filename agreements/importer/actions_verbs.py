@@ -244,7 +244,7 @@ _FUTURE_HELD = re.compile(
 # Spanish nouns spelled like a form of a verb in the table.
 _LOOKALIKE_NOUNS = re.compile(
     r"^(?:informe|informes|acuerdo|acuerdos|inicio|envio|envios|nota|notas|presente|revision"
-    r"|invitado|invitados|solicitud)\b"
+    r"|invitado|invitados|solicitud|follow-up(?!\s+(?:on|with)\b))(?:\b|$)"
 )
 
 # "The document will be circulated…": the action of a future passive.

@@ -83,7 +83,9 @@ _STRONG = re.compile(
     r"(?:\s+(?:the|el|la|los))?\s*$"
 )
 # Words that make a date a deadline only when the date lies after the meeting ("in 2018").
-_WEAK = re.compile(r"(?:\bin|\bduring|\bon|\ben|\bdurante)(?:\s+(?:the|el|la))?\s*$")
+_WEAK = re.compile(
+    r"(?:\bin|\bduring|\bon|\ben|\bdurante)(?:\s+(?:the|el|la))?(?:\s+(?:year|ano))?\s*$"
+)
 # A later "at the latest"/"a más tardar" also makes the date a deadline.
 _TRAILING = re.compile(r",?\s*(?:at\s+the\s+latest|a\s+mas\s+tardar)\b")  # matched at a position
 # "… para 2012, a más tardar el primer trimestre de 2012": the later date is the deadline.
@@ -175,7 +177,8 @@ _THEME = re.compile(
 # "to hold the Presidency Pro Tempore in 2004": the year of a term of office, not a deadline.
 _TERM = re.compile(
     r"\b(?:presidency\s+pro[\s-]*tempore|pro[\s-]*tempore\s+presidency|presidencia\s+pro"
-    r"[\s-]*tempore|ppt)\s+(?:(?:of\s+the|de\s+la)\s+(?:rcm|crm|conference|conferencia)\s+)?"
+    r"[\s-]*tempore|ppt)\s+(?:(?:of\s+the|de\s+la)\s+(?:rcm|crm|regional\s+conference\s+on\s+"
+    r"migration|conferencia\s+regional\s+sobre\s+migracion|conference|conferencia)\s+)?"
     r"(?:(?:in|for|during|en|para|durante|de|del)\s+)?(?:(?:the|el)\s+)?(?:(?:year|ano)\s+)?$"
 )
 # "the theme of the XXI RCM, to be held in 2016", "la XV CRM, a celebrarse en 2010", "the IV RCM,
@@ -207,13 +210,16 @@ def _in_a_name(text: str, folded: str, candidate: _Candidate) -> bool:
     clause = re.split(r"[.;:]\s", before)[-1]
     if clause.count('"') % 2 or clause.count("“") > clause.count("”"):
         return True
-    if candidate.precision == "year" and _NAME_BEFORE.search(before):
+    # In a text all in capitals (an old fax) every word looks like a name.
+    letters = [ch for ch in before[-60:] if ch.isalpha()]
+    shouting = len(letters) >= 6 and all(ch.isupper() for ch in letters)
+    if candidate.precision == "year" and not shouting and _NAME_BEFORE.search(before):
         return True
     folded_clause = fold(clause)
     meeting = _NAMED_MEETING.search(folded_clause)
     if meeting and not meeting["host"] and not _LIMIT_WORD.search(meeting["between"]):
         return True
-    return bool(_THEME.search(folded_clause) or _TERM.search(fold(before[-60:])))
+    return bool(_THEME.search(folded_clause) or _TERM.search(fold(before[-100:])))
 
 
 def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: bool) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
+from .deadlines_vague import _vague_candidates
 from .deadlines_vocabulary import (
     _MEETING_ORDINAL_EN,
     _MEETING_ORDINAL_ES,
@@ -29,7 +30,9 @@ from .deadlines_vocabulary import (
     _last_day,
     _month_number,
     _number,
+    _numeric_date,
     _safe_date,
+    _year,
 )
 
 # --- Candidates ----------------------------------------------------------------------------------
@@ -181,6 +184,14 @@ def _specs() -> None:
         needs=(r"\d/\d",),
         first=r"\d",
     )
+    # "15.05.2020", "15-05-2020": day, month and a year of four digits.
+    add(
+        r"\b(?P<a>\d{1,2})[.-](?P<b>\d{1,2})[.-](?P<year>(?:19|20)\d{2})\b",
+        "day",
+        lambda m, ref: _numeric_date(int(m["a"]), int(m["b"]), int(m["year"])),
+        needs=(r"\d[.-]\d",),
+        first=r"\d",
+    )
     # Day and month without a year: the next such day.
     add(
         rf"\b(?P<month>{MONTH_FULL})\s+(?P<day>{DAY})\b(?!\s*(?:,\s*|-\s*|of\s+)?(?:\d))",
@@ -197,6 +208,15 @@ def _specs() -> None:
         needs=(_MONTH_WORD, _DIGIT),
         first=r"t\d",
     )
+    # A range of months: "Mayo-junio 2020", "May to June 2020": the end of the last one.
+    add(
+        rf"\b(?P<first>{MONTH_FULL})\s*(?:[-–]|\s(?:a|to|y|and)\s)\s*(?P<month>{MONTH_FULL}),?\s+"
+        rf"(?:of\s+|de\s+|del\s+)?(?:ano\s+)?(?P<year>{YEAR})\b",
+        "month",
+        lambda m, ref: _last_day(int(m["year"]), _month_number(m["month"])),
+        needs=(_MONTH_WORD, _YEAR_DIGITS),
+        first=_MONTH_INITIALS,
+    )
     # Month and year.
     add(
         rf"\b(?P<month>{MONTH_ANY}),?\s+(?:of\s+|de\s+|del\s+)?(?:ano\s+)?(?P<year>{YEAR})\b",
@@ -204,6 +224,15 @@ def _specs() -> None:
         lambda m, ref: _last_day(int(m["year"]), _month_number(m["month"])),
         needs=(_MONTH_WORD, _YEAR_DIGITS),
         first=_MONTH_INITIALS,
+    )
+    # "En el primer trimestre del próximo año", "in the second half of next year".
+    add(
+        rf"\b(?:the\s+|el\s+|la\s+)?(?P<ord>{_ORD})\s+(?P<unit>quarter|trimestre|semester|semestre"
+        r"|half|mitad)\s+(?:del|of\s+the|of|de\s+el)\s+(?:proximo|siguiente|next|following)\s+"
+        r"(?:ano|year)\b",
+        "quarter",
+        lambda m, ref: _next_year_period(m, ref),
+        needs=(r"proximo|siguiente|next|following",),
     )
     # Quarters and semesters, with or without a year.
     add(
@@ -452,43 +481,12 @@ def _relative_candidates(add) -> None:
     )
 
 
-def _vague_candidates(add) -> None:
-    no_date = lambda m, ref: None  # noqa: E731
-    phrases = (  # each with a word it cannot be written without
-        (r"as\s+soon\s+as\s+possible", "soon"),
-        (r"at\s+the\s+earliest\s+(?:possible\s+)?(?:opportunity|convenience|date)", "earliest"),
-        (r"in\s+due\s+(?:course|time)", "due"),
-        (
-            r"(?:on|at|for)\s+(?:a\s+)?(?:later\s+)?dates?\s+(?:yet\s+)?to\s+be\s+"
-            r"(?:determined|defined|agreed(?:\s+upon)?|confirmed|set|decided|established)",
-            "date",
-        ),
-        (r"\(?dates?\s+(?:yet\s+)?to\s+be\s+(?:confirmed|determined|defined)\)?", "date"),
-        (r"\(?fechas?\s+(?:por|a)\s+(?:confirmar|definir|determinar)(?:se)?\)?", "fecha"),
-        (r"lo\s+(?:antes|mas\s+pronto)\s+posible", "posible"),
-        (r"a\s+la\s+(?:mayor\s+)?brevedad(?:\s+posible)?", "brevedad"),
-        (r"con\s+la\s+mayor\s+brevedad(?:\s+posible)?", "brevedad"),
-        (r"en\s+su\s+(?:debido\s+)?(?:momento|oportunidad)", "momento|oportunidad"),
-        (r"oportunamente", "oportunamente"),
-        (
-            r"en\s+(?:una\s+)?fechas?\s+(?:por|a)\s+(?:definir|determinar|confirmar|acordar"
-            r"|convenir)(?:se)?",
-            "fecha",
-        ),
-    )
-    for phrase, word in phrases:
-        add(rf"\b{phrase}\b", "none", no_date, intrinsic=True, needs=(word,))
-
-
-def _year(match: re.Match) -> int | None:
-    year = match.groupdict().get("year")
-    return int(year) if year else None
-
-
-def _numeric_date(a: int, b: int, year: int) -> dt.date | None:
-    # The conference writes day/month in both languages; month/day only when day/month is
-    # impossible.
-    return _safe_date(year, b, a) or _safe_date(year, a, b)
+def _next_year_period(match: re.Match, ref: dt.date | None) -> dt.date | None:
+    number = _ORDINALS.get(match["ord"])
+    if ref is None or number is None:
+        return None
+    months = 3 if match["unit"] in ("quarter", "trimestre") else 6
+    return _period_end(ref.year + 1, months, number, ref) if number * months <= 12 else None
 
 
 def _bind(resolve, match: re.Match):

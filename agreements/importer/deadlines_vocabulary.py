@@ -93,3 +93,14 @@ _MEETING_ORDINAL_ES = (
     rf"(?:(?:(?:decim|vigesim|trigesim)[oa]\s*)(?:{_UNITS_ES})?|undecim[oa]|duodecim[oa]"
     rf"|{_UNITS_ES}|\d{{1,2}}\s?[ao]\b)"
 )
+
+
+def _year(match: re.Match) -> int | None:
+    year = match.groupdict().get("year")
+    return int(year) if year else None
+
+
+def _numeric_date(a: int, b: int, year: int) -> dt.date | None:
+    # The conference writes day/month in both languages; month/day only when day/month is
+    # impossible.
+    return _safe_date(year, b, a) or _safe_date(year, a, b)

@@ -12,7 +12,7 @@ from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
 from .gazetteer import Gazetteer, fold
 from .parser_tree import _Node
-from .responsible import responsible, trailing_parenthesis
+from .responsible import _SUPPORTED_BY, responsible, trailing_parenthesis
 from .schema import ParsedAgreement
 
 # --- Finishing the agreements --------------------------------------------------------------------
@@ -100,7 +100,9 @@ class _Finisher:
         self.done += 1
         if self.progress is not None:
             self.progress(self.done, self.total)
-        text, status = _without_status(_item_text(node.paragraphs))
+        text, objective = _without_cell(_item_text(node.paragraphs), _OBJECTIVE_CELL)
+        text, status = _without_cell(text, _STATUS_CELL)
+        group = node.group or objective
         # Under "It is recommended that:" an item that says nothing by itself is read as the
         # clause it completes ("That the member countries designate …"); its text stays as
         # printed.
@@ -187,7 +189,7 @@ class _Finisher:
             ref=node.ref,
             label=node.label.raw if node.label else "",
             section=section,
-            group=node.group,
+            group=group,
             text=text,
             action=action,
             actors=actors,
@@ -210,13 +212,15 @@ class _Finisher:
         match = _ADDRESSED.match(text)
         if not match:
             return []
-        mentions = self.gazetteer.mentions(match["who"], self.language)
-        rest = match["who"]
+        # "To member countries, with the support of UNHCR:": who supports is not addressed.
+        who = _SUPPORTED_BY.split(match["who"], maxsplit=1)[0]
+        mentions = self.gazetteer.mentions(who, self.language)
+        rest = who
         for start, end, _codes in reversed(mentions):
             rest = rest[:start] + rest[end:]
         if not mentions or re.sub(r"\b(?:y|e|and|the|la|el|los|las|al?)\b|[,\s]", "", rest):
             return []
-        return self.gazetteer.find(match["who"], self.language)
+        return self.gazetteer.find(who, self.language)
 
     def _network_anaphora(self, text: str, before: str) -> str:
         """ "the Network", "la Red", "dicha Red" as the network named just before (in the item or
@@ -375,16 +379,27 @@ def _bare_task(text: str) -> bool:
 # A follow-up matrix's status column ("— Estado: Cumplido") closing a table's row: how the
 # agreement stood when the matrix was updated, not the agreement.
 _STATUS_CELL = re.compile(
-    r"\s+—\s+(?:estado|estatus|status|situaci[oó]n|avance|progress)\s*:\s*(?P<status>[^—\n]+?)\s*$",
+    r"\s+—\s+(?:estado|estatus|status|situaci[oó]n|avance|progress)\s*:\s*(?P<cell>[^—\n]+?)\s*$",
     re.IGNORECASE,
 )
 
 
-def _without_status(text: str) -> tuple[str, str]:
-    match = _STATUS_CELL.search(text)
+# A work plan's objective spanning several activities, which the table's reading gives each of
+# its rows as a last cell ("— Objetivo específico: Fortalecer …"): the activities' group.
+_OBJECTIVE_CELL = re.compile(
+    r"\s+—\s+(?:objetivos?(?:\s+(?:espec[ií]fico|estrat[eé]gico|general)s?)?|objectives?"
+    r"(?:\s+\w+)?|eje(?:\s+tem[aá]tico)?|l[ií]nea\s+(?:de\s+acci[oó]n|estrat[eé]gica)"
+    r"|resultados?(?:\s+esperados?)?|expected\s+results?|outcomes?|strategic\s+lines?)\s*:"
+    r"\s*(?P<cell>[^—\n]+?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_cell(text: str, cell: re.Pattern) -> tuple[str, str]:
+    match = cell.search(text)
     if not match:
         return text, ""
-    return text[: match.start()], match["status"]
+    return text[: match.start()], match["cell"]
 
 
 def _item_text(paragraphs: list[str]) -> str:

@@ -67,6 +67,7 @@ def _read_meeting(
     kind, body = _body_and_kind(" ".join(title_lines), describing, gazetteer)
     title = _title(title_lines)
     city, country = _place(title_lines, joined, gazetteer, lines)
+    city = _display_case(city)
     dates = find_date_range(" ".join(title_lines)) or find_date_range(joined)
     start, end = dates if dates else (None, None)
     if dates is None:
@@ -89,6 +90,20 @@ def _read_meeting(
         language=language,
     )
     return meeting, warnings
+
+
+_PARTICLES = frozenset("de del la las el los y e of the and".split())
+
+
+def _display_case(city: str) -> str:
+    """ "SAN SALVADOR" from a document in capitals (an old fax) as the city is written."""
+    if not city.isupper() or len(city) < 3:
+        return city
+    words = city.lower().split(" ")
+    return " ".join(
+        word if index and word in _PARTICLES else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )
 
 
 def _joined(lines: list[str]) -> str:

@@ -57,8 +57,22 @@ def _numbered_part(line: str) -> str | None:
     item; its lists go on in the current kind of section."""
     match = re.match(r"^(?:[IVX]{1,4}|[A-H]|\d{1,2})[.)-]\s+(?P<rest>[^a-z]{4,80})$", line)
     if match and len(match["rest"].split()) <= 10 and re.search(r"[A-Z]{3}", match["rest"]):
+        # A document all in capitals numbers its agreements so: "2.  ACOGER CON BENEPLACITO LA
+        # INCORPORACION … COMO" goes on below, and a task ("APROBAR EL PLAN …") is no title.
+        rest = match["rest"].strip()
+        if _UNFINISHED.search(rest) or rest.endswith((".", ";")):
+            return None
+        if classify_action(rest) != "other":
+            return None
         return "part"
     return None
+
+
+_UNFINISHED = re.compile(
+    r"(?:\b(?:de|del|la|las|el|los|y|e|en|para|con|por|a|al|que|como|su|sus|o|u|of|the|and|to"
+    r"|for|with|in|on|by|as|an|or|its|their)|[,\-–])$",
+    re.IGNORECASE,
+)
 
 
 # Phrases that open a list of agreements, numbered or not: "En este sentido, acordaron:",

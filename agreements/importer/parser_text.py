@@ -359,7 +359,7 @@ class _TextMixin:
 # row's "— Plazo: 30 de junio de 2010") has ended, though no full stop closes it.
 _FIELD_END = re.compile(
     r"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|plazo|deadline|fecha|date|estado|status"
-    r"|situacion|avance|progress)\s*:\s*[^:;]{1,100}$"
+    r"|situacion|avance|progress|objetivos?(?:\s+\w+)?|objectives?(?:\s+\w+)?)\s*:\s*[^:;]{1,160}$"
 )
 
 
@@ -395,7 +395,13 @@ _CLOSING_FORMULA = re.compile(
     r"|el\s+orden\s+del\s+dia|los\s+(?:puntos|temas))|habiendose\s+agotado|se\s+(?:levanto|dio\s+por"
     r"\s+(?:terminada|concluida|clausurada)|clausuro|cerro)\s+la\s+(?:sesion|reunion)|para\s+constancia"
     r"|en\s+fe\s+de\s+lo\s+cual|there\s+being\s+no\s+(?:other|further)\s+(?:business|matters)"
-    r"|the\s+meeting\s+(?:was|is)\s+(?:adjourned|closed)|in\s+witness\s+whereof)\b"
+    r"|the\s+meeting\s+(?:was|is)\s+(?:adjourned|closed)|in\s+witness\s+whereof"
+    # "Adopted in San Salvador … on the seventeenth day of November", "Los Jefes de Delegación
+    # suscriben el presente Comunicado …": where and when the text was adopted or signed.
+    r"|(?:adopted|done|signed|adoptad[oa]|suscrit[oa]|firmad[oa]|hech[oa]|dad[oa])\s+(?:in|at|en)"
+    r"\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?[a-z]"
+    r"|(?:[a-z]+\s+){0,6}(?:suscriben|firman|suscribieron|firmaron|sign|signed)\s+(?:el|la|los"
+    r"|las|this|the)\s+(?:presente|present)\b)"
 )
 
 

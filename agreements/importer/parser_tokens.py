@@ -18,6 +18,12 @@ _PAGE_NUMBER = re.compile(
 )
 _PAGE_FOOTER = re.compile(r"\b(?:page|pagina)\s+\d{1,3}\s+(?:of|de)\s+\d{1,3}\s*$")
 _PAGE_SUFFIX = re.compile(r"\s{2,}(?:page|página|pagina)\s+\d{1,3}\s+(?:of|de)\s+\d{1,3}\s*$", re.I)
+# A fax machine's line at the top of each page: "29-ENE-1999 18:43 DE: CANCILLERIA … P.02/03",
+# and its last page's "** TOTAL PAGE.03 **".
+_FAX_LINE = re.compile(
+    r"^\d{1,2}[-/ ][a-z]{3}[-/ ]\d{2,4}\s+\d{1,2}:\d{2}\b.*\bp\.?\s?\d{1,3}(?:/\d{1,3})?$"
+    r"|^\W*total\s+pages?\W*\d{1,3}\W*$"
+)
 _URL_ONLY = re.compile(r"^[\s\"'(<\[]*(?:(?:https?://|www\.)\S+[\s\"')>\].,;]*)+$")
 _FIELD_CODE = re.compile(
     r"\bHYPERLINK\b(?:\s+(?:\\l\s+)?\"[^\"]*\")?|\b(?:PAGE|NUMPAGES|MERGEFORMAT|TOC\s+\\o\s+\"[^\"]*\")\b"
@@ -191,6 +197,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
         if position > 0 and (
             _PAGE_NUMBER.match(fold(stripped))
             or _PAGE_FOOTER.search(fold(stripped))
+            or _FAX_LINE.match(fold(stripped))
             or _URL_ONLY.match(stripped)
             or key in repeated
             or (
@@ -293,9 +300,15 @@ def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
             parsed = parse_label(line)
             if not parsed:
                 return "part" if match["label"][0] in "IVX" or titled else None
-            # "B. Plan de trabajo" over "1. Aprobar…": a titled part of a report whose
-            # numbering starts again; "B. To request the TS:" over "1. …" is an item.
-            return "part" if titled and parsed[0].raw[:1].isdigit() else None
+            # "B. Plan de trabajo" over "1. Aprobar…", "A. Identification of migrants" over
+            # "(i) To member countries: …": a titled part of a report whose numbering starts
+            # again; "B. To request the TS:" over "1. …" is an item.
+            other_style = (
+                parsed[0].raw[:1].isdigit()
+                or parsed[0].raw[:1] in "("
+                or (parsed[0].raw[:1].islower())
+            )
+            return "part" if titled and other_style and not stripped.endswith(":") else None
     return None
 
 

@@ -103,6 +103,11 @@ def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[
     rows: list[list[str]] = []
     end = index
     after_blank = False
+    # A work plan's objective in the first column beside the several activities it spans ("1.
+    # Fortalecer …" beside "1.1 …", "1.2 …"): each activity is a row, the objective its group.
+    spanning = not numbered and len(columns) >= 3 and _spans(lines, index, columns)
+    objective: list[str] = []  # the objective's text, and the rows beside it
+    beside: list[int] = []
     while index < len(lines):
         line = lines[index]
         chunks = _chunks(line)
@@ -110,10 +115,27 @@ def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[
             index += 1
             after_blank = bool(rows)
             continue
+        if _PAGE_FOOTER.search(line):
+            break  # "CRM – Plan de Trabajo … Página 1 de 2": the page ends the table
         cells = [(_column(columns, start), text) for start, text in chunks]
         if _below_table(cells, chunks, columns):
             break
-        if numbered:
+        if spanning:
+            first = [text for column, text in cells if column == 0]
+            if first and _OBJECTIVE_LABEL.match(first[0]):
+                _objective_to_rows(rows, objective, beside)
+                objective, beside = [_OBJECTIVE_LABEL.sub("", first[0])], []
+            elif first:
+                objective.append(first[0])
+            cells = [(column, text) for column, text in cells if column != 0]
+            if not cells:
+                index += 1
+                end = index
+                continue
+            opens_row = cells[0][0] == 1 and bool(_ACTIVITY_LABEL.match(cells[0][1]))
+            if opens_row:
+                beside.append(len(rows))
+        elif numbered:
             opens_row = cells[0][0] == 0 and bool(_LABEL.match(cells[0][1]))
             # The number column holds only numbers: other text there is a paragraph below.
             if rows and not opens_row and cells[0][0] == 0:
@@ -138,6 +160,10 @@ def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[
         index += 1
         after_blank = False
         end = index  # the blank lines after the last row stay in the text
+    if spanning:
+        _objective_to_rows(rows, objective, beside)
+        names = [*names[1:], names[0]]
+        rows = [[*row[1:], row[0]] for row in rows]
     lines_out = [_row_line(row, names, numbered) for row in rows]
     if not numbered:
         # Unnumbered rows are paragraphs of their own.
@@ -145,6 +171,29 @@ def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[
     if lines_out and end < len(lines) and lines[end].strip():
         lines_out.append("")  # a paragraph right under the last row is a paragraph of its own
     return lines_out, end
+
+
+_ACTIVITY_LABEL = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s")
+_OBJECTIVE_LABEL = re.compile(r"^\d{1,2}[.)]\s+")
+_PAGE_FOOTER = re.compile(r"(?:p[aá]gina|page)\s+\d{1,3}\s+(?:de|of)\s+\d{1,3}\s*$", re.IGNORECASE)
+
+
+def _spans(lines: list[str], index: int, columns: list[int]) -> bool:
+    """Whether the table's first row holds an objective beside a numbered activity."""
+    for line in lines[index : index + 3]:
+        cells = [(_column(columns, start), text) for start, text in _chunks(line)]
+        if cells:
+            second = [text for column, text in cells if column == 1]
+            return bool(second) and bool(_ACTIVITY_LABEL.match(second[0]))
+    return False
+
+
+def _objective_to_rows(rows: list[list[str]], objective: list[str], beside: list[int]) -> None:
+    text = ""
+    for part in objective:
+        text = _join(text, part)
+    for row in beside:
+        rows[row][0] = text
 
 
 def _below_table(

@@ -172,7 +172,7 @@ def trailing_parenthesis(
 _SUPPORTED_BY = re.compile(
     r",?\s+(?:with\s+(?:the\s+)?(?:(?:technical|financial|logistical)\s+)?(?:support|assistance)"
     r"\s+(?:of|from)|supported\s+by|con\s+(?:el\s+)?apoyo\s+(?:t[eé]cnico\s+|financiero\s+"
-    r"|log[ií]stico\s+)?de|con\s+la\s+asistencia\s+(?:t[eé]cnica\s+)?de|en\s+coordinaci[oó]n\s+con"
+    r"|log[ií]stico\s+)?del?|con\s+la\s+asistencia\s+(?:t[eé]cnica\s+)?de|en\s+coordinaci[oó]n\s+con"
     r"|in\s+coordination\s+with)\b",
     re.IGNORECASE,
 )
@@ -284,7 +284,8 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
 # "the offer of Panama to host…", "el ofrecimiento de Honduras para ejercer…": an offer is a task.
 _OFFER = re.compile(
     r"(?=[o])\b(?:offers?|ofrecimientos?|ofertas?)\s+(?:made\s+)?(?:of|by|from|de|del|hecho\s+por)"
-    r"\s+(?:the\s+|la\s+|el\s+(?!salvador\b))?(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
+    r"\s+(?:the\s+|la\s+|el\s+(?!salvador\b))?(?:(?:gobierno|government)\s+(?:de|of)\s+"
+    r"(?:los\s+|las\s+|la\s+|the\s+)?)?(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
 )
 # "To thank Panama for its offer to host…", "Agradecer a Honduras su ofrecimiento para…": the
 # one thanked for an offer is to carry it out.
@@ -364,7 +365,10 @@ _HOLD_VERB = re.compile(
     r"|realizara|celebrara)|realizar|celebrar|llevar\s+a\s+cabo|organizar)\s",
     re.IGNORECASE,
 )
-_IN_PLACE = re.compile(r"\b(?:in|en)\s+(?:the\s+city\s+of\s+|la\s+ciudad\s+de\s+)?(?=[A-ZÁÉÍÓÚÑ])")
+# "in Costa Rica", "en la Ciudad de México", "EN LA CIUDAD DE MEXICO" (a text in capitals).
+_IN_PLACE = re.compile(
+    r"\b(?:[Ii][Nn]|[Ee][Nn])\s+(?:(?i:the\s+city\s+of|la\s+ciudad\s+de)\s+)?(?=[A-ZÁÉÍÓÚÑ])"
+)
 
 
 def _held_in(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
