@@ -40,7 +40,7 @@ def _alternation(words) -> str:
 
 MONTH_FULL = rf"(?:{_alternation(_MONTHS)})"
 MONTH_ANY = rf"(?:{MONTH_FULL}|(?:{_alternation(_MONTH_ABBREVIATIONS)})\.?)"
-DAY = r"(?:[012]?\d|3[01])(?:st|nd|rd|th|º|°|o\b|ro\b)?"
+DAY = r"(?:[012]?\d|3[01])(?:st|nd|rd|th|\.?º|\.?°|\.?o\b|ro\b)?"
 YEAR = r"(?:19|20)\d{2}"
 _SEP = r"\s*(?:-|to|and|&|y|al|a|through)\s*"
 NUMBER = rf"(?:\d{{1,3}}|{_alternation(_NUMBERS)})(?:\s*\(\d{{1,3}}\))?"

@@ -77,7 +77,7 @@ from .parser_layouts import (
     split_run_in,
 )
 from .parser_sections import operative_phrase, section_heading
-from .parser_tokens import _body_start, _clean_lines, _first_item, _tokenize
+from .parser_tokens import _PAGE_NUMBER, _body_start, _clean_lines, _first_item, _tokenize
 from .parser_tree import _TreeBuilder
 from .parser_unnumbered import recital
 from .reading import normalise_text
@@ -217,7 +217,10 @@ def _signed_at(lines: list[str], end: int, body_start: int) -> int:
     """Where the closing place and date begin ("Ciudad de Guatemala, 24 de julio de 2009" under
     the last paragraph): the place where the document was signed, no part of its last item."""
     index = end
-    while index > body_start and not lines[index - 1].strip():
+    # Blank lines and a last page's number ("2/2") may stand below it.
+    while index > body_start and (
+        not lines[index - 1].strip() or _PAGE_NUMBER.match(fold(lines[index - 1].strip()))
+    ):
         index -= 1
     last = lines[index - 1].strip() if index > body_start else ""
     if (

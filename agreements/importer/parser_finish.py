@@ -102,7 +102,11 @@ class _Finisher:
             self.progress(self.done, self.total)
         text, objective = _without_cell(_item_text(node.paragraphs), _OBJECTIVE_CELL)
         text, status = _without_cell(text, _STATUS_CELL)
-        group = node.group or objective
+        lead_in = "" if node.group or objective else _lead_in(text)
+        if lead_in:
+            # "3) Budget 2024. The RCGM recommended …": the run-in title is the item's group.
+            text = text[len(lead_in) + 1 :].lstrip()
+        group = node.group or objective or lead_in
         # Under "It is recommended that:" an item that says nothing by itself is read as the
         # clause it completes ("That the member countries designate …"); its text stays as
         # printed.
@@ -393,6 +397,30 @@ _OBJECTIVE_CELL = re.compile(
     r"\s*(?P<cell>[^—\n]+?)\s*$",
     re.IGNORECASE,
 )
+
+
+_LEAD_IN = re.compile(r"^(?P<title>[A-ZÁÉÍÓÚÑ][^.;:!?\n]{1,60}?)\.\s+(?=[A-ZÁÉÍÓÚÑ¿\"“])")
+
+
+def _lead_in(text: str) -> str:
+    """A short title run into an item's first sentence ("Agenda. The RCGM adopted …", "Budget
+    2024. The RCGM recommended …"): no verb, at most six words, a full sentence after it."""
+    match = _LEAD_IN.match(text)
+    if not match:
+        return ""
+    title = match["title"].strip()
+    words = title.split()
+    if len(words) > 6 or re.search(r"\b[A-Z]\Z|\b(?:No|Núm|Art|Sr|Sra|Dr|Mr|Ms|St)\Z", title):
+        return ""  # an initial or an abbreviation ("U.S.", "Art. 5"), not a title
+    opening = _opening(title)
+    if _verb_action(opening) is not None and not re.match(
+        r"^[\w-]+\s+(?:of|on|de|del|sobre)\b", opening
+    ):
+        return ""  # "Approve the budget. …" is a task; "Report of the PPT." a title
+    rest = text[match.end() :]
+    if len(rest.split()) < 4:
+        return ""
+    return title
 
 
 def _without_cell(text: str, cell: re.Pattern) -> tuple[str, str]:

@@ -188,7 +188,8 @@ _PHRASE_VERBS: tuple[tuple[str, str | None], ...] = (
     (r"acuerda(?:n)?|acordo|acordaron|acordamos|decide(?:n)?|decidio|decidieron|decidimos"
      r"|resuelve(?:n)?|resolvio|resolvieron|resolvemos|declara(?:n)?|declaro|declararon"
      r"|declaramos|concluye(?:n)?|concluyo|concluyeron|agree(?:s|d)?|decide(?:s|d)?"
-     r"|resolve(?:s|d)?|declare(?:s|d)?|conclude(?:s|d)?", None),
+     r"|resolve(?:s|d)?|declare(?:s|d)?|conclude(?:s|d)?|alcanzo|alcanzaron|alcanzamos|adopto"
+     r"|adoptaron|reached|adopted", None),
     (r"agradece(?:n)?|agradecieron|agradecemos|saluda(?:n)?|saludaron|saludamos|acoge(?:n)?"
      r"|acogieron|acogemos|felicita(?:n)?|felicitaron|welcome(?:s|d)?|thank(?:s|ed)?"
      r"|congratulate(?:s|d)?", "thank"),
@@ -214,7 +215,10 @@ _SUBJECT = (
 )
 _OPENING_ADVERB = (
     r"(?:(?:asimismo|ademas|igualmente|finalmente|por\s+ultimo|also|further(?:more)?|finally"
-    r"|in\s+addition|moreover|likewise),\s*)"
+    r"|in\s+addition|moreover|likewise"
+    # When: "Al término de sus deliberaciones, el GRCM alcanzó …", "Tras un amplio debate, …".
+    r"|(?:al\s+(?:termino|final|cierre)\s+de|tras|despues\s+de|at\s+the\s+(?:end|close)\s+of"
+    r"|after|following|having\s+(?:examined|considered|discussed))\s[^,:;]{2,80}),\s*)"
 )
 _OPERATIVE_PHRASE = re.compile(
     rf"^{_OPENING_ADVERB}?(?:{_THEME},\s*)?{_SUBJECT}?(?:(?:also|further|ademas|asimismo"

@@ -289,7 +289,10 @@ class _TextMixin:
         # What follows opens the items, even in lower case ("instaron a los Países Miembros a:"
         # over "fortalecer …"): nothing continues the phrase.
         self.in_context = False
-        self.pending_group, self.phrase_action = phrase.group, phrase.action
+        # A phrase that names no theme, right under a titled section ("4. Acuerdos alcanzados"
+        # over "… el GRCM alcanzó los siguientes acuerdos:"), leaves the title the items' group.
+        kept = "" if self.section_has_items else self.pending_group
+        self.pending_group, self.phrase_action = phrase.group or kept, phrase.action
         if phrase.addressee:
             self.addressee_groups.add(phrase.group)
         self.phrase_that = phrase.that
@@ -403,6 +406,16 @@ _CLOSING_FORMULA = re.compile(
     r"|(?:[a-z]+\s+){0,6}(?:suscriben|firman|suscribieron|firmaron|sign|signed)\s+(?:el|la|los"
     r"|las|this|the)\s+(?:presente|present)\b)"
 )
+
+
+# "(f) Gloria Elena Mora Jiménez", "(Fdo.) Juan Pérez": "firmado", over the name of who signed.
+_SIGNED_BY = re.compile(
+    r"^\((?:f|fdo)\.?\)\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ'.-]*\s*){2,6}$|^fdo\.?:?\s+[A-ZÁÉÍÓÚÑ]"
+)
+
+
+def signed_by(text: str) -> bool:
+    return bool(_SIGNED_BY.match(text.strip()))
 
 
 def closing_formula(text: str) -> bool:

@@ -187,6 +187,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
     tokens: list[_Token] = []
     previous = ""
     numbered = False
+    chapter = 0  # the number of the last heading numbered like a chapter ("4. Acuerdos …")
     for position, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -206,7 +207,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
                 and not _heads_bullets(lines, position, stripped)
             )
             or (re.fullmatch(r"[^\w\s]+", stripped) and not _BULLET.match(stripped))
-            or (tokens and tokens[-1].kind == "gap" and _running_header(stripped))
+            or (_after_page_break(tokens) and _running_header(stripped))
             or (_running_header(stripped) and _page_number_next(lines, position))
         ):
             tokens.append(_Token("gap"))
@@ -225,10 +226,14 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
             # "· …"), the phrase is text of the list.
             introduced = introducing_phrase(stripped)
             kind = introduced[0] if introduced else None
+        if not kind and _next_chapter(stripped, chapter, unfinished):
+            kind = "part"  # "5. Consideraciones finales" after "4. Acuerdos alcanzados"
         if kind:
             introduced = introducing_phrase(stripped)
             action = introduced[1] if introduced else None
             tokens.append(_Token("section", stripped, section=kind, action=action))
+            numbered_heading = re.match(r"^(\d{1,2})\.\s", stripped)
+            chapter = int(numbered_heading[1]) if numbered_heading else chapter
             previous = stripped
             continue
         parsed = parse_label(line)
@@ -323,7 +328,24 @@ def _titles_its_paragraph(lines: list[str], position: int, label: Label, rest: s
     return bool(following) and not parse_label(following) and not _BULLET.match(following)
 
 
+def _next_chapter(stripped: str, chapter: int, unfinished: bool) -> bool:
+    """ "5. Consideraciones finales" after the heading "4. Acuerdos alcanzados" whose items are
+    numbered otherwise ("(1)" …): the next chapter of the document, not an item."""
+    match = _NUMBERED_TITLE.match(stripped)
+    if not chapter or unfinished or not match or int(match["label"]) != chapter + 1:
+        return False
+    title = match["rest"]
+    return len(title.split()) <= 6 and _verb_action(_opening(title)) is None
+
+
 _O_BULLET = re.compile(r"^\s*o\s+(?P<rest>[a-záéíóúñ(].*)$")
+
+
+def _after_page_break(tokens: list[_Token]) -> bool:
+    """Whether the last line with words was page furniture (a page number, a footer): a
+    running header follows a page's end, blank lines (a form feed) between."""
+    last = next((token for token in reversed(tokens) if token.kind != "blank"), None)
+    return last is not None and last.kind == "gap"
 
 
 def _lower_o_bullet(line: str, previous: str, tokens: list[_Token]):

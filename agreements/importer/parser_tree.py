@@ -8,7 +8,7 @@ from .gazetteer import fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
 from .parser_sections import declaring_phrase, operative_phrase
-from .parser_text import _Level, _Node, _TextMixin, closing_formula
+from .parser_text import _Level, _Node, _TextMixin, closing_formula, signed_by
 from .parser_tokens import _shouting, _Token, _wrap_width
 from .parser_unnumbered import _UnnumberedMixin
 
@@ -116,6 +116,9 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 self.closed or (self.gap and closing_formula(token.text))
             ):
                 self._closing(token)
+            elif token.kind == "item" and signed_by(token.raw):
+                # "(f) Gloria Elena Mora Jiménez": who signed, not an item "f".
+                self._closing(_Token("text", token.raw))
             elif token.kind == "section":
                 self._start_section(token)
             elif self.unnumbered[index] and token.kind == "bullet":
