@@ -35,7 +35,9 @@ _REITERATE = (
 _VERBS: tuple[tuple[str, str], ...] = (
     # Multi-word openings first.
     (
-        r"(?:take|takes|took|taking|tomar|toma|toman|tomo|tomaron)\s+(?:due\s+|debida\s+)?(?:note|nota)",
+        # "Tornar nota": OCR's "rn" for "m".
+        r"(?:take|takes|took|taking|tomar|toma|toman|tomo|tomaron|tornar)\s+(?:due\s+|debida\s+)?"
+        r"(?:note|nota)",
         "note",
     ),
     (r"(?:dar|da|dan|dio)\s+la\s+bienvenida", "thank"),

@@ -34,6 +34,7 @@ from .deadlines_phrases import _Candidate, _candidates
 from .deadlines_vocabulary import _SEP, DAY, MONTH_ANY, YEAR, _day, _month_number, _safe_date
 from .gazetteer import fold
 from .obligations import meeting_deadline
+from .reading_ocr import read_digits
 
 __all__ = ["Deadline", "resolve_deadline", "find_date_range", "PRECISIONS"]
 
@@ -249,7 +250,7 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
     """
     if not text:
         return Deadline()
-    folded = fold(text)
+    folded = fold(read_digits(text))
     # Where the words begin and end: a date that is the whole text is a deadline.
     content = (
         len(folded) - len(folded.lstrip(" \t\n,;:-(")),
@@ -332,7 +333,7 @@ _RANGE_PATTERNS = (
 
 def find_date_range(text: str) -> tuple[dt.date, dt.date] | None:
     """The first date or range of dates written in ``text``, as (first day, last day)."""
-    folded = fold(text)
+    folded = fold(read_digits(text))
     best: tuple[int, dt.date, dt.date] | None = None
     for pattern in _RANGE_PATTERNS:
         for m in re.finditer(pattern, folded):

@@ -23,6 +23,7 @@ from pathlib import PurePath
 
 from .reading_layout import layout_tables
 from .reading_numbering import _Numbering, _w
+from .reading_ocr import undo_ocr
 
 __all__ = ["UnreadableDocument", "normalise_text", "read_document", "SUPPORTED_EXTENSIONS"]
 
@@ -77,7 +78,7 @@ def normalise_text(text: str) -> str:
     # where line breaks were lost) is a bullet too: dropped, its line would join the one above.
     text = _PRIVATE_USE_BULLET.sub(lambda m: m.group()[:-1] + "·", text)
     text = _PRIVATE_USE.sub("", text)
-    text = layout_tables(text)
+    text = layout_tables(undo_ocr(text))
     text = _LIGATURES.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = unicodedata.normalize("NFC", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
