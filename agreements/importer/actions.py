@@ -99,7 +99,8 @@ def _opening(text: str) -> str:
         folded = PREFACE.sub("", folded, count=1)
         folded = _AGREED.sub("", folded, count=1)
         addressed = _ADDRESSEE_FIRST.match(folded)
-        if addressed and _exact_verb_action(addressed["who"]) is None:
+        who = addressed and (addressed["who"] or addressed["named"])
+        if who and len(who.split()) <= 8 and _exact_verb_action(who) is None:
             # "To member countries: send …", "A la ST: compilar …": what they are to do.
             folded = folded[addressed.end() :]
         folded = re.sub(r"^(?:to|that|also|then|que|we|nosotros)\s+", "", folded)
@@ -109,7 +110,12 @@ def _opening(text: str) -> str:
     return folded
 
 
-_ADDRESSEE_FIRST = re.compile(r"^(?:to|a|al|para)\s+(?P<who>[^:\n]{2,100}):\s+(?=\w)")
+_ADDRESSEE_FIRST = re.compile(
+    r"^(?:(?:to|a|al|para)\s+(?P<who>[^:\n]{2,100}):\s+"
+    # The actor alone on the same line ("PPT: enviar …"), never a clause ("se acordó que:").
+    r"|(?P<named>(?!(?:[\w-]+\s+){0,4}(?:se|que|that|the\s+following|(?:los|las)\s+siguientes)\b)"
+    r"(?:[\w.,-]+\s+){0,4}[\w.,-]+):[ \t]+)(?=\w)"
+)
 
 
 def _classify(text: str) -> tuple[str, bool]:

@@ -34,7 +34,7 @@ from .deadlines_phrases import _Candidate, _candidates
 from .deadlines_vocabulary import _SEP, DAY, MONTH_ANY, YEAR, _day, _month_number, _safe_date
 from .gazetteer import fold
 from .obligations import meeting_deadline
-from .reading_ocr import read_digits
+from .reading_ocr import read_for_dates
 
 __all__ = ["Deadline", "resolve_deadline", "find_date_range", "PRECISIONS"]
 
@@ -84,9 +84,12 @@ _STRONG = re.compile(
     r"(?:\s+(?:the|el|la|los))?\s*$"
 )
 # Words that make a date a deadline only when the date lies after the meeting ("in 2018").
-_WEAK = re.compile(
-    r"(?:\bin|\bduring|\bon|\ben|\bdurante)(?:\s+(?:the|el|la))?(?:\s+(?:year|ano))?\s*$"
+# "in", "en el año", "en el transcurso del mes de", "in the course of": a date's plain introducers.
+_IN = (
+    r"(?:\bin|\bduring|\ben|\bdurante)(?:\s+el\s+transcurso\s+del?|\s+the\s+course\s+of)?"
+    r"(?:\s+(?:el|the)\s+month\s+of|\s+(?:el\s+)?mes\s+de|\s+the\s+month\s+of)?"
 )
+_WEAK = re.compile(rf"(?:{_IN}|\bon)(?:\s+(?:the|el|la))?(?:\s+(?:year|ano))?\s*$")
 # A later "at the latest"/"a más tardar" also makes the date a deadline.
 _TRAILING = re.compile(r",?\s*(?:at\s+the\s+latest|a\s+mas\s+tardar)\b")  # matched at a position
 # "… para 2012, a más tardar el primer trimestre de 2012": the later date is the deadline.
@@ -229,7 +232,8 @@ def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: boo
     word = folded[candidate.start : candidate.end]
     if needs_future:
         before = folded[max(0, candidate.start - 20) : candidate.start]
-        if word.endswith("may") or not re.search(r"\b(?:in|during|en|durante)\s*$", before):
+        before = folded[max(0, candidate.start - 40) : candidate.start]
+        if word.endswith("may") or not re.search(rf"{_IN}\s*$", before):
             return False
     return True
 
@@ -250,7 +254,7 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
     """
     if not text:
         return Deadline()
-    folded = fold(read_digits(text))
+    folded = fold(read_for_dates(text))
     # Where the words begin and end: a date that is the whole text is a deadline.
     content = (
         len(folded) - len(folded.lstrip(" \t\n,;:-(")),
@@ -333,7 +337,7 @@ _RANGE_PATTERNS = (
 
 def find_date_range(text: str) -> tuple[dt.date, dt.date] | None:
     """The first date or range of dates written in ``text``, as (first day, last day)."""
-    folded = fold(read_digits(text))
+    folded = fold(read_for_dates(text))
     best: tuple[int, dt.date, dt.date] | None = None
     for pattern in _RANGE_PATTERNS:
         for m in re.finditer(pattern, folded):

@@ -29,8 +29,10 @@ from .deadlines_vocabulary import (
     _day,
     _last_day,
     _month_number,
+    _next_year_period,
     _number,
     _numeric_date,
+    _period_end,
     _safe_date,
     _year,
 )
@@ -56,20 +58,6 @@ def _next_occurrence(month: int, day: int | None, reference: dt.date | None) -> 
         candidate = _safe_date(year, month, day) if day else _last_day(year, month)
         if candidate and candidate >= reference:
             return candidate
-    return None
-
-
-def _period_end(year: int | None, months: int, index: int, ref: dt.date | None) -> dt.date | None:
-    """Last day of the index-th period of ``months`` months (quarter: 3, semester: 6)."""
-    last_month = months * index
-    if year is not None:
-        return _last_day(year, last_month)
-    if ref is None:
-        return None
-    for candidate_year in (ref.year, ref.year + 1):
-        end = _last_day(candidate_year, last_month)
-        if end >= ref:
-            return end
     return None
 
 
@@ -437,6 +425,16 @@ def _relative_candidates(add) -> None:
         intrinsic=True,
         needs=(r"rcgm|rcm|vice",),
     )
+    # The end of a Presidency Pro Tempore: "antes del cierre de la presente PPT".
+    add(
+        r"\b(?:antes\s+del?|before\s+the|by\s+the|al|at\s+the)\s+(?:cierre|fin|final|termino|end|close)"
+        r"\s+(?:de\s+la|of\s+the)\s+(?:presente|actual|current|present)\s+(?:ppt|presidencia(?:\s+pro"
+        r"\s+tempore)?|(?:pro\s+tempore\s+)?presidency)\b",
+        "relative",
+        no_date,
+        intrinsic=True,
+        needs=(r"ppt|presiden",),
+    )
     # A meeting named by its number: "before the XXI Regional Conference on Migration", "before
     # the Thirteenth Vice-Ministerial Meeting", "antes de la Décima Tercera Reunión
     # Viceministerial".
@@ -479,14 +477,6 @@ def _relative_candidates(add) -> None:
         intrinsic=True,
         needs=(r"reunion|sesion|meeting|session",),
     )
-
-
-def _next_year_period(match: re.Match, ref: dt.date | None) -> dt.date | None:
-    number = _ORDINALS.get(match["ord"])
-    if ref is None or number is None:
-        return None
-    months = 3 if match["unit"] in ("quarter", "trimestre") else 6
-    return _period_end(ref.year + 1, months, number, ref) if number * months <= 12 else None
 
 
 def _bind(resolve, match: re.Match):

@@ -104,3 +104,25 @@ def _numeric_date(a: int, b: int, year: int) -> dt.date | None:
     # The conference writes day/month in both languages; month/day only when day/month is
     # impossible.
     return _safe_date(year, b, a) or _safe_date(year, a, b)
+
+
+def _period_end(year: int | None, months: int, index: int, ref: dt.date | None) -> dt.date | None:
+    """Last day of the index-th period of ``months`` months (quarter: 3, semester: 6)."""
+    last_month = months * index
+    if year is not None:
+        return _last_day(year, last_month)
+    if ref is None:
+        return None
+    for candidate_year in (ref.year, ref.year + 1):
+        end = _last_day(candidate_year, last_month)
+        if end >= ref:
+            return end
+    return None
+
+
+def _next_year_period(match: re.Match, ref: dt.date | None) -> dt.date | None:
+    number = _ORDINALS.get(match["ord"])
+    if ref is None or number is None:
+        return None
+    months = 3 if match["unit"] in ("quarter", "trimestre") else 6
+    return _period_end(ref.year + 1, months, number, ref) if number * months <= 12 else None

@@ -76,6 +76,7 @@ from .parser_layouts import (
     paragraph_items,
     split_run_in,
 )
+from .parser_mail import without_mail_headers
 from .parser_sections import operative_phrase, section_heading
 from .parser_tokens import _PAGE_NUMBER, _body_start, _clean_lines, _first_item, _tokenize
 from .parser_tree import _TreeBuilder
@@ -110,7 +111,8 @@ def parse_record(
     the record of a meeting.
     """
     gazetteer = gazetteer or default_gazetteer()
-    lines, footnotes = split_footnotes(_clean_lines(normalise_text(text or "").split("\n")))
+    lines = without_mail_headers(_clean_lines(normalise_text(text or "").split("\n")))
+    lines, footnotes = split_footnotes(lines)
     lines = split_run_in(lines)
     language = detect_language("\n".join(lines))
     numbered = has_numbered_items(lines)
@@ -199,6 +201,9 @@ _ANNEX = re.compile(
     r"|^(?:lista\s+de\s+(?:participantes|asistentes|asistencia|delegad[oa]s|delegaciones)"
     r"|list\s+of\s+(?:participants|delegates|delegations|attendees)|participantes|participants"
     r"|asistentes|attendees|attendance\s+list)\s*:?$"
+    # An e-mail's quoted message under the one that carries the record.
+    r"|^-{2,}\s*(?:mensaje\s+original|original\s+message|forwarded\s+message|mensaje\s+reenviado)"
+    r"\s*-{2,}$"
 )
 
 
@@ -242,7 +247,7 @@ def _annex_start(lines: list[str], body_start: int) -> int:
         stripped = lines[index].strip()
         if not stripped:
             continue
-        if seen_item and stripped[:1].isupper() and len(stripped) <= 130:
+        if seen_item and (stripped[:1].isupper() or stripped[:2] == "--") and len(stripped) <= 130:
             if _ANNEX.match(fold(stripped).strip()):
                 return index
         seen_item = seen_item or bool(parse_label(stripped)) or len(stripped) > 60

@@ -217,7 +217,7 @@ class _Finisher:
         if not match:
             return []
         # "To member countries, with the support of UNHCR:": who supports is not addressed.
-        who = _SUPPORTED_BY.split(match["who"], maxsplit=1)[0]
+        who = _SUPPORTED_BY.split(match["who"] or match["named"], maxsplit=1)[0]
         mentions = self.gazetteer.mentions(who, self.language)
         rest = who
         for start, end, _codes in reversed(mentions):
@@ -341,7 +341,12 @@ _NETWORK_ANAPHOR = re.compile(
     r"\b(?!\s+(?:for|on|of|against|para|contra"
     r"|sobre|de|del|cross|roja|to\s+(?:combat|fight|prevent|counter|protect))\b)(?!-)"
 )
-_ADDRESSED = re.compile(r"^(?:a|al|to|para)\s+(?P<who>[^:\n]{2,100}):(?:\s|$)", re.IGNORECASE)
+# "A la ST: …", "To member countries: …", and the actor alone: "PPT: enviar …", "México y
+# Guatemala: remitir …" (a memo's commitments).
+_ADDRESSED = re.compile(
+    r"^(?:(?:a|al|to|para)\s+(?P<who>[^:\n]{2,100})|(?P<named>[^:\n\s][^:\n]{1,60})):(?:\s|$)",
+    re.IGNORECASE,
+)
 _GROUP_ANAPHOR = re.compile(
     r"\b(?:the|this|said|el|este|dicho)\s+(?:working\s+group|grupo\s+de\s+trabajo|ad[\s-]*hoc"
     r"\s+group|grupo\s+ad[\s-]*hoc|group|grupo)\b(?!\s+(?:on|of|for|sobre|de|del|en|para)\b)"

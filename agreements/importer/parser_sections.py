@@ -19,7 +19,10 @@ _SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s+following\s+)?(?:recommendations?|recomendaciones)", "recommendation"),
     (
         r"(?:the\s+following\s+)?(?:agreements?(?:\s+reached)?|acuerdos(?:\s+alcanzados)?"
-        r"|agreed\s+actions|acciones\s+acordadas)",
+        r"|agreed\s+actions|acciones\s+acordadas"
+        # What a Troika's or a working meeting's memo lists: "Compromisos:", "Action points:".
+        r"|compromisos(?:\s+(?:adquiridos|asumidos|acordados))?|acuerdos\s+y\s+compromisos"
+        r"|commitments|action\s+(?:points|items)|follow-up\s+actions|puntos\s+de\s+accion)",
         "agreements",
     ),
     # A network's "WORK PLAN 2016" over the activities it agreed, each with who and when (a

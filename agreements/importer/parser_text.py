@@ -399,6 +399,9 @@ _CLOSING_FORMULA = re.compile(
     r"\s+(?:terminada|concluida|clausurada)|clausuro|cerro)\s+la\s+(?:sesion|reunion)|para\s+constancia"
     r"|en\s+fe\s+de\s+lo\s+cual|there\s+being\s+no\s+(?:other|further)\s+(?:business|matters)"
     r"|the\s+meeting\s+(?:was|is)\s+(?:adjourned|closed)|in\s+witness\s+whereof"
+    # An e-mail's close: "Saludos cordiales,", "Best regards,".
+    r"|(?:saludos(?:\s+cordiales)?|atentamente|cordialmente|best\s+regards|kind\s+regards"
+    r"|sincerely|regards),?$"
     # "Adopted in San Salvador … on the seventeenth day of November", "Los Jefes de Delegación
     # suscriben el presente Comunicado …": where and when the text was adopted or signed.
     r"|(?:adopted|done|signed|adoptad[oa]|suscrit[oa]|firmad[oa]|hech[oa]|dad[oa])\s+(?:in|at|en)"

@@ -124,7 +124,10 @@ def _body_start(lines: list[str]) -> int:
             if section_heading(line):
                 break
             parsed = parse_label(line)
-            if parsed and not parsed[0].weak:
+            if (parsed and not parsed[0].weak) or (
+                section_heading(lines[index]) == "agreements" and _BULLET.match(line)
+            ):
+                # "Compromisos:" over "- PPT: enviar …": the agreements start there too.
                 return _part_above(lines, index)
     for index, line in enumerate(lines):
         parsed = parse_label(line)

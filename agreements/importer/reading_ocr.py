@@ -25,7 +25,7 @@ _LABEL = re.compile(r"(?m)^(\s*)(?=[\dlO]*\d)([\dlO]{2,3})([.)])(?=\s)")
 
 def undo_ocr(text: str) -> str:
     """The text with its labels, months, rules and stamp read; its numbers elsewhere stay as
-    printed ("3l de mayo"): the readers of dates see them through ``read_digits``."""
+    printed ("3l de mayo"): the readers of dates see them through ``read_for_dates``."""
     if not re.search(r"\b[\dlO]*\d[lO]|\b[lO][\dlO]*\d|^\s*l[.)]\s|\brnar|\|$", text, re.M):
         return text  # nothing of the kind: most documents
     text = _LABEL.sub(lambda m: m[1] + m[2].translate(_DIGITS) + m[3], text)
@@ -61,8 +61,20 @@ def _join_date_words(text: str) -> str:
     return "".join(pieces) + text[done:] if pieces else text
 
 
-def read_digits(text: str) -> str:
-    """ "3l de mayo" as "31 de mayo", letter for digit (before folding, where "1º" is no "1O"),
-    and "se mestre" as "semestre": positions stay where they were."""
+# "el jueves 4 de junio", "on Thursday, June 4": the weekday says nothing the date does not.
+_WEEKDAY = re.compile(
+    r"\b(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday),?\s+(?=\d|(?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)\b)",
+    re.IGNORECASE,
+)
+
+
+def read_for_dates(text: str) -> str:
+    """The text as the readers of dates see it: "3l de mayo" as "31 de mayo", letter for digit
+    (before folding, where "1º" is no "1O"), "se mestre" as "semestre", a weekday before its
+    date as spaces. Positions stay where they were: a deadline's phrase is cut from the text as
+    printed."""
     text = _LOOKALIKE_NUMBER.sub(lambda m: m.group().translate(_DIGITS), text)
+    text = _WEEKDAY.sub(lambda m: " " * len(m.group()), text)
     return _join_date_words(text)
