@@ -98,6 +98,10 @@ def _opening(text: str) -> str:
         before = folded
         folded = PREFACE.sub("", folded, count=1)
         folded = _AGREED.sub("", folded, count=1)
+        owner = _OWNER_TO.match(folded)
+        if owner and _is_owner(owner["who"]):
+            # "ES to circulate the outline – by COB Friday": an action item, its owner first.
+            folded = folded[owner.end() :]
         addressed = _ADDRESSEE_FIRST.match(folded)
         who = addressed and (addressed["who"] or addressed["named"])
         if who and len(who.split()) <= 8 and _exact_verb_action(who) is None:
@@ -116,6 +120,34 @@ _ADDRESSEE_FIRST = re.compile(
     r"|(?P<named>(?!(?:[\w-]+\s+){0,4}(?:se|que|that|the\s+following|(?:los|las)\s+siguientes)\b)"
     r"(?:[\w.,-]+\s+){0,4}[\w.,-]+):[ \t]+)(?=\w)"
 )
+
+
+# An action item "<owner> to <verb> …" ("Member countries to send …", "IOM to share …"); not a
+# sentence whose verb stands before "to" ("The RCGM agreed to …", "Countries are urged to …").
+_OWNER_TO = re.compile(
+    r"^(?P<who>[\w.-]+(?:\s+[\w.-]+){0,7}?(?:\s+\([^)]{1,40}\))?)\s+to\s+(?=[a-z]{3,})"
+)
+_NOT_OWNER = re.compile(
+    r"\b(?:is|are|was|were|be|been|will|shall|should|would|must|may|can|could|has|have|had"
+    r"|agreed|decided|resolved|urged|encouraged|invited|requested|asked|called|committed"
+    r"|offered|undertook|expected|due|able|wish|wishes|like|order|relation|regard|respect"
+    r"|according|addition|prior|up|down|back|how|what|which|who|that|this|these|it|we|they)\b"
+    r"|\w+ed$"
+)
+
+
+def _is_owner(who: str) -> bool:
+    """ "es", "member countries that have not yet done so", "mexico and panama (co-chairs)":
+    who is to act, not a clause ("to request the ts", "the rcgm agreed")."""
+    who = re.sub(r"\s+that\s+have\s+not\s+(?:yet\s+)?(?:already\s+)?done\s+so$", "", who)
+    if re.match(r"^(?:to|that|also|then|que|we|se|it|this|there)\b", who) or _NOT_OWNER.search(who):
+        return False
+    if re.search(
+        r"\b(?:offers?|proposals?|invitations?|requests?|gratitude|thanks|appreciation)\b", who
+    ):
+        return False  # "the offer of El Salvador to host …", "Expressed their gratitude to …"
+    words = re.findall(r"[a-z]+", who)
+    return _exact_verb_action(who) is None and all(_exact_verb_action(w) is None for w in words)
 
 
 def _classify(text: str) -> tuple[str, bool]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from .deadlines_vague import _vague_candidates
+from .deadlines_vague import _action_item_candidates, _vague_candidates
 from .deadlines_vocabulary import (
     _MEETING_ORDINAL_EN,
     _MEETING_ORDINAL_ES,
@@ -425,6 +425,7 @@ def _relative_candidates(add) -> None:
         intrinsic=True,
         needs=(r"rcgm|rcm|vice",),
     )
+    _action_item_candidates(add)
     # The end of a Presidency Pro Tempore: "antes del cierre de la presente PPT".
     add(
         r"\b(?:antes\s+del?|before\s+the|by\s+the|al|at\s+the)\s+(?:cierre|fin|final|termino|end|close)"

@@ -126,3 +126,14 @@ def _next_year_period(match: re.Match, ref: dt.date | None) -> dt.date | None:
         return None
     months = 3 if match["unit"] in ("quarter", "trimestre") else 6
     return _period_end(ref.year + 1, months, number, ref) if number * months <= 12 else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _next_weekday(name: str, ref: dt.date | None) -> dt.date | None:
+    """The first such weekday after the meeting's last day ("by COB Friday")."""
+    if ref is None:
+        return None
+    days = (_WEEKDAYS.index(name) - ref.weekday()) % 7 or 7
+    return ref + dt.timedelta(days=days)

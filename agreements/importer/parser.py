@@ -227,17 +227,21 @@ def _signed_at(lines: list[str], end: int, body_start: int) -> int:
         not lines[index - 1].strip() or _PAGE_NUMBER.match(fold(lines[index - 1].strip()))
     ):
         index -= 1
-    last = lines[index - 1].strip() if index > body_start else ""
-    if (
-        last
-        and len(last.split()) <= 12
-        and not last.endswith((".", ";", ":"))
-        and re.match(r"^[A-ZÁÉÍÓÚÑ][^\d,]{1,40},\s", last)
-        and find_date_range(last)
-        and not parse_label(last)
-    ):
-        return index - 1
-    return end
+    found = end
+    # A bilingual document closes with the place and date in each language.
+    for _language in range(2):
+        last = lines[index - 1].strip() if index > body_start else ""
+        if not (
+            last
+            and len(last.split()) <= 12
+            and not last.endswith((".", ";", ":"))
+            and re.match(r"^[A-ZÁÉÍÓÚÑ][^\d,]{1,40},\s", last)
+            and find_date_range(last)
+            and not parse_label(last)
+        ):
+            break
+        index = found = index - 1
+    return found
 
 
 def _annex_start(lines: list[str], body_start: int) -> int:

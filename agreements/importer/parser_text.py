@@ -399,6 +399,12 @@ _CLOSING_FORMULA = re.compile(
     r"\s+(?:terminada|concluida|clausurada)|clausuro|cerro)\s+la\s+(?:sesion|reunion)|para\s+constancia"
     r"|en\s+fe\s+de\s+lo\s+cual|there\s+being\s+no\s+(?:other|further)\s+(?:business|matters)"
     r"|the\s+meeting\s+(?:was|is)\s+(?:adjourned|closed)|in\s+witness\s+whereof"
+    # Who wrote the record up: "This summary was prepared by the ES …", "La presente relatoría
+    # fue elaborada por la ST …".
+    r"|(?:this|the\s+present)\s+(?:summary|report|record|memo(?:randum)?|minutes|document)\s+"
+    r"(?:was|were|has\s+been)\s+(?:prepared|drafted|written|circulated)"
+    r"|(?:la\s+presente|esta|el\s+presente)\s+(?:ayuda\s+memoria|relatoria|acta|minuta|informe)\s+"
+    r"(?:fue|ha\s+sido)\s+(?:elaborad|preparad|redactad|circulad)"
     # An e-mail's close: "Saludos cordiales,", "Best regards,".
     r"|(?:saludos(?:\s+cordiales)?|atentamente|cordialmente|best\s+regards|kind\s+regards"
     r"|sincerely|regards),?$"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import fold
+from .gazetteer import detect_language, fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
 from .parser_sections import declaring_phrase, operative_phrase
@@ -144,6 +144,15 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 node.addressed = node.group in self.addressee_groups
         return self.roots
 
+    def _twin(self, token: _Token) -> bool:
+        current = self._current()
+        if current is None or current.label is None or current.children or not token.text:
+            return False
+        if current.label.raw != token.label.raw or not current.paragraphs:
+            return False
+        languages = {detect_language(current.paragraphs[0]), detect_language(token.text)}
+        return languages == {"en", "es"}
+
     def _closing(self, token: _Token) -> None:
         self._flush(None)
         if self.closed and not self.gap and self.context:
@@ -226,6 +235,14 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
     def _place(self, token: _Token, index: int) -> bool:
         label = token.label
         assert label is not None
+        if self._twin(token):
+            # "1. Tomar nota …" then "1. To take note …": a bilingual table's two columns, one
+            # item in both languages.
+            self._flush(None)
+            self._current().paragraphs.append(token.text)
+            self.previous = token
+            self.gap = False
+            return True
         unfinished = self._previous_unfinished()
         placement = self._placement(label)
         if placement is None:

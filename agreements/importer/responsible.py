@@ -115,6 +115,12 @@ def responsible(
     closing = trailing_parenthesis(text, gazetteer, language)
     if closing and action not in ("thank", "note"):
         return closing[0]
+    owner = _OWNER_TO.match(text.strip().lstrip("·•◦-–*▪ "))
+    if owner:
+        # "Mexico and Panama (co-chairs) to present …": an action item's owner, named first.
+        codes = _only_names(re.sub(r"\([^)]*\)", "", owner["who"]), gazetteer, language)
+        if codes:
+            return codes
     found: list[tuple[int, str]] = []
     for offset, clause in _clauses(text):
         found.extend(
@@ -169,6 +175,25 @@ def trailing_parenthesis(
 
 # "Guatemala y Honduras, con el apoyo técnico de la OIM", "Costa Rica, en coordinación con la
 # Secretaría Técnica": who supports or coordinates is not who is responsible.
+# "ES to circulate …", "Member countries that have not yet done so to designate …".
+_OWNER_TO = re.compile(r"^(?P<who>[A-Z][^,;:\n]{0,80}?)\s+to\s+(?=[a-z]{3,})")
+_OWNER_GLUE = re.compile(
+    r"\b(?:y|e|and|the|la|el|los|las|all|that|have|has|not|yet|done|so|which|who)\b|[,\s]",
+    re.IGNORECASE,
+)
+
+
+def _only_names(who: str, gazetteer: Gazetteer, language: str) -> list[str]:
+    """The codes of the actors ``who`` names, if it names nothing else."""
+    mentions = gazetteer.mentions(who, language)
+    rest = who
+    for start, end, _codes in reversed(mentions):
+        rest = rest[:start] + rest[end:]
+    if not mentions or _OWNER_GLUE.sub("", rest):
+        return []
+    return gazetteer.find(who, language)
+
+
 _SUPPORTED_BY = re.compile(
     r",?\s+(?:with\s+(?:the\s+)?(?:(?:technical|financial|logistical)\s+)?(?:support|assistance)"
     r"\s+(?:of|from)|supported\s+by|con\s+(?:el\s+)?apoyo\s+(?:t[eé]cnico\s+|financiero\s+"
