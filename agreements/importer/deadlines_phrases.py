@@ -36,6 +36,7 @@ from .deadlines_vocabulary import (
     _safe_date,
     _year,
 )
+from .deadlines_words import _word_date_candidates
 
 # --- Candidates ----------------------------------------------------------------------------------
 
@@ -426,6 +427,7 @@ def _relative_candidates(add) -> None:
         needs=(r"rcgm|rcm|vice",),
     )
     _action_item_candidates(add)
+    _word_date_candidates(add)
     # The end of a Presidency Pro Tempore: "antes del cierre de la presente PPT".
     add(
         r"\b(?:antes\s+del?|before\s+the|by\s+the|al|at\s+the)\s+(?:cierre|fin|final|termino|end|close)"

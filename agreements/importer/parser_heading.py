@@ -175,7 +175,16 @@ def _title(title_lines: list[str]) -> str:
     return chosen.strip().rstrip(".").strip()
 
 
+# "RESULTADO DEL PROCEDIMIENTO DE CONSULTA DE CINCO DÍAS HÁBILES": a decision taken in writing.
+_CONSULTATION = re.compile(
+    r"\b(?:procedimiento\s+de\s+consulta|consulta\s+de\s+cinco\s+dias|consultation\s+procedure"
+    r"|five[\s-]+(?:working|business)[\s-]+days?\s+(?:consultation|procedure))\b"
+)
+
+
 def _body_and_kind(title: str, describing: str, gazetteer: Gazetteer) -> tuple[str, str]:
+    if _CONSULTATION.search(fold(title)):
+        return "consultation", "RCM"
     for text in (title, describing):
         folded = fold(text)
         codes = gazetteer.find(text)

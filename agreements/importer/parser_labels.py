@@ -94,7 +94,17 @@ def _ordinal_value(word: str) -> int | None:
     return total or None
 
 
+# "(Primero) Aprobar …": the ordinal word in parentheses.
+_PAREN_ORDINAL = re.compile(r"^\s*\((?P<word>[A-Za-zÉéÍí ]{4,24})\)\s+(?P<rest>\S.*)$")
+
+
 def _ordinal_label(line: str) -> tuple[Label, str] | None:
+    parenthesised = _PAREN_ORDINAL.match(line)
+    if parenthesised:
+        value = _ordinal_value(re.sub(r"\s+", " ", parenthesised["word"]).strip())
+        if value is not None:
+            raw = f"({parenthesised['word']})"
+            return Label(raw, str(value), [("num", value)], "()"), parenthesised["rest"].strip()
     match = _ORDINAL.match(line)
     if not match:
         return None

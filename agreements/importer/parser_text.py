@@ -405,6 +405,10 @@ _CLOSING_FORMULA = re.compile(
     r"(?:was|were|has\s+been)\s+(?:prepared|drafted|written|circulated)"
     r"|(?:la\s+presente|esta|el\s+presente)\s+(?:ayuda\s+memoria|relatoria|acta|minuta|informe)\s+"
     r"(?:fue|ha\s+sido)\s+(?:elaborad|preparad|redactad|circulad)"
+    # A diplomatic note's close: "… aprovecha la oportunidad para reiterar … las muestras de su
+    # más alta y distinguida consideración", "… avails itself of this opportunity to renew …".
+    r"|(?:[a-z]+\s+){0,8}(?:aprovecha|aprovechan)\s+(?:la|esta)\s+oportunidad\s+para\s+(?:reiterar|renovar)"
+    r"|(?:[a-z]+\s+){0,8}avails?\s+(?:itself|themselves)\s+of\s+this\s+opportunity"
     # An e-mail's close: "Saludos cordiales,", "Best regards,".
     r"|(?:saludos(?:\s+cordiales)?|atentamente|cordialmente|best\s+regards|kind\s+regards"
     r"|sincerely|regards),?$"
