@@ -88,6 +88,8 @@ _STRONG = re.compile(
 _IN = (
     r"(?:\bin|\bduring|\ben|\bdurante)(?:\s+el\s+transcurso\s+del?|\s+the\s+course\s+of)?"
     r"(?:\s+(?:el|the)\s+month\s+of|\s+(?:el\s+)?mes\s+de|\s+the\s+month\s+of)?"
+    # "en su reunión de noviembre de 2017", "at its meeting in November 2017".
+    r"|\ben\s+su\s+(?:proxima\s+)?reunion\s+de|\bat\s+its\s+(?:next\s+)?meeting\s+(?:in|of)"
 )
 _WEAK = re.compile(rf"(?:{_IN}|\bon)(?:\s+(?:the|el|la))?(?:\s+(?:year|ano))?\s*$")
 # A later "at the latest"/"a más tardar" also makes the date a deadline.

@@ -36,7 +36,7 @@ from .deadlines_vocabulary import (
     _safe_date,
     _year,
 )
-from .deadlines_words import _word_date_candidates
+from .deadlines_words import _month_part_candidates, _word_date_candidates
 
 # --- Candidates ----------------------------------------------------------------------------------
 
@@ -428,6 +428,7 @@ def _relative_candidates(add) -> None:
     )
     _action_item_candidates(add)
     _word_date_candidates(add)
+    _month_part_candidates(add)
     # The end of a Presidency Pro Tempore: "antes del cierre de la presente PPT".
     add(
         r"\b(?:antes\s+del?|before\s+the|by\s+the|al|at\s+the)\s+(?:cierre|fin|final|termino|end|close)"
@@ -461,7 +462,7 @@ def _relative_candidates(add) -> None:
     )
     add(
         r"\b(?:antes\s+de|para|en)\s+(?:la|su)\s+(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:reunion|sesion)(?:\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm|la\s+red|red|grupo"
+        r"(?:reunion|sesion)(?:\s+viceministerial|\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm|la\s+red|red|grupo"
         r"|el\s+grupo))?\b",
         "relative",
         no_date,

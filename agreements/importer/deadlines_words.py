@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .deadlines_vocabulary import MONTH_FULL, _month_number, _safe_date
+from .deadlines_vocabulary import MONTH_FULL, _last_day, _month_number, _safe_date
 
 _UNITS = {
     "uno": 1, "un": 1, "primero": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
@@ -55,4 +55,57 @@ def _word_date_candidates(add) -> None:
         "day",
         _word_date,
         needs=(r"\bmil\b",),
+    )
+
+
+def _on_or_after(month: int, day: int | None, ref):
+    """That day of that month (its last day if None), on or after the meeting's last day."""
+    if ref is None:
+        return None
+    for year in (ref.year, ref.year + 1):
+        date = _last_day(year, month) if day is None else _safe_date(year, month, day)
+        if date is not None and date >= ref:
+            return date
+    return None
+
+
+def _month_part_candidates(add) -> None:
+    """Parts of a month: "by mid-November", "en la primera quincena de diciembre", "a finales
+    del mes en curso"."""
+    add(
+        rf"\b(?:by\s+|in\s+|a\s+|en\s+)?(?:mid|mediados\s+de)[\s-]*(?P<month>{MONTH_FULL})\b"
+        r"(?!,?\s+(?:de\s+|del\s+|of\s+)?\d)",
+        "day",
+        lambda m, ref: _on_or_after(_month_number(m["month"]), 15, ref),
+        intrinsic=True,
+        needs=(r"mid|mediados",),
+    )
+    add(
+        rf"\b(?:en\s+)?(?:la\s+)?(?P<half>primera|segunda)\s+quincena\s+de(?:l\s+mes\s+de)?\s+"
+        rf"(?P<month>{MONTH_FULL})\b(?!,?\s+(?:de\s+|del\s+)?\d)",
+        "day",
+        lambda m, ref: _on_or_after(
+            _month_number(m["month"]), 15 if m["half"] == "primera" else None, ref
+        ),
+        intrinsic=True,
+        needs=(r"quincena",),
+    )
+    add(
+        r"\b(?:a\s+(?:finales|fines)\s+del?\s+(?:mes\s+en\s+curso|presente\s+mes)|(?:by|at)\s+the\s+end"
+        r"\s+of\s+(?:this|the\s+current|the\s+present)\s+month)\b",
+        "month",
+        lambda m, ref: _last_day(ref.year, ref.month) if ref else None,
+        intrinsic=True,
+        needs=(r"curso|presente|current|present|this",),
+    )
+    # "para su consideración en la XXIII Reunión Viceministerial": the meeting that decides.
+    add(
+        r"\b(?:para\s+su\s+(?:consideracion|aprobacion)\s+en\s+la|for\s+(?:its\s+)?(?:consideration"
+        r"|approval)\s+(?:at|by)\s+the)\s+[xvil]{1,7}\s+(?:reunion\s+viceministerial|conferencia\s+"
+        r"regional\s+sobre\s+migracion|crm|vice-?ministerial\s+meeting|regional\s+conference\s+on"
+        r"\s+migration|rcm)\b",
+        "relative",
+        lambda m, ref: None,
+        intrinsic=True,
+        needs=(r"consideracion|aprobacion|consideration|approval",),
     )

@@ -324,6 +324,11 @@ def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tupl
     # "XV Reunión Viceministerial de la CRM, Ciudad de Panamá, 20 y 21 de mayo de 2010": the
     # meeting's name comes before its place on the same line.
     while len(parts) > 1 and _MEETING_NAME.search(fold(parts[0])):
+        held = _HELD_IN.search(parts[0])
+        if held:
+            # "Report of the meeting held in Antigua Guatemala, Guatemala, …": the place follows.
+            parts[0] = parts[0][held.end() :].strip()
+            break
         parts = parts[1:]
     if not parts or _MEETING_NAME.search(fold(parts[0])):
         return None
@@ -344,6 +349,11 @@ def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tupl
     return None
 
 
+_HELD_IN = re.compile(
+    r"\b(?:held|hosted|convened|celebrad[oa]|realizad[oa]|efectuad[oa]|que\s+tuvo\s+lugar)\s+(?:in|en)"
+    r"\s+(?:(?:the\s+city\s+of|la\s+ciudad\s+de)\s+)?",
+    re.IGNORECASE,
+)
 _MEETING_NAME = re.compile(
     r"\b(?:conference|conferencia|meeting|reunion|group|grupo|network|red|vice-?ministerial"
     r"|viceministerial|declaration|declaracion|communique|comunicado|seminar|seminario|workshop"

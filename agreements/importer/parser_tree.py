@@ -28,6 +28,15 @@ _PREFIXES = {
 _GROUP_KINDS = ("working_group", "ad_hoc_group")
 
 
+# "4. Pending tasks from previous meetings", "Seguimiento de acuerdos anteriores": a part that
+# reports on what earlier meetings agreed; its lines are no new agreements.
+_EARLIER_AGREEMENTS = re.compile(
+    r"\b(?:pending\s+tasks|previous\s+(?:meetings?|agreements)|earlier\s+(?:meetings?|agreements)"
+    r"|status\s+of\s+(?:the\s+)?(?:previous|earlier|pending)|acuerdos\s+(?:anteriores|previos|pendientes)"
+    r"|tareas\s+pendientes|reuniones\s+anteriores)\b"
+)
+
+
 class _TreeBuilder(_UnnumberedMixin, _TextMixin):
     """Walks the tokens once, keeping a stack of the open lists.
 
@@ -89,6 +98,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         # After "No habiendo más asuntos que tratar, se levantó la sesión": the record's close
         # and its signatures, context until another section or item.
         self.closed = False
+        self.reviewing = False  # under a part that reports on earlier agreements
 
     def _section_for(self, heading_kind: str | None) -> str:
         if heading_kind in ("agreements_operative", "agreements") and self.declaration:
@@ -116,6 +126,9 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 self.closed or (self.gap and closing_formula(token.text))
             ):
                 self._closing(token)
+            elif self.reviewing and token.kind in ("text", "item", "bullet"):
+                # Under "Pending tasks from previous meetings": earlier agreements, reported on.
+                self._closing(_Token("text", token.raw or token.text))
             elif token.kind == "item" and signed_by(token.raw):
                 # "(f) Gloria Elena Mora Jiménez": who signed, not an item "f".
                 self._closing(_Token("text", token.raw))
@@ -165,6 +178,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
 
     def _start_section(self, token: _Token) -> None:
         self.closed = False
+        self.reviewing = bool(_EARLIER_AGREEMENTS.search(fold(token.text)))
         if token.section == "part":
             kind = self.section
             label, heading = token.text.split(None, 1)
