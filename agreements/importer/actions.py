@@ -351,7 +351,8 @@ def _subject_action(text: str, opening: str) -> str | None:
         return _verb_action(first[3:]) or _verb_action(spanish_impersonal.group(1))
     modal = re.match(
         r"^(?:[\w'’().,-]+\s+){1,10}?(?:will|shall|should|must|committed\s+to|commits\s+to"
-        r"|offered\s+to|agreed\s+to|undertook\s+to|requested)\s+(?:also\s+)?(?:be\s+)?(\w+(?:\s+\w+)?)",
+        r"|offered\s+to|agreed\s+to|undertook\s+to|requested|se\s+comprometen?\s+a"
+        r"|se\s+comprometieron\s+a|se\s+compromete\s+a)\s+(?:also\s+)?(?:be\s+)?(\w+(?:\s+\w+)?)",
         first,
     )
     if modal:

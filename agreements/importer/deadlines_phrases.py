@@ -386,7 +386,8 @@ def _relative_candidates(add) -> None:
         r"(?:meeting|session|conference|rcgm|rcm|event)"
     )
     add(
-        rf"\b{amount}\s+(?:before|prior\s+to|ahead\s+of|in\s+advance\s+of)\s+{event}\b",
+        rf"\b(?:(?:no|not)\s+later\s+than\s+|at\s+least\s+)?{amount}\s+(?:before|prior\s+to|ahead\s+of"
+        rf"|in\s+advance\s+of)\s+{event}\b",
         "relative",
         no_date,
         intrinsic=True,

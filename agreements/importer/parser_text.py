@@ -414,8 +414,9 @@ _CLOSING_FORMULA = re.compile(
     r"|sincerely|regards),?$"
     # "Adopted in San Salvador … on the seventeenth day of November", "Los Jefes de Delegación
     # suscriben el presente Comunicado …": where and when the text was adopted or signed.
-    r"|(?:adopted|done|signed|adoptad[oa]|suscrit[oa]|firmad[oa]|hech[oa]|dad[oa])\s+(?:in|at|en)"
-    r"\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?[a-z]"
+    r"|(?:adopted|done|signed|adoptad[oa]|suscrit[oa]|firmad[oa]|hech[oa]|dad[oa])\s+(?:(?:in|at|en)"
+    r"\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?[a-z]|de\s+forma\s+virtual|virtually"
+    r"|by\s+videoconference|por\s+videoconferencia)"
     r"|(?:[a-z]+\s+){0,6}(?:suscriben|firman|suscribieron|firmaron|sign|signed)\s+(?:el|la|los"
     r"|las|this|the)\s+(?:presente|present)\b)"
 )
