@@ -193,6 +193,10 @@ def _then_send(text: str, start: int = 0) -> bool:
         words[0] = _CLITIC.sub("", words[0])
         if _verb_action(" ".join(words), fuzzy=False) == "submit" or _DELIVER.match(words[0]):
             return True
+        # "… elabore una propuesta y la presente al GRCM": the subjunctive of a submit verb.
+        subjunctive = re.match(r"^(\w{3,}?)(?:e|en)$", words[0])
+        if subjunctive and _exact_verb_action(subjunctive.group(1) + "ar") == "submit":
+            return True
     return False
 
 
@@ -324,8 +328,18 @@ _BODY_SUBJECT = re.compile(
 )
 
 
+# "Belize and Panama, which have not yet done so, are requested to …", "Los países que aún no
+# lo hayan hecho deberán …": a clause on who among the subject, before its verb.
+_WHO_AMONG = re.compile(
+    r",\s*(?:which|who|that|que|quienes)\s+[^,]{2,60},\s*"
+    r"|\s+(?:which|who|that|que)\s+(?:(?:aun|todavia|still|yet)\s+)?(?:no\s+|not\s+)?(?:(?:yet|aun)\s+)?"
+    r"(?:lo\s+)?(?:hayan|han|have|has)\s+(?:not\s+)?(?:(?:yet|already|aun)\s+)?(?:hecho|done\s+so)\s+"
+)
+
+
 def _subject_action(text: str, opening: str) -> str | None:
     first = re.split(r"(?<=[.;])\s|\n", opening, maxsplit=1)[0]
+    first = _WHO_AMONG.sub(" ", first)
     passive = re.match(
         r"^(?:[\w'().-]+\s+){1,8}?(?:is|are|was|were)\s+(?:hereby\s+)?(?:also\s+)?"
         r"(urged|encouraged|invited|called\s+upon|requested|asked|instructed|recommended|thanked"
@@ -352,7 +366,9 @@ def _subject_action(text: str, opening: str) -> str | None:
     modal = re.match(
         r"^(?:[\w'’().,-]+\s+){1,10}?(?:will|shall|should|must|committed\s+to|commits\s+to"
         r"|offered\s+to|agreed\s+to|undertook\s+to|requested|se\s+comprometen?\s+a"
-        r"|se\s+comprometieron\s+a|se\s+compromete\s+a)\s+(?:also\s+)?(?:be\s+)?(\w+(?:\s+\w+)?)",
+        r"|se\s+comprometieron\s+a|se\s+compromete\s+a|deberan?|deberian?|deben?|podran?"
+        r"|procederan?\s+a|tendran?\s+que|se\s+encargaran?\s+de)"
+        r"\s+(?:also\s+)?(?:be\s+)?(\w+(?:\s+\w+)?)",
         first,
     )
     if modal:

@@ -111,7 +111,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ),
     (_REITERATE, "approve"),
     (
-        r"approv(?:e|es|ed|ing)|adopt(?:s|ed)?|endors(?:e|es|ed)|ratif(?:y|ies|ied)|update|updates|confirm(?:s|ed)?|establish(?:es|ed)?|creat(?:e|es|ed)|designat(?:e|es|ed)|appoint(?:s|ed)?|elect(?:s|ed)?|authori[sz](?:e|es|ed)|prioriti[sz](?:e|es|ed)|select(?:s|ed)?|renew(?:s|ed)?|agree(?:s|d)?|decide(?:s|d)?|support(?:s|ed)?|form(?:s|ed)?|"
+        r"approv(?:e|es|ed|ing)|adopt(?:s|ed)?|endors(?:e|es|ed)|hac(?:er|e|en|emos)\s+suy[oa]s?|hicieron\s+suy[oa]s?|ratif(?:y|ies|ied)|update|updates|confirm(?:s|ed)?|establish(?:es|ed)?|creat(?:e|es|ed)|designat(?:e|es|ed)|appoint(?:s|ed)?|elect(?:s|ed)?|authori[sz](?:e|es|ed)|prioriti[sz](?:e|es|ed)|select(?:s|ed)?|renew(?:s|ed)?|agree(?:s|d)?|decide(?:s|d)?|support(?:s|ed)?|form(?:s|ed)?|"
         + _es(
             "apoy",
             "respald",

@@ -199,6 +199,13 @@ _NAMED_MEETING = re.compile(
     r"|conferencia\s+regional|regional\s+conference)|(?:reunion\s+vice-?ministerial"
     r"|vice-?ministerial\s+meeting)\s+[ivxl]{1,7})\b(?P<between>[^.;:]{0,80})$"
 )
+# "el presupuesto de la Secretaría Técnica para el 2012", "the work plan for 2019": the year
+# the budget or plan covers, not a deadline.
+_PERIOD_COVERED = re.compile(
+    r"\b(?:presupuesto|calendario|plan|programa|agenda|budget|calendar|programme|program"
+    r"|actividades|activities|contribuciones|contributions|cuotas|escala|scale)\b[^.;:]{0,60}?"
+    r"\b(?:para|for)\s+(?:el\s+|the\s+)?(?:(?:ano|year)\s+)?$"
+)
 _LIMIT_WORD = re.compile(r"\b(?:by|before|until|later\s+than|tardar|antes|hasta|prior)\b")
 _NAME_BEFORE = re.compile(
     r"(?<![.;:])\s(?!(?:By|Before|In|On|During|Until|At|En|Para|Antes|Hasta|Durante|A|The|El|La)\s)"
@@ -222,6 +229,8 @@ def _in_a_name(text: str, folded: str, candidate: _Candidate) -> bool:
     if candidate.precision == "year" and not shouting and _NAME_BEFORE.search(before):
         return True
     folded_clause = fold(clause)
+    if candidate.precision == "year" and _PERIOD_COVERED.search(folded_clause):
+        return True
     meeting = _NAMED_MEETING.search(folded_clause)
     if meeting and not meeting["host"] and not _LIMIT_WORD.search(meeting["between"]):
         return True

@@ -90,6 +90,20 @@ def _month_part_candidates(add) -> None:
         intrinsic=True,
         needs=(r"quincena",),
     )
+
+    # "segunda quincena de octubre de 2022": the half of a month of a given year.
+    def _half_of(m, _ref):
+        year, month = int(m["year"]), _month_number(m["month"])
+        return _safe_date(year, month, 15 if m["half"] == "primera" else _last_day(year, month).day)
+
+    add(
+        rf"\b(?:en\s+)?(?:la\s+)?(?P<half>primera|segunda)\s+quincena\s+de(?:l\s+mes\s+de)?\s+"
+        rf"(?P<month>{MONTH_FULL})\s+(?:de\s+|del\s+)?(?P<year>(?:19|20)\d\d)\b",
+        "day",
+        _half_of,
+        intrinsic=True,
+        needs=(r"quincena",),
+    )
     add(
         r"\b(?:a\s+(?:finales|fines)\s+del?\s+(?:mes\s+en\s+curso|presente\s+mes)|(?:by|at)\s+the\s+end"
         r"\s+of\s+(?:this|the\s+current|the\s+present)\s+month)\b",

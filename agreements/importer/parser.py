@@ -195,7 +195,7 @@ def parse_record(
 # "ANNEX I", "ANEXO 2 – Lista de participantes", "Appendix": what follows the agreements is no
 # agreement (a list of participants, a budget table), though it may be numbered.
 _ANNEX = re.compile(
-    r"^(?:annex|anexo|appendix|apendice)(?:\s+(?:[ivxl]{1,5}|\d{1,2}|[a-h]|unico))?"
+    r"^(?:annex(?:es)?|anexos?|appendix|appendices|apendices?)(?:\s+(?:[ivxl]{1,5}|\d{1,2}|[a-h]|unico))?"
     r"(?:\s*[:.–—-]\s*.{0,120}|\s+[a-z][^.;]{0,120})?$"
     # "LISTA DE PARTICIPANTES" with no "Anexo" over it is an annex too.
     r"|^(?:lista\s+de\s+(?:participantes|asistentes|asistencia|delegad[oa]s|delegaciones)"

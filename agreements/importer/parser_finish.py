@@ -151,6 +151,8 @@ class _Finisher:
         # Actors are read with "these countries" replaced by the countries just named.
         reading = resolve_anaphora(text, self.gazetteer, self.language, before)
         reading = self._network_anaphora(reading, before)
+        if not self.group_body:
+            reading = self._group_anaphora(reading, node.group, before)
         actors = self.gazetteer.find(reading, self.language)
         if self.group_body and self.group_body not in actors and _GROUP_ANAPHOR.search(fold(text)):
             actors.append(self.group_body)
@@ -249,6 +251,28 @@ class _Finisher:
             cursor = match.end()
         out.append(text[cursor:])
         return "".join(out)
+
+    def _group_anaphora(self, text: str, group: str, before: str) -> str:
+        """ "the Working Group", "el Grupo" as the working group the items' title names
+        ("Decision 2 – Working Group on Labour Migration"), else the one named just before."""
+        if not _GROUP_ANAPHOR.search(fold(text)):
+            return text
+        for source in (group, before[-600:]):
+            named = [
+                (start, end)
+                for start, end, codes in self.gazetteer.mentions(source, self.language)
+                if any(code.startswith(("WG-", "AHG-")) for code in codes)
+            ]
+            if named:
+                name = source[named[-1][0] : named[-1][1]]
+                break
+        else:
+            return text
+        out, cursor = [], 0
+        for match in _GROUP_ANAPHOR.finditer(fold(text)):
+            out.append(text[cursor : match.start()] + name)
+            cursor = match.end()
+        return "".join(out) + text[cursor:]
 
     def _group_country(self, group: str, addressed: bool = False) -> list[str]:
         """The country a group label is the name of, alone ("Guatemala", "Honduras:"); when the

@@ -301,7 +301,9 @@ def _virtual_host(joined: str, gazetteer: Gazetteer) -> str | None:
 
 # "Celebrada en la Ciudad de Panamá, Panamá, los días…", "Held in Panama City, Panama, on…".
 _PLACE_INTRO = re.compile(
-    r"^(?:(?:(?:meeting|reunion|reunión)\s+)?(?:held|hosted|convened|celebrad[oa]|realizad[oa]|llevad[oa]\s+a\s+cabo|efectuad[oa]"
+    # "Venue: Tapachula, Chiapas, Mexico", "Lugar: San José, Costa Rica": a field of the heading.
+    r"^(?:venue|place|location|lugar|sede)\s*:\s*"
+    r"|^(?:(?:(?:meeting|reunion|reunión)\s+)?(?:held|hosted|convened|celebrad[oa]|realizad[oa]|llevad[oa]\s+a\s+cabo|efectuad[oa]"
     r"|reunid[oa]s?|que\s+tuvo\s+lugar|which\s+took\s+place|took\s+place|met)\s+)?"
     r"(?:in|en)\s+(?:(?:la|the)\s+)?",
     re.IGNORECASE,
@@ -313,6 +315,7 @@ def _without_place_intro(line: str) -> str:
     stripped = _PLACE_INTRO.sub("", line, count=1)
     if stripped == line:
         return line
+    stripped = re.sub(r"\s*\([^)]*\)", "", stripped)  # "(training centre of …)"
     city = fold(stripped.split(",")[0]).rstrip(".")
     if city not in _CITIES and _CITY_OF.match(stripped):
         stripped = _CITY_OF.sub("", stripped, count=1)

@@ -46,14 +46,16 @@ _ORDINAL = re.compile(
 )
 
 
-# "Acuerdo 1:", "ACUERDO No. 2.-", "Agreement 3.", "Decisión Nº 4 –", "ACUERDO No. 5" alone on its
-# line: a number named by what it numbers, as network reports and Vice-Ministerial decisions
-# print them.
+# "Acuerdo 1:", "ACUERDO No. 2.-", "Acuerdo 3/2022.", "Agreement 3.", "Decisión Nº 4 –",
+# "ACUERDO No. 5" alone on its line: a number named by what it numbers, as network reports and
+# Vice-Ministerial decisions print them.
 _NAMED_NUMBER = re.compile(
     r"^\s*(?P<word>(?:acuerdo|agreement|decisi[oó]n|decision|resoluci[oó]n|resolution"
     r"|recomendaci[oó]n|recommendation|conclusi[oó]n|conclusion|mandato|mandate|action\s+point"
     r"|action\s+item|punto\s+de\s+acci[oó]n|compromiso|commitment)s?)\s+"
     r"(?:(?:n[o°º]|n[uú]m(?:ero)?|number)\s*\.?\s*)?(?P<num>\d{1,3})"
+    # "Acuerdo 1/2022", "DECISION No. 01/2023": numbered within the year.
+    r"(?:\s*/\s*(?:19|20)\d\d)?"
     r"(?:(?P<deco>\s*\.\s*[-–—]|\s*[:.)]|\s+[-–—])(?:\s+|$)|\s*$)(?P<rest>.*)$",
     re.IGNORECASE,
 )

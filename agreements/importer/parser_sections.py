@@ -95,6 +95,7 @@ _INTRODUCING_VERBS: tuple[tuple[str, str | None], ...] = (
     (r"(?:the\s+following\s+)?declaration\s+(?:was\s+)?(?:approved|adopted)|(?:se\s+)?(?:aprobo|adopto)"
      r"\s+la\s+(?:siguiente\s+)?declaracion", "declaration"),
     (r"acordaron|acuerdan|acuerda|acordamos|acordo|decidieron|deciden|decidimos|decidio|resolvieron"
+     r"|convinieron|convienen|convino|convenimos|coincidieron"
      r"|resuelven|resolvio|resuelve|aprobaron|adoptaron|concluyo|concluyeron|reiteraron"
      r"|reafirmaron|agreed|agrees?|decided|decides?|resolved|resolves?|approved|adopted"
      r"|concluded|reiterated|reaffirmed|(?:se\s+)?(?:acordo|decidio|resolvio)", None),
@@ -104,7 +105,8 @@ _INTRODUCING = re.compile(
     + "|".join(f"(?:{verbs})" for verbs, _action in _INTRODUCING_VERBS)
     + r")(?:\s+(?:ademas|asimismo|tambien|also|further))?"
     r"(?:\s+(?:to|that|on|upon|as\s+follows|the\s+following(?:\s+\w+)?|lo\s+siguiente"
-    r"|los\s+siguientes\s+\w+|las\s+siguientes\s+\w+|que|en))?\s*(?P<colon>:)?\s*$"
+    r"|los\s+siguientes\s+\w+|las\s+siguientes\s+\w+|que|(?:en\s+)?lo\s+siguiente|en))?"
+    r"\s*(?P<colon>:)?\s*$"
 )
 _INTRODUCING_ACTIONS = [
     (re.compile(rf"^(?:{verbs})"), action) for verbs, action in _INTRODUCING_VERBS
@@ -189,6 +191,7 @@ _PHRASE_VERBS: tuple[tuple[str, str | None], ...] = (
      r"|invita(?:n)?|invito|invitaron|urge(?:s|d)?|encourage(?:s|d)?|invite(?:s|d)?", "urge"),
     (r"solicita(?:n)?|solicito|solicitaron|solicitamos|request(?:s|ed)?", "request"),
     (r"acuerda(?:n)?|acordo|acordaron|acordamos|decide(?:n)?|decidio|decidieron|decidimos"
+     r"|convinieron|convienen|convino|convenimos|coincidieron"
      r"|resuelve(?:n)?|resolvio|resolvieron|resolvemos|declara(?:n)?|declaro|declararon"
      r"|declaramos|concluye(?:n)?|concluyo|concluyeron|agree(?:s|d)?|decide(?:s|d)?"
      r"|resolve(?:s|d)?|declare(?:s|d)?|conclude(?:s|d)?|alcanzo|alcanzaron|alcanzamos|adopto"
@@ -208,6 +211,7 @@ _PHRASE_ACTIONS = [(re.compile(rf"^(?:{verbs})$"), action) for verbs, action in 
 _THEME = (
     r"(?:sobre|en\s+cuanto\s+al?|en\s+materia\s+de|con\s+(?:respecto|relacion)\s+al?"
     r"|respecto\s+(?:al?|del?)|en\s+relacion\s+(?:al?|con)|en\s+lo\s+que\s+respecta\s+al?"
+    r"|en\s+lo\s+(?:relativo|referente|concerniente|tocante)\s+al?|en\s+lo\s+que\s+se\s+refiere\s+al?"
     r"|on|regarding|concerning"
     r"|with\s+(?:regard|respect)\s+to|as\s+regards|in\s+relation\s+to)\s+(?P<theme>[^,:;]{2,120})"
 )
@@ -230,8 +234,8 @@ _OPERATIVE_PHRASE = re.compile(
     r"|por\s+consenso|by\s+consensus))*"
     # "acordaron encomendar las siguientes tareas:", "agreed to entrust the following tasks:"
     r"(?:\s+(?:to\s+)?(?P<infinitive>[a-z]{3,})(?=\s+(?:(?:los|las)\s+siguientes|the\s+following)))?"
-    r"(?:\s+(?:to|that|as\s+follows|(?:on\s+)?the\s+following(?:\s+\w+)?|lo\s+siguiente"
-    r"|(?:los|las)\s+siguientes\s+\w+|que|on|upon))?"
+    r"(?:\s+(?:to|that|as\s+follows|(?:on\s+)?the\s+following(?:\s+\w+)?|(?:en\s+)?lo\s+siguiente"
+    r"|(?:los|las)\s+siguientes\s+\w+|que|on|upon|en))?"
     r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80})"
     # "requested the Technical Secretariat to:", "encouraged the member countries to:"
     r"|\s+(?P<object>[^:,;]{2,80}?)\s+(?:to|que))?\s*:$"

@@ -362,6 +362,7 @@ class _TextMixin:
 # row's "— Plazo: 30 de junio de 2010") has ended, though no full stop closes it.
 _FIELD_END = re.compile(
     r"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|plazo|deadline|fecha|date|estado|status"
+    r"|addressed\s+to|dirigid[oa]s?\s+a|time\s*frame|plazo\s+(?:sugerido|propuesto|estimado)"
     r"|situacion|avance|progress|objetivos?(?:\s+\w+)?|objectives?(?:\s+\w+)?)\s*:\s*[^:;]{1,160}$"
 )
 
@@ -405,6 +406,9 @@ _CLOSING_FORMULA = re.compile(
     r"(?:was|were|has\s+been)\s+(?:prepared|drafted|written|circulated)"
     r"|(?:la\s+presente|esta|el\s+presente)\s+(?:ayuda\s+memoria|relatoria|acta|minuta|informe)\s+"
     r"(?:fue|ha\s+sido)\s+(?:elaborad|preparad|redactad|circulad)"
+    # "Leída la presente acta, los participantes la aprobaron …": the minutes read and approved.
+    r"|leid[oa]\s+(?:la\s+presente|el\s+presente|esta|este)\s+(?:acta|minuta|informe|relatoria)"
+    r"|(?:the\s+present|these|this)\s+minutes\s+(?:having\s+been|were)\s+read"
     # A diplomatic note's close: "… aprovecha la oportunidad para reiterar … las muestras de su
     # más alta y distinguida consideración", "… avails itself of this opportunity to renew …".
     r"|(?:[a-z]+\s+){0,8}(?:aprovecha|aprovechan)\s+(?:la|esta)\s+oportunidad\s+para\s+(?:reiterar|renovar)"
@@ -445,7 +449,9 @@ def agenda_title(text: str) -> str:
 # item above, on a line of its own.
 _FIELD_START = re.compile(
     r"^(?:responsables?|responsible|a\s+cargo\s+de|lead|in\s+charge|plazo|deadline|fecha"
-    r"(?:\s+limite)?|date|timeline|cronograma)\s*:"
+    r"(?:\s+limite)?|date|timeline|cronograma|addressed\s+to|dirigid[oa]s?\s+a"
+    r"|(?:(?:suggested|proposed|indicative)\s+)?time\s*frame"
+    r"|plazo\s+(?:sugerido|propuesto|estimado|indicativo))\s*:"
 )
 
 

@@ -6,9 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actions import _opening, _verb_action
 from .gazetteer import Gazetteer, fold
 from .parser_labels import _BULLET, Label, parse_label
+from .parser_parts import (
+    _CONTENTS_LINE,
+    _decision_over_its_paragraphs,
+    _next_chapter,
+    _titled_part,
+    _titles_its_paragraph,
+)
 from .parser_sections import _numbered_part, introducing_phrase, section_heading
 
 # --- Page furniture ------------------------------------------------------------------------------
@@ -98,7 +104,8 @@ def _clean_lines(lines: list[str]) -> list[str]:
             continue
         if stripped.startswith("\ufffd") or re.match(r"^[¹²³⁴⁵⁶⁷⁸⁹]", stripped):
             in_footnote = True  # the text of a footnote, at the foot of a page
-        if in_footnote:
+        if in_footnote or _CONTENTS_LINE.search(stripped):
+            # A table of contents names the decisions below; it is neither heading nor item.
             cleaned.append("")
             continue
         if "HYPERLINK" in line:
@@ -166,6 +173,13 @@ def _part_above(lines: list[str], index: int) -> int:
             return above
         if section_heading(stripped) or parse_label(stripped):
             break
+    # "DECISION No. 01/2023" over its title and recitals, then "DECIDE:": the decision opens them.
+    for above in range(index - 1, max(index - 30, -1), -1):
+        parsed = parse_label(lines[above].strip())
+        if parsed and _decision_over_its_paragraphs(lines, above, *parsed):
+            return above
+        if parsed or section_heading(lines[above]):
+            break
     return index
 
 
@@ -187,6 +201,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
         for word in re.findall(r"[\w'-]+", fold(name))
     )
     repeated = _repeated_lines(lines, heading)
+    titles_taken: set[int] = set()
     tokens: list[_Token] = []
     previous = ""
     numbered = False
@@ -240,6 +255,17 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
             previous = stripped
             continue
         parsed = parse_label(line)
+        if parsed and position in titles_taken:
+            parsed = None
+        decision = parsed and _decision_over_its_paragraphs(lines, position, *parsed)
+        if decision:
+            # "DECISION No. 01/2023" over its title, its recitals and "DECIDE: 1. …": a part
+            # named by its number; the title names the items' group.
+            title_at, title = decision
+            titles_taken.add(title_at)
+            tokens.append(_Token("section", f"{int(parsed[0].text)} {title}", section="part"))
+            previous = stripped
+            continue
         if parsed:
             label, rest = parsed
             title = rest if _titles_its_paragraph(lines, position, label, rest) else ""
@@ -270,75 +296,6 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
                 tokens.append(_Token("text", stripped, raw_length=len(stripped)))
         previous = stripped
     return _merge_lone_markers(tokens)
-
-
-_TITLED_PART = re.compile(
-    r"^(?P<label>[IVX]{1,4}|[A-H])[.)-]\s+(?P<rest>[A-ZÁÉÍÓÚÑ][^.:;]{2,80}):?$"
-)
-
-
-_NUMBERED_TITLE = re.compile(r"^(?P<label>\d{1,2})\.?\s+(?P<rest>[A-ZÁÉÍÓÚÑ][^.:;]{2,80})$")
-
-
-def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
-    """ "II. Plan de trabajo" followed by a paragraph or "Acuerdos": a part of a report numbered
-    like a chapter but not in capitals. An item ("II. To approve…", "III. Solicitar…:") ends
-    with punctuation or is followed by its sub-items. "2. Protección" over "2.1 …", "2.2 …" is
-    the title of the items its number opens."""
-    numbered = _NUMBERED_TITLE.match(stripped)
-    if numbered and len(numbered["rest"].split()) <= 8:
-        following = next((line for line in lines[position + 1 : position + 4] if line.strip()), "")
-        parsed = parse_label(following)
-        # A title is no task: it opens with no infinitive ("To approve…", "Aprobar…"), though
-        # its noun may look like a verb ("Follow-up of the Plan of Action").
-        if (
-            parsed
-            and parsed[0].path[:1] == (numbered["label"],)
-            and not re.match(r"^(?:to\s+\w|\w{3,}(?:ar|er|ir)\b)", fold(numbered["rest"]))
-        ):
-            return "part"
-    match = _TITLED_PART.match(stripped)
-    if not match or len(match["rest"].split()) > 8:
-        return None
-    if stripped.endswith(":") and introducing_phrase(match["rest"]):
-        return None  # "B. Sobre el Fondo de Reserva, el GRCM acordó:" over "1. …" is an item
-    titled = _verb_action(_opening(match["rest"])) is None
-    for line in lines[position + 1 : position + 6]:
-        if line.strip():
-            parsed = parse_label(line)
-            if not parsed:
-                return "part" if match["label"][0] in "IVX" or titled else None
-            # "B. Plan de trabajo" over "1. Aprobar…", "A. Identification of migrants" over
-            # "(i) To member countries: …": a titled part of a report whose numbering starts
-            # again; "B. To request the TS:" over "1. …" is an item.
-            other_style = (
-                parsed[0].raw[:1].isdigit()
-                or parsed[0].raw[:1] in "("
-                or (parsed[0].raw[:1].islower())
-            )
-            return "part" if titled and other_style and not stripped.endswith(":") else None
-    return None
-
-
-def _titles_its_paragraph(lines: list[str], position: int, label: Label, rest: str) -> bool:
-    """ "Decision 3 – Reserve Fund" over its paragraph: a label named by what it numbers, whose
-    line only gives the title of the decision set out below it."""
-    if label.deco != "named" or not rest[:1].isupper() or _TERMINAL.search(rest):
-        return False
-    if len(rest.split()) > 12 or _verb_action(_opening(rest)) is not None:
-        return False
-    following = next((line for line in lines[position + 1 : position + 4] if line.strip()), "")
-    return bool(following) and not parse_label(following) and not _BULLET.match(following)
-
-
-def _next_chapter(stripped: str, chapter: int, unfinished: bool) -> bool:
-    """ "5. Consideraciones finales" after the heading "4. Acuerdos alcanzados" whose items are
-    numbered otherwise ("(1)" …): the next chapter of the document, not an item."""
-    match = _NUMBERED_TITLE.match(stripped)
-    if not chapter or unfinished or not match or int(match["label"]) != chapter + 1:
-        return False
-    title = match["rest"]
-    return len(title.split()) <= 6 and _verb_action(_opening(title)) is None
 
 
 _O_BULLET = re.compile(r"^\s*o\s+(?P<rest>[a-záéíóúñ(].*)$")

@@ -192,9 +192,13 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             # the part above, without agreements, names none of them.
             kind = self._section_for(token.section)
             label, heading = token.text.strip().split(None, 1)[0], ""
-        elif self.part_label and not self.section_has_items:
+        elif (
+            self.part_label
+            and not self.section_has_items
+            and not re.match(r"^\d{1,2}[.)-]\s", token.text.strip())
+        ):
             # "II. Plan de trabajo … Acuerdos 1. …": the agreements of a part keep its label and
-            # title.
+            # title; "6. RECOMMENDATIONS" after "5. EVALUATION" is a chapter of its own.
             kind = self._section_for(token.section)
             label, heading = self.part_label, self.pending_group
         else:

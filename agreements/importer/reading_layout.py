@@ -27,6 +27,7 @@ _COLUMN_NAMES = re.compile(
     r"^(?:n[°ºo.]*|no\.?|num(?:ero)?\.?|#|acuerdos?|agreements?|decisions?|decisiones|actividad(?:es)?"
     r"|activit(?:y|ies)|acci(?:on|ones)|actions?|tareas?|tasks?|responsables?|responsible|lead"
     r"|a cargo(?: de)?|plazos?|deadlines?|fechas?(?: limite)?|dates?|timeline|cronograma"
+    r"|addressed to|time ?frame|plazo (?:sugerido|propuesto)"
     r"|estado|status|observaciones|remarks|comments|comentarios)$"
 )
 _LABEL = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})[.)]?$")

@@ -29,6 +29,7 @@ _SUBJECT_ES = re.compile(
 # word was the slowest part of reading who is responsible.
 _SUBJECT_ES_NO_FUTURE = re.compile(rf"(?=[defnos])\b(?:{_SUBJECT_ES_OTHER})\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"^\s*be\s+(\w+)")
+_WHO_AMONG_END = re.compile(r",\s*(?:which|who|que|quienes)\s+[^,]{2,60},\s*$")
 _ACTING_PASSIVES = frozenset({"requested", "asked", "invited", "urged", "encouraged", "called"})
 _RELATIVE_END = re.compile(r"(?:\bwhich|\bthat|\bwho|\bwhom|\bque|\bcual|\bquien(?:es)?|\bse)\s*$")
 _COUNTRIES_SUBJECT = re.compile(
@@ -139,7 +140,7 @@ def responsible(
 
 _RESPONSIBLE_NAMED = re.compile(
     r"(?:^|[\s—–(])(?:responsables?|responsible(?:\s+(?:party|parties|actors?))?|lead|a\s+cargo"
-    r"\s+de|in\s+charge)\s*:\s*(?P<who>[^—–;:\n()]{2,160})",
+    r"\s+de|in\s+charge|addressed\s+to|dirigid[oa]s?\s+a)\s*:\s*(?P<who>[^—–;:\n()]{2,160})",
     re.IGNORECASE,
 )
 # "… (TS, by April 30, 2015).", "… (Mexico and Costa Rica)": who acts, and by when, in a closing
@@ -198,6 +199,7 @@ _SUPPORTED_BY = re.compile(
     r",?\s+(?:with\s+(?:the\s+)?(?:(?:technical|financial|logistical)\s+)?(?:support|assistance)"
     r"\s+(?:of|from)|supported\s+by|con\s+(?:el\s+)?apoyo\s+(?:t[eé]cnico\s+|financiero\s+"
     r"|log[ií]stico\s+)?del?|con\s+la\s+asistencia\s+(?:t[eé]cnica\s+)?de|en\s+coordinaci[oó]n\s+con"
+    r"|con\s+(?:el\s+)?acompañamiento\s+(?:t[eé]cnico\s+)?del?|with\s+the\s+(?:technical\s+)?guidance\s+of"
     r"|in\s+coordination\s+with)\b",
     re.IGNORECASE,
 )
@@ -229,6 +231,8 @@ def _subject_codes(clause: str, gazetteer: Gazetteer, language: str) -> list[tup
             continue  # "the document will be circulated": the subject is not who acts
         pre = clause[: marker.start()]
         pre = re.split(r"\b(?:that|que)\s+(?=[A-Z])", pre)[-1]  # "It was agreed that X will"
+        # "Belize and Panama, which have not yet done so, are requested …": who among them.
+        pre = _WHO_AMONG_END.sub(" ", pre)
         if _RELATIVE_END.search(fold(pre)):
             continue
         start = _subject_start(pre)
@@ -386,14 +390,18 @@ def _agents(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int,
 
 
 _HOLD_VERB = re.compile(
-    r"(?=[hoscrl])\b(?:to\s+hold|hold|host|organi[sz]e|se\s+(?:realice|celebre|lleve\s+a\s+cabo"
-    r"|realizara|celebrara)|realizar|celebrar|llevar\s+a\s+cabo|organizar)\s",
+    r"(?=[hoscrl])\b(?:to\s+hold|hold|host|organi[sz]e|se\s+(?:realicen?|celebren?|lleven?\s+a\s+cabo"
+    r"|realizar[aá]n?|celebrar[aá]n?|llevar[aá]n?\s+a\s+cabo)|realizar|celebrar|llevar\s+a\s+cabo"
+    r"|organizar)[\s,]",
     re.IGNORECASE,
 )
 # "in Costa Rica", "en la Ciudad de México", "EN LA CIUDAD DE MEXICO" (a text in capitals).
 _IN_PLACE = re.compile(
     r"\b(?:[Ii][Nn]|[Ee][Nn])\s+(?:(?i:the\s+city\s+of|la\s+ciudad\s+de)\s+)?(?=[A-ZÁÉÍÓÚÑ])"
 )
+
+
+_CITY_FIRST = re.compile(r"(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]+\s+){0,2}[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]+,\s*")
 
 
 def _held_in(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
@@ -403,6 +411,9 @@ def _held_in(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int
         window = re.split(r"[.;:]|\bheld\b|\bcelebrad|\brealizad", clause[verb.end() :])[0][:160]
         for place in _IN_PLACE.finditer(window):
             offset = verb.end() + place.end()
+            city = _CITY_FIRST.match(clause, offset)
+            if city and not _leading_chain(clause[offset : offset + 60], gazetteer, language):
+                offset = city.end()  # "en San José, Costa Rica": the country after its city
             chain = [
                 (offset + pos, code)
                 for pos, code in _leading_chain(clause[offset : offset + 60], gazetteer, language)
