@@ -82,6 +82,7 @@ from .parser_tokens import _PAGE_NUMBER, _body_start, _clean_lines, _first_item,
 from .parser_tree import _TreeBuilder
 from .parser_unnumbered import recital
 from .reading import normalise_text
+from .reading_acronyms import document_acronyms
 from .schema import NoAgreementsFound, ParsedAgreement, ParsedMeeting, ParsedRecord
 
 __all__ = [
@@ -170,6 +171,7 @@ def parse_record(
         meeting, warnings = _read_meeting(described + [roots[0].paragraphs[0]], gazetteer, language)
     last_day = meeting_last_day or meeting.end
     finisher = _Finisher(gazetteer, language, last_day, body=meeting.body)
+    finisher.acronyms = document_acronyms("\n".join(lines), gazetteer, language)
     if progress is not None:
         finisher.progress = progress
         finisher.total = sum(1 for _node in _walk(roots))

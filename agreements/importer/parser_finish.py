@@ -12,6 +12,7 @@ from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
 from .gazetteer import Gazetteer, fold
 from .parser_tree import _Node
+from .reading_acronyms import spell_out
 from .responsible import _SUPPORTED_BY, responsible, trailing_parenthesis
 from .schema import ParsedAgreement
 
@@ -92,6 +93,7 @@ class _Finisher:
         self.networks = body if body.startswith("LN-") and "/" in body else ""
         # The working group whose report this is: "the Working Group" in it is that group.
         self.group_body = body if body.startswith(("WG-", "AHG-")) and "/" not in body else ""
+        self.acronyms: dict[str, str] = {}  # the document's own: "RPC" → its network's name
 
     def finish(
         self, node: _Node, parent: ParsedAgreement | None, before: str = ""
@@ -148,8 +150,11 @@ class _Finisher:
             found = resolve_deadline(f"Plazo: {closing[1]}", self.last_day, self.language)
             if found.phrase:
                 deadline = replace(found, phrase=closing[1])
-        # Actors are read with "these countries" replaced by the countries just named.
-        reading = resolve_anaphora(text, self.gazetteer, self.language, before)
+        # Actors are read with "these countries" replaced by the countries just named, and the
+        # document's own acronyms by the names they stand for.
+        reading = resolve_anaphora(
+            spell_out(text, self.acronyms), self.gazetteer, self.language, before
+        )
         reading = self._network_anaphora(reading, before)
         if not self.group_body:
             reading = self._group_anaphora(reading, node.group, before)

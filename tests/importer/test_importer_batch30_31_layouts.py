@@ -222,3 +222,25 @@ def test_the_list_of_annexes_adds_no_agreement():
 
 def test_a_numbered_chapter_does_not_take_the_title_of_the_chapter_before_it():
     assert parse_record(COURSE).by_ref()["6.1"].group == ""
+
+
+def test_an_acronym_the_document_defines_names_its_body():
+    record = parse_record(
+        "REUNIÓN CONJUNTA DE LAS REDES DE FUNCIONARIOS DE ENLACE\n"
+        "Red de Funcionarios de Enlace para la Protección Consular (RPC)\n"
+        "San Salvador, El Salvador, 5 y 6 de octubre de 2022\n\n"
+        "ACUERDOS\n\n"
+        "1. Revisar el capítulo sobre personas migrantes privadas de libertad de la Guía.\n"
+        "Responsable: RPC\n"
+    )
+    assert record.by_ref()["1"].responsible == ["LN-CP"]
+
+
+def test_a_word_in_brackets_is_no_acronym():
+    record = parse_record(
+        "REUNIÓN DEL GRUPO REGIONAL DE CONSULTA SOBRE MIGRACIÓN\n"
+        "San José, Costa Rica, 10 y 11 de marzo de 2015\n\n"
+        "CONCLUSIONES\n\n"
+        "1. Agradecer a la Secretaría Técnica (Costa Rica) su apoyo.\n"
+    )
+    assert record.by_ref()["1"].actors[:1] == ["TS"]
