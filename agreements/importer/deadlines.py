@@ -74,6 +74,8 @@ _STRONG = re.compile(
     r"|\bse\s+(?:realizara|realizaran|celebrara|celebraran|llevara\s+a\s+cabo|efectuara"
     r"|efectuaran|enviara|enviaran|presentara|presentaran|circulara|circularan|remitira"
     r"|remitiran|compartira|compartiran|entregara|entregaran|desarrollara|desarrollaran)"
+    # "que se realizará en San Salvador los días 14 y 15 de septiembre": the place between.
+    r"(?:\s+en\s+(?:la\s+ciudad\s+de\s+)?[a-z]+(?:\s+[a-z]+){0,2},?(?=\s+(?:el|los\s+dias|del|entre)\b))?"
     r"(?:\s+(?:en|el|durante|para|antes\s+de|del|entre|los\s+dias))?"
     r"|\ba\s+(?:realizarse|celebrarse|efectuarse|llevarse\s+a\s+cabo|desarrollarse)"
     r"(?:\s+(?:en|el|durante|del|entre|los\s+dias))?"

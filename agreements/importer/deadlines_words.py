@@ -91,6 +91,28 @@ def _month_part_candidates(add) -> None:
         needs=(r"quincena",),
     )
 
+    # "antes del día 8 del próximo mes", "by the 8th of next month": a day of the month after
+    # the meeting's (or of its own month).
+    def _day_of_month(m, ref):
+        if ref is None:
+            return None
+        month, year = ref.month, ref.year
+        if m["which"] in ("proximo", "siguiente", "next", "following"):
+            month, year = (1, year + 1) if month == 12 else (month + 1, year)
+        return _safe_date(year, month, int(m["day"]))
+
+    add(
+        r"\b(?:(?:el\s+)?dia\s+|the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:del?|of)\s+(?:(?:el|la|the)\s+)?"
+        r"(?:(?P<which>proximo|siguiente|presente|next|following|this|current)\s+mes|mes\s+"
+        r"(?P<which2>proximo|siguiente|en\s+curso)|(?P<which3>next|following|this|current)\s+month)\b",
+        "day",
+        lambda m, ref: _day_of_month(
+            {"day": m["day"], "which": (m["which"] or m["which2"] or m["which3"] or "").split()[0]},
+            ref,
+        ),
+        needs=(r"\bmes\b|\bmonth\b",),
+    )
+
     # "segunda quincena de octubre de 2022": the half of a month of a given year.
     def _half_of(m, _ref):
         year, month = int(m["year"]), _month_number(m["month"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .deadlines import find_date_range
@@ -69,6 +70,11 @@ def _read_meeting(
     city, country = _place(title_lines, joined, gazetteer, lines)
     city = _display_case(city)
     dates = find_date_range(" ".join(title_lines)) or find_date_range(joined)
+    if kind == "consultation":
+        # A written consultation runs in no city, over the days the note gives for answers
+        # ("del lunes 6 al viernes 10 del presente mes"), not on the day the note is dated.
+        city = ""
+        dates = _consultation_period(joined, dates) or dates
     start, end = dates if dates else (None, None)
     if dates is None:
         warnings.append(
@@ -90,6 +96,42 @@ def _read_meeting(
         language=language,
     )
     return meeting, warnings
+
+
+_WEEKDAY = (
+    r"(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)\s+)?"
+)
+_PERIOD_THIS_MONTH = re.compile(
+    rf"\b(?:del|from)\s+{_WEEKDAY}(?P<d1>\d{{1,2}})\s+(?:al|to)\s+{_WEEKDAY}(?P<d2>\d{{1,2}})\s+"
+    r"(?:del?\s+(?:presente\s+mes|mes\s+en\s+curso)|of\s+(?:this|the\s+current)\s+month)\b"
+)
+# "Tegucigalpa, 15/VI/2016": the day a note is dated, its month in roman numerals or figures.
+_NOTE_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>[IVX]{1,4}|\d{1,2})/(?P<y>(?:19|20)\d\d)\b")
+_ROMAN_MONTHS = {
+    roman: number
+    for number, roman in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)
+}
+
+
+def _consultation_period(joined: str, dated: tuple[dt.date, dt.date] | None):
+    """(first, last day) of a consultation's period counted in the month of the note."""
+    period = _PERIOD_THIS_MONTH.search(fold(joined))
+    if not period:
+        return None
+    reference = dated[0] if dated else None
+    note = _NOTE_DATE.search(joined)
+    if reference is None and note:
+        month = int(note["m"]) if note["m"].isdigit() else _ROMAN_MONTHS.get(note["m"], 0)
+        reference = dt.date(int(note["y"]), month, 1) if 1 <= month <= 12 else None
+    if reference is None:
+        return None
+    try:
+        first = reference.replace(day=int(period["d1"]))
+        last = reference.replace(day=int(period["d2"]))
+    except ValueError:
+        return None
+    return (first, last) if first <= last else None
 
 
 _PARTICLES = frozenset("de del la las el los y e of the and".split())

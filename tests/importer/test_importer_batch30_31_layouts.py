@@ -244,3 +244,37 @@ def test_a_word_in_brackets_is_no_acronym():
         "1. Agradecer a la Secretaría Técnica (Costa Rica) su apoyo.\n"
     )
     assert record.by_ref()["1"].actors[:1] == ["TS"]
+
+
+CONSULTATION = (
+    "CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n"
+    "PRESIDENCIA PRO TEMPORE – HONDURAS 2016\n\n"
+    "Tegucigalpa, M.D.C., 15/VI/2016\n\n"
+    "Asunto: RESULTADO DEL PROCEDIMIENTO DE CONSULTA DE CINCO DÍAS HÁBILES\n\n"
+    "El plazo de cinco días hábiles transcurrió del lunes 6 al viernes 10 del presente mes.\n\n"
+    "(Primero) Aceptar el ofrecimiento de El Salvador de ser sede del Taller, que se realizará "
+    "en San Salvador los días 14 y 15 de septiembre de 2016.\n\n"
+    "(Segundo) Solicitar a los Países Miembros que comuniquen los nombres de sus participantes "
+    "antes del día 8 del próximo mes.\n"
+)
+
+
+def test_a_consultation_runs_over_the_days_its_note_gives_for_answers():
+    meeting = parse_record(CONSULTATION).meeting
+    assert (meeting.kind, meeting.start, meeting.end) == (
+        "consultation",
+        datetime.date(2016, 6, 6),
+        datetime.date(2016, 6, 10),
+    )
+
+
+def test_a_consultation_is_held_in_no_city():
+    assert parse_record(CONSULTATION).meeting.city == ""
+
+
+def test_the_days_of_a_workshop_to_be_held_in_a_city_are_its_deadline():
+    assert parse_record(CONSULTATION).by_ref()["1"].deadline == datetime.date(2016, 9, 15)
+
+
+def test_a_day_of_next_month_counts_from_the_end_of_the_consultation():
+    assert parse_record(CONSULTATION).by_ref()["2"].deadline == datetime.date(2016, 7, 8)
