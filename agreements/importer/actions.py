@@ -232,8 +232,12 @@ def _classify_opening(text: str) -> tuple[str, bool]:
             return "other", False  # a report on something already held: the parent says what
         return "hold", True
     if agreed:
-        # "se resolvió que la Secretaría Técnica presente…": the subjunctive says the kind.
-        return _subjunctive_action(opening) or "approve", True
+        # "se resolvió que la Secretaría Técnica presente…": the subjunctive says the kind;
+        # "Se acordó que la ST consolide … y lo circule": what is done is sent.
+        action = _subjunctive_action(opening)
+        if action is None and _then_send(text):
+            return "submit", True
+        return action or "approve", True
     if re.match(r"^[\s\-–·•*\"'“(]*que\s", fold(text)):
         # "Que los países miembros remitan …", under "acordaron:": the subjunctive says it too.
         action = _subjunctive_action(opening, first=True)

@@ -172,6 +172,7 @@ def parse_record(
     last_day = meeting_last_day or meeting.end
     finisher = _Finisher(gazetteer, language, last_day, body=meeting.body)
     finisher.acronyms = document_acronyms("\n".join(lines), gazetteer, language)
+    finisher.members_speak = bool(_MEMBERS_SPEAK.search(fold("\n".join(lines[:body_start]))))
     if progress is not None:
         finisher.progress = progress
         finisher.total = sum(1 for _node in _walk(roots))
@@ -206,6 +207,13 @@ _ANNEX = re.compile(
     # An e-mail's quoted message under the one that carries the record.
     r"|^-{2,}\s*(?:mensaje\s+original|original\s+message|forwarded\s+message|mensaje\s+reenviado)"
     r"\s*-{2,}$"
+)
+
+
+# "We, the Vice-Ministers and Heads of Delegation of …", "Nosotros, los Viceministros …".
+_MEMBERS_SPEAK = re.compile(
+    r"\b(?:we|nosotros|nosotras),?\s+(?:the|los|las)\s+(?:vice-?ministers|viceministr[oa]s"
+    r"|heads\s+of\s+delegation|jefes\s+y\s+jefas|jefes\s+de\s+delegacion|ministers|ministr[oa]s)\b"
 )
 
 

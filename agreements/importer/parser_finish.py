@@ -10,9 +10,10 @@ from dataclasses import replace
 from .actions import _opening, _verb_action, classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
-from .gazetteer import Gazetteer, fold
+from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
 from .parser_tree import _Node
 from .reading_acronyms import spell_out
+from .reading_ocr import join_split_words
 from .responsible import _SUPPORTED_BY, responsible, trailing_parenthesis
 from .schema import ParsedAgreement
 
@@ -94,6 +95,8 @@ class _Finisher:
         # The working group whose report this is: "the Working Group" in it is that group.
         self.group_body = body if body.startswith(("WG-", "AHG-")) and "/" not in body else ""
         self.acronyms: dict[str, str] = {}  # the document's own: "RPC" → its network's name
+        # "We, the Vice-Ministers …": the member countries speak in the first person.
+        self.members_speak = False
 
     def finish(
         self, node: _Node, parent: ParsedAgreement | None, before: str = ""
@@ -153,7 +156,7 @@ class _Finisher:
         # Actors are read with "these countries" replaced by the countries just named, and the
         # document's own acronyms by the names they stand for.
         reading = resolve_anaphora(
-            spell_out(text, self.acronyms), self.gazetteer, self.language, before
+            join_split_words(spell_out(text, self.acronyms)), self.gazetteer, self.language, before
         )
         reading = self._network_anaphora(reading, before)
         if not self.group_body:
@@ -186,6 +189,10 @@ class _Finisher:
             own = action in ("approve", "accept") and bool(set(named) & set(actors))
             country = len(named) == 1 and self.gazetteer.is_country(named[0])
             who = named if country or not own else []
+        if not who and self.members_speak and action == "submit" and deadline.phrase:
+            # "We, the Vice-Ministers of Belize, Canada …, commit to: iii. Share with the ES, no
+            # later than …": a dated task with nobody named falls on the countries speaking.
+            who = list(MEMBER_COUNTRIES)
         actors += [code for code in who if code not in actors]
         warnings = list(node.warnings) + self._unknown_actors(text)
         if status:
@@ -258,11 +265,13 @@ class _Finisher:
         return "".join(out)
 
     def _group_anaphora(self, text: str, group: str, before: str) -> str:
-        """ "the Working Group", "el Grupo" as the working group the items' title names
-        ("Decision 2 – Working Group on Labour Migration"), else the one named just before."""
-        if not _GROUP_ANAPHOR.search(fold(text)):
+        """ "the Working Group", "el Grupo" as the working group named earlier in the item, else
+        the one its title names ("Decision 2 – Working Group on Labour Migration"), else the one
+        named in the item above."""
+        first = _GROUP_ANAPHOR.search(fold(text))
+        if not first:
             return text
-        for source in (group, before[-600:]):
+        for source in (text[: first.start()], group, before[-600:]):
             named = [
                 (start, end)
                 for start, end, codes in self.gazetteer.mentions(source, self.language)

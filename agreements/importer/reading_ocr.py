@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer_fold import fold
+
 # "l3", "3l", "1O", "2OO6": a number with letters that look like digits.
 _LOOKALIKE_NUMBER = re.compile(r"\b(?=[\dlO]{2,4}\b)(?=[\dlO]*\d)(?=[\dlO]*[lO])[\dlO]{2,4}\b")
 _DIGITS = str.maketrans("lO", "10")
@@ -45,7 +47,21 @@ _DATE_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-zÁÉÍÓÚáéíóú]+")
 
 
-def _join_date_words(text: str) -> str:
+# Words of the conference's bodies that a scan splits in two ("la Secre taría Técnica").
+_ACTOR_WORDS = frozenset(
+    """secretaria secretariat tecnica technical ejecutiva executive presidencia presidency
+    conferencia conference organizacion organization internacional international migraciones
+    funcionarios proteccion protection consular guatemala honduras nicaragua panama mexico
+    belice belize canada dominicana salvador""".split()
+)
+
+
+def join_split_words(text: str) -> str:
+    """ "la Secre taría Técnica" as "la Secretaría Técnica": a body's name a scan split."""
+    return _join_date_words(text, _ACTOR_WORDS)
+
+
+def _join_date_words(text: str, vocabulary: frozenset[str] = _DATE_WORDS) -> str:
     words = list(_WORD.finditer(text))
     pieces, done = [], 0
     for first, second in zip(words, words[1:], strict=False):
@@ -53,7 +69,7 @@ def _join_date_words(text: str) -> str:
         if (
             first.start() >= done
             and second.start() == first.end() + 1
-            and joined.lower() in _DATE_WORDS
+            and fold(joined) in vocabulary
             and first.group().lower() not in ("de", "el", "la", "en", "y")
         ):
             pieces.append(text[done : first.start()] + joined + " ")
