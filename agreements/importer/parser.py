@@ -67,7 +67,7 @@ from .deadlines import find_date_range
 from .gazetteer import Gazetteer, default_gazetteer, detect_language, fold
 from .parser_finish import _Finisher
 from .parser_footnotes import split_footnotes
-from .parser_heading import _read_meeting, meeting_lines
+from .parser_heading import _participants, _read_meeting, meeting_lines
 from .parser_labels import parse_label
 from .parser_layouts import (
     has_numbered_items,
@@ -141,6 +141,13 @@ def parse_record(
             described = described + [lines[i] for i in sorted(below) if i >= heading_end]
             lines = [("" if i in below else line) for i, line in enumerate(lines)]
     meeting, warnings = _read_meeting(described, gazetteer, language)
+    if not meeting.participants:
+        # "DECISION No. 1 … The Vice-Ministers and Heads of Delegation of the Member Countries,":
+        # the recitals under a decision's title say who took it.
+        participants = _participants(" ".join(_recitals(lines, body_start)), gazetteer)
+        if participants:
+            meeting.participants = participants
+            warnings = [warning for warning in warnings if "participating" not in warning]
     tokens = _tokenize(lines[body_start:], heading, gazetteer)
     titled = [line for line in heading if line.strip()][:4]
     declaration = any(section_heading(line.strip()) == "declaration" for line in titled)
@@ -215,6 +222,17 @@ _MEMBERS_SPEAK = re.compile(
     r"\b(?:we|nosotros|nosotras),?\s+(?:the|los|las)\s+(?:vice-?ministers|viceministr[oa]s"
     r"|heads\s+of\s+delegation|jefes\s+y\s+jefas|jefes\s+de\s+delegacion|ministers|ministr[oa]s)\b"
 )
+
+
+def _recitals(lines: list[str], start: int) -> list[str]:
+    """The lines from ``start`` to the first numbered item, past a decision's own number."""
+    recitals = []
+    for line in lines[start : start + 40]:
+        parsed = parse_label(line)
+        if parsed and not parsed[0].weak and parsed[0].deco != "named":
+            break
+        recitals.append(line)
+    return recitals
 
 
 def _phrase_above(lines: list[str], body_start: int) -> int:

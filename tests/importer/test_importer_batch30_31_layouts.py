@@ -278,3 +278,9 @@ def test_the_days_of_a_workshop_to_be_held_in_a_city_are_its_deadline():
 
 def test_a_day_of_next_month_counts_from_the_end_of_the_consultation():
     assert parse_record(CONSULTATION).by_ref()["2"].deadline == datetime.date(2016, 7, 8)
+
+
+def test_the_recitals_under_a_decisions_title_say_who_took_it():
+    record = parse_record(DECISIONS)
+    assert sorted(record.meeting.participants) == sorted(MEMBERS)
+    assert not any("participating" in warning for warning in record.warnings)
