@@ -370,7 +370,7 @@ def _subject_action(text: str, opening: str) -> str | None:
     modal = re.match(
         r"^(?:[\w'’().,-]+\s+){1,10}?(?:will|shall|should|must|committed\s+to|commits\s+to"
         r"|offered\s+to|agreed\s+to|undertook\s+to|requested|se\s+comprometen?\s+a"
-        r"|se\s+comprometieron\s+a|se\s+compromete\s+a|deberan?|deberian?|deben?|podran?"
+        r"|se\s+comprometieron\s+a|se\s+compromete\s+a|se\s+comprometio\s+a|deberan?|deberian?|deben?|podran?"
         r"|procederan?\s+a|tendran?\s+que|se\s+encargaran?\s+de)"
         r"\s+(?:also\s+)?(?:be\s+)?(\w+(?:\s+\w+)?)",
         first,

@@ -67,6 +67,8 @@ _STRONG = re.compile(
     r"|cerrar|cierre|acabar|acabe)(?:\s+(?:el|del)\s+ano)?"
     r"|\bhasta(?:\s+el)?|\bpara\s+(?:el|finales\s+de|fines\s+de|antes\s+de)"
     r"|\b(?:plazo|deadline|fecha(?:\s+limite)?|due\s+date|date|timeline|time\s*frame)\s*:"
+    # "con fecha límite el 30 de noviembre", "siendo la fecha de entrega el 31 de enero".
+    r"|\bcon\s+fecha\s+limite(?:\s+(?:el|del|al))?|\bfecha\s+(?:de\s+entrega|limite)(?:\s+(?:el|del))?"
     r"|\b(?:to|will|should|must|shall|would|could|may|is\s+to|are\s+to)\s+be\s+"
     r"(?:held|carried\s+out|conducted|organi[sz]ed|submitted|sent|presented|completed|delivered"
     r"|circulated|shared|distributed|launched|finali[sz]ed|implemented|developed|convened"

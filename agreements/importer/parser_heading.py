@@ -366,6 +366,9 @@ def _without_place_intro(line: str) -> str:
 
 def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tuple[str, str] | None:
     parts = [part.strip() for part in text.split(",") if part.strip()]
+    if parts and re.search(r"\s[–—-]\s", parts[0]) and _MEETING_NAME.search(fold(parts[0])):
+        # "Segunda reunión – San José, Costa Rica, …": the place after the meeting's name.
+        parts[0] = re.split(r"\s[–—-]\s", parts[0])[-1].strip()
     # "XV Reunión Viceministerial de la CRM, Ciudad de Panamá, 20 y 21 de mayo de 2010": the
     # meeting's name comes before its place on the same line.
     while len(parts) > 1 and _MEETING_NAME.search(fold(parts[0])):

@@ -157,8 +157,15 @@ class Label:
     assigned: bool = False  # not printed: the importer numbered an unnumbered item
 
 
+# "Actividad 1.1. Compilar …", "Activity 2.3 Circulate …": a roadmap's activity by its number.
+_NAMED_DOTTED = re.compile(r"^\s*(?:actividad|activity|acci[oó]n|action)\s+(?=\d{1,2}\.\d)", re.I)
+
+
 def parse_label(line: str) -> tuple[Label, str] | None:
     """The label at the start of ``line`` and the text after it, or None."""
+    named = _NAMED_DOTTED.match(line)
+    if named:
+        line = line[named.end() :]
     match = _LABEL.match(line)
     if match:
         groups = match.groupdict()

@@ -106,7 +106,7 @@ def responsible(
     """
     gazetteer = gazetteer or default_gazetteer()
     language = language or detect_language(text)
-    named = _RESPONSIBLE_NAMED.search(text)
+    named = _RESPONSIBLE_NAMED.search(text) or _LEFT_IN_CHARGE.search(text)
     if named:
         # "— Responsable: Países Miembros —": a table's column (or the text) names who acts.
         # "Secretaría Técnica, con el apoyo de la OIM": who supports is not responsible.
@@ -138,6 +138,12 @@ def responsible(
     return codes
 
 
+# "…, quedando a cargo de la Presidencia Pro Tempore su presentación": who is left in charge.
+_LEFT_IN_CHARGE = re.compile(
+    r"\bquedando\s+a\s+cargo\s+de(?:l|\s+la|\s+el|\s+los|\s+las)?\s+(?P<who>[^,.;]{2,100}?)"
+    r"(?=\s+(?:su|sus)\s|[,.;]|$)",
+    re.IGNORECASE,
+)
 _RESPONSIBLE_NAMED = re.compile(
     r"(?:^|[\s—–(])(?:responsables?|responsible(?:\s+(?:party|parties|actors?))?|lead|a\s+cargo"
     r"\s+de|in\s+charge|addressed\s+to|dirigid[oa]s?\s+a)\s*:\s*(?P<who>[^—–;:\n()]{2,160})",
