@@ -10,6 +10,7 @@ from .gazetteer import Gazetteer, fold
 from .parser_labels import _BULLET, Label, parse_label
 from .parser_parts import (
     _CONTENTS_LINE,
+    _TERMINAL,
     _decision_over_its_paragraphs,
     _next_chapter,
     _titled_part,
@@ -50,7 +51,6 @@ _FUNCTION_END = re.compile(
     r"|las|de|del|y|e|en|para|con|por|a|al|que|su|sus|entre|sobre|o|u)\s*$|[,\-–]\s*$",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.:;!?]\s*[\"'”’)\]]*\s*$")
 
 
 def _banner_line(line: str, country_words: frozenset[str]) -> bool:
