@@ -336,8 +336,11 @@ def _start_template_migration(config) -> None:
         return process.wait()
 
     def finish(flag: Path, returncode: int) -> None:
-        flag.with_suffix(".tmp").write_text(str(returncode))
-        flag.with_suffix(".tmp").rename(flag)
+        try:
+            flag.with_suffix(".tmp").write_text(str(returncode))
+            flag.with_suffix(".tmp").rename(flag)
+        except FileNotFoundError:
+            pass  # the run ended first (a short selection) and removed the directory
 
     def prepare() -> None:
         returncode = run(["migrate", "--noinput"], name)

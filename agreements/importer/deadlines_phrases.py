@@ -410,7 +410,9 @@ def _relative_candidates(add) -> None:
         needs=(_UNIT_WORD,),
     )
     add(
-        r"\b(?:before|by|at|prior\s+to|for)\s+(?:the|its|their)\s+(?:next|upcoming|following|forthcoming)\s+"
+        # "include … in the agenda of its next virtual meeting": due at that meeting.
+        r"\b(?:before|by|at|prior\s+to|for|(?:agenda|programme|program)\s+of)\s+(?:the|its|their)\s+"
+        r"(?:next|upcoming|following|forthcoming)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:meeting|session)(?:\s+of\s+the\s+(?:rcgm|rcm|vice-?ministers"
         r"|network|(?:working\s+|ad[\s-]hoc\s+)?group))?\b",
         "relative",
@@ -462,7 +464,8 @@ def _relative_candidates(add) -> None:
         needs=(r"grcm|crm",),
     )
     add(
-        r"\b(?:antes\s+de|para|en)\s+(?:la|su)\s+(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
+        r"\b(?:antes\s+de|para|en|(?:agenda|orden\s+del\s+dia|programa)\s+de)\s+(?:la|su)\s+"
+        r"(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:reunion|sesion)(?:\s+viceministerial|\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm|la\s+red|red|grupo"
         r"|el\s+grupo))?\b",
         "relative",

@@ -113,10 +113,21 @@ def _month_part_candidates(add) -> None:
         needs=(r"\bmes\b|\bmonth\b",),
     )
 
-    # "segunda quincena de octubre de 2022": the half of a month of a given year.
+    # "segunda quincena de octubre de 2022", "the second half of September 2020": the half of a
+    # month of a given year.
     def _half_of(m, _ref):
         year, month = int(m["year"]), _month_number(m["month"])
-        return _safe_date(year, month, 15 if m["half"] == "primera" else _last_day(year, month).day)
+        first = m["half"] in ("primera", "first")
+        return _safe_date(year, month, 15 if first else _last_day(year, month).day)
+
+    add(
+        rf"\b(?:in\s+|by\s+|during\s+)?(?:the\s+)?(?P<half>first|second)\s+half\s+of\s+"
+        rf"(?P<month>{MONTH_FULL})\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b",
+        "day",
+        _half_of,
+        intrinsic=True,
+        needs=(r"half",),
+    )
 
     add(
         rf"\b(?:en\s+)?(?:la\s+)?(?P<half>primera|segunda)\s+quincena\s+de(?:l\s+mes\s+de)?\s+"

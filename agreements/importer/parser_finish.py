@@ -14,7 +14,7 @@ from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
 from .parser_tree import _Node
 from .reading_acronyms import spell_out
 from .reading_ocr import join_split_words
-from .responsible import _SUPPORTED_BY, responsible, trailing_parenthesis
+from .responsible import _SUPPORTED_BY, label_countries, responsible, trailing_parenthesis
 from .schema import ParsedAgreement
 
 # --- Finishing the agreements --------------------------------------------------------------------
@@ -185,7 +185,7 @@ class _Finisher:
             # workshop's report) are addressed to that country; tasks under the addressee of an
             # operative phrase ("Se recomienda a los Países Miembros:") to it, except the meeting
             # approving what is the addressee's own ("To approve the TS budget").
-            named = self._group_country(node.group, node.addressed)
+            named = label_countries(self.gazetteer, node.group, self.language, node.addressed)
             own = action in ("approve", "accept") and bool(set(named) & set(actors))
             country = len(named) == 1 and self.gazetteer.is_country(named[0])
             who = named if country or not own else []
@@ -287,20 +287,6 @@ class _Finisher:
             out.append(text[cursor : match.start()] + name)
             cursor = match.end()
         return "".join(out) + text[cursor:]
-
-    def _group_country(self, group: str, addressed: bool = False) -> list[str]:
-        """The country a group label is the name of, alone ("Guatemala", "Honduras:"); when the
-        label is the addressee of an operative phrase ("Se recomienda a los Países Miembros:"),
-        whoever it names alone (a heading that names a body is no addressee)."""
-        label = group.strip().rstrip(":").strip()
-        mentions = self.gazetteer.mentions(label, self.language)
-        if len(mentions) != 1:
-            return []
-        start, end, codes = mentions[0]
-        whole = not label[:start].strip() and not label[end:].strip(" .")
-        if whole and len(codes) == 1 and self.gazetteer.is_country(codes[0]):
-            return list(codes)
-        return list(codes) if whole and addressed else []
 
     def _last_network(self, text: str) -> str:
         if not text:

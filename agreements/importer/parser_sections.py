@@ -9,6 +9,21 @@ from typing import NamedTuple
 from .actions import classify_action
 from .gazetteer import fold
 
+# A summary's tasks after its agreements ("Next steps by country", each country's under its
+# name): agreements too, and the heading names their group when no label below does.
+_STEPS = (
+    r"(?:next|further|following)\s+steps(?:\s+(?:by|per)\s+country)?|proximos\s+pasos"
+    r"(?:\s+por\s+pais)?|(?:commitments|tasks|compromisos|tareas)\s+(?:by|per|of\s+each|por"
+    r"|de\s+cada)\s+(?:country|pais|delegation|delegacion)"
+)
+
+
+def steps_heading(line: str) -> bool:
+    """ "Next steps:", "Próximos pasos por país": a heading that names the tasks under it."""
+    folded = re.sub(r"\s+", " ", fold(line).strip().rstrip(":").strip())
+    return bool(re.fullmatch(_STEPS, folded))
+
+
 _SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:the\s+following\s+)?conclusions?\s*(?:and|y|&|/)\s*recommendations?", "combined"),
     (r"conclusiones\s*(?:y|/)\s*recomendaciones", "combined"),
@@ -22,7 +37,8 @@ _SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|agreed\s+actions|acciones\s+acordadas"
         # What a Troika's or a working meeting's memo lists: "Compromisos:", "Action points:".
         r"|compromisos(?:\s+(?:adquiridos|asumidos|acordados))?|acuerdos\s+y\s+compromisos"
-        r"|commitments|action\s+(?:points|items)|follow-up\s+actions|puntos\s+de\s+accion)",
+        r"|commitments|action\s+(?:points|items)|follow-up\s+actions|puntos\s+de\s+accion"
+        rf"|{_STEPS})",
         "agreements",
     ),
     # A network's "WORK PLAN 2016" over the activities it agreed, each with who and when (a

@@ -406,6 +406,9 @@ _CLOSING_FORMULA = re.compile(
     r"(?:was|were|has\s+been)\s+(?:prepared|drafted|written|circulated)"
     r"|(?:la\s+presente|esta|el\s+presente)\s+(?:ayuda\s+memoria|relatoria|acta|minuta|informe)\s+"
     r"(?:fue|ha\s+sido)\s+(?:elaborad|preparad|redactad|circulad)"
+    # "Summary prepared by the Technical Secretariat and circulated on 20 July 2020."
+    r"|(?:summary|report|record|minutes|relatoria|informe|minuta|acta|ayuda\s+memoria|resumen)\s+"
+    r"(?:prepared|drafted|written|elaborad[oa]|preparad[oa]|redactad[oa])\s+(?:by|por)\s"
     # "Leída la presente acta, los participantes la aprobaron …": the minutes read and approved.
     r"|leid[oa]\s+(?:la\s+presente|el\s+presente|esta|este)\s+(?:acta|minuta|informe|relatoria)"
     r"|(?:the\s+present|these|this)\s+minutes\s+(?:having\s+been|were)\s+read"

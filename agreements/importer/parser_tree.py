@@ -7,7 +7,7 @@ import re
 from .gazetteer import detect_language, fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
-from .parser_sections import declaring_phrase, operative_phrase
+from .parser_sections import declaring_phrase, operative_phrase, steps_heading
 from .parser_text import _Level, _Node, _TextMixin, closing_formula, signed_by
 from .parser_tokens import _shouting, _Token, _wrap_width
 from .parser_unnumbered import _UnnumberedMixin
@@ -123,7 +123,11 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             if token.kind in ("blank", "gap"):
                 self.gap = True
             elif token.kind == "text" and (
-                self.closed or (self.gap and closing_formula(token.text))
+                self.closed
+                or (
+                    closing_formula(token.text)
+                    and (self.gap or self._last_text().rstrip().endswith((".", ";")))
+                )
             ):
                 self._closing(token)
             elif self.reviewing and token.kind in ("text", "item", "bullet"):
@@ -205,7 +209,9 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             kind = self._section_for(token.section)
             label = heading = ""
             numbered = re.match(r"^\d{1,2}\.\s+(?P<title>.+?):?$", token.text.strip())
-            if numbered and not _shouting(numbered["title"]):
+            if steps_heading(token.text):
+                heading = token.text.strip().rstrip(":").strip()  # "Next steps:" over its tasks
+            elif numbered and not _shouting(numbered["title"]):
                 # "4. Recomendaciones a la Reunión Viceministerial" among the titled parts "1.
                 # Informe …", "2. Secretaría Técnica": a section, and its title the items' group.
                 heading = numbered["title"]

@@ -165,6 +165,14 @@ class _UnnumberedMixin:
         depth = min(depth, len(self.stack))
         parent = self.stack[depth - 1].item if depth > 0 else None
         if depth == 0:
+            if (
+                self.section not in self.assigned_top
+                and self.prefix == "pending"
+                and not self.part_label
+            ):
+                # "Next steps by country" after agreements 1–5: its tasks go on from 6, their
+                # references ours, as no printed number can clash with them.
+                self.assigned_top[self.section] = self.last_top_value
             number = self.assigned_top.get(self.section, 0) + 1
             self.assigned_top[self.section] = number
             if self.prefix == "pending":
@@ -243,7 +251,9 @@ class _UnnumberedMixin:
             # operative phrase, paragraphs are read as in a section without bullets.
             if self._current() is None:
                 self._to_context(text)
-            elif self._after_ended_row(text) or (self.gap and narrative(text)):
+            elif self._after_ended_row(text) or (
+                narrative(text) and (self.gap or self._last_text().rstrip().endswith("."))
+            ):
                 # "Se levantó la sesión …" under a bullet that closed with its "Fecha: …"; "The
                 # Network thanked …" after the bullets: what happened, not more of a bullet.
                 self._flush(None)
