@@ -94,6 +94,9 @@ _IN = (
     r"(?:\s+(?:el|the)\s+month\s+of|\s+(?:el\s+)?mes\s+de|\s+the\s+month\s+of)?"
     # "en su reunión de noviembre de 2017", "at its meeting in November 2017".
     r"|\ben\s+su\s+(?:proxima\s+)?reunion\s+de|\bat\s+its\s+(?:next\s+)?meeting\s+(?:in|of)"
+    # "Fecha: reunión del GRCM de noviembre de 2016", "at the RCGM meeting of November 2016".
+    r"|\breunion\s+(?:del?\s+(?:la\s+|el\s+)?[a-z]{2,12}\s+)?de|\b(?:rcgm|rcm|network)\s+meeting"
+    r"\s+(?:in|of)"
 )
 _WEAK = re.compile(rf"(?:{_IN}|\bon)(?:\s+(?:the|el|la))?(?:\s+(?:year|ano))?\s*$")
 # A later "at the latest"/"a más tardar" also makes the date a deadline.

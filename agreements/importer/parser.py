@@ -83,6 +83,7 @@ from .parser_tree import _TreeBuilder
 from .parser_unnumbered import recital
 from .reading import normalise_text
 from .reading_acronyms import document_acronyms
+from .reading_phases import phase_periods
 from .schema import NoAgreementsFound, ParsedAgreement, ParsedMeeting, ParsedRecord
 
 __all__ = [
@@ -115,6 +116,7 @@ def parse_record(
     lines = without_mail_headers(_clean_lines(normalise_text(text or "").split("\n")))
     lines, footnotes = split_footnotes(lines)
     lines = split_run_in(lines)
+    lines, phases = phase_periods(lines)
     language = detect_language("\n".join(lines))
     numbered = has_numbered_items(lines)
     body_start = _body_start(lines)
@@ -179,6 +181,7 @@ def parse_record(
     last_day = meeting_last_day or meeting.end
     finisher = _Finisher(gazetteer, language, last_day, body=meeting.body)
     finisher.acronyms = document_acronyms("\n".join(lines), gazetteer, language)
+    finisher.phases = phases
     finisher.members_speak = bool(_MEMBERS_SPEAK.search(fold("\n".join(lines[:body_start]))))
     if progress is not None:
         finisher.progress = progress

@@ -14,6 +14,7 @@ from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
 from .parser_tree import _Node
 from .reading_acronyms import spell_out
 from .reading_ocr import join_split_words
+from .reading_phases import Phase, period_end, phase_period
 from .responsible import _SUPPORTED_BY, label_countries, responsible, trailing_parenthesis
 from .schema import ParsedAgreement
 
@@ -97,6 +98,7 @@ class _Finisher:
         self.acronyms: dict[str, str] = {}  # the document's own: "RPC" → its network's name
         # "We, the Vice-Ministers …": the member countries speak in the first person.
         self.members_speak = False
+        self.phases: list[Phase] = []  # a road map's phases with their periods
 
     def finish(
         self, node: _Node, parent: ParsedAgreement | None, before: str = ""
@@ -153,6 +155,11 @@ class _Finisher:
             found = resolve_deadline(f"Plazo: {closing[1]}", self.last_day, self.language)
             if found.phrase:
                 deadline = replace(found, phrase=closing[1])
+        if deadline.date is None and not deadline.phrase:
+            period = phase_period(text, group, self.phases)
+            found = resolve_deadline(period_end(period), self.last_day, self.language)
+            if period and found.date:
+                deadline = replace(found, phrase=period)  # the end of the activity's phase
         # Actors are read with "these countries" replaced by the countries just named, and the
         # document's own acronyms by the names they stand for.
         reading = resolve_anaphora(
@@ -170,6 +177,8 @@ class _Finisher:
             who = responsible(
                 reading_clause, actors, action, gazetteer=self.gazetteer, language=self.language
             )
+        if not who and self.group_body and _GROUP_IN_CHARGE.search(fold(text)):
+            who = [self.group_body]
         addressees = self._addressees(text)
         if addressees:
             # "A la Secretaría Técnica:" over its recommendations, "Al GRCM: incluir …".
@@ -372,8 +381,14 @@ _ADDRESSED = re.compile(
     re.IGNORECASE,
 )
 _GROUP_ANAPHOR = re.compile(
-    r"\b(?:the|this|said|el|este|dicho)\s+(?:working\s+group|grupo\s+de\s+trabajo|ad[\s-]*hoc"
-    r"\s+group|grupo\s+ad[\s-]*hoc|group|grupo)\b(?!\s+(?:on|of|for|sobre|de|del|en|para)\b)"
+    r"\b(?:the|this|said|el|del|al|este|dicho)\s+(?:working\s+group|grupo\s+de\s+trabajo"
+    r"|ad[\s-]*hoc\s+group|grupo\s+ad[\s-]*hoc|group|grupo)\b"
+    # "el Grupo sobre …" names another group; "del Grupo para evaluar …" is this one.
+    r"(?!\s+(?:on|of|for|sobre|de|del|en)\b|\s+para\s+(?![a-z]+(?:ar|er|ir)\b))"
+)
+# "(Responsable: el Grupo Ad Hoc)" in the group's own report: the group itself.
+_GROUP_IN_CHARGE = re.compile(
+    rf"\b(?:responsables?|responsible|a\s+cargo\s+de|lead|in\s+charge)\s*:\s*{_GROUP_ANAPHOR.pattern}"
 )
 _NETWORK_NAMES = {
     "LN-CP": ("Consular Protection Network", "Red de Protección Consular"),

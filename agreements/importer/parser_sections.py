@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from .actions import classify_action
 from .gazetteer import fold
+from .reading_phases import phase_title
 
 # A summary's tasks after its agreements ("Next steps by country", each country's under its
 # name): agreements too, and the heading names their group when no label below does.
@@ -316,7 +317,7 @@ def theme_label(text: str) -> str:
     "Sobre la trata de personas" → "Trata de personas"; any other label as printed."""
     stripped = re.sub(r"\s+", " ", text.strip()).rstrip(":").strip()
     match = _THEME_LABEL.match(fold(stripped))
-    return _printed(stripped, match, "theme") if match else stripped
+    return _printed(stripped, match, "theme") if match else phase_title(stripped)
 
 
 def _printed(stripped: str, match: re.Match, name: str) -> str:

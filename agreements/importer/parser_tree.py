@@ -36,6 +36,14 @@ _EARLIER_AGREEMENTS = re.compile(
     r"|tareas\s+pendientes|reuniones\s+anteriores)\b"
 )
 
+# A part that presents the plan rather than its tasks ("II. Objetivo general", "I. Background"):
+# its unnumbered paragraphs are context, though "Contar con un marco regional …" opens like one.
+_BACKGROUND_PART = re.compile(
+    r"^(?:presentacion|introduccion|antecedentes|justificacion|contexto|metodologia|objetivos?"
+    r"(?:\s+(?:general(?:es)?|especificos?))?|background|introduction|rationale|context|methodology"
+    r"|(?:general\s+|specific\s+)?objectives?|purpose)$"
+)
+
 
 class _TreeBuilder(_UnnumberedMixin, _TextMixin):
     """Walks the tokens once, keeping a stack of the open lists.
@@ -99,6 +107,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         # and its signatures, context until another section or item.
         self.closed = False
         self.reviewing = False  # under a part that reports on earlier agreements
+        self.background = False  # under a part that presents the plan (_BACKGROUND_PART)
 
     def _section_for(self, heading_kind: str | None) -> str:
         if heading_kind in ("agreements_operative", "agreements") and self.declaration:
@@ -130,6 +139,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 )
             ):
                 self._closing(token)
+            elif self.background and self.unnumbered[index] and token.kind in ("text", "bullet"):
+                self._to_context(token.text)
             elif self.reviewing and token.kind in ("text", "item", "bullet"):
                 # Under "Pending tasks from previous meetings": earlier agreements, reported on.
                 self._closing(_Token("text", token.raw or token.text))
@@ -217,6 +228,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 heading = numbered["title"]
         if fold(token.text) == fold(self.section_heading) and self.section_has_items:
             return  # a running header repeating the heading
+        self.background = token.section == "part" and bool(_BACKGROUND_PART.match(fold(heading)))
         self._flush(None)
         self.in_context = False
         self.reciting = False
