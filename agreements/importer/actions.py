@@ -80,9 +80,11 @@ _ADVERBS = re.compile(
 )
 # "The RCGM agreed to", "It was agreed that", "Los Viceministros acordaron", "Se acordó".
 _AGREED = re.compile(
-    r"^(?:(?:the\s+)?(?:rcgm|grcm|vice-?ministers|group|meeting|conference|participants"
-    r"|delegations)\s+|we\s+|it\s+was\s+(?:also\s+)?|(?:los|las)\s+(?:vice-?ministr[oa]s|delegaciones"
-    r"|participantes)\s+|(?:el\s+)?(?:grcm|grupo)\s+|se\s+)?(?:hereby\s+)?(?:agreed|agrees?"
+    r"^(?:(?:the\s+)?(?:rcgm|grcm|vice-?ministers|(?:working\s+|ad[\s-]*hoc\s+)?group|meeting"
+    r"|conference|participants|delegations|network|troika|liaison\s+officers)\s+|we\s+"
+    r"|it\s+was\s+(?:also\s+)?|(?:los|las)\s+(?:vice-?ministr[oa]s|delegaciones|participantes"
+    r"|funcionari[oa]s\s+de\s+enlace|enlaces)\s+|(?:el\s+|la\s+)?(?:grcm|grupo|red|troika)\s+|se\s+)?"
+    r"(?:hereby\s+)?(?:agreed|agrees?"
     r"|decided|decides?|resolved|resolves?|concluded|concludes?|acord(?:o|aron|amos)|acuerda(?:n)?"
     r"|decidimos|resolvemos"
     r"|decidi(?:o|eron)|decide(?:n)?|resolvi(?:o|eron)|resuelve(?:n)?|concluy(?:o|eron))"
@@ -381,6 +383,8 @@ def _subject_action(text: str, opening: str) -> str | None:
             return "request"
         if verb.split()[0] in _PARTICIPLES:
             return _PARTICIPLES[verb.split()[0]]
+        if verb == "take place":  # "The next meeting of the Network will take place in …"
+            return "hold"
         action = _verb_action(verb)
         if action is None:
             # "The TS will compile the reports and circulate them": the second verb says it.

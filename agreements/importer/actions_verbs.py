@@ -93,6 +93,16 @@ _VERBS: tuple[tuple[str, str], ...] = (
         r"(?:think|thinks)\s+through|take\s+into\s+(?:account|consideration)|tomar\s+en\s+(?:cuenta|consideracion)|reflect\s+on",
         "consider",
     ),
+    # "received with satisfaction the Activity Report of the TS": the report is noted (an offer
+    # received is accepted).
+    (
+        r"(?:receiv(?:e|es|ed)|recib(?:ir|e|en|io|ieron|imos))\s+(?:with|con)\s+(?:great\s+|gran\s+)?"
+        r"(?:satisfaction|appreciation|interest|pleasure|satisfaccion|beneplacito|interes|agrado)"
+        r"\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?:[\w-]+\s+){0,4}?(?:reports?|information|presentations?"
+        r"|updates?|results|documents?|study|studies|summary|informes?|informacion|presentaci(?:on|ones)"
+        r"|resultados|estudios?|documentos?|resumen|avances?|progress)\b",
+        "note",
+    ),
     (r"(?:follow|follows|dar|da|dan)\s*-?\s*(?:up|seguimiento)", "other"),
     (
         r"(?:submit|submits|submitted|someter|somete|someten)\s+(?:for|to|a|para)\s+(?:the\s+|la\s+)?(?:consideration|approval|consideracion|aprobacion)",

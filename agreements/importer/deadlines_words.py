@@ -147,12 +147,13 @@ def _month_part_candidates(add) -> None:
     )
     # "para su consideración en la XXIII Reunión Viceministerial": the meeting that decides.
     add(
-        r"\b(?:para\s+su\s+(?:consideracion|aprobacion)\s+en\s+la|for\s+(?:its\s+)?(?:consideration"
-        r"|approval)\s+(?:at|by)\s+the)\s+[xvil]{1,7}\s+(?:reunion\s+viceministerial|conferencia\s+"
+        r"\b(?:(?:para\s+su\s+(?:consideracion|aprobacion)|seran?\s+presentad[oa]s?)\s+en\s+la"
+        r"|(?:for\s+(?:its\s+)?(?:consideration|approval)|(?:will|to)\s+be\s+presented)\s+(?:at|by|to)"
+        r"\s+the)\s+[xvil]{1,7}\s+(?:reunion\s+viceministerial|conferencia\s+"
         r"regional\s+sobre\s+migracion|crm|vice-?ministerial\s+meeting|regional\s+conference\s+on"
         r"\s+migration|rcm)\b",
         "relative",
         lambda m, ref: None,
         intrinsic=True,
-        needs=(r"consideracion|aprobacion|consideration|approval",),
+        needs=(r"consideracion|aprobacion|consideration|approval|presentad|presented",),
     )

@@ -157,6 +157,12 @@ PLACES = Entry(
         # "its Technical Secretariat" in the documents is another conference's secretariat.
         _r(r"\b(?:its|su) (?:technical|executive) secretariat"),
         _r(r"\bsu secretaria (?:tecnica|ejecutiva)"),
+        # "the Technical Secretariat of the Regional Coalition …": another body's secretariat.
+        _r(
+            r"\b(?:technical|executive) secretariat(?= of the (?!regional conference|rcm\b"
+            r"|conference\b|puebla)[a-z])"
+        ),
+        _r(r"\bsecretaria (?:tecnica|ejecutiva)(?= de la (?!conferencia\b|crm\b)[a-z])"),
     ),
 )  # fmt: skip
 

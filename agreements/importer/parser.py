@@ -77,8 +77,16 @@ from .parser_layouts import (
     split_run_in,
 )
 from .parser_mail import without_mail_headers
+from .parser_resolution import resolution_start
 from .parser_sections import operative_phrase, section_heading
-from .parser_tokens import _PAGE_NUMBER, _body_start, _clean_lines, _first_item, _tokenize
+from .parser_tokens import (
+    _PAGE_FOOTER,
+    _PAGE_NUMBER,
+    _body_start,
+    _clean_lines,
+    _first_item,
+    _tokenize,
+)
 from .parser_tree import _TreeBuilder
 from .parser_unnumbered import recital
 from .reading import normalise_text
@@ -124,7 +132,14 @@ def parse_record(
     # "CONCLUSIONS AND RECOMMENDATIONS" may open the document above the place and dates.
     heading_end = _first_item(lines, body_start) if numbered else body_start
     operative_start = False
-    layout = layout_start(lines, body_start if numbered else None)
+    resolution = resolution_start(lines)
+    if resolution is not None and resolution < heading_end:
+        # "RECORDANDO …;" then "REAFIRMAN …;": a resolution's paragraphs, unnumbered.
+        body_start = heading_end = resolution
+        layout = None
+    else:
+        resolution = None
+        layout = layout_start(lines, body_start if numbered else None)
     if layout is not None:
         body_start, operative_start = layout
         # "El Grupo …, con la participación de …, concluyó lo siguiente:" describes the meeting.
@@ -153,7 +168,13 @@ def parse_record(
     tokens = _tokenize(lines[body_start:], heading, gazetteer)
     titled = [line for line in heading if line.strip()][:4]
     declaration = any(section_heading(line.strip()) == "declaration" for line in titled)
-    builder = _TreeBuilder(meeting.kind, tokens, operative_start, declaration=declaration)
+    builder = _TreeBuilder(
+        meeting.kind,
+        tokens,
+        operative_start,
+        declaration=declaration,
+        resolution=resolution is not None,
+    )
     roots = builder.build()
     body_chars = sum(len(line) for line in lines)
     item_chars = sum(len(paragraph) for node in _walk(roots) for paragraph in node.paragraphs)
@@ -255,7 +276,10 @@ def _signed_at(lines: list[str], end: int, body_start: int) -> int:
     index = end
     # Blank lines and a last page's number ("2/2") may stand below it.
     while index > body_start and (
-        not lines[index - 1].strip() or _PAGE_NUMBER.match(fold(lines[index - 1].strip()))
+        not lines[index - 1].strip()
+        or _PAGE_NUMBER.match(fold(lines[index - 1].strip()))
+        # "GRCM – Santo Domingo, noviembre de 2011      Página 2 de 2": the last page's footer.
+        or _PAGE_FOOTER.search(fold(lines[index - 1].strip()))
     ):
         index -= 1
     found = end

@@ -112,7 +112,7 @@ class _Finisher:
         lead_in = "" if node.group or objective else _lead_in(text)
         if lead_in:
             # "3) Budget 2024. The RCGM recommended …": the run-in title is the item's group.
-            text = text[len(lead_in) + 1 :].lstrip()
+            text = re.sub(r"^\s*[.–—-]\s*", "", text[len(lead_in) :])
         group = node.group or objective or lead_in
         # Under "It is recommended that:" an item that says nothing by itself is read as the
         # clause it completes ("That the member countries designate …"); its text stays as
@@ -443,7 +443,10 @@ _OBJECTIVE_CELL = re.compile(
 )
 
 
-_LEAD_IN = re.compile(r"^(?P<title>[A-ZÁÉÍÓÚÑ][^.;:!?\n]{1,60}?)\.\s+(?=[A-ZÁÉÍÓÚÑ¿\"“])")
+# "Budget 2024. The RCGM …", "Regional training plan – The Network approved …".
+_LEAD_IN = re.compile(
+    r"^(?P<title>[A-ZÁÉÍÓÚÑ][^.;:!?\n–—]{1,60}?)(?:\.|\s+[–—-])\s+(?=[A-ZÁÉÍÓÚÑ¿\"“])"
+)
 
 
 def _lead_in(text: str) -> str:

@@ -344,3 +344,32 @@ def declaring_phrase(line: str) -> bool:
     an item whatever its opening ("Su compromiso de …", "Our resolve to …")."""
     stripped = line.strip()
     return stripped.endswith(":") and section_heading(stripped) == "declaration"
+
+
+_EARLIER_AGREEMENTS = re.compile(
+    r"\b(?:pending\s+tasks|previous\s+(?:meetings?|agreements)|earlier\s+(?:meetings?|agreements)"
+    r"|status\s+of\s+(?:the\s+)?(?:previous|earlier|pending)|acuerdos\s+(?:anteriores|previos|pendientes)"
+    r"|tareas\s+pendientes|reuniones\s+anteriores)\b"
+)
+
+# A part that presents the plan rather than its tasks ("II. Objetivo general", "I. Background"):
+# its unnumbered paragraphs are context, though "Contar con un marco regional …" opens like one.
+_BACKGROUND_PART = re.compile(
+    r"^(?:presentacion|introduccion|antecedentes|justificacion|contexto|metodologia|objetivos?"
+    r"(?:\s+(?:general(?:es)?|especificos?))?|background|introduction|rationale|context|methodology"
+    r"|(?:general\s+|specific\s+)?objectives?|purpose"
+    # What was presented or said before anything was agreed: "I. SUMMARY OF PRESENTATIONS".
+    r"|(?:summary\s+of\s+(?:the\s+)?)?(?:presentations|discussions|proceedings|deliberations)"
+    r"|(?:resumen\s+de\s+(?:las\s+|los\s+)?)?(?:presentaciones|exposiciones|deliberaciones"
+    r"|intervenciones)|desarrollo\s+de\s+la\s+(?:reunion|sesion)|inauguracion|opening(?:\s+session)?)$"
+)
+
+
+def earlier_agreements(heading: str) -> bool:
+    """ "Pending tasks from previous meetings": a part that reports on earlier agreements."""
+    return bool(_EARLIER_AGREEMENTS.search(fold(heading)))
+
+
+def background_part(title: str) -> bool:
+    """ "Objetivo general", "SUMMARY OF PRESENTATIONS": a part that holds no agreement."""
+    return bool(_BACKGROUND_PART.match(fold(title)))

@@ -447,3 +447,22 @@ def _wrap_width(tokens: list[_Token]) -> tuple[bool, int]:
         return False, 0
     width = lengths[int(len(lengths) * 0.9) - 1]
     return width <= 120, width
+
+
+def _segments(tokens: list[_Token], operative_start: bool) -> tuple[list[bool], list[bool]]:
+    """Per token: whether its section has no labelled item (so its paragraphs and bullets are
+    the items), and whether that section has bullets."""
+    unnumbered = [False] * len(tokens)
+    bulleted = [False] * len(tokens)
+    start = 0
+    operative = operative_start
+    for end in [i for i, t in enumerate(tokens) if t.kind == "section"] + [len(tokens)]:
+        segment = tokens[start:end]
+        labelled = any(t.kind == "item" and t.label and not t.label.weak for t in segment)
+        bullets = any(t.kind == "bullet" for t in segment)
+        for index in range(start, end):
+            unnumbered[index] = operative and not labelled
+            bulleted[index] = bullets
+        start = end
+        operative = True
+    return unnumbered, bulleted

@@ -7,9 +7,16 @@ import re
 from .gazetteer import detect_language, fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
-from .parser_sections import declaring_phrase, operative_phrase, steps_heading
+from .parser_resolution import operative, preambular
+from .parser_sections import (
+    background_part,
+    declaring_phrase,
+    earlier_agreements,
+    operative_phrase,
+    steps_heading,
+)
 from .parser_text import _Level, _Node, _TextMixin, closing_formula, signed_by
-from .parser_tokens import _shouting, _Token, _wrap_width
+from .parser_tokens import _segments, _shouting, _Token, _wrap_width
 from .parser_unnumbered import _UnnumberedMixin
 
 __all__ = ["_Level", "_Node", "_TreeBuilder"]
@@ -30,21 +37,6 @@ _GROUP_KINDS = ("working_group", "ad_hoc_group")
 
 # "4. Pending tasks from previous meetings", "Seguimiento de acuerdos anteriores": a part that
 # reports on what earlier meetings agreed; its lines are no new agreements.
-_EARLIER_AGREEMENTS = re.compile(
-    r"\b(?:pending\s+tasks|previous\s+(?:meetings?|agreements)|earlier\s+(?:meetings?|agreements)"
-    r"|status\s+of\s+(?:the\s+)?(?:previous|earlier|pending)|acuerdos\s+(?:anteriores|previos|pendientes)"
-    r"|tareas\s+pendientes|reuniones\s+anteriores)\b"
-)
-
-# A part that presents the plan rather than its tasks ("II. Objetivo general", "I. Background"):
-# its unnumbered paragraphs are context, though "Contar con un marco regional …" opens like one.
-_BACKGROUND_PART = re.compile(
-    r"^(?:presentacion|introduccion|antecedentes|justificacion|contexto|metodologia|objetivos?"
-    r"(?:\s+(?:general(?:es)?|especificos?))?|background|introduction|rationale|context|methodology"
-    r"|(?:general\s+|specific\s+)?objectives?|purpose)$"
-)
-
-
 class _TreeBuilder(_UnnumberedMixin, _TextMixin):
     """Walks the tokens once, keeping a stack of the open lists.
 
@@ -58,10 +50,12 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         tokens: list[_Token],
         operative_start: bool = False,
         declaration: bool = False,
+        resolution: bool = False,
     ) -> None:
         self.meeting_kind = meeting_kind
         # A document titled as a declaration: what its Vice-Ministers resolve is the declaration.
         self.declaration = declaration
+        self.resolution = resolution  # written as a resolution (parser_resolution)
         self.tokens = tokens
         self.roots: list[_Node] = []
         self.refs: set[tuple[str, str]] = set()
@@ -149,6 +143,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 self._closing(_Token("text", token.raw))
             elif token.kind == "section":
                 self._start_section(token)
+            elif self.resolution and token.kind == "text" and self._resolution_paragraph(token):
+                pass
             elif self.unnumbered[index] and token.kind == "bullet":
                 self._unnumbered_bullet(token)
             elif self.unnumbered[index] and token.kind in ("text", "item"):
@@ -172,6 +168,21 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 node.addressed = node.group in self.addressee_groups
         return self.roots
 
+    def _resolution_paragraph(self, token: _Token) -> bool:
+        """An operative paragraph is an item; a preambular one, or what follows the last item
+        after a blank line ("Adoptada en San José …", the signatures), is context."""
+        if operative(token.text):
+            self._assigned(token.text, 0, token)
+            return True
+        closing = self.gap and self.section_has_items and not token.text[:1].islower()
+        if not (preambular(token.text) or closing):
+            return False
+        self._flush(None)
+        self._to_context(token.text)
+        self.previous = token
+        self.gap = False
+        return True
+
     def _twin(self, token: _Token) -> bool:
         current = self._current()
         if current is None or current.label is None or current.children or not token.text:
@@ -193,7 +204,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
 
     def _start_section(self, token: _Token) -> None:
         self.closed = False
-        self.reviewing = bool(_EARLIER_AGREEMENTS.search(fold(token.text)))
+        self.reviewing = earlier_agreements(token.text)
         if token.section == "part":
             kind = self.section
             label, heading = token.text.split(None, 1)
@@ -228,7 +239,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 heading = numbered["title"]
         if fold(token.text) == fold(self.section_heading) and self.section_has_items:
             return  # a running header repeating the heading
-        self.background = token.section == "part" and bool(_BACKGROUND_PART.match(fold(heading)))
+        self.background = token.section == "part" and background_part(heading)
         self._flush(None)
         self.in_context = False
         self.reciting = False
@@ -471,25 +482,6 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             if self.section == "recommendation"
             else ("conclusion" if self.section in ("combined", "combined_wg") else self.section)
         )
-
-
-def _segments(tokens: list[_Token], operative_start: bool) -> tuple[list[bool], list[bool]]:
-    """Per token: whether its section has no labelled item (so its paragraphs and bullets are
-    the items), and whether that section has bullets."""
-    unnumbered = [False] * len(tokens)
-    bulleted = [False] * len(tokens)
-    start = 0
-    operative = operative_start
-    for end in [i for i, t in enumerate(tokens) if t.kind == "section"] + [len(tokens)]:
-        segment = tokens[start:end]
-        labelled = any(t.kind == "item" and t.label and not t.label.weak for t in segment)
-        bullets = any(t.kind == "bullet" for t in segment)
-        for index in range(start, end):
-            unnumbered[index] = operative and not labelled
-            bulleted[index] = bullets
-        start = end
-        operative = True
-    return unnumbered, bulleted
 
 
 def _walk(nodes: list[_Node]):
