@@ -344,7 +344,8 @@ _WHO_AMONG = re.compile(
 
 
 def _subject_action(text: str, opening: str) -> str | None:
-    first = re.split(r"(?<=[.;])\s|\n", opening, maxsplit=1)[0]
+    # "The Canadian and U.S. delegations will …": an initial's dot ends no sentence.
+    first = re.split(r"(?<=[.;])(?<!\b\w\.)\s|\n", opening, maxsplit=1)[0]
     first = _WHO_AMONG.sub(" ", first)
     passive = re.match(
         r"^(?:[\w'().-]+\s+){1,8}?(?:is|are|was|were)\s+(?:hereby\s+)?(?:also\s+)?"
@@ -374,7 +375,7 @@ def _subject_action(text: str, opening: str) -> str | None:
         r"|offered\s+to|agreed\s+to|undertook\s+to|requested|se\s+comprometen?\s+a"
         r"|se\s+comprometieron\s+a|se\s+compromete\s+a|se\s+comprometio\s+a|deberan?|deberian?|deben?|podran?"
         r"|procederan?\s+a|tendran?\s+que|se\s+encargaran?\s+de)"
-        r"\s+(?:also\s+)?(?:be\s+)?(\w+(?:\s+\w+)?)",
+        r"\s+(?:also\s+)?(?:be\s+)?([\w-]+(?:\s+\w+)?)",
         first,
     )
     if modal:

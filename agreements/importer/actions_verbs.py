@@ -193,7 +193,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
         "submit",
     ),
     (
-        r"hold(?:s)?|held|organi[sz](?:e|es|ed|ing)|convene(?:s|d)?|conduct(?:s|ed)?|host(?:s|ed)?|continu(?:e|es|ed)|schedul(?:e|es|ed)|co-?sponsor(?:s|ed)?|sponsor(?:s|ed)?|dar\s+continuidad|"
+        r"hold(?:s)?|held|(?:co-?)?organi[sz](?:e|es|ed|ing)|co-?host(?:s|ed)?|convene(?:s|d)?|conduct(?:s|ed)?|host(?:s|ed)?|continu(?:e|es|ed)|schedul(?:e|es|ed)|co-?sponsor(?:s|ed)?|sponsor(?:s|ed)?|dar\s+continuidad|"
         + _es("realiz", "celebr", "organiz", "efectu", "convoc", "continu", "auspici", "coauspici"),
         "hold",
     ),

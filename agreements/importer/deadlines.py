@@ -256,6 +256,13 @@ def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: boo
     return True
 
 
+_DEADLINE_CELL = re.compile(
+    r"\s—\s+(?:time\s*frame|timeline|deadline|plazo|fecha(?:\s+l[ií]mite)?|target\s+date"
+    r"|cronograma)[^:—]{0,20}:",
+    re.IGNORECASE,
+)
+
+
 def _phrase_end(folded: str, end: int) -> int:
     trailing = _TRAILING.match(folded, end)
     return trailing.end() if trailing else end
@@ -272,6 +279,13 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
     """
     if not text:
         return Deadline()
+    cell = _DEADLINE_CELL.search(text)
+    if cell and cell.start() > 0:
+        # A table's deadline column ("… in 2012, a virtual exchange … — Timeframe: Before the
+        # next RCGM meeting") says when, whatever year the agreement's own words mention.
+        found = resolve_deadline(text[cell.start() + 1 :], meeting_last_day, language)
+        if found.phrase:
+            return found
     folded = fold(read_for_dates(text))
     # Where the words begin and end: a date that is the whole text is a deadline.
     content = (

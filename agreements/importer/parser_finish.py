@@ -11,8 +11,10 @@ from .actions import _opening, _verb_action, classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
 from .deadlines import resolve_deadline
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
+from .parser_item_text import _OBJECTIVE_CELL, _STATUS_CELL, _item_text, _lead_in, _without_cell
 from .parser_tree import _Node
 from .reading_acronyms import spell_out
+from .reading_nouns import one_noun_each
 from .reading_ocr import join_split_words
 from .reading_phases import Phase, period_end, phase_period
 from .responsible import _SUPPORTED_BY, label_countries, responsible, trailing_parenthesis
@@ -163,7 +165,10 @@ class _Finisher:
         # Actors are read with "these countries" replaced by the countries just named, and the
         # document's own acronyms by the names they stand for.
         reading = resolve_anaphora(
-            join_split_words(spell_out(text, self.acronyms)), self.gazetteer, self.language, before
+            one_noun_each(join_split_words(spell_out(text, self.acronyms))),
+            self.gazetteer,
+            self.language,
+            before,
         )
         reading = self._network_anaphora(reading, before)
         if not self.group_body:
@@ -404,12 +409,18 @@ _NETWORK_NAMES = {
 }
 
 
+_TRAILING_FIELD = re.compile(
+    r"\s+(?:plazo|deadline|target\s+date|fecha(?:\s+l[ií]mite)?|timeframe)\s*:[^:]*$", re.IGNORECASE
+)
+
+
 def _directs(parent: ParsedAgreement | None) -> bool:
     """Whether a parent's text is a directive that its sub-items complete ("To request X:")."""
     return (
         parent is not None
         and parent.action in ("request", "urge", "recommend")
-        and parent.text.rstrip().endswith(":")
+        # "Solicitar a la ST que: Plazo: 31 de enero de 2010.": the field under its list.
+        and _TRAILING_FIELD.sub("", parent.text).rstrip().endswith(":")
     )
 
 
@@ -422,69 +433,6 @@ _NOT_TASKS = frozenset("lugar hogar mujer nivel particular regular similar exter
 def _bare_task(text: str) -> bool:
     match = _BARE_TASK.match(fold(text).strip() + " ")
     return bool(match) and match.group().strip() not in _NOT_TASKS
-
-
-# A follow-up matrix's status column ("— Estado: Cumplido") closing a table's row: how the
-# agreement stood when the matrix was updated, not the agreement.
-_STATUS_CELL = re.compile(
-    r"\s+—\s+(?:estado|estatus|status|situaci[oó]n|avance|progress)\s*:\s*(?P<cell>[^—\n]+?)\s*$",
-    re.IGNORECASE,
-)
-
-
-# A work plan's objective spanning several activities, which the table's reading gives each of
-# its rows as a last cell ("— Objetivo específico: Fortalecer …"): the activities' group.
-_OBJECTIVE_CELL = re.compile(
-    r"\s+—\s+(?:objetivos?(?:\s+(?:espec[ií]fico|estrat[eé]gico|general)s?)?|objectives?"
-    r"(?:\s+\w+)?|eje(?:\s+tem[aá]tico)?|l[ií]nea\s+(?:de\s+acci[oó]n|estrat[eé]gica)"
-    r"|resultados?(?:\s+esperados?)?|expected\s+results?|outcomes?|strategic\s+lines?)\s*:"
-    r"\s*(?P<cell>[^—\n]+?)\s*$",
-    re.IGNORECASE,
-)
-
-
-# "Budget 2024. The RCGM …", "Regional training plan – The Network approved …".
-_LEAD_IN = re.compile(
-    r"^(?P<title>[A-ZÁÉÍÓÚÑ][^.;:!?\n–—]{1,60}?)(?:\.|\s+[–—-])\s+(?=[A-ZÁÉÍÓÚÑ¿\"“])"
-)
-
-
-def _lead_in(text: str) -> str:
-    """A short title run into an item's first sentence ("Agenda. The RCGM adopted …", "Budget
-    2024. The RCGM recommended …"): no verb, at most six words, a full sentence after it."""
-    match = _LEAD_IN.match(text)
-    if not match:
-        return ""
-    title = match["title"].strip()
-    words = title.split()
-    if len(words) > 6 or re.search(r"\b[A-Z]\Z|\b(?:No|Núm|Art|Sr|Sra|Dr|Mr|Ms|St)\Z", title):
-        return ""  # an initial or an abbreviation ("U.S.", "Art. 5"), not a title
-    opening = _opening(title)
-    if _verb_action(opening) is not None and not re.match(
-        r"^[\w-]+\s+(?:of|on|de|del|sobre)\b", opening
-    ):
-        return ""  # "Approve the budget. …" is a task; "Report of the PPT." a title
-    rest = text[match.end() :]
-    if len(rest.split()) < 4:
-        return ""
-    return title
-
-
-def _without_cell(text: str, cell: re.Pattern) -> tuple[str, str]:
-    match = cell.search(text)
-    if not match:
-        return text, ""
-    return text[: match.start()], match["cell"]
-
-
-def _item_text(paragraphs: list[str]) -> str:
-    cleaned = []
-    for paragraph in paragraphs:
-        paragraph = re.sub(r"[ \t]+", " ", paragraph).strip()
-        paragraph = re.sub(r"\s+([,.;:])", r"\1", paragraph) if paragraph else paragraph
-        if paragraph and paragraph != "·":
-            cleaned.append(paragraph)
-    return "\n".join(cleaned)
 
 
 def _that_clause(text: str, language: str) -> str:

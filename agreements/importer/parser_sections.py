@@ -361,7 +361,8 @@ _BACKGROUND_PART = re.compile(
     # What was presented or said before anything was agreed: "I. SUMMARY OF PRESENTATIONS".
     r"|(?:summary\s+of\s+(?:the\s+)?)?(?:presentations|discussions|proceedings|deliberations)"
     r"|(?:resumen\s+de\s+(?:las\s+|los\s+)?)?(?:presentaciones|exposiciones|deliberaciones"
-    r"|intervenciones)|desarrollo\s+de\s+la\s+(?:reunion|sesion)|inauguracion|opening(?:\s+session)?)$"
+    r"|intervenciones)|desarrollo\s+de\s+la\s+(?:reunion|sesion)|(?:sesion\s+de\s+)?(?:inauguracion"
+    r"|clausura)|cierre(?:\s+de\s+la\s+(?:reunion|sesion))?|(?:opening|closing)(?:\s+session)?)$"
 )
 
 
@@ -373,3 +374,44 @@ def earlier_agreements(heading: str) -> bool:
 def background_part(title: str) -> bool:
     """ "Objetivo general", "SUMMARY OF PRESENTATIONS": a part that holds no agreement."""
     return bool(_BACKGROUND_PART.match(fold(title)))
+
+
+# How minutes and reports close: "No habiendo más asuntos que tratar, se levantó la sesión …",
+# "Para constancia, firman …", "There being no other business, the meeting was adjourned".
+_CLOSING_FORMULA = re.compile(
+    r"^(?:no\s+habiendo\s+(?:mas|otros?)\s+(?:asuntos|temas|puntos)|agotad[oa]s?\s+(?:la\s+agenda"
+    r"|el\s+orden\s+del\s+dia|los\s+(?:puntos|temas))|habiendose\s+agotado|se\s+(?:levanto|dio\s+por"
+    r"\s+(?:terminada|concluida|clausurada)|clausuro|cerro)\s+la\s+(?:sesion|reunion)|para\s+constancia"
+    r"|en\s+fe\s+de\s+lo\s+cual|there\s+being\s+no\s+(?:other|further)\s+(?:business|matters)"
+    r"|the\s+meeting\s+(?:was|is)\s+(?:adjourned|closed)|in\s+witness\s+whereof"
+    # Who wrote the record up: "This summary was prepared by the ES …", "La presente relatoría
+    # fue elaborada por la ST …".
+    r"|(?:this|the\s+present)\s+(?:summary|report|record|memo(?:randum)?|minutes|document)\s+"
+    r"(?:was|were|has\s+been)\s+(?:prepared|drafted|written|circulated)"
+    r"|(?:la\s+presente|esta|el\s+presente)\s+(?:ayuda\s+memoria|relatoria|acta|minuta|informe)\s+"
+    r"(?:fue|ha\s+sido)\s+(?:elaborad|preparad|redactad|circulad)"
+    # "Summary prepared by the Technical Secretariat and circulated on 20 July 2020."
+    r"|(?:summary|report|record|minutes|relatoria|informe|minuta|acta|ayuda\s+memoria|resumen)\s+"
+    r"(?:prepared|drafted|written|elaborad[oa]|preparad[oa]|redactad[oa])\s+(?:by|por)\s"
+    # "Leída la presente acta, los participantes la aprobaron …": the minutes read and approved.
+    r"|leid[oa]\s+(?:la\s+presente|el\s+presente|esta|este)\s+(?:acta|minuta|informe|relatoria)"
+    r"|(?:the\s+present|these|this)\s+minutes\s+(?:having\s+been|were)\s+read"
+    # A diplomatic note's close: "… aprovecha la oportunidad para reiterar … las muestras de su
+    # más alta y distinguida consideración", "… avails itself of this opportunity to renew …".
+    r"|(?:[a-z]+\s+){0,8}(?:aprovecha|aprovechan)\s+(?:la|esta)\s+oportunidad\s+para\s+(?:reiterar|renovar)"
+    r"|(?:[a-z]+\s+){0,8}avails?\s+(?:itself|themselves)\s+of\s+this\s+opportunity"
+    # An e-mail's close: "Saludos cordiales,", "Best regards,".
+    r"|(?:saludos(?:\s+cordiales)?|atentamente|cordialmente|best\s+regards|kind\s+regards"
+    r"|sincerely|regards),?$"
+    # "Adopted in San Salvador … on the seventeenth day of November", "Los Jefes de Delegación
+    # suscriben el presente Comunicado …": where and when the text was adopted or signed.
+    r"|(?:adopted|done|signed|adoptad[oa]|suscrit[oa]|firmad[oa]|hech[oa]|dad[oa])\s+(?:(?:in|at|en)"
+    r"\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?[a-z]|de\s+forma\s+virtual|virtually"
+    r"|by\s+videoconference|por\s+videoconferencia)"
+    r"|(?:[a-z]+\s+){0,6}(?:suscriben|firman|suscribieron|firmaron|sign|signed)\s+(?:el|la|los"
+    r"|las|this|the)\s+(?:presente|present)\b)"
+)
+
+
+def closing_formula(text: str) -> bool:
+    return bool(_CLOSING_FORMULA.match(fold(text).strip()))

@@ -152,6 +152,8 @@ class _TextMixin:
             self._agreed_item(text[agreed.end() :].strip())
         elif self.in_context and self.gap is False and self.context:
             self.context[-1] = f"{self.context[-1]} {text}"
+        elif field_line(text) and self._field_of_the_list(text):
+            pass
         elif self._closing_narrative(text, index) or self._narrative_between_items(text, index):
             # "Los Viceministros expresaron su satisfacción…" after the last item, "La delegación
             # de Canadá anunció …" between two decisions: what happened at the meeting, kept on
@@ -177,6 +179,25 @@ class _TextMixin:
             self.pending.append(text)
         self.previous = token
         self.gap = False
+
+    def _field_of_the_list(self, text: str) -> bool:
+        """ "Plazo: 31 de enero de 2010." under the last of the sub-items that complete "Solicitar
+        a la Secretaría Técnica que:": when none of them has a field of its own, the field is the
+        parent's, and the list has ended."""
+        if len(self.stack) < 2 or self.pending:
+            return False
+        parent = self.stack[-2].item
+        if not parent.paragraphs or not parent.paragraphs[-1].rstrip().endswith(":"):
+            return False
+        if any(
+            field_line(p) or _FIELD_INSIDE.search(fold(p))
+            for c in parent.children
+            for p in c.paragraphs
+        ):
+            return False
+        parent.paragraphs.append(text)
+        del self.stack[-1]
+        return True
 
     def _after_ended_row(self, text: str) -> bool:
         current = self._current()
@@ -392,43 +413,6 @@ def signatories(text: str) -> bool:
     return all(word[:1].isupper() or word.lower() in _NAME_GLUE for word in words)
 
 
-# How minutes and reports close: "No habiendo más asuntos que tratar, se levantó la sesión …",
-# "Para constancia, firman …", "There being no other business, the meeting was adjourned".
-_CLOSING_FORMULA = re.compile(
-    r"^(?:no\s+habiendo\s+(?:mas|otros?)\s+(?:asuntos|temas|puntos)|agotad[oa]s?\s+(?:la\s+agenda"
-    r"|el\s+orden\s+del\s+dia|los\s+(?:puntos|temas))|habiendose\s+agotado|se\s+(?:levanto|dio\s+por"
-    r"\s+(?:terminada|concluida|clausurada)|clausuro|cerro)\s+la\s+(?:sesion|reunion)|para\s+constancia"
-    r"|en\s+fe\s+de\s+lo\s+cual|there\s+being\s+no\s+(?:other|further)\s+(?:business|matters)"
-    r"|the\s+meeting\s+(?:was|is)\s+(?:adjourned|closed)|in\s+witness\s+whereof"
-    # Who wrote the record up: "This summary was prepared by the ES …", "La presente relatoría
-    # fue elaborada por la ST …".
-    r"|(?:this|the\s+present)\s+(?:summary|report|record|memo(?:randum)?|minutes|document)\s+"
-    r"(?:was|were|has\s+been)\s+(?:prepared|drafted|written|circulated)"
-    r"|(?:la\s+presente|esta|el\s+presente)\s+(?:ayuda\s+memoria|relatoria|acta|minuta|informe)\s+"
-    r"(?:fue|ha\s+sido)\s+(?:elaborad|preparad|redactad|circulad)"
-    # "Summary prepared by the Technical Secretariat and circulated on 20 July 2020."
-    r"|(?:summary|report|record|minutes|relatoria|informe|minuta|acta|ayuda\s+memoria|resumen)\s+"
-    r"(?:prepared|drafted|written|elaborad[oa]|preparad[oa]|redactad[oa])\s+(?:by|por)\s"
-    # "Leída la presente acta, los participantes la aprobaron …": the minutes read and approved.
-    r"|leid[oa]\s+(?:la\s+presente|el\s+presente|esta|este)\s+(?:acta|minuta|informe|relatoria)"
-    r"|(?:the\s+present|these|this)\s+minutes\s+(?:having\s+been|were)\s+read"
-    # A diplomatic note's close: "… aprovecha la oportunidad para reiterar … las muestras de su
-    # más alta y distinguida consideración", "… avails itself of this opportunity to renew …".
-    r"|(?:[a-z]+\s+){0,8}(?:aprovecha|aprovechan)\s+(?:la|esta)\s+oportunidad\s+para\s+(?:reiterar|renovar)"
-    r"|(?:[a-z]+\s+){0,8}avails?\s+(?:itself|themselves)\s+of\s+this\s+opportunity"
-    # An e-mail's close: "Saludos cordiales,", "Best regards,".
-    r"|(?:saludos(?:\s+cordiales)?|atentamente|cordialmente|best\s+regards|kind\s+regards"
-    r"|sincerely|regards),?$"
-    # "Adopted in San Salvador … on the seventeenth day of November", "Los Jefes de Delegación
-    # suscriben el presente Comunicado …": where and when the text was adopted or signed.
-    r"|(?:adopted|done|signed|adoptad[oa]|suscrit[oa]|firmad[oa]|hech[oa]|dad[oa])\s+(?:(?:in|at|en)"
-    r"\s+(?:la\s+ciudad\s+de\s+|the\s+city\s+of\s+)?[a-z]|de\s+forma\s+virtual|virtually"
-    r"|by\s+videoconference|por\s+videoconferencia)"
-    r"|(?:[a-z]+\s+){0,6}(?:suscriben|firman|suscribieron|firmaron|sign|signed)\s+(?:el|la|los"
-    r"|las|this|the)\s+(?:presente|present)\b)"
-)
-
-
 # "(f) Gloria Elena Mora Jiménez", "(Fdo.) Juan Pérez": "firmado", over the name of who signed.
 _SIGNED_BY = re.compile(
     r"^\((?:f|fdo)\.?\)\s+(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñ'.-]*\s*){2,6}$|^fdo\.?:?\s+[A-ZÁÉÍÓÚÑ]"
@@ -439,10 +423,6 @@ def signed_by(text: str) -> bool:
     return bool(_SIGNED_BY.match(text.strip()))
 
 
-def closing_formula(text: str) -> bool:
-    return bool(_CLOSING_FORMULA.match(fold(text).strip()))
-
-
 def agenda_title(text: str) -> str:
     match = _AGENDA_ITEM.match(text.strip())
     return match["title"].strip().rstrip(".:") if match else ""
@@ -451,10 +431,16 @@ def agenda_title(text: str) -> str:
 # "Responsable: Secretaría Técnica", "Fecha: 15 de abril", "Deadline: June 2015": a field of the
 # item above, on a line of its own.
 _FIELD_START = re.compile(
-    r"^(?:responsables?|responsible|a\s+cargo\s+de|lead|in\s+charge|plazo|deadline|fecha"
+    r"^(?:responsables?|responsible|a\s+cargo\s+de|lead|in\s+charge|plazo|deadline|target\s+date|fecha"
     r"(?:\s+limite)?|date|timeline|cronograma|addressed\s+to|dirigid[oa]s?\s+a"
     r"|(?:(?:suggested|proposed|indicative)\s+)?time\s*frame"
     r"|plazo\s+(?:sugerido|propuesto|estimado|indicativo))\s*:"
+)
+
+
+# A field written inside a sub-item's paragraph: "… el informe. Plazo: marzo de 2010."
+_FIELD_INSIDE = re.compile(
+    r"[.;]\s+(?:plazo|deadline|target\s+date|fecha(?:\s+limite)?|timeframe|responsables?)\s*:"
 )
 
 

@@ -10,14 +10,15 @@ from .parser_labels import Label, _show
 from .parser_resolution import operative, preambular
 from .parser_sections import (
     background_part,
+    closing_formula,
     declaring_phrase,
     earlier_agreements,
     operative_phrase,
     steps_heading,
 )
-from .parser_text import _Level, _Node, _TextMixin, closing_formula, signed_by
+from .parser_text import _Level, _Node, _TextMixin, signed_by
 from .parser_tokens import _segments, _shouting, _Token, _wrap_width
-from .parser_unnumbered import _UnnumberedMixin
+from .parser_unnumbered import _UnnumberedMixin, narrative
 
 __all__ = ["_Level", "_Node", "_TreeBuilder"]
 
@@ -133,7 +134,11 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 )
             ):
                 self._closing(token)
-            elif self.background and self.unnumbered[index] and token.kind in ("text", "bullet"):
+            elif self.background and (
+                (self.unnumbered[index] and token.kind in ("text", "bullet"))
+                or (token.kind == "item" and narrative(token.text))
+            ):
+                # "V. CLOSING" over "20. The PPT thanked the delegations …": what happened.
                 self._to_context(token.text)
             elif self.reviewing and token.kind in ("text", "item", "bullet"):
                 # Under "Pending tasks from previous meetings": earlier agreements, reported on.

@@ -113,11 +113,47 @@ _LABEL_CELL = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})[.)]?$")
 _GROUP_ROW = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][^a-z.;:]{2,120}$")
 
 
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in _CELLS.split(line.strip())]
+
+
+def _rows_over_two_lines(text: str) -> list[str]:
+    """A cell of two paragraphs breaks its row: "2<tab>To prepare a study." then "The study
+    should cover …<tab>Technical Secretariat<tab>First half of 2012". When the two lines' cells
+    make one row of the header's width, they are that row."""
+    lines = text.split("\n")
+    width = 0
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        cells = _cells(line)
+        if line.count("\t") >= 2 and all(len(cell.split()) <= 3 for cell in cells):
+            width = len(cells)  # a header row
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if (
+            width
+            and "\t" in line
+            and "\t" in following
+            and len(cells) < width
+            and len(cells) + len(_cells(following)) - 1 == width
+        ):
+            merged = _cells(following)
+            cells = [*cells[:-1], f"{cells[-1]} {merged[0]}".strip(), *merged[1:]]
+            out.append("\t".join(cells))
+            index += 2
+            continue
+        width = width if line.strip() else 0
+        out.append(line)
+        index += 1
+    return out
+
+
 def _table_rows(text: str) -> str:
     header: list[str] | None = None
     lines = []
-    for line in text.split("\n"):
-        cells = [cell.strip() for cell in _CELLS.split(line.strip())]
+    for line in _rows_over_two_lines(text):
+        cells = _cells(line)
         if line.count("\t") < 2 or len([cell for cell in cells if cell]) < 3:
             # A row that only names the group of the rows under it ("DIRECTORIO Y
             # COMUNICACIÓN") stays inside the table; a blank line or a paragraph ends it.

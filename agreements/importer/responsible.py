@@ -80,7 +80,9 @@ _TRAIL = re.compile(
     re.IGNORECASE,
 )
 _JOIN = re.compile(
-    r"^\s*(?:\([^)]{0,40}\))?\s*(?:,|and|y|e|&|as\s+well\s+as|together\s+with|junto\s+con|of|de"
+    # "the Guatemalan delegation and the Honduran delegation": a demonym's noun before the join.
+    r"^\s*(?:\([^)]{0,40}\))?\s*(?:(?:delegation|government|delegacion|gobierno)\s+)?"
+    r"(?:,|and|y|e|&|as\s+well\s+as|together\s+with|junto\s+con|of|de"
     r"|del)?\s*(?:,\s*(?:and|y))?\s*(?:al?\s+)?(?:the|la|el|los|las)?\s*(?:government\s+of|gobierno\s+de)?"
     r"\s*$",
     re.IGNORECASE,

@@ -5,6 +5,7 @@ of a real meeting). No database."""
 from agreements.importer import parse_record
 from agreements.importer.actions import classify_action
 from agreements.importer.gazetteer import default_gazetteer
+from agreements.importer.reading_nouns import one_noun_each
 from agreements.importer.responsible import responsible
 
 RESOLUTION = (
@@ -18,7 +19,8 @@ RESOLUTION = (
     "REAFIRMAN su compromiso con el respeto de los derechos humanos de las personas migrantes;\n\n"
     "INSTRUYEN a la Secretaría Técnica para que:\n"
     "i. elabore un documento de análisis sobre las políticas de integración;\n"
-    "ii. publique en el sitio web los documentos adoptados, a más tardar el 31 de julio de 2013;\n\n"
+    "ii. publique en el sitio web los documentos adoptados, a más tardar el 31 de julio de "
+    "2013;\n\n"
     "ENCOMIENDAN al Grupo Regional de Consulta sobre Migración el análisis de los mecanismos de "
     "diálogo, cuyos resultados serán presentados en la XIX Reunión Viceministerial;\n\n"
     "AGRADECEN a la delegación canadiense el apoyo financiero brindado al Fondo de Reserva.\n\n"
@@ -109,3 +111,77 @@ def test_washington_dc_is_the_city_with_its_district():
         "CONCLUSIONS\n\n1. The RCGM approved the agenda.\n"
     )
     assert parse_record(text).meeting.city == "Washington, D.C."
+
+
+CONCLUSIONS = (
+    "REUNIÓN DEL GRUPO REGIONAL DE CONSULTA SOBRE MIGRACIÓN\n"
+    "Antigua Guatemala, Guatemala, 17 y 18 de noviembre de 2009\n\n"
+    "CONCLUSIONES Y RECOMENDACIONES\n\n"
+    "1. Agradecer a las delegaciones hondureña y salvadoreña la presentación de los resultados "
+    "del mecanismo binacional. Ambas delegaciones presentarán un informe de seguimiento.\n\n"
+    "2. Solicitar a la Secretaría Técnica que:\n"
+    "i. circule entre los puntos focales el proyecto de presupuesto para el año 2010;\n"
+    "ii. consolide los comentarios recibidos y los someta a consideración de la Troika.\n"
+    "Plazo: 31 de enero de 2010.\n\n"
+    "3. Agradecer al Gobierno de Guatemala su hospitalidad.\n"
+)
+
+
+def test_a_deadline_under_the_last_sub_item_is_the_lists_parent():
+    items = {item.ref: item for item in parse_record(CONCLUSIONS).walk()}
+    assert str(items["2"].deadline) == "2010-01-31"
+    assert "Plazo" not in items["2.ii"].text
+
+
+def test_the_sub_items_of_a_request_with_its_deadline_below_are_still_requested():
+    items = {item.ref: item for item in parse_record(CONCLUSIONS).walk()}
+    assert (items["2.i"].action, items["2.i"].responsible) == ("request", ["TS"])
+
+
+def test_one_noun_shared_by_two_demonyms_names_both_countries():
+    item = parse_record(CONCLUSIONS).agreements[0]
+    assert sorted(item.responsible) == ["HN", "SV"]
+
+
+def test_english_demonyms_sharing_delegations_name_both_countries():
+    text = "The Canadian and U.S. delegations will co-organize a virtual workshop in 2020."
+    gazetteer = default_gazetteer()
+    reading = one_noun_each(text)
+    actors = gazetteer.find(reading, "en")
+    assert classify_action(text, "en") == "hold"
+    assert sorted(responsible(reading, actors, "hold", gazetteer=gazetteer, language="en")) == [
+        "CA",
+        "US",
+    ]
+
+
+WORKSHOP = (
+    "REGIONAL WORKSHOP ON TEMPORARY LABOUR MIGRATION PROGRAMMES\n"
+    "Santo Domingo, Dominican Republic, October 4-5, 2011\n\n"
+    "4. RECOMMENDATIONS\n\n"
+    "No.\tRecommendation\tResponsible\tTimeframe\n"
+    "1\tTo prepare a comparative study of the temporary labour migration programmes.\n"
+    "The study should cover the bilateral agreements in force.\tTechnical Secretariat\t"
+    "First half of 2012\n"
+    "2\tTo consider the proposal of the Canadian delegation to hold, in 2012, a virtual "
+    "exchange.\tCanadian delegation\tBefore the next RCGM meeting\n\n"
+    "5. CLOSING\n\n"
+    "6. The PPT thanked the delegations for their participation and closed the meeting.\n"
+)
+
+
+def test_a_tabbed_row_whose_first_cell_has_two_paragraphs_keeps_its_other_cells():
+    first = parse_record(WORKSHOP).agreements[0]
+    assert first.responsible == ["TS"]
+    assert str(first.deadline) == "2012-06-30"
+    assert "bilateral agreements in force" in first.text
+
+
+def test_the_deadline_column_wins_over_a_year_in_the_agreements_words():
+    second = parse_record(WORKSHOP).agreements[1]
+    assert second.deadline is None
+    assert "next RCGM meeting" in second.deadline_text
+
+
+def test_a_closing_part_narrating_the_end_of_the_meeting_holds_no_item():
+    assert [item.ref for item in parse_record(WORKSHOP).walk()] == ["1", "2"]
