@@ -145,6 +145,16 @@ def _month_part_candidates(add) -> None:
         intrinsic=True,
         needs=(r"curso|presente|current|present|this",),
     )
+    # A table's deadline that is a numbered meeting: "Plazo: XIV Reunión Viceministerial".
+    add(
+        r"\b(?:plazo|fecha(?:\s+limite)?|deadline|timeline|time\s*frame|due\s+date)\s*:\s*(?:la\s+|el\s+"
+        r"|the\s+)?[xvil]{1,7}\s+(?:reunion\s+viceministerial|conferencia\s+regional\s+sobre\s+migracion"
+        r"|crm|rcm|vice-?ministerial\s+meeting|regional\s+conference\s+on\s+migration)\b",
+        "relative",
+        lambda m, ref: None,
+        intrinsic=True,
+        needs=(r"viceministerial|conferenc|crm|rcm|vice",),
+    )
     # "para su consideración en la XXIII Reunión Viceministerial": the meeting that decides.
     add(
         r"\b(?:(?:para\s+su\s+(?:consideracion|aprobacion)|seran?\s+presentad[oa]s?)\s+en\s+la"

@@ -366,12 +366,6 @@ def _without_place_intro(line: str) -> str:
 
 def _place_from_parts(text: str, gazetteer: Gazetteer, standalone: bool) -> tuple[str, str] | None:
     parts = [part.strip() for part in text.split(",") if part.strip()]
-    if (
-        len(parts) > 1
-        and fold(parts[0]) == "washington"
-        and fold(parts[1]).rstrip(".") in ("d.c", "dc")
-    ):
-        parts[:2] = [f"{parts[0]}, {parts[1]}"]  # "Washington, D.C.", as the city is written
     if parts and re.search(r"\s[–—-]\s", parts[0]) and _MEETING_NAME.search(fold(parts[0])):
         # "Segunda reunión – San José, Costa Rica, …": the place after the meeting's name.
         parts[0] = re.split(r"\s[–—-]\s", parts[0])[-1].strip()

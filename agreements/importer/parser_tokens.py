@@ -91,17 +91,32 @@ class _Token:
 # --- Cleaning ------------------------------------------------------------------------------------
 
 
+_CONTENTS_HEADING = re.compile(
+    r"^(?:contenido|contents|table\s+of\s+contents|[ií]ndice(?:\s+general)?|sumario)\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def _clean_lines(lines: list[str]) -> list[str]:
     """Drop footnote text and field codes; strip footnote markers. Dropped lines become blank so
     that positions and paragraph breaks survive."""
     cleaned: list[str] = []
-    in_footnote = False
+    in_footnote = in_contents = False
     for line in lines:
         stripped = line.strip()
         if not stripped:
-            in_footnote = False
+            in_footnote = in_contents = False
             cleaned.append("")
             continue
+        if _CONTENTS_HEADING.match(stripped) or (
+            in_contents and len(stripped) <= 70 and not stripped.endswith((".", ";", ","))
+        ):
+            # "CONTENIDO" over "1. Antecedentes", "2. Desarrollo de la reunión" …: the parts
+            # listed are below; the list is neither heading nor item.
+            in_contents = True
+            cleaned.append("")
+            continue
+        in_contents = False
         if stripped.startswith("\ufffd") or re.match(r"^[¹²³⁴⁵⁶⁷⁸⁹]", stripped):
             in_footnote = True  # the text of a footnote, at the foot of a page
         if in_footnote or _CONTENTS_LINE.search(stripped):

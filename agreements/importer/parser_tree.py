@@ -18,7 +18,7 @@ from .parser_sections import (
 )
 from .parser_text import _Level, _Node, _TextMixin, signed_by
 from .parser_tokens import _segments, _shouting, _Token, _wrap_width
-from .parser_unnumbered import _UnnumberedMixin, narrative
+from .parser_unnumbered import _UnnumberedMixin, narrates
 
 __all__ = ["_Level", "_Node", "_TreeBuilder"]
 
@@ -136,7 +136,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 self._closing(token)
             elif self.background and (
                 (self.unnumbered[index] and token.kind in ("text", "bullet"))
-                or (token.kind == "item" and narrative(token.text))
+                or (token.kind == "item" and narrates(token.text))
             ):
                 # "V. CLOSING" over "20. The PPT thanked the delegations …": what happened.
                 self._to_context(token.text)

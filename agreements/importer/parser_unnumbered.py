@@ -120,6 +120,13 @@ def narrative(text: str, completing: bool = False) -> bool:
     return bool(narrator) and not re.match(r"^(?:will|shall|should|must)$", narrator["verb"])
 
 
+def narrates(text: str) -> bool:
+    """ "20. The PPT thanked the delegations …", "2.2 Informe de la ST. La Coordinadora presentó
+    …": a paragraph of a part that tells what happened, its run-in title aside."""
+    told = re.sub(r"^[A-ZÁÉÍÓÚÑ][^.:;]{0,60}\.\s+(?=[A-ZÁÉÍÓÚÑ])", "", text.strip())
+    return narrative(told) or not opens_item(told)
+
+
 def opens_item(text: str, strict: bool = False) -> bool:
     """Whether a paragraph (or, ``strict``, a sentence inside one) opens an agreement."""
     opening = _opening_words(text)

@@ -21,6 +21,7 @@ import unicodedata
 import zipfile
 from pathlib import PurePath
 
+from .reading_cell_lines import cells_one_per_line
 from .reading_layout import layout_tables
 from .reading_numbering import _Numbering, _w
 from .reading_ocr import undo_ocr
@@ -73,6 +74,7 @@ def normalise_text(text: str) -> str:
         text = _pipe_rows(text)
     if "\t" in text:
         text = _table_rows(text)
+    text = cells_one_per_line(text)
     text = text.translate(_SPACES).translate(_INVISIBLE).translate(_SYMBOL_BULLETS)
     # Any other symbol-font glyph where a bullet stands (at a line's start, or between spaces
     # where line breaks were lost) is a bullet too: dropped, its line would join the one above.

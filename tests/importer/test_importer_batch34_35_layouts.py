@@ -104,15 +104,6 @@ def test_another_bodys_technical_secretariat_is_not_the_conferences():
     assert responsible(text, actors, "request", gazetteer=gazetteer, language="en") == ["PPT"]
 
 
-def test_washington_dc_is_the_city_with_its_district():
-    text = (
-        "REGIONAL CONSULTATION GROUP ON MIGRATION\n"
-        "Washington, D.C., United States of America, November 27-28, 2007\n\n"
-        "CONCLUSIONS\n\n1. The RCGM approved the agenda.\n"
-    )
-    assert parse_record(text).meeting.city == "Washington, D.C."
-
-
 CONCLUSIONS = (
     "REUNIÓN DEL GRUPO REGIONAL DE CONSULTA SOBRE MIGRACIÓN\n"
     "Antigua Guatemala, Guatemala, 17 y 18 de noviembre de 2009\n\n"
