@@ -393,8 +393,14 @@ def _subject_action(text: str, opening: str) -> str | None:
                                first[modal.end() :])  # fmt: skip
             action = _verb_action(second.group(1), fuzzy=False) if second else None
         return action or "other"
-    future = re.search(r"\b(\w+)([aei])rán?\b", text[: len(first) + 5], flags=re.IGNORECASE)
-    if future:  # "La ST circulará…": the infinitive of the future verb
+    # "La ST circulará…": the infinitive of the future verb; not one in a relative clause ("…
+    # una propuesta, que será presentada …") nor "será" itself.
+    future = re.search(
+        r"(?<!\bque )\b(?!ser[aá]n?\b)(\w+)([aei])rán?\b",
+        text[: len(first) + 5],
+        flags=re.IGNORECASE,
+    )
+    if future:
         return _verb_action(fold(future.group(1) + future.group(2) + "r").lower()) or "other"
     return None
 

@@ -229,6 +229,31 @@ _ACTIVITY_WORD = re.compile(rf"\b(?:{_ACTIVITY})\b(?!\s+(?:{_NOT_HEAD})\b)")
 _CONTINUATION = re.compile(r"^(?:continuation|continuity|continuacion|continuidad)\b")
 _NOMINAL = (
     (re.compile(r"^(?:adoption|approval|adopcion|aprobacion)\b"), "approve"),
+    # Agreements written as nouns ("se acordó: 3. Agradecimiento a la OIM …; 7. Elaboración, por
+    # parte de la Secretaría Técnica, de un cuadro …").
+    (
+        re.compile(
+            r"^(?:agradecimientos?|reconocimientos?|felicitaci(?:on|ones)|thanks|gratitude"
+            r"|appreciation|recognition|congratulations)\s+(?:a|al|to|for|por)\b"
+        ),
+        "thank",
+    ),
+    (re.compile(r"^(?:aceptacion|acceptance)\s+(?:de|del|of)\b"), "accept"),
+    (re.compile(r"^(?:solicitud|peticion|request)\s+(?:a|al|to)\b"), "request"),
+    (
+        re.compile(
+            r"^(?:exhortaci(?:on|ones)|exhorto|llamado|llamamiento|appeal|call)\s+(?:a|al|to|upon)\b"
+        ),
+        "urge",
+    ),
+    (re.compile(r"^(?:toma\s+de\s+nota|taking\s+(?:due\s+)?note)\b"), "note"),
+    (
+        re.compile(
+            r"^(?:elaboracion|preparacion|preparation|drafting|remision|envio|circulacion"
+            r"|circulation|submission)\b"
+        ),
+        "submit",
+    ),
     (
         re.compile(r"^(?:revision|review|analysis|study|analisis|estudio|revision)\s+of\b"),
         "consider",

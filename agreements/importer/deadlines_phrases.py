@@ -434,8 +434,9 @@ def _relative_candidates(add) -> None:
     _month_part_candidates(add)
     # The end of a Presidency Pro Tempore: "antes del cierre de la presente PPT".
     add(
-        r"\b(?:antes\s+del?|before\s+the|by\s+the|al|at\s+the)\s+(?:cierre|fin|final|termino|end|close)"
-        r"\s+(?:de\s+la|of\s+the)\s+(?:presente|actual|current|present)\s+(?:ppt|presidencia(?:\s+pro"
+        r"\b(?:(?:antes\s+del?|before\s+the|by\s+the|al|at\s+the)\s+(?:cierre|fin|final|termino|end"
+        r"|close)\s+(?:de\s+la|of\s+the)|antes\s+de\s+(?:finalizar|concluir|terminar)\s+la)"
+        r"\s+(?:presente|actual|current|present)\s+(?:ppt|presidencia(?:\s+pro"
         r"\s+tempore)?|(?:pro\s+tempore\s+)?presidency)\b",
         "relative",
         no_date,

@@ -79,7 +79,9 @@ from .parser_layouts import (
 from .parser_mail import without_mail_headers
 from .parser_resolution import resolution_start
 from .parser_sections import operative_phrase, section_heading
+from .parser_text import join_lone_agreed
 from .parser_tokens import (
+    _CODE_AND_PAGE,
     _PAGE_FOOTER,
     _PAGE_NUMBER,
     _body_start,
@@ -123,7 +125,7 @@ def parse_record(
     gazetteer = gazetteer or default_gazetteer()
     lines = without_mail_headers(_clean_lines(normalise_text(text or "").split("\n")))
     lines, footnotes = split_footnotes(lines)
-    lines = split_run_in(lines)
+    lines = join_lone_agreed(split_run_in(lines))
     lines, phases = phase_periods(lines)
     language = detect_language("\n".join(lines))
     numbered = has_numbered_items(lines)
@@ -280,6 +282,7 @@ def _signed_at(lines: list[str], end: int, body_start: int) -> int:
         or _PAGE_NUMBER.match(fold(lines[index - 1].strip()))
         # "GRCM – Santo Domingo, noviembre de 2011      Página 2 de 2": the last page's footer.
         or _PAGE_FOOTER.search(fold(lines[index - 1].strip()))
+        or _CODE_AND_PAGE.match(lines[index - 1].strip())
     ):
         index -= 1
     found = end
@@ -308,6 +311,11 @@ def _annex_start(lines: list[str], body_start: int) -> int:
             continue
         if seen_item and (stripped[:1].isupper() or stripped[:2] == "--") and len(stripped) <= 130:
             if _ANNEX.match(fold(stripped).strip()):
+                return index
+        if seen_item and re.fullmatch(r"[_=*]{20,}", stripped):
+            # A rule over an e-mail's or a mail server's footer ("Este mensaje ha sido
+            # analizado por el sistema antivirus …"), with no item below it.
+            if not any(parse_label(line) for line in lines[index + 1 :]):
                 return index
         seen_item = seen_item or bool(parse_label(stripped)) or len(stripped) > 60
     return len(lines)

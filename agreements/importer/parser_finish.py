@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from .actions import _opening, _verb_action, classify_action, opening_is_known
 from .actions_lexicon import resolve_anaphora
+from .actions_verbs import _NOMINAL
 from .deadlines import resolve_deadline
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
 from .parser_item_text import _OBJECTIVE_CELL, _STATUS_CELL, _item_text, _lead_in, _without_cell
@@ -140,7 +141,10 @@ class _Finisher:
             # what is recommended is a recommendation, though its own verb says nothing of the
             # kind (an activity named after another verb is no workshop to hold).
             action = "recommend"
-        if node.addressed and node.phrase_action in ("urge", "request"):
+        asked = ("urge", "request", "recommend") if _nominal(text) else ("urge", "request")
+        if node.addressed and node.phrase_action in asked:
+            # "Se acordó recomendar a los Viceministros: a) Aprobación del presupuesto …": a noun
+            # names what is recommended; a verb of its own says what the addressee is to do.
             # "Se exhorta a los Países Miembros a: 5. designar …": what is asked of an addressee
             # is asked, as the sub-items of "To request the TS: a) to update …" are.
             action = node.phrase_action if action not in ("thank", "note") else action
@@ -412,6 +416,12 @@ _NETWORK_NAMES = {
 _TRAILING_FIELD = re.compile(
     r"\s+(?:plazo|deadline|target\s+date|fecha(?:\s+l[ií]mite)?|timeframe)\s*:[^:]*$", re.IGNORECASE
 )
+
+
+def _nominal(text: str) -> bool:
+    """Whether an agreement is written as a noun ("Aprobación del presupuesto …")."""
+    opening = _opening(text)
+    return any(pattern.match(opening) for pattern, _action in _NOMINAL)
 
 
 def _directs(parent: ParsedAgreement | None) -> bool:

@@ -27,8 +27,8 @@ import re
 from .deadlines import find_date_range
 from .gazetteer import fold
 from .parser_labels import _BULLET, BULLET_GLYPHS, Label, parse_label
-from .parser_sections import declaring_phrase, heading_or_phrase, introducing_phrase
-from .parser_text import AGREED_INLINE, agenda_title
+from .parser_sections import agenda_title, declaring_phrase, heading_or_phrase, introducing_phrase
+from .parser_text import AGREED_INLINE
 from .parser_tokens import _join
 from .parser_tree import _Node
 from .parser_unnumbered import (

@@ -251,6 +251,9 @@ _OPERATIVE_PHRASE = re.compile(
     r"|por\s+consenso|by\s+consensus))*"
     # "acordaron encomendar las siguientes tareas:", "agreed to entrust the following tasks:"
     r"(?:\s+(?:to\s+)?(?P<infinitive>[a-z]{3,})(?=\s+(?:(?:los|las)\s+siguientes|the\s+following)))?"
+    # "Se acordó recomendar a los Viceministros:": what is asked of the addressee.
+    r"(?:\s+(?:to\s+)?(?P<asking>recomendar|solicitar|instar|exhortar|pedir|recommend|request|urge"
+    r"|ask)(?=\s+(?:a|al|to)\s))?"
     r"(?:\s+(?:to|that|as\s+follows|(?:on\s+)?the\s+following(?:\s+\w+)?|(?:en\s+)?lo\s+siguiente"
     r"|(?:los|las)\s+siguientes\s+\w+|que|on|upon|en))?"
     r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80})"
@@ -298,9 +301,9 @@ def operative_phrase(line: str) -> OperativePhrase | None:
         if re.match(r"^[a-z]+s$", verb) and verb.rstrip("s") in _BASE_FORMS:
             return None  # "Thanks:", "Requests:": a noun heading its items
     action = next(action for pattern, action in _PHRASE_ACTIONS if pattern.match(verb))
-    if match["infinitive"]:
+    if match["infinitive"] or match["asking"]:
         # What was agreed is named by the verb after it: "encomendar las siguientes tareas".
-        entrusted = classify_action(match["infinitive"])
+        entrusted = classify_action(match["infinitive"] or match["asking"])
         action = entrusted if entrusted != "other" else action
     if match["object"] and action not in ("urge", "request"):
         return None  # only who is asked or urged stands between the verb and "to:"
@@ -415,3 +418,16 @@ _CLOSING_FORMULA = re.compile(
 
 def closing_formula(text: str) -> bool:
     return bool(_CLOSING_FORMULA.match(fold(text).strip()))
+
+
+_AGENDA_ITEM = re.compile(
+    r"^(?:agenda\s+item|item|punto|tema)(?:\s+(?:de\s+(?:la\s+)?agenda|of\s+the\s+agenda))?"
+    r"\s+(?:no\.?\s*|n[°º]\s*)?\d{1,2}(?:\s+(?:de\s+(?:la\s+)?agenda|of\s+the\s+agenda))?"
+    r"\s*[:.–—-]\s*(?P<title>\S.{1,100})$",
+    re.IGNORECASE,
+)
+
+
+def agenda_title(text: str) -> str:
+    match = _AGENDA_ITEM.match(text.strip())
+    return match["title"].strip().rstrip(".:") if match else ""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import fold
 from .parser_labels import Label
-from .parser_sections import operative_phrase, theme_label
+from .parser_sections import agenda_title, operative_phrase, theme_label
 from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _shouting, _Token
 from .parser_unnumbered import narrative, opens_item
 
@@ -391,13 +391,6 @@ _FIELD_END = re.compile(
 # "Se acuerda: Encomendar …", "It was agreed: To request …": phrase and agreement on one line.
 # "Agenda item 2: Seminar on migration and health", "Punto 3 de la agenda: Asuntos varios": the
 # title of what minutes record under it, the group of the agreements reached there.
-_AGENDA_ITEM = re.compile(
-    r"^(?:agenda\s+item|item|punto|tema)(?:\s+(?:de\s+(?:la\s+)?agenda|of\s+the\s+agenda))?"
-    r"\s+(?:no\.?\s*|n[°º]\s*)?\d{1,2}(?:\s+(?:de\s+(?:la\s+)?agenda|of\s+the\s+agenda))?"
-    r"\s*[:.–—-]\s*(?P<title>\S.{1,100})$",
-    re.IGNORECASE,
-)
-
 
 _SIGNATORIES = re.compile(
     r"^(?:[Pp]or|[Ff]or)\s+(?:el\s+[Gg]obierno\s+de\s+|the\s+[Gg]overnment\s+of\s+)?[A-ZÁÉÍÓÚÑ]"
@@ -421,11 +414,6 @@ _SIGNED_BY = re.compile(
 
 def signed_by(text: str) -> bool:
     return bool(_SIGNED_BY.match(text.strip()))
-
-
-def agenda_title(text: str) -> str:
-    match = _AGENDA_ITEM.match(text.strip())
-    return match["title"].strip().rstrip(".:") if match else ""
 
 
 # "Responsable: Secretaría Técnica", "Fecha: 15 de abril", "Deadline: June 2015": a field of the
@@ -453,6 +441,30 @@ AGREED_INLINE = re.compile(
     r"(?:also\s+)?(?:agreed|decided)|agreed|acuerdo)\s*:\s*(?=[A-ZÁÉÍÓÚÑ¿])",
     re.IGNORECASE,
 )
+_LONE_AGREED = re.compile(
+    r"^(?:acuerdo|agreed|agreement|decisi[oó]n|decision)\s*:$",
+    re.IGNORECASE,
+)
+
+
+def join_lone_agreed(lines: list[str]) -> list[str]:
+    """ "Acuerdo:" alone on its line over one paragraph (minutes): the two are one agreement,
+    "Acuerdo: Aprobar en lo general …". Over a list ("- Tomar nota …") the label stays; "Se
+    acuerda:" may open several paragraphs and is left alone."""
+    lines = list(lines)
+    for index, line in enumerate(lines):
+        if not _LONE_AGREED.match(line.strip()):
+            continue
+        below = next(
+            (i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].strip()), None
+        )
+        if below is None or not lines[below].strip()[:1].isupper():
+            continue
+        lines[index] = f"{line.strip()} {lines[below].strip()}"
+        lines[below] = ""
+    return lines
+
+
 _AGREED = re.compile(
     r"^(?:it\s+was\s+(?:also\s+)?(?:agreed|decided)|se\s+(?:acordo|decidio|resolvio))\b"
 )

@@ -16,7 +16,7 @@ from .parser_parts import (
     _titled_part,
     _titles_its_paragraph,
 )
-from .parser_sections import _numbered_part, introducing_phrase, section_heading
+from .parser_sections import _numbered_part, agenda_title, introducing_phrase, section_heading
 
 # --- Page furniture ------------------------------------------------------------------------------
 
@@ -31,6 +31,11 @@ _FAX_LINE = re.compile(
     r"^\d{1,2}[-/ ][a-z]{3}[-/ ]\d{2,4}\s+\d{1,2}:\d{2}\b.*\bp\.?\s?\d{1,3}(?:/\d{1,3})?$"
     r"|^\W*total\s+pages?\W*\d{1,3}\W*$"
 )
+# "GRCM/SS/11-2006/Concl.        1", "RCGM/GUA/2002/Doc.4": a document's code at the foot or head
+# of its pages, with or without the page's number.
+_CODE_AND_PAGE = re.compile(r"^[A-Z]{2,}(?:[/-][\w.-]+){2,}(?:\s{2,}\d{1,3})?$")
+# "CONCLUSIONS (cont.)", "ACUERDOS (continuación)": a heading carried over to the next page.
+_CONTINUED = re.compile(r"\((?:cont\.?|cont'd|continued|continuacion|continua)\)\s*$")
 _URL_ONLY = re.compile(r"^[\s\"'(<\[]*(?:(?:https?://|www\.)\S+[\s\"')>\].,;]*)+$")
 _FIELD_CODE = re.compile(
     r"\bHYPERLINK\b(?:\s+(?:\\l\s+)?\"[^\"]*\")?|\b(?:PAGE|NUMPAGES|MERGEFORMAT|TOC\s+\\o\s+\"[^\"]*\")\b"
@@ -231,8 +236,10 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
         if position > 0 and (
             _PAGE_NUMBER.match(fold(stripped))
             or _PAGE_FOOTER.search(fold(stripped))
+            or _CODE_AND_PAGE.match(stripped)
             or _FAX_LINE.match(fold(stripped))
             or _URL_ONLY.match(stripped)
+            or (len(stripped) <= 80 and _CONTINUED.search(fold(stripped)))
             or key in repeated
             or (
                 not unfinished
@@ -407,6 +414,7 @@ def _running_header(line: str) -> bool:
     return (
         (_shouting(line) or dashed)
         and not section_heading(line)
+        and not agenda_title(line)  # "Punto 4 – Intercambio de información biométrica"
         and not parse_label(line)
         and bool(
             re.search(

@@ -103,6 +103,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.closed = False
         self.reviewing = False  # under a part that reports on earlier agreements
         self.background = False  # under a part that presents the plan (_BACKGROUND_PART)
+        self.agenda_group = ""  # the agenda point of minutes ("Punto 2 – Seguimiento …")
 
     def _section_for(self, heading_kind: str | None) -> str:
         if heading_kind in ("agreements_operative", "agreements") and self.declaration:
@@ -266,7 +267,9 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.section_heading = token.text
         self.section_has_items = False
         self.stack = []
-        self.pending_group = heading  # a part's title names the items under it
+        # A part's title names the items under it; "Se acordó:" under an agenda point of minutes
+        # leaves them the point's.
+        self.pending_group = heading or (self.agenda_group if token.section != "part" else "")
         phrase = operative_phrase(token.text) if token.section != "part" else None
         if phrase is not None:
             # "With regard to the Reserve Fund, the RCGM agreed:" opening a section: the theme it

@@ -229,16 +229,20 @@ class _UnnumberedMixin:
         self._assigned(token.text, depth, token)
 
     def _unnumbered_text(self, token, index: int) -> None:
-        from .parser_text import AGREED_INLINE, agenda_title
+        from .parser_sections import agenda_title
+        from .parser_text import AGREED_INLINE
 
         text = token.text
         agreed = AGREED_INLINE.match(text)
         if agenda_title(text):
             # "Agenda item 2: …" in minutes: the group of what is agreed under it.
             self._flush(None)
-            self.pending_group = agenda_title(text)
+            self.pending_group = self.agenda_group = agenda_title(text)
             self.assigned_groups = {}
-            self.in_context = False
+            # What the point then tells is context, until something is agreed.
+            self.in_context = True
+            # The bullets of the point above have ended: its narration is not theirs.
+            self.segment_bullets, self.segment_glyphs = [], []
         elif agreed:
             # "Agreed: To accept the offer of Costa Rica …": the agreement, without the phrase.
             self._assigned(text[agreed.end() :].strip(), 0, token)

@@ -47,6 +47,25 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# "N.º / Español / English": a bilingual table, each row's number alone, then its text in each
+# language.
+_LANGUAGE_COLUMN = re.compile(
+    r"^(?:espanol|spanish|castellano|ingles|english|frances|french|texto en \w+|text in \w+)$"
+)
+_ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+_SUB_LABEL = re.compile(r"^(?P<label>[a-z][.)]|[ivx]{1,4}[.)])\s+(?P<text>\S.*)$")
+_PLACE_AND_DATE = re.compile(r"^[A-ZÁÉÍÓÚÑ][^,]{1,40},\s[^.]{0,40}\b(?:19|20)\d\d\.?$")
+
+
+def _bilingual_header(lines: list[str], index: int) -> int:
+    """How many lines the header of a bilingual table takes at ``index`` (0: none)."""
+    names = [_fold(line) for line in lines[index : index + 3]]
+    if len(names) == 3 and _NUMBER_COLUMN.match(names[0]):
+        if all(_LANGUAGE_COLUMN.match(name) for name in names[1:]):
+            return 3
+    return 0
+
+
 def _header_at(lines: list[str], index: int) -> list[str] | None:
     names = []
     while index + len(names) < len(lines) and _NAME.match(_fold(lines[index + len(names)])):
@@ -67,6 +86,13 @@ def cells_one_per_line(text: str) -> str:
     out: list[str] = []
     index = 0
     while index < len(lines):
+        bilingual = _bilingual_header(lines, index) if len(lines[index].strip()) <= 30 else 0
+        if bilingual:
+            rows, end = _bilingual_rows(lines, index + bilingual)
+            if rows:
+                out.extend(rows)
+                index = end
+                continue
         header = _header_at(lines, index) if len(lines[index].strip()) <= 30 else None
         if header is None:
             out.append(lines[index])
@@ -125,3 +151,60 @@ def _rows(lines: list[str], index: int, names: list[str]) -> tuple[list[str], in
             out.extend(["", line, ""])
         index += 1
     return out, end
+
+
+def _bilingual_rows(lines: list[str], index: int) -> tuple[list[str], int]:
+    """Each row as its numbered item: the text in the first language, then the other's as more
+    of the same paragraph; a list inside the cell ("a) designar …" then "a) designate …") as
+    sub-items in both languages."""
+    from .gazetteer_fold import detect_language
+
+    out: list[str] = []
+    end = index
+    while index < len(lines) and _ROW_NUMBER.match(lines[index].strip()):
+        number = lines[index].strip().rstrip(".)")
+        cell: list[str] = []
+        index += 1
+        while index < len(lines):
+            line = lines[index].strip()
+            if not line or _ROW_NUMBER.match(line) or _PLACE_AND_DATE.match(line):
+                break
+            cell.append(line)
+            index += 1
+        runs: list[list[str]] = []
+        for line in cell:
+            language = detect_language(_SUB_LABEL.sub(r"\g<text>", line))
+            if runs and (runs[-1][0] == language or len(line.split()) < 4):
+                runs[-1][1].append(line)
+            else:
+                runs.append([language, [line]])
+        out.extend(_paired(number, [lines for _language, lines in runs]))
+        end = index
+        while index < len(lines) and not lines[index].strip():
+            index += 1
+    return out, end
+
+
+def _paired(number: str, runs: list[list[str]]) -> list[str]:
+    if len(runs) != 2:
+        return [f"{number}. " + " ".join(line for run in runs for line in run)]
+    first, second = (_segments(run) for run in runs)
+    if [label for label, _text in first] != [label for label, _text in second]:
+        return [f"{number}. " + " ".join(runs[0]) + " " + " ".join(runs[1])]
+    out = []
+    for (label, text), (_label, other) in zip(first, second, strict=True):
+        out.append(f"{label or number + '.'} {text} {other}")
+    return out
+
+
+def _segments(run: list[str]) -> list[tuple[str, str]]:
+    """The cell's text, then each of its sub-items, as (label, text)."""
+    segments: list[tuple[str, str]] = [("", "")]
+    for line in run:
+        sub = _SUB_LABEL.match(line)
+        if sub:
+            segments.append((sub["label"], sub["text"]))
+        else:
+            label, text = segments[-1]
+            segments[-1] = (label, f"{text} {line}".strip())
+    return segments

@@ -25,9 +25,15 @@ _STAMP = re.compile(r"(?im)^ *(?:recibido|recibida|received|entrada)\b[^\n]{0,80
 _LABEL = re.compile(r"(?m)^(\s*)(?=[\dlO]*\d)([\dlO]{2,3})([.)])(?=\s)")
 
 
+# "4 . To urge …", "11 . To recommend …": a scan's space between a label's number and its dot.
+_SPACED_LABEL = re.compile(r"(?m)^(\s*\d{1,3}) ([.)])(?=[ \t]+[A-ZÁÉÍÓÚÑ¿])")
+
+
 def undo_ocr(text: str) -> str:
     """The text with its labels, months, rules and stamp read; its numbers elsewhere stay as
     printed ("3l de mayo"): the readers of dates see them through ``read_for_dates``."""
+    if " ." in text or " )" in text:
+        text = _SPACED_LABEL.sub(r"\1\2", text)
     if not re.search(r"\b[\dlO]*\d[lO]|\b[lO][\dlO]*\d|^\s*l[.)]\s|\brnar|\|$", text, re.M):
         return text  # nothing of the kind: most documents
     text = _LABEL.sub(lambda m: m[1] + m[2].translate(_DIGITS) + m[3], text)
