@@ -42,7 +42,7 @@ _VERBS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:dar|da|dan|dio)\s+la\s+bienvenida", "thank"),
     (
-        r"(?:express|expresses|expressed|extend|extends|extended|convey|expresar|expresa|expresan|expreso)\s+(?:its\s+|their\s+|our\s+|su\s+|sus\s+)?(?:sincere\s+|profundo\s+)?(?:gratitude|appreciation|thanks|recognition|congratulations|agradecimiento|reconocimiento|felicitaciones)",
+        r"(?:express|expresses|expressed|extend|extends|extended|convey|expresar|expresa|expresan|expreso|expresaron|expresamos|manifestar|manifiesta|manifiestan|manifesto|manifestaron|reiteraron|reiteran)\s+(?:its\s+|their\s+|our\s+|su\s+|sus\s+)?(?:sincere\s+|profundo\s+)?(?:gratitude|appreciation|thanks|recognition|congratulations|agradecimiento|reconocimiento|felicitaciones)",
         "thank",
     ),
     (

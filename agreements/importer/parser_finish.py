@@ -14,6 +14,7 @@ from .deadlines import resolve_deadline
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
 from .parser_item_text import _OBJECTIVE_CELL, _STATUS_CELL, _item_text, _lead_in, _without_cell
 from .parser_tree import _Node
+from .parser_unnumbered import _BODY_DECIDED
 from .reading_acronyms import spell_out
 from .reading_nouns import one_noun_each
 from .reading_ocr import join_split_words
@@ -188,6 +189,11 @@ class _Finisher:
             )
         if not who and self.group_body and _GROUP_IN_CHARGE.search(fold(text)):
             who = [self.group_body]
+        own = self.network or self.group_body
+        if own in who and len(who) > 1 and _BODY_DECIDED.match(fold(text)):
+            # "The Network agreed to recommend that the RCGM include …": the meeting decides,
+            # the others act.
+            who = [code for code in who if code != own]
         addressees = self._addressees(text)
         if addressees:
             # "A la Secretaría Técnica:" over its recommendations, "Al GRCM: incluir …".

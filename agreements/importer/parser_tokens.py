@@ -170,15 +170,18 @@ def _group_above(lines: list[str], index: int) -> int:
     if not above:
         return index
     line = lines[above[-1]].strip()
+    before = [i for i in range(max(above[-1] - 3, 0), above[-1]) if lines[i].strip()]
+    # "… y en el curso de sus deliberaciones:" over "Asuntos institucionales" over "1. …": a
+    # theme under the operative phrase is the first items' group, whatever its case.
+    introduced = bool(before) and lines[before[-1]].rstrip().endswith(":")
     if (
-        not _shouting(line)
+        not (_shouting(line) or (introduced and line[:1].isupper() and not re.search(r"\d", line)))
         or len(line.split()) > 12
         or _TERMINAL.search(line)
         or section_heading(line)
     ):
         return index
-    before = [i for i in range(max(above[-1] - 3, 0), above[-1]) if lines[i].strip()]
-    if before and lines[before[-1]].strip().endswith("."):
+    if before and lines[before[-1]].strip().endswith((".", ":")):
         return above[-1]
     return index
 

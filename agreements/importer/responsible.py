@@ -283,8 +283,17 @@ def _mention_chain(pre: str, gazetteer: Gazetteer, language: str) -> list[tuple[
 
 def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
     results: list[tuple[int, str]] = []
+    folded = fold(clause)
     for pattern in (_ADDRESSEE_EN, _ADDRESSEE_ES):
-        for match in pattern.finditer(fold(clause)):
+        asked_until = -2
+        for match in pattern.finditer(folded):
+            # "To ask the PPT to invite UNICEF …": who is asked acts; whom they are to invite
+            # does not. ("Recomendar a los Viceministros que instruyan a la ST …" names both:
+            # the Vice-Ministers are to decide, the TS to do.)
+            nested = match.start() <= asked_until + 1 and folded.startswith("invit", match.start())
+            asked_until = match.end()
+            if nested:
+                continue
             groups = match.groupdict()
             group = next(g for g in ("obj2", "obj3", "obj") if groups.get(g))
             obj = clause[match.start(group) : match.end(group)]

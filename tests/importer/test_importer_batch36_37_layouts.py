@@ -7,6 +7,8 @@ import datetime
 from agreements.importer import parse_record
 from agreements.importer.actions import classify_action
 from agreements.importer.deadlines import resolve_deadline
+from agreements.importer.gazetteer import default_gazetteer
+from agreements.importer.responsible import responsible
 
 SCAN = (
     "MEETING OF THE REGIONAL CONSULTATION GROUP ON MIGRATION\n"
@@ -151,3 +153,32 @@ def test_antes_de_finalizar_la_presente_presidencia_is_a_deadline_without_a_date
         "es",
     )
     assert found.date is None and "presente Presidencia" in found.phrase
+
+
+COMMUNIQUE = (
+    "QUINTA CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n"
+    "Washington, D.C., 23 y 24 de marzo de 2000\n\n"
+    "COMUNICADO CONJUNTO\n\n"
+    "Los Viceministros conocieron el informe de la Presidencia Pro Tempore y en el curso de sus "
+    "deliberaciones:\n\n"
+    "Asuntos institucionales\n\n"
+    "1.\tAprobaron la incorporación de la CIDH como organismo observador de la Conferencia.\n\n"
+    "Otros asuntos\n\n"
+    "2.\tExpresaron su agradecimiento al pueblo y al Gobierno de los Estados Unidos de América.\n"
+)
+
+
+def test_a_theme_under_the_operative_phrase_is_the_first_items_group():
+    items = list(parse_record(COMMUNIQUE).walk())
+    assert [item.group for item in items] == ["Asuntos institucionales", "Otros asuntos"]
+
+
+def test_expresaron_su_agradecimiento_thanks():
+    assert parse_record(COMMUNIQUE).agreements[1].action == "thank"
+
+
+def test_whom_the_asked_are_to_invite_is_not_responsible():
+    gazetteer = default_gazetteer()
+    text = "To ask the PPT to invite UNICEF to present its study."
+    actors = gazetteer.find(text, "en")
+    assert responsible(text, actors, "request", gazetteer=gazetteer, language="en") == ["PPT"]
