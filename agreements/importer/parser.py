@@ -305,6 +305,7 @@ def _signed_at(lines: list[str], end: int, body_start: int) -> int:
 def _annex_start(lines: list[str], body_start: int) -> int:
     """Index of the line that opens the annexes after the agreements (len(lines) if none)."""
     seen_item = False
+    last_label: int | None = None  # the last labelled line, found once a rule asks for it
     for index in range(body_start, len(lines)):
         stripped = lines[index].strip()
         if not stripped:
@@ -315,7 +316,10 @@ def _annex_start(lines: list[str], body_start: int) -> int:
         if seen_item and re.fullmatch(r"[_=*]{20,}", stripped):
             # A rule over an e-mail's or a mail server's footer ("Este mensaje ha sido
             # analizado por el sistema antivirus …"), with no item below it.
-            if not any(parse_label(line) for line in lines[index + 1 :]):
+            if last_label is None:
+                labelled = [i for i, line in enumerate(lines) if parse_label(line)]
+                last_label = labelled[-1] if labelled else -1
+            if last_label < index:
                 return index
         seen_item = seen_item or bool(parse_label(stripped)) or len(stripped) > 60
     return len(lines)
