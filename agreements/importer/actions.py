@@ -96,6 +96,7 @@ def _opening(text: str) -> str:
     """The folded text from its first word, without label, preface or "To"."""
     folded = fold(text).strip()
     folded = re.sub(r"^[\s\-–·•*\"'“(]+", "", folded)
+    folded = re.sub(r"^\[[^\]\n]{1,80}\]\s+", "", folded)  # "[TS] Circulate …": its owner
     for _ in range(3):
         before = folded
         folded = PREFACE.sub("", folded, count=1)

@@ -257,9 +257,13 @@ def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: boo
 
 
 _DEADLINE_CELL = re.compile(
-    r"\s—\s+(?:time\s*frame|timeline|deadline|plazo|fecha(?:\s+l[ií]mite)?|target\s+date"
-    r"|cronograma)[^:—]{0,20}:",
+    r"(?:\s—\s+|[.;]\s+|\n\s*)(?:time\s*frame|timeline|deadline|plazo|fecha(?:\s+l[ií]mite)?"
+    r"|target\s+date|cronograma)[^:—.]{0,20}:",
     re.IGNORECASE,
+)
+_NONE_STATED = re.compile(
+    r"^(?:n/?a|not\s+applicable|no\s+aplica|permanent|permanente|ongoing|continuo|continuous"
+    r"|[—–-])\s*\.?$"
 )
 
 
@@ -281,9 +285,19 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
         return Deadline()
     cell = _DEADLINE_CELL.search(text)
     if cell and cell.start() > 0:
-        # A table's deadline column ("… in 2012, a virtual exchange … — Timeframe: Before the
-        # next RCGM meeting") says when, whatever year the agreement's own words mention.
-        found = resolve_deadline(text[cell.start() + 1 :], meeting_last_day, language)
+        # A table's deadline column or the item's own field ("… in 2012, a virtual exchange … —
+        # Timeframe: Before the next RCGM meeting", "… for the second semester of 2014 …
+        # Timeline: July 31, 2014.") says when, whatever the agreement's words mention.
+        value = text[cell.end() :].strip()
+        if _NONE_STATED.match(fold(value)):
+            return Deadline()  # "Timeline: N/A.", "Plazo: permanente"
+        found = resolve_deadline(
+            text[cell.start() + 1 :].lstrip(" —.;"), meeting_last_day, language
+        )
+        dates = find_date_range(value) if found.date is None else None
+        if dates and (meeting_last_day is None or dates[1] >= meeting_last_day):
+            # "Timeline: XIX RCM, Managua, June 26–27, 2014": the meeting's last day.
+            return Deadline(dates[1], _clean_phrase(value), "day")
         if found.phrase:
             return found
     folded = fold(read_for_dates(text))
@@ -293,6 +307,7 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
         len(folded.rstrip(" \t\n.,;:)")),
     )
     undated: Deadline | None = None
+    weak: Deadline | None = None
     # In text order: the first dated deadline wins, else the first without a date.
     for candidate in _non_overlapping(_candidates(folded)):
         if _in_a_name(text, folded, candidate):
@@ -320,10 +335,15 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
             # "At the next meeting of the RCGM": that meeting's day once it is recorded.
             precision = "meeting"
         deadline = Deadline(resolved, phrase, precision)
-        if resolved:
+        if resolved and not needs_future:
             return deadline
+        if resolved:
+            # "Tomar nota de la propuesta de realizar en 2018 un taller … antes del 28 de
+            # febrero de 2018": a date said only "in" yields to one said "before" or "by".
+            weak = weak or deadline
+            continue
         undated = undated or deadline
-    return undated or Deadline()
+    return weak or undated or Deadline()
 
 
 # Searched in a window before the date (not the whole text before it, which made a long text

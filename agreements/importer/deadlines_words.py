@@ -157,7 +157,8 @@ def _month_part_candidates(add) -> None:
     )
     # "para su consideración en la XXIII Reunión Viceministerial": the meeting that decides.
     add(
-        r"\b(?:(?:para\s+su\s+(?:consideracion|aprobacion)|seran?\s+presentad[oa]s?)\s+en\s+la"
+        r"\b(?:(?:para\s+su\s+(?:consideracion|aprobacion)|seran?\s+presentad[oa]s?|deberan?\s+"
+        r"(?:presentarse|ser\s+presentad[oa]s?))\s+en\s+la"
         r"|(?:for\s+(?:its\s+)?(?:consideration|approval)|(?:will|to)\s+be\s+presented)\s+(?:at|by|to)"
         r"\s+the)\s+[xvil]{1,7}\s+(?:reunion\s+viceministerial|conferencia\s+"
         r"regional\s+sobre\s+migracion|crm|vice-?ministerial\s+meeting|regional\s+conference\s+on"

@@ -19,7 +19,13 @@ from .reading_acronyms import spell_out
 from .reading_nouns import one_noun_each
 from .reading_ocr import join_split_words
 from .reading_phases import Phase, period_end, phase_period
-from .responsible import _SUPPORTED_BY, label_countries, responsible, trailing_parenthesis
+from .responsible import (
+    _SUPPORTED_BY,
+    OWNER_BRACKET_PATTERN,
+    label_countries,
+    responsible,
+    trailing_parenthesis,
+)
 from .schema import ParsedAgreement
 
 # --- Finishing the agreements --------------------------------------------------------------------
@@ -156,6 +162,11 @@ class _Finisher:
             action = parent.action
         section = self._section(node, action, parent)
         deadline = resolve_deadline(text, self.last_day, self.language)
+        due = _DUE_IN_PARENS.search(text) if _OWNED.match(text) else None
+        if due and not deadline.phrase:
+            # "[IOM] Share the mapping … (October 15, 2020)": an action item's due date.
+            found = resolve_deadline(f"Plazo: {due['when']}", self.last_day, self.language)
+            deadline = replace(found, phrase=due["when"]) if found.phrase else deadline
         closing = trailing_parenthesis(text, self.gazetteer, self.language)
         if closing and closing[1] and not deadline.phrase and action not in ("thank", "note"):
             # "(all member countries, June 2015)": what follows who acts is when.
@@ -422,6 +433,10 @@ _NETWORK_NAMES = {
 _TRAILING_FIELD = re.compile(
     r"\s+(?:plazo|deadline|target\s+date|fecha(?:\s+l[ií]mite)?|timeframe)\s*:[^:]*$", re.IGNORECASE
 )
+
+
+_OWNED = re.compile(OWNER_BRACKET_PATTERN)
+_DUE_IN_PARENS = re.compile(r"\((?P<when>[^()\n]{2,80})\)\s*[.;]?\s*$")
 
 
 def _nominal(text: str) -> bool:

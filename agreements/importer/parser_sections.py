@@ -13,7 +13,7 @@ from .reading_phases import phase_title
 # A summary's tasks after its agreements ("Next steps by country", each country's under its
 # name): agreements too, and the heading names their group when no label below does.
 _STEPS = (
-    r"(?:next|further|following)\s+steps(?:\s+(?:by|per)\s+country)?|proximos\s+pasos"
+    r"(?:next|further|following)\s+steps(?:\s+(?:by|per)\s+country)?|proximos\s+pasos|action\s+items"
     r"(?:\s+por\s+pais)?|(?:commitments|tasks|compromisos|tareas)\s+(?:by|per|of\s+each|por"
     r"|de\s+cada)\s+(?:country|pais|delegation|delegacion)"
 )
@@ -38,7 +38,7 @@ _SECTION_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|agreed\s+actions|acciones\s+acordadas"
         # What a Troika's or a working meeting's memo lists: "Compromisos:", "Action points:".
         r"|compromisos(?:\s+(?:adquiridos|asumidos|acordados))?|acuerdos\s+y\s+compromisos"
-        r"|commitments|action\s+(?:points|items)|follow-up\s+actions|puntos\s+de\s+accion"
+        r"|commitments|action\s+points|follow-up\s+actions|puntos\s+de\s+accion"
         rf"|{_STEPS})",
         "agreements",
     ),

@@ -248,7 +248,10 @@ class _TextMixin:
                 if token.kind == "section":
                     after[position - 1] = True
                 elif token.kind in ("item", "bullet") or (
-                    token.kind == "text" and token.text[:1].isupper() and not narrative(token.text)
+                    token.kind == "text"
+                    and token.text[:1].isupper()
+                    and not narrative(token.text)
+                    and not _END_MATTER.match(token.text)
                 ):
                     after[position - 1] = False
                 else:
@@ -439,6 +442,13 @@ def field_line(text: str) -> bool:
 AGREED_INLINE = re.compile(
     r"^(?:se\s+(?:acuerda|acordó|acordo|resuelve|resolvió|decide|decidió)|it\s+(?:is|was)\s+"
     r"(?:also\s+)?(?:agreed|decided)|agreed|acuerdo)\s*:\s*(?=[A-ZÁÉÍÓÚÑ¿])",
+    re.IGNORECASE,
+)
+# What closes a record after its last paragraph: "Santo Domingo, 2 de octubre de 2019",
+# "Relatoría: Secretaría Técnica de la CRM", "Prepared by: …".
+_END_MATTER = re.compile(
+    r"^(?:(?:relatori[ao]|rapporteur|elaborad[oa]\s+por|prepared\s+by|redactad[oa]\s+por)\s*:"
+    r"|[A-ZÁÉÍÓÚÑ][^,.;:]{1,40},\s[^.;:]{0,40}\b(?:19|20)\d\d\.?$)",
     re.IGNORECASE,
 )
 _LONE_AGREED = re.compile(

@@ -248,6 +248,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
                 not unfinished
                 and _banner_line(stripped, country_words)
                 and not _heads_bullets(lines, position, stripped)
+                and not _country_over_its_list(lines, position, stripped, country_words)
             )
             or (re.fullmatch(r"[^\w\s]+", stripped) and not _BULLET.match(stripped))
             or (_after_page_break(tokens) and _running_header(stripped))
@@ -397,6 +398,23 @@ def _heads_bullets(lines: list[str], position: int, stripped: str) -> bool:
     for line in lines[position + 1 : position + 3]:
         if line.strip():
             return bool(_BULLET.match(line))
+    return False
+
+
+def _country_over_its_list(
+    lines: list[str], position: int, stripped: str, country_words: frozenset[str]
+) -> bool:
+    """ "GUATEMALA" over "1. Compartir …": the country whose commitments follow, not a banner (a
+    banner does not stand right over a list's first item)."""
+    if not all(
+        word in country_words or word in ("de", "del", "la", "y")
+        for word in re.findall(r"[\w'-]+", fold(stripped))
+    ):
+        return False
+    for line in lines[position + 1 : position + 3]:
+        if line.strip():
+            parsed = parse_label(line)
+            return bool(parsed) and not parsed[0].weak
     return False
 
 

@@ -44,7 +44,9 @@ _NARRATOR = re.compile(
     r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller"
     r"|(?:technical\s+)?secretariat|secretaria(?:\s+tecnica)?|(?:pro\s+tempore\s+)?presidency"
     r"|presidencia(?:\s+pro\s+tempore)?|ppt|rcgm|grcm|rcm|crm)"
-    r"\b[^.;:]{0,60}?\b(?P<verb>\w+(?:ed|aron|ieron|o))\b"
+    # "… que aún no lo han hecho cubrirán …": a participle after "han" narrates nothing.
+    r"\b[^.;:]{0,60}?\b(?<!\bhan\s)(?<!\bha\s)(?!(?:como|todo|grupo|marco|caso|mismo|dicho"
+    r"|hecho|trabajo|apoyo|acuerdo|plazo|periodo)\b)(?P<verb>\w+(?:ed|aron|ieron)|\w{3,}o)\b"
 )
 # "Durante la sesión plenaria, los Viceministros sostuvieron …": when, before who narrates.
 _OCCASION = re.compile(

@@ -118,6 +118,13 @@ def responsible(
     closing = trailing_parenthesis(text, gazetteer, language)
     if closing and action not in ("thank", "note"):
         return closing[0]
+    bracket = _OWNER_BRACKET.match(text.strip().lstrip("·•◦-–*▪ "))
+    if bracket:
+        # "- [Guatemala, Honduras] Share with the Network …", "[PPT/TS] Convene …": an action
+        # item's owner in brackets.
+        codes = _only_names(bracket["who"].replace("/", " and "), gazetteer, language)
+        if codes:
+            return codes
     owner = _OWNER_TO.match(text.strip().lstrip("·•◦-–*▪ "))
     if owner:
         # "Mexico and Panama (co-chairs) to present …": an action item's owner, named first.
@@ -185,6 +192,8 @@ def trailing_parenthesis(
 # "Guatemala y Honduras, con el apoyo técnico de la OIM", "Costa Rica, en coordinación con la
 # Secretaría Técnica": who supports or coordinates is not who is responsible.
 # "ES to circulate …", "Member countries that have not yet done so to designate …".
+OWNER_BRACKET_PATTERN = r"^\[(?P<who>[^\]\n]{1,80})\]\s+"
+_OWNER_BRACKET = re.compile(OWNER_BRACKET_PATTERN)
 _OWNER_TO = re.compile(r"^(?P<who>[A-Z][^,;:\n]{0,80}?)\s+to\s+(?=[a-z]{3,})")
 _OWNER_GLUE = re.compile(
     r"\b(?:y|e|and|the|la|el|los|las|all|that|have|has|not|yet|done|so|which|who)\b|[,\s]",
