@@ -258,7 +258,7 @@ def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: boo
 
 _DEADLINE_CELL = re.compile(
     r"(?:\s—\s+|[.;]\s+|\n\s*)(?:time\s*frame|timeline|deadline|plazo|fecha(?:\s+l[ií]mite)?"
-    r"|target\s+date|cronograma)[^:—.]{0,20}:",
+    r"|target\s+date|cronograma|dates?|due(?:\s+date)?)[^:—.]{0,20}:",
     re.IGNORECASE,
 )
 _NONE_STATED = re.compile(
@@ -298,6 +298,12 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
         if dates and (meeting_last_day is None or dates[1] >= meeting_last_day):
             # "Timeline: XIX RCM, Managua, June 26–27, 2014": the meeting's last day.
             return Deadline(dates[1], _clean_phrase(value), "day")
+        aside = re.search(r"\(([^()]{3,40})\)", value) if found.date is None else None
+        if aside:
+            # "Date: Before the RCGM (Nov. 2011)": the month the cell gives in brackets.
+            dated = resolve_deadline(f"by {aside[1]}", meeting_last_day, language)
+            if dated.date:
+                return Deadline(dated.date, _clean_phrase(value), dated.precision)
         if found.phrase:
             return found
     folded = fold(read_for_dates(text))

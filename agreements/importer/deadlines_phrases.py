@@ -477,7 +477,7 @@ def _relative_candidates(add) -> None:
     # A table's or a field's deadline that is a meeting: "Plazo: próxima reunión de la Red",
     # "Deadline: next meeting of the RCGM".
     add(
-        r"\b(?:plazo|fecha(?:\s+limite)?|deadline|timeline|due\s+date)\s*:\s*(?:la\s+|su\s+|the\s+"
+        r"\b(?:plazo|fecha(?:\s+limite)?|deadline|timeline|due\s+date|date)\s*:\s*(?:la\s+|su\s+|the\s+"
         r"|its\s+)?(?:proxima|siguiente|next|following|upcoming)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:reunion|sesion|meeting|session)(?:\s+(?:del?|of)\s+(?:the\s+|la\s+|el\s+)?(?:grcm|crm"
         r"|rcgm|rcm|red|network|grupo|group|vice-?ministers))?\b",

@@ -79,7 +79,7 @@ from .parser_layouts import (
 from .parser_mail import without_mail_headers
 from .parser_resolution import resolution_start
 from .parser_sections import operative_phrase, section_heading
-from .parser_text import join_lone_agreed
+from .parser_text import WRITTEN_BY, join_lone_agreed
 from .parser_tokens import (
     _CODE_AND_PAGE,
     _PAGE_FOOTER,
@@ -283,6 +283,8 @@ def _signed_at(lines: list[str], end: int, body_start: int) -> int:
         # "GRCM – Santo Domingo, noviembre de 2011      Página 2 de 2": the last page's footer.
         or _PAGE_FOOTER.search(fold(lines[index - 1].strip()))
         or _CODE_AND_PAGE.match(lines[index - 1].strip())
+        # "Relatoría: Secretaría Técnica de la CRM" under the place and date.
+        or WRITTEN_BY.match(fold(lines[index - 1].strip()))
     ):
         index -= 1
     found = end

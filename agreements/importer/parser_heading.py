@@ -7,8 +7,9 @@ import re
 
 from .deadlines import find_date_range
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
+from .parser_furniture import _PAGE_SUFFIX
 from .parser_labels import parse_label
-from .parser_tokens import _FUNCTION_END, _PAGE_SUFFIX, _join
+from .parser_tokens import _FUNCTION_END, _join
 from .schema import ParsedMeeting
 
 # --- The meeting's heading -----------------------------------------------------------------------

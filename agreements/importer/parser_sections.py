@@ -76,7 +76,7 @@ def _numbered_part(line: str) -> str | None:
     """ "IV. OTHER MATTERS": a part of the document in capitals, numbered like a chapter. It is no
     item; its lists go on in the current kind of section."""
     match = re.match(r"^(?:[IVX]{1,4}|[A-H]|\d{1,2})[.)-]\s+(?P<rest>[^a-z]{4,80})$", line)
-    if match and len(match["rest"].split()) <= 10 and re.search(r"[A-Z]{3}", match["rest"]):
+    if match and len(match["rest"].split()) <= 14 and re.search(r"[A-Z]{3}", match["rest"]):
         # A document all in capitals numbers its agreements so: "2.  ACOGER CON BENEPLACITO LA
         # INCORPORACION … COMO" goes on below, and a task ("APROBAR EL PLAN …") is no title.
         rest = match["rest"].strip()
@@ -258,7 +258,9 @@ _OPERATIVE_PHRASE = re.compile(
     r"|(?:los|las)\s+siguientes\s+\w+|que|on|upon|en))?"
     r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80})"
     # "requested the Technical Secretariat to:", "encouraged the member countries to:"
-    r"|\s+(?P<object>[^:,;]{2,80}?)\s+(?:to|que))?\s*:$"
+    r"|\s+(?P<object>[^:,;]{2,80}?)\s+(?:to|que))?"
+    # "… agreed on the following activities, which the PPT will present to the RCGM …:"
+    r"(?:,\s+(?:which|that|que|los\s+cuales|las\s+cuales)\s+[^:]{2,160})?\s*:$"
 )
 
 # "Se adoptaron los siguientes acuerdos:", "The following recommendations were adopted:".

@@ -251,7 +251,7 @@ class _TextMixin:
                     token.kind == "text"
                     and token.text[:1].isupper()
                     and not narrative(token.text)
-                    and not _END_MATTER.match(token.text)
+                    and not _END_MATTER.match(fold(token.text))
                 ):
                     after[position - 1] = False
                 else:
@@ -446,9 +446,12 @@ AGREED_INLINE = re.compile(
 )
 # What closes a record after its last paragraph: "Santo Domingo, 2 de octubre de 2019",
 # "Relatoría: Secretaría Técnica de la CRM", "Prepared by: …".
+WRITTEN_BY = re.compile(
+    r"^(?:relatori[ao]|rapporteur|elaborad[oa]\s+por|prepared\s+by|redactad[oa]\s+por)\s*:",
+    re.IGNORECASE,
+)
 _END_MATTER = re.compile(
-    r"^(?:(?:relatori[ao]|rapporteur|elaborad[oa]\s+por|prepared\s+by|redactad[oa]\s+por)\s*:"
-    r"|[A-ZÁÉÍÓÚÑ][^,.;:]{1,40},\s[^.;:]{0,40}\b(?:19|20)\d\d\.?$)",
+    rf"{WRITTEN_BY.pattern}|^[a-z][^,.;:]{{1,40}},\s[^.;:]{{0,40}}\b(?:19|20)\d\d\.?$",
     re.IGNORECASE,
 )
 _LONE_AGREED = re.compile(

@@ -7,6 +7,14 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, fold
+from .parser_furniture import (
+    _CODE_AND_PAGE,
+    _CONTINUED,
+    _FAX_LINE,
+    _PAGE_FOOTER,
+    _PAGE_NUMBER,
+    _URL_ONLY,
+)
 from .parser_labels import _BULLET, Label, parse_label
 from .parser_parts import (
     _CONTENTS_LINE,
@@ -20,23 +28,6 @@ from .parser_sections import _numbered_part, agenda_title, introducing_phrase, s
 
 # --- Page furniture ------------------------------------------------------------------------------
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:page|pagina|pag\.?|p\.)?\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*(?:(?:of|de|/)\s*\d{1,3})?$"
-)
-_PAGE_FOOTER = re.compile(r"\b(?:page|pagina)\s+\d{1,3}\s+(?:of|de)\s+\d{1,3}\s*$")
-_PAGE_SUFFIX = re.compile(r"\s{2,}(?:page|página|pagina)\s+\d{1,3}\s+(?:of|de)\s+\d{1,3}\s*$", re.I)
-# A fax machine's line at the top of each page: "29-ENE-1999 18:43 DE: CANCILLERIA … P.02/03",
-# and its last page's "** TOTAL PAGE.03 **".
-_FAX_LINE = re.compile(
-    r"^\d{1,2}[-/ ][a-z]{3}[-/ ]\d{2,4}\s+\d{1,2}:\d{2}\b.*\bp\.?\s?\d{1,3}(?:/\d{1,3})?$"
-    r"|^\W*total\s+pages?\W*\d{1,3}\W*$"
-)
-# "GRCM/SS/11-2006/Concl.        1", "RCGM/GUA/2002/Doc.4": a document's code at the foot or head
-# of its pages, with or without the page's number.
-_CODE_AND_PAGE = re.compile(r"^[A-Z]{2,}(?:[/-][\w.-]+){2,}(?:\s{2,}\d{1,3})?$")
-# "CONCLUSIONS (cont.)", "ACUERDOS (continuación)": a heading carried over to the next page.
-_CONTINUED = re.compile(r"\((?:cont\.?|cont'd|continued|continuacion|continua)\)\s*$")
-_URL_ONLY = re.compile(r"^[\s\"'(<\[]*(?:(?:https?://|www\.)\S+[\s\"')>\].,;]*)+$")
 _FIELD_CODE = re.compile(
     r"\bHYPERLINK\b(?:\s+(?:\\l\s+)?\"[^\"]*\")?|\b(?:PAGE|NUMPAGES|MERGEFORMAT|TOC\s+\\o\s+\"[^\"]*\")\b"
 )
@@ -491,22 +482,3 @@ def _wrap_width(tokens: list[_Token]) -> tuple[bool, int]:
         return False, 0
     width = lengths[int(len(lengths) * 0.9) - 1]
     return width <= 120, width
-
-
-def _segments(tokens: list[_Token], operative_start: bool) -> tuple[list[bool], list[bool]]:
-    """Per token: whether its section has no labelled item (so its paragraphs and bullets are
-    the items), and whether that section has bullets."""
-    unnumbered = [False] * len(tokens)
-    bulleted = [False] * len(tokens)
-    start = 0
-    operative = operative_start
-    for end in [i for i, t in enumerate(tokens) if t.kind == "section"] + [len(tokens)]:
-        segment = tokens[start:end]
-        labelled = any(t.kind == "item" and t.label and not t.label.weak for t in segment)
-        bullets = any(t.kind == "bullet" for t in segment)
-        for index in range(start, end):
-            unnumbered[index] = operative and not labelled
-            bulleted[index] = bullets
-        start = end
-        operative = True
-    return unnumbered, bulleted

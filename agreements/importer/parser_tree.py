@@ -17,8 +17,8 @@ from .parser_sections import (
     steps_heading,
 )
 from .parser_text import _Level, _Node, _TextMixin, signed_by
-from .parser_tokens import _segments, _shouting, _Token, _wrap_width
-from .parser_unnumbered import _UnnumberedMixin, narrates
+from .parser_tokens import _shouting, _Token, _wrap_width
+from .parser_unnumbered import _segments, _UnnumberedMixin, narrates
 
 __all__ = ["_Level", "_Node", "_TreeBuilder"]
 

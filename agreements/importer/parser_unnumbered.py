@@ -21,11 +21,15 @@ with numbers keeps today's reading, where bullets and paragraphs belong to the i
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .actions import PREFACE, _verb_action, fuzzy_verb
 from .gazetteer import fold
 from .parser_labels import Label
 from .parser_sections import theme_label
+
+if TYPE_CHECKING:
+    from .parser_tokens import _Token
 
 # "Considering…", "Reconociendo…": the recitals of a declaration.
 _RECITAL = re.compile(
@@ -69,6 +73,11 @@ _BODY_DECIDED = re.compile(
     r"|grupo(?:\s+de\s+trabajo)?|network|red|conference|conferencia|meeting|reunion)"
     r"(?:\s+(?:also|further|tambien|asimismo))?\s+(?:agreed|decided|resolved|recommended|acordo"
     r"|acordaron|decidio|decidieron|resolvio|resolvieron|recomendo|recomendaron)\b"
+)
+_TABLE_ROW = re.compile(
+    r"\s—\s(?:responsible|responsables?|lead|date|dates|deadline|plazo|fecha|fechas"
+    r"|time\s*frame|timeline|a\s+cargo(?:\s+de)?)[^:—]{0,20}:\s",
+    re.IGNORECASE,
 )
 _TO_INFINITIVE = re.compile(
     r"^to\s+(?!(?:the|a|an|this|that|these|those|its|their|date|be)\b)[a-z]{2,}\s+\w"
@@ -131,6 +140,10 @@ def narrates(text: str) -> bool:
 
 def opens_item(text: str, strict: bool = False) -> bool:
     """Whether a paragraph (or, ``strict``, a sentence inside one) opens an agreement."""
+    if not strict and _TABLE_ROW.search(text):
+        # "Exchange information … — Responsible: All member countries — Date: Permanent": a
+        # table's row (reading._table_rows), an agreement whatever its first verb.
+        return True
     opening = _opening_words(text)
     # "To keep the directory up to date": an English infinitive, whatever its verb.
     if _TO_INFINITIVE.match(opening):
@@ -352,3 +365,22 @@ class _UnnumberedMixin:
             and (text.endswith(":") or not re.search(r"[.;!?]\s*$", text))
             and (titled or not opens_item(text))
         )
+
+
+def _segments(tokens: list[_Token], operative_start: bool) -> tuple[list[bool], list[bool]]:
+    """Per token: whether its section has no labelled item (so its paragraphs and bullets are
+    the items), and whether that section has bullets."""
+    unnumbered = [False] * len(tokens)
+    bulleted = [False] * len(tokens)
+    start = 0
+    operative = operative_start
+    for end in [i for i, t in enumerate(tokens) if t.kind == "section"] + [len(tokens)]:
+        segment = tokens[start:end]
+        labelled = any(t.kind == "item" and t.label and not t.label.weak for t in segment)
+        bullets = any(t.kind == "bullet" for t in segment)
+        for index in range(start, end):
+            unnumbered[index] = operative and not labelled
+            bulleted[index] = bullets
+        start = end
+        operative = True
+    return unnumbered, bulleted

@@ -112,6 +112,9 @@ def _pipe_rows(text: str) -> str:
 # column names is then said in every row, and is not kept on its own.
 _CELLS = re.compile(r"[ \u00a0]*\t[\t \u00a0]*")
 _LABEL_CELL = re.compile(r"^(?:\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})[.)]?$")
+_PAGE_OF = re.compile(
+    r"\b(?:page|p[aá]gina|p[aá]g\.)\s*\d{1,3}\s*(?:of|de|/)\s*\d{1,3}\s*$", re.IGNORECASE
+)
 _GROUP_ROW = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][^a-z.;:]{2,120}$")
 
 
@@ -156,7 +159,18 @@ def _table_rows(text: str) -> str:
     lines = []
     for line in _rows_over_two_lines(text):
         cells = _cells(line)
-        if line.count("\t") < 2 or len([cell for cell in cells if cell]) < 3:
+        aligned = [cell.strip() for cell in line.strip(" \r").split("\t")]
+        if (
+            header
+            and len(aligned) == len(header)
+            and aligned[0]
+            and not _PAGE_OF.search(line)
+            and not _GROUP_ROW.match(line.strip())
+        ):
+            # "Invite UNHCR …<tab>Pro Tempore Presidency<tab>": a row whose empty cells keep
+            # their tabs, each cell under its column.
+            cells = aligned
+        elif line.count("\t") < 2 or len([cell for cell in cells if cell]) < 3:
             # A row that only names the group of the rows under it ("DIRECTORIO Y
             # COMUNICACIÓN") stays inside the table; a blank line or a paragraph ends it.
             group_row = bool(header) and bool(_GROUP_ROW.match(line.strip()))
