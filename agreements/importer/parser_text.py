@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import fold
 from .parser_labels import Label
-from .parser_sections import agenda_title, operative_phrase, theme_label
+from .parser_sections import agenda_title, closing_formula, operative_phrase, theme_label
 from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _shouting, _Token
 from .parser_unnumbered import narrative, opens_item
 
@@ -252,6 +252,7 @@ class _TextMixin:
                     and token.text[:1].isupper()
                     and not narrative(token.text)
                     and not _END_MATTER.match(fold(token.text))
+                    and not closing_formula(token.text)
                 ):
                     after[position - 1] = False
                 else:

@@ -124,6 +124,8 @@ def narrative(text: str, completing: bool = False) -> bool:
     opening = _OCCASION.sub("", _opening_words(text), count=1)
     if _PRETERITE.match(opening) or recital(text):
         return True
+    if _BODY_DECIDED.match(opening) and not completing and not text.rstrip().endswith(":"):
+        return False  # "El GRCM acordó solicitar a la OIM …": a decision, not a narration
     narrator = _NARRATOR.match(opening)
     if completing and narrator:
         between = opening[narrator.end("who") : narrator.start("verb")].split()

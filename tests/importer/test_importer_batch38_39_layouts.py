@@ -144,3 +144,27 @@ def test_the_phrase_over_the_table_is_no_agreement():
 
 def test_a_month_in_brackets_in_the_date_column_is_the_deadline():
     assert str(parse_record(TABLE).agreements[1].deadline) == "2011-11-30"
+
+
+EARLY = (
+    "REUNIÓN DEL GRUPO REGIONAL DE CONSULTA SOBRE MIGRACIÓN\n"
+    "San Salvador, El Salvador, 7 y 8 de octubre de 1999\n\n"
+    "CONCLUSIONES\n\n"
+    "1. Se tomó nota de las exposiciones de las delegaciones de Honduras y Nicaragua.\n\n"
+    "El GRCM acordó solicitar a la OIM que prepare un documento sobre las necesidades de "
+    "retorno, a más tardar el 15 de enero del año 2000.\n\n"
+    "2. Se agradeció al Gobierno de El Salvador su hospitalidad.\n\n"
+    "The Vice-Ministers expressed their appreciation to the Government of El Salvador.\n\n"
+    "Done in San Salvador, on 8 October 1999, in the English and Spanish languages.\n"
+)
+
+
+def test_a_paragraph_of_what_the_group_decided_under_an_item_is_that_items():
+    first = parse_record(EARLY).agreements[0]
+    assert "solicitar a la OIM" in first.text
+    assert str(first.deadline) == "2000-01-15"
+
+
+def test_the_closing_thanks_above_done_in_is_context():
+    last = parse_record(EARLY).agreements[-1]
+    assert last.text == "Se agradeció al Gobierno de El Salvador su hospitalidad."
