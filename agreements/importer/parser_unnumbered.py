@@ -44,6 +44,7 @@ _RECITAL = re.compile(
 _NARRATOR = re.compile(
     r"^(?:(?:the|los|las|el|la)\s+)?(?P<who>vice-?ministers?|viceministr[oa]s|delegations?|delegaci(?:on|ones)"
     r"|participants|participantes|governments?|gobiernos?|they|ellos|ellas|heads\s+of\s+delegation"
+    r"|funcionari[oa]s(?:\s+de\s+enlace)?|liaison\s+officers|enlaces"
     r"|jefes\s+de\s+delegacion|participating\s+delegations|countries|paises|conference|conferencia"
     r"|meeting|reunion|(?:working\s+)?group|grupo(?:\s+de\s+trabajo)?|network|red|workshop|taller"
     r"|(?:technical\s+)?secretariat|secretaria(?:\s+tecnica)?|(?:pro\s+tempore\s+)?presidency"

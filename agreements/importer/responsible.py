@@ -340,7 +340,8 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
 _OFFER = re.compile(
     r"(?=[o])\b(?:offers?|ofrecimientos?|ofertas?)\s+(?:made\s+)?(?:of|by|from|de|del|hecho\s+por)"
     r"\s+(?:the\s+|la\s+|el\s+(?!salvador\b))?(?:(?:gobierno|government)\s+(?:de|of)\s+"
-    r"(?:los\s+|las\s+|la\s+|the\s+)?)?(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
+    r"(?:los\s+|las\s+|la\s+|the\s+)?)?(?:(?:republica|republic)\s+(?:de|of)\s+(?:the\s+)?)?"
+    r"(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
 )
 # "To thank Panama for its offer to host…", "Agradecer a Honduras su ofrecimiento para…": the
 # one thanked for an offer is to carry it out.
@@ -380,7 +381,9 @@ def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple
 
 
 _LEADING = re.compile(
-    r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:government\s+of|gobierno\s+de)?\s*$"
+    r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:(?:government|people)\s+of(?:\s+the)?|(?:gobierno|pueblo)"
+    r"\s+de(?:\s+(?:la|los|las|el))?|(?:delegation|delegacion)\s+(?:of|de)(?:\s+(?:the|la|los|el))?)?"
+    r"\s*(?:(?:republica|republic)\s+(?:de|of)\s*)?$"
     # "a la Troika y a la Secretaría Técnica": the Troika is no recorded actor; who follows is.
     r"|^\s*(?:the|la)?\s*troika\s*(?:,|and|y|e|as\s+well\s+as|junto\s+con)\s*(?:al?\s+)?"
     r"(?:the|la|el|los|las)?\s*$"

@@ -6,7 +6,9 @@ import datetime
 
 from agreements.importer import parse_record
 from agreements.importer.deadlines import resolve_deadline
+from agreements.importer.gazetteer import default_gazetteer
 from agreements.importer.parser_unnumbered import narrative
+from agreements.importer.responsible import responsible
 
 SUMMARY = (
     "REGIONAL CONFERENCE ON MIGRATION\n"
@@ -168,3 +170,21 @@ def test_a_paragraph_of_what_the_group_decided_under_an_item_is_that_items():
 def test_the_closing_thanks_above_done_in_is_context():
     last = parse_record(EARLY).agreements[-1]
     assert last.text == "Se agradeció al Gobierno de El Salvador su hospitalidad."
+
+
+def test_a_government_or_republic_before_the_countrys_name_still_names_it():
+    gazetteer = default_gazetteer()
+    for text, action, who in (
+        ("Solicitar al Gobierno de los Estados Unidos de América que comparta la información.",
+         "request", ["US"]),
+        ("Aceptar el ofrecimiento de la República de Nicaragua de ser sede del taller.",
+         "accept", ["NI"]),
+    ):  # fmt: skip
+        actors = gazetteer.find(text, "es")
+        assert responsible(text, actors, action, gazetteer=gazetteer, language="es") == who
+
+
+def test_what_the_liaison_officers_thanked_after_the_last_item_is_context():
+    assert narrative(
+        "Los funcionarios de enlace agradecieron al Gobierno de México la hospitalidad."
+    )
