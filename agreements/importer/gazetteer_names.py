@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "CITIES",
     "MEMBER_COUNTRIES",
     "NOT_ACTORS",
     "OBSERVER_COUNTRIES",
@@ -192,3 +193,28 @@ GROUPS: tuple[Entry, ...] = (
         ("LN-CP", "LN-SMTP"),
     ),
 )
+
+
+# The cities where the conference meets, folded, with their country: the city a heading or an
+# agreement names says which country hosts.
+CITIES: dict[str, str] = {
+    "mexico city": "MX", "ciudad de mexico": "MX", "puebla": "MX", "tapachula": "MX",
+    "cancun": "MX", "san jose": "CR", "liberia": "CR", "san salvador": "SV",
+    "guatemala city": "GT", "ciudad de guatemala": "GT", "antigua guatemala": "GT",
+    "la antigua guatemala": "GT", "antigua": "GT", "tegucigalpa": "HN", "san pedro sula": "HN",
+    "roatan": "HN", "tela": "HN", "managua": "NI", "panama city": "PA", "ciudad de panama": "PA",
+    "santo domingo": "DO", "punta cana": "DO", "belize city": "BZ", "ciudad de belice": "BZ",
+    "belmopan": "BZ", "washington": "US", "washington, d.c.": "US", "washington d.c.": "US",
+    "washington, dc": "US", "new orleans": "US", "miami": "US", "new york": "US",
+    "ottawa": "CA", "toronto": "CA", "montreal": "CA", "vancouver": "CA", "cartagena": "CO",
+    "cartagena de indias": "CO", "bogota": "CO", "quito": "EC", "lima": "PE", "kingston": "JM",
+    "buenos aires": "AR", "santiago": "CL", "santiago de chile": "CL",
+    "tegucigalpa, m.d.c.": "HN", "la ceiba": "HN", "comayagua": "HN", "copan": "HN",
+    "copan ruinas": "HN", "granada": "NI", "leon": "NI", "panama": "PA", "colon": "PA",
+    "mexico, d.f.": "MX", "mexico d.f.": "MX", "mexico": "MX", "oaxaca": "MX", "monterrey": "MX",
+    "guadalajara": "MX", "cozumel": "MX", "playa del carmen": "MX", "tuxtla gutierrez": "MX",
+    "villahermosa": "MX", "merida": "MX", "mazatlan": "MX", "heredia": "CR", "alajuela": "CR",
+    "santa ana": "SV", "la libertad": "SV", "costa del sol": "SV", "quetzaltenango": "GT",
+    "guatemala": "GT", "flores": "GT", "la romana": "DO", "santiago de los caballeros": "DO",
+    "san ignacio": "BZ", "belize": "BZ", "gatineau": "CA", "new york city": "US",
+}  # fmt: skip

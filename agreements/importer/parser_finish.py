@@ -22,10 +22,10 @@ from .reading_phases import Phase, period_end, phase_period
 from .responsible import (
     _SUPPORTED_BY,
     OWNER_BRACKET_PATTERN,
-    label_countries,
     responsible,
     trailing_parenthesis,
 )
+from .responsible_labels import label_countries
 from .schema import ParsedAgreement
 
 # --- Finishing the agreements --------------------------------------------------------------------

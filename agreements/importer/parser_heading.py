@@ -7,6 +7,7 @@ import re
 
 from .deadlines import find_date_range
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
+from .gazetteer_names import CITIES as _CITIES
 from .parser_furniture import _PAGE_SUFFIX
 from .parser_labels import parse_label
 from .parser_tokens import _FUNCTION_END, _join
@@ -14,27 +15,6 @@ from .schema import ParsedMeeting
 
 # --- The meeting's heading -----------------------------------------------------------------------
 
-_CITIES = {
-    "mexico city": "MX", "ciudad de mexico": "MX", "puebla": "MX", "tapachula": "MX",
-    "cancun": "MX", "san jose": "CR", "liberia": "CR", "san salvador": "SV",
-    "guatemala city": "GT", "ciudad de guatemala": "GT", "antigua guatemala": "GT",
-    "la antigua guatemala": "GT", "antigua": "GT", "tegucigalpa": "HN", "san pedro sula": "HN",
-    "roatan": "HN", "tela": "HN", "managua": "NI", "panama city": "PA", "ciudad de panama": "PA",
-    "santo domingo": "DO", "punta cana": "DO", "belize city": "BZ", "ciudad de belice": "BZ",
-    "belmopan": "BZ", "washington": "US", "washington, d.c.": "US", "washington d.c.": "US",
-    "washington, dc": "US", "new orleans": "US", "miami": "US", "new york": "US",
-    "ottawa": "CA", "toronto": "CA", "montreal": "CA", "vancouver": "CA", "cartagena": "CO",
-    "cartagena de indias": "CO", "bogota": "CO", "quito": "EC", "lima": "PE", "kingston": "JM",
-    "buenos aires": "AR", "santiago": "CL", "santiago de chile": "CL",
-    "tegucigalpa, m.d.c.": "HN", "la ceiba": "HN", "comayagua": "HN", "copan": "HN",
-    "copan ruinas": "HN", "granada": "NI", "leon": "NI", "panama": "PA", "colon": "PA",
-    "mexico, d.f.": "MX", "mexico d.f.": "MX", "mexico": "MX", "oaxaca": "MX", "monterrey": "MX",
-    "guadalajara": "MX", "cozumel": "MX", "playa del carmen": "MX", "tuxtla gutierrez": "MX",
-    "villahermosa": "MX", "merida": "MX", "mazatlan": "MX", "heredia": "CR", "alajuela": "CR",
-    "santa ana": "SV", "la libertad": "SV", "costa del sol": "SV", "quetzaltenango": "GT",
-    "guatemala": "GT", "flores": "GT", "la romana": "DO", "santiago de los caballeros": "DO",
-    "san ignacio": "BZ", "belize": "BZ", "gatineau": "CA", "new york city": "US",
-}  # fmt: skip
 _PARTICIPATION = (
     r"\b(?:with|con)\s+(?:the\s+|la\s+)?(?:participation|participacion|presence|presencia"
     r"|attendance|asistencia)\s+(?:of|de)\s+(?:(?:the|los|las)\s+(?:following|siguientes)"

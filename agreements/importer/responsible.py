@@ -6,6 +6,7 @@ import re
 
 from .actions import PREFACE
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, default_gazetteer, detect_language, fold
+from .gazetteer_names import CITIES
 
 # "X will …", "X committed to …": the task markers that make X responsible.
 #
@@ -65,7 +66,8 @@ _AGENT = re.compile(
 )
 _HOST = re.compile(
     r"(?=[astw])"
-    r"\b(?:to\s+be|will\s+be|should\s+be|shall\s+be)\s+(?:held|hosted|organi[sz]ed)\s+in\s+"
+    r"\b(?:(?:to\s+be|will\s+be|should\s+be|shall\s+be)\s+(?:held|hosted|organi[sz]ed)|(?:will|to)\s+take"
+    r"\s+place)\s+in\s+"
     r"(?:the\s+city\s+of\s+)?(?P<place>[^,;.(]{2,40}(?:,\s*[^,;.(]{2,30})?)"
     r"|\b(?:a\s+(?:realizarse|celebrarse|efectuarse|llevarse\s+a\s+cabo)|se\s+(?:lleve\s+a\s+cabo"
     r"|realice|celebre|efectue|realizara|celebrara))\s+en\s+(?P<lugar>[^,;.(]{2,40}"
@@ -250,8 +252,8 @@ def _subject_codes(clause: str, gazetteer: Gazetteer, language: str) -> list[tup
         pre = re.split(r"\b(?:that|que)\s+(?=[A-Z])", pre)[-1]  # "It was agreed that X will"
         # "Belize and Panama, which have not yet done so, are requested …": who among them.
         pre = _WHO_AMONG_END.sub(" ", pre)
-        if _RELATIVE_END.search(fold(pre)):
-            continue
+        if _RELATIVE_END.search(fold(pre)) or _MEETING_OF.search(fold(pre)):
+            continue  # "The next meeting of the Network will …": the meeting, not the Network
         start = _subject_start(pre)
         whole = PREFACE.sub("", fold(pre).strip(" ·-–•\t\"'“"), count=1)
         if _COUNTRIES_SUBJECT.match(fold(pre[start:].strip(" ·-–•\t"))) or (
@@ -464,34 +466,27 @@ def _hosts(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, 
             r"|dentro|and\s+the\s+support|,\s*with|,\s*con)\b|,\s*(?:with|con)\b",
             match.group(group),
         )[0]
-        for start, _end, codes in gazetteer.mentions(place, language):
-            results.extend(
-                (match.start(group) + start, code) for code in codes if gazetteer.is_country(code)
-            )
+        found = [
+            (match.start(group) + start, code)
+            for start, _end, codes in gazetteer.mentions(place, language)
+            for code in codes
+            if gazetteer.is_country(code)
+        ]
+        city = _city_country(place) if "take" in match.group(0).lower() else ""
+        if not found and city:
+            found = [(match.start(group), city)]  # "in Panama City": the city's country hosts
+        results.extend(found)
     return results
 
 
-def label_countries(
-    gazetteer: Gazetteer, group: str, language: str, addressed: bool = False
-) -> list[str]:
-    """The country a group label is the name of, alone ("Guatemala", "Honduras:"); when the
-    label is the addressee of an operative phrase ("Se recomienda a los Países Miembros:"),
-    whoever it names alone (a heading that names a body is no addressee)."""
-    label = group.strip().rstrip(":").strip()
-    mentions = gazetteer.mentions(label, language)
-    if len(mentions) > 1:
-        # "El Salvador and Guatemala" over their joint task: each country the label names.
-        rest = label
-        for start, end, _codes in reversed(mentions):
-            rest = rest[:start] + " " + rest[end:]
-        codes = [codes[0] for _start, _end, codes in mentions if len(codes) == 1]
-        joined = not re.sub(r"[\s,;&/]+|\b(?:and|y|e|the|el|la)\b", "", rest, flags=re.I)
-        countries = len(codes) == len(mentions) and all(map(gazetteer.is_country, codes))
-        return codes if joined and countries else []
-    if not mentions:
-        return []
-    start, end, codes = mentions[0]
-    whole = not label[:start].strip() and not label[end:].strip(" .")
-    if whole and len(codes) == 1 and gazetteer.is_country(codes[0]):
-        return list(codes)
-    return list(codes) if whole and addressed else []
+_MEETING_OF = re.compile(r"\b(?:meeting|session|reunion|sesion)\s+(?:of|de|del)\b[^,;:]{0,80}$")
+_CITIES_LONGEST_FIRST = sorted(CITIES, key=len, reverse=True)
+
+
+def _city_country(place: str) -> str:
+    """The country of the city a place starts with ("Panama City during …": PA)."""
+    folded = fold(place).strip()
+    for city in _CITIES_LONGEST_FIRST:
+        if folded.startswith(city) and not folded[len(city) : len(city) + 1].isalnum():
+            return CITIES[city]
+    return ""
