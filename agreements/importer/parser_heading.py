@@ -267,6 +267,13 @@ def _group_name(text: str, anchor: str) -> str:
 def _place(
     lines: list[str], joined: str, gazetteer: Gazetteer, every_line: list[str] = ()
 ) -> tuple[str, str | None]:
+    # "MINUTA DE LA REUNIÓN VIRTUAL", "Modalidad: videoconferencia": the title says the meeting
+    # had no city, whatever place the agenda below names.
+    if any(_VIRTUAL.search(fold(line)) and len(line) <= 120 for line in lines[:8]):
+        if not any(
+            _place_from_parts(_without_place_intro(line), gazetteer, True) for line in lines[:8]
+        ):
+            return "", _virtual_host(joined, gazetteer)
     # A heading line "San José, Costa Rica" (possibly followed by the dates).
     for line in lines:
         if len(line) > 120:

@@ -41,8 +41,10 @@ from .parser_unnumbered import (
 
 _RUN_NUMBER = re.compile(r"(?:(?<=\s)|^)(?P<n>\d{1,2})(?P<d>[.)])\s+(?=[¿¡\"“«(]?[A-ZÁÉÍÓÚÑ])")
 _RUN_LETTER = re.compile(
-    r"(?:(?<=[:;]\s)(?P<n>[a-z])(?P<d>\))|(?<=\s)(?P<n2>[a-z])(?P<d2>[.)])(?=\s+[¿¡\"“«(]?"
-    r"[A-ZÁÉÍÓÚÑ]))\s+"
+    # "acordaron: a) aprobar …; b) solicitar …; y h) agradecer …", "agreed: (a) to …; and (c) …",
+    # "Solicitar a la ST que a) concluya …; b) incorpore …"
+    r"(?:(?:(?<=[:;]\s)|(?<=;\sy\s)|(?<=;\sand\s)|(?<=,\sy\s)|(?<=,\sand\s)|(?<=\sque\s))"
+    r"(?P<n>\(?[a-z])(?P<d>\))|(?<=\s)(?P<n2>[a-z])(?P<d2>[.)])(?=\s+[¿¡\"“«(]?[A-ZÁÉÍÓÚÑ]))\s+"
 )
 _RUN_BULLET = re.compile(r"(?<=\S)\s+(?=[" + BULLET_GLYPHS.replace("→", "") + r"]\s+\S)")
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=[¿¡\"“«(]?[A-ZÁÉÍÓÚÑ])")
@@ -52,6 +54,37 @@ _LONG = 150
 
 def split_run_in(lines: list[str]) -> list[str]:
     """The lines with the breaks that copying lost put back (see the module's rules)."""
+    return _split_wrapped_letters(_split_long_lines(lines))
+
+
+def _split_wrapped_letters(lines: list[str]) -> list[str]:
+    """A hard-wrapped paragraph whose lettered items run on across its lines ("… que a) concluya
+    el directorio …; b) incorpore …; y c) …"): one line per item. The paragraph ends at a blank
+    line, a field ("A cargo de: …") or another label."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index + 1
+        while end < len(lines) and lines[end].strip() and not _stops_paragraph(lines[end]):
+            end += 1
+        if end - index > 1 and re.search(r"(?:^|\s)\(?[ab]\)\s", " ".join(lines[index:end])):
+            pieces = _split_letters(" ".join(line.strip() for line in lines[index:end]))
+            if len(pieces) > 1:
+                out.extend(pieces)
+                index = end
+                continue
+        out.extend(lines[index:end])
+        index = end
+    return out
+
+
+def _stops_paragraph(line: str) -> bool:
+    from .parser_text import field_line
+
+    return bool(parse_label(line)) or field_line(line.strip())
+
+
+def _split_long_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     last = 0
     for line in lines:
@@ -61,7 +94,10 @@ def split_run_in(lines: list[str]) -> list[str]:
             continue
         pieces = _split_numbers(line, last)
         if len(pieces) == 1:
-            if not parse_label(line) and not _BULLET.match(line):
+            letters = _split_letters(line) if not parse_label(line) else [line]
+            if len(letters) > 1:
+                out.extend(letters)  # "… acordaron: a) aprobar …; b) solicitar …; y h) …"
+            elif not parse_label(line) and not _BULLET.match(line):
                 out.extend(_split_title(line))
             else:
                 out.append(line)
@@ -106,16 +142,17 @@ def _chain(matches: list[re.Match], first: int | None, starts: set[int]) -> list
 def _ends_a_sentence(before: str) -> bool:
     """A label that runs on ends the item before it: "…que se adjunta. 2. Adoptar…", "…de la
     OIM; b) con…"; "Resolution 2. The…" is a reference inside a sentence."""
-    return before.rstrip()[-1:] in tuple('.;:!?)"”»,')
+    return bool(re.search(r"[.;:!?)\"”»,](?:\s+(?:y|e|and))?\s*$", before))
 
 
 def _value(match: re.Match) -> int:
-    n = match["n"] or match.groupdict().get("n2")
+    n = (match["n"] or match.groupdict().get("n2")).lstrip("(")
     return int(n) if n.isdigit() else ord(n) - ord("a") + 1
 
 
 def _deco(match: re.Match) -> str:
-    return match["d"] or match.groupdict().get("d2") or ""
+    opened = "(" if (match["n"] or "").startswith("(") else ""
+    return opened + (match["d"] or match.groupdict().get("d2") or "")
 
 
 def _cut(line: str, positions: list[int]) -> list[str]:

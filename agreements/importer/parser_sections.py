@@ -384,7 +384,8 @@ def background_part(title: str) -> bool:
 # How minutes and reports close: "No habiendo más asuntos que tratar, se levantó la sesión …",
 # "Para constancia, firman …", "There being no other business, the meeting was adjourned".
 _CLOSING_FORMULA = re.compile(
-    r"^(?:no\s+habiendo\s+(?:mas|otros?)\s+(?:asuntos|temas|puntos)|agotad[oa]s?\s+(?:la\s+agenda"
+    r"^(?:no\s+habiendo\s+(?:mas|otros?)\s+(?:asuntos|temas|puntos)|sin\s+(?:otros?|mas)\s+"
+    r"(?:asuntos?|temas?)\s+(?:que|por)\s+tratar|agotad[oa]s?\s+(?:la\s+agenda"
     r"|el\s+orden\s+del\s+dia|los\s+(?:puntos|temas))|habiendose\s+agotado|se\s+(?:levanto|dio\s+por"
     r"\s+(?:terminada|concluida|clausurada)|clausuro|cerro)\s+la\s+(?:sesion|reunion)|para\s+constancia"
     r"|en\s+fe\s+de\s+lo\s+cual|there\s+being\s+no\s+(?:other|further)\s+(?:business|matters)"

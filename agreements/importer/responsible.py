@@ -6,7 +6,7 @@ import re
 
 from .actions import PREFACE
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, default_gazetteer, detect_language, fold
-from .gazetteer_names import CITIES
+from .responsible_labels import city_country
 
 # "X will …", "X committed to …": the task markers that make X responsible.
 #
@@ -120,6 +120,14 @@ def responsible(
     closing = trailing_parenthesis(text, gazetteer, language)
     if closing and action not in ("thank", "note"):
         return closing[0]
+    tail = _RESPONSIBLE_TAIL.search(text)
+    if tail and action not in ("thank", "note"):
+        # "…, a más tardar el 27 de febrero de 2004; Países Miembros.", "…; responsibility of
+        # the Technical Secretariat.": who acts, named after the last semicolon.
+        who = _SUPPORTED_BY.split(tail["who"], maxsplit=1)[0]
+        codes = _only_names(who, gazetteer, language)
+        if codes:
+            return codes
     bracket = _OWNER_BRACKET.match(text.strip().lstrip("·•◦-–*▪ "))
     if bracket:
         # "- [Guatemala, Honduras] Share with the Network …", "[PPT/TS] Convene …": an action
@@ -153,6 +161,11 @@ def responsible(
 _LEFT_IN_CHARGE = re.compile(
     r"\bquedando\s+a\s+cargo\s+de(?:l|\s+la|\s+el|\s+los|\s+las)?\s+(?P<who>[^,.;]{2,100}?)"
     r"(?=\s+(?:su|sus)\s|[,.;]|$)",
+    re.IGNORECASE,
+)
+_RESPONSIBLE_TAIL = re.compile(
+    r";\s+(?:(?:responsibility|responsabilidad)\s+(?:of|de|del)\s+|a\s+cargo\s+(?:de|del)\s+)?"
+    r"(?P<who>[^;:.\n]{2,80}?)\s*\.?\s*$",
     re.IGNORECASE,
 )
 _RESPONSIBLE_NAMED = re.compile(
@@ -472,7 +485,7 @@ def _hosts(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, 
             for code in codes
             if gazetteer.is_country(code)
         ]
-        city = _city_country(place) if "take" in match.group(0).lower() else ""
+        city = city_country(place) if "take" in match.group(0).lower() else ""
         if not found and city:
             found = [(match.start(group), city)]  # "in Panama City": the city's country hosts
         results.extend(found)
@@ -480,13 +493,3 @@ def _hosts(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, 
 
 
 _MEETING_OF = re.compile(r"\b(?:meeting|session|reunion|sesion)\s+(?:of|de|del)\b[^,;:]{0,80}$")
-_CITIES_LONGEST_FIRST = sorted(CITIES, key=len, reverse=True)
-
-
-def _city_country(place: str) -> str:
-    """The country of the city a place starts with ("Panama City during …": PA)."""
-    folded = fold(place).strip()
-    for city in _CITIES_LONGEST_FIRST:
-        if folded.startswith(city) and not folded[len(city) : len(city) + 1].isalnum():
-            return CITIES[city]
-    return ""

@@ -1,10 +1,12 @@
-"""Who a group label names: the country (or countries) whose tasks are listed under it."""
+"""Who a group label names (the country or countries whose tasks are listed under it), and which
+country a host city is in."""
 
 from __future__ import annotations
 
 import re
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, fold
+from .gazetteer_names import CITIES
 
 
 def label_countries(
@@ -31,3 +33,15 @@ def label_countries(
     if whole and len(codes) == 1 and gazetteer.is_country(codes[0]):
         return list(codes)
     return list(codes) if whole and addressed else []
+
+
+_CITIES_LONGEST_FIRST = sorted(CITIES, key=len, reverse=True)
+
+
+def city_country(place: str) -> str:
+    """The country of the city a place starts with ("Panama City during …": PA)."""
+    folded = fold(place).strip()
+    for city in _CITIES_LONGEST_FIRST:
+        if folded.startswith(city) and not folded[len(city) : len(city) + 1].isalnum():
+            return CITIES[city]
+    return ""

@@ -1,0 +1,68 @@
+"""The layouts and wordings of held-out batches 40 and 41 (heldout/README.md), one behaviour
+each: documents written for these tests in the conference's ways of writing (none is the record
+of a real meeting). No database."""
+
+from agreements.importer import parse_record
+from agreements.importer.gazetteer import default_gazetteer
+from agreements.importer.responsible import responsible
+
+MINUTES = (
+    "Grupo de Trabajo sobre Protección\n"
+    "MINUTA DE LA REUNIÓN VIRTUAL N.º 1/2019\n"
+    "Martes 5 de noviembre de 2019\n"
+    "Modalidad: videoconferencia convocada por la Presidencia Pro Tempore de Guatemala\n\n"
+    "Agenda\n"
+    "1. Seguimiento de los acuerdos de la primera reunión (Ciudad de Guatemala, 10 y 11 de "
+    "septiembre de 2019).\n\n"
+    "Acuerdos\n\n"
+    "Al término de la reunión, los delegados acordaron: a) aprobar en lo general el borrador "
+    "de términos de referencia del Grupo; b) solicitar a El Salvador que circule la versión "
+    "revisada entre los miembros del Grupo dentro de los 15 días hábiles siguientes a la "
+    "presente reunión; c) instar a Nicaragua a designar a su punto focal ante el Grupo; y d) "
+    "agradecer a la PPT de Guatemala la convocatoria.\n\n"
+    "Sin otro asunto que tratar, la reunión concluyó a las 11:40 horas.\n"
+)
+
+
+def test_lettered_agreements_run_in_on_one_paragraph_are_items():
+    assert [item.ref for item in parse_record(MINUTES).walk()] == ["a", "b", "c", "d"]
+
+
+def test_a_virtual_meeting_has_no_city_whatever_place_its_agenda_names():
+    meeting = parse_record(MINUTES).meeting
+    assert (meeting.city, meeting.country) == ("", "GT")
+
+
+def test_sin_otro_asunto_que_tratar_closes_the_record():
+    last = list(parse_record(MINUTES).walk())[-1]
+    assert "Sin otro asunto" not in last.text
+
+
+WRAPPED = (
+    "RED DE FUNCIONARIOS DE ENLACE PARA EL COMBATE AL TRÁFICO ILÍCITO DE MIGRANTES\n"
+    "Antigua Guatemala, Guatemala, 16 de noviembre de 2009\n\n"
+    "ACUERDOS\n\n"
+    "La Red acordó:\n\n"
+    "1. Solicitar a la Secretaría Técnica que a) concluya el directorio regional de fiscalías\n"
+    "   y unidades policiales especializadas; b) incorpore en él los datos que Belice y\n"
+    "   Panamá remitan; y c) lo circule entre los funcionarios de enlace.\n"
+    "   A cargo de: Secretaría Técnica\n"
+    "   Fecha límite: 15 de enero de 2010\n"
+)
+
+
+def test_lettered_items_run_in_across_a_wrapped_paragraph_are_sub_items():
+    assert [item.ref for item in parse_record(WRAPPED).walk()] == ["1", "1.a", "1.b", "1.c"]
+
+
+def test_who_acts_named_after_the_last_semicolon_is_responsible():
+    gazetteer = default_gazetteer()
+    for text, language, who in (
+        ("Remitir las estadísticas a más tardar el 27 de febrero de 2004; Países Miembros.", "es",
+         sorted(["BZ", "CA", "CR", "DO", "SV", "GT", "HN", "MX", "NI", "PA", "US"])),
+        ("Circulate the statement of contributions within 20 days; responsibility of the "
+         "Technical Secretariat.", "en", ["TS"]),
+    ):  # fmt: skip
+        actors = gazetteer.find(text, language)
+        found = responsible(text, actors, "submit", gazetteer=gazetteer, language=language)
+        assert sorted(found) == who
