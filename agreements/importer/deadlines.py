@@ -19,8 +19,10 @@ date lies after the meeting, in, during, en, durante, and "to be held in/on" for
 activity. Dates of things already held ("held in San José on September 17th – 18th, 2013"),
 dates inside names ("Protocol of 2000") and years used as adjectives ("the 2022 Budget") are not.
 
-When an item states several deadlines, the first one that resolves to a date wins; failing that,
-the first phrase without a date.
+When an item states several deadlines, the latest of those said "by", "before", "within" … wins
+(an intermediate step and the final one: the item is done at the final one); failing that, the
+first said only "in"; failing that, the first phrase without a date. A table's deadline column or
+the item's own "Timeline:"/"Plazo:" field wins over the dates in its words.
 """
 
 from __future__ import annotations
@@ -314,7 +316,8 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
     )
     undated: Deadline | None = None
     weak: Deadline | None = None
-    # In text order: the first dated deadline wins, else the first without a date.
+    strong: Deadline | None = None
+    # The latest strongly introduced date, else the first weak one, else the first undated.
     for candidate in _non_overlapping(_candidates(folded)):
         if _in_a_name(text, folded, candidate):
             continue
@@ -342,14 +345,15 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
             precision = "meeting"
         deadline = Deadline(resolved, phrase, precision)
         if resolved and not needs_future:
-            return deadline
+            strong = strong if strong and strong.date >= resolved else deadline
+            continue
         if resolved:
             # "Tomar nota de la propuesta de realizar en 2018 un taller … antes del 28 de
             # febrero de 2018": a date said only "in" yields to one said "before" or "by".
             weak = weak or deadline
             continue
         undated = undated or deadline
-    return weak or undated or Deadline()
+    return strong or weak or undated or Deadline()
 
 
 # Searched in a window before the date (not the whole text before it, which made a long text

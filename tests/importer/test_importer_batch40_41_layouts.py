@@ -2,7 +2,10 @@
 each: documents written for these tests in the conference's ways of writing (none is the record
 of a real meeting). No database."""
 
+import datetime
+
 from agreements.importer import parse_record
+from agreements.importer.deadlines import resolve_deadline
 from agreements.importer.gazetteer import default_gazetteer
 from agreements.importer.responsible import responsible
 
@@ -66,3 +69,12 @@ def test_who_acts_named_after_the_last_semicolon_is_responsible():
         actors = gazetteer.find(text, language)
         found = responsible(text, actors, "submit", gazetteer=gazetteer, language=language)
         assert sorted(found) == who
+
+
+def test_of_an_intermediate_and_a_final_deadline_the_final_one_counts():
+    found = resolve_deadline(
+        "To prepare the overview, circulate a first draft by June 30, 2012 and the final version "
+        "by October 31, 2012.",
+        datetime.date(2012, 3, 14),
+    )
+    assert found.date == datetime.date(2012, 10, 31)
