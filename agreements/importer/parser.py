@@ -290,7 +290,7 @@ def _signed_at(lines: list[str], end: int, body_start: int) -> int:
     found = end
     # A bilingual document closes with the place and date in each language.
     for _language in range(2):
-        last = lines[index - 1].strip() if index > body_start else ""
+        last = lines[index - 1].strip().rstrip(".") if index > body_start else ""
         if not (
             last
             and len(last.split()) <= 12

@@ -156,10 +156,15 @@ class _Finisher:
             # is asked, as the sub-items of "To request the TS: a) to update …" are.
             action = node.phrase_action if action not in ("thank", "note") else action
         directed = _directs(parent) and (text[:1].islower() or _bare_task(text))
+        trailing = _TRAILING_DIRECTIVE.search(parent.text) if parent is not None else None
         if directed:
             # "To request the Technical Secretariat: a) to update…; b) to prepare…": each
             # sub-item is the parent's request, addressed to the parent's addressee.
             action = parent.action
+        elif trailing and text[:1].islower():
+            # "Tomar nota del informe de la OIM y solicitar: a) a la OIM, que continúe …": the
+            # sub-items complete the last verb, each naming whom it asks.
+            action = classify_action(trailing["verb"], self.language)
         section = self._section(node, action, parent)
         deadline = resolve_deadline(text, self.last_day, self.language)
         due = _DUE_IN_PARENS.search(text) if _OWNED.match(text) else None
@@ -192,7 +197,13 @@ class _Finisher:
         actors = self.gazetteer.find(reading, self.language)
         if self.group_body and self.group_body not in actors and _GROUP_ANAPHOR.search(fold(text)):
             actors.append(self.group_body)
-        who = responsible(reading, actors, action, gazetteer=self.gazetteer, language=self.language)
+        who = responsible(
+            f"{trailing['verb']} {reading}" if trailing and text[:1].islower() else reading,
+            actors,
+            action,
+            gazetteer=self.gazetteer,
+            language=self.language,
+        )
         if not who and clause != text:
             reading_clause = resolve_anaphora(clause, self.gazetteer, self.language, before)
             who = responsible(
@@ -436,6 +447,12 @@ _TRAILING_FIELD = re.compile(
 
 
 _OWNED = re.compile(OWNER_BRACKET_PATTERN)
+# "… y solicitar:", "… and to request:": a list under the parent completes its last verb.
+_TRAILING_DIRECTIVE = re.compile(
+    r"\s(?:y|e|and)\s+(?:to\s+)?(?P<verb>solicitar|pedir|instar|exhortar|encomendar|encargar"
+    r"|instruir|recomendar|request|ask|urge|invite|instruct|recommend|entrust)\s*:\s*$",
+    re.IGNORECASE,
+)
 _DUE_IN_PARENS = re.compile(r"\((?P<when>[^()\n]{2,80})\)\s*[.;]?\s*$")
 
 

@@ -78,3 +78,25 @@ def test_of_an_intermediate_and_a_final_deadline_the_final_one_counts():
         datetime.date(2012, 3, 14),
     )
     assert found.date == datetime.date(2012, 10, 31)
+
+
+COMMUNIQUE = (
+    "XVI CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n"
+    "Santo Domingo, República Dominicana, 23 y 24 de junio de 2011\n\n"
+    "ACORDARON:\n\n"
+    "1.\tTomar nota del informe de la OIM sobre el Fondo de Reserva y solicitar:\n"
+    "\ta)\ta la OIM, que continúe presentando al GRCM el detalle de los casos atendidos;\n"
+    "\tb)\ta la Presidencia Pro Tempore, que revise el Protocolo del Fondo.\n\n"
+    "2.\tAgradecer al Gobierno de la República Dominicana su hospitalidad.\n\n"
+    "Santo Domingo, República Dominicana, 24 de junio de 2011.\n"
+)
+
+
+def test_sub_items_under_and_request_complete_the_last_verb_each_naming_whom():
+    items = {item.ref: item for item in parse_record(COMMUNIQUE).walk()}
+    assert (items["1.a"].action, items["1.a"].responsible) == ("request", ["IOM"])
+    assert (items["1.b"].action, items["1.b"].responsible) == ("request", ["PPT"])
+
+
+def test_the_place_and_date_with_a_full_stop_close_the_record():
+    assert parse_record(COMMUNIQUE).agreements[-1].text.endswith("su hospitalidad.")
