@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .deadlines_phrases import _Candidate, _candidates
 from .deadlines_vocabulary import _SEP, DAY, MONTH_ANY, YEAR, _day, _month_number, _safe_date
@@ -258,6 +258,7 @@ def _month_only_introduced(folded: str, candidate: _Candidate, needs_future: boo
     return True
 
 
+_ACTION_WHEN = re.compile(r"(?:^|\n)\s*ACTION\s*:[^\n–—]*[–—]\s*(?P<when>[^\n]{3,80})$")
 _DEADLINE_CELL = re.compile(
     r"(?:\s—\s+|[.;]\s+|\n\s*)(?:time\s*frame|timeline|deadline|plazo|fecha(?:\s+l[ií]mite)?"
     r"|target\s+date|cronograma|dates?|due(?:\s+date)?)[^:—.]{0,20}:",
@@ -285,6 +286,12 @@ def resolve_deadline(text: str, meeting_last_day: dt.date | None, language: str 
     """
     if not text:
         return Deadline()
+    action = _ACTION_WHEN.search(text)
+    if action:
+        # "ACTION: Honduras (Chair) – 12 November 2019": when, after the owner.
+        found = resolve_deadline(f"Plazo: {action['when']}", meeting_last_day, language)
+        if found.phrase:
+            return replace(found, phrase=_clean_phrase(action["when"]))
     cell = _DEADLINE_CELL.search(text)
     if cell and cell.start() > 0:
         # A table's deadline column or the item's own field ("… in 2012, a virtual exchange … —

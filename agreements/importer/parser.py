@@ -65,6 +65,7 @@ from collections.abc import Callable
 
 from .deadlines import find_date_range
 from .gazetteer import Gazetteer, default_gazetteer, detect_language, fold
+from .parser_fields import WRITTEN_BY, join_lone_agreed
 from .parser_finish import _Finisher
 from .parser_footnotes import split_footnotes
 from .parser_heading import _participants, _read_meeting, meeting_lines
@@ -79,7 +80,6 @@ from .parser_layouts import (
 from .parser_mail import without_mail_headers
 from .parser_resolution import resolution_start
 from .parser_sections import operative_phrase, section_heading
-from .parser_text import WRITTEN_BY, join_lone_agreed
 from .parser_tokens import (
     _CODE_AND_PAGE,
     _PAGE_FOOTER,
@@ -170,12 +170,15 @@ def parse_record(
     tokens = _tokenize(lines[body_start:], heading, gazetteer)
     titled = [line for line in heading if line.strip()][:4]
     declaration = any(section_heading(line.strip()) == "declaration" for line in titled)
+    # "Minutes of the second meeting", "ACTA DE LA …": every paragraph may be numbered.
+    minutes = any(_MINUTES.search(fold(line)) for line in titled + heading[:12])
     builder = _TreeBuilder(
         meeting.kind,
         tokens,
         operative_start,
         declaration=declaration,
         resolution=resolution is not None,
+        minutes=minutes,
     )
     roots = builder.build()
     body_chars = sum(len(line) for line in lines)
@@ -243,6 +246,7 @@ _ANNEX = re.compile(
 )
 
 
+_MINUTES = re.compile(r"^(?:minutes|minuta|acta|summary\s+record)\b")
 # "We, the Vice-Ministers and Heads of Delegation of …", "Nosotros, los Viceministros …".
 _MEMBERS_SPEAK = re.compile(
     r"\b(?:we|nosotros|nosotras),?\s+(?:the|los|las)\s+(?:vice-?ministers|viceministr[oa]s"

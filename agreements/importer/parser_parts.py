@@ -28,7 +28,7 @@ def _titled_part(lines: list[str], position: int, stripped: str) -> str | None:
     with punctuation or is followed by its sub-items. "2. Protección" over "2.1 …", "2.2 …" is
     the title of the items its number opens."""
     numbered = _NUMBERED_TITLE.match(stripped)
-    if numbered and len(numbered["rest"].split()) <= 8:
+    if numbered and len(numbered["rest"].split()) <= 14:
         following = next((line for line in lines[position + 1 : position + 4] if line.strip()), "")
         parsed = parse_label(following)
         # A title is no task: it opens with no infinitive ("To approve…", "Aprobar…"), though

@@ -354,7 +354,8 @@ def declaring_phrase(line: str) -> bool:
 _EARLIER_AGREEMENTS = re.compile(
     r"\b(?:pending\s+tasks|previous\s+(?:meetings?|agreements)|earlier\s+(?:meetings?|agreements)"
     r"|status\s+of\s+(?:the\s+)?(?:previous|earlier|pending)|acuerdos\s+(?:anteriores|previos|pendientes)"
-    r"|tareas\s+pendientes|reuniones\s+anteriores)\b"
+    r"|tareas\s+pendientes|reuniones\s+anteriores|actions?\s+arising|matters\s+arising"
+    r"|action\s+log)\b"
 )
 
 # A part that presents the plan rather than its tasks ("II. Objetivo general", "I. Background"):

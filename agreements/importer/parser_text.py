@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import fold
+from .gazetteer import detect_language, fold
+from .parser_fields import _END_MATTER
 from .parser_labels import Label
 from .parser_sections import agenda_title, closing_formula, operative_phrase, theme_label
 from .parser_tokens import _FUNCTION_END, _TERMINAL, _join, _shouting, _Token
@@ -55,6 +56,15 @@ class _TextMixin:
         if _FUNCTION_END.search(last):
             return True
         return not self.gap and self.hard_wrapped and previous.raw_length >= 0.8 * self.wrap_width
+
+    def _twin(self, token: _Token) -> bool:
+        current = self._current()
+        if current is None or current.label is None or current.children or not token.text:
+            return False
+        if current.label.raw != token.label.raw or not current.paragraphs:
+            return False
+        languages = {detect_language(current.paragraphs[0]), detect_language(token.text)}
+        return languages == {"en", "es"}
 
     def _last_text(self) -> str:
         if self.pending:
@@ -445,40 +455,6 @@ AGREED_INLINE = re.compile(
     r"(?:also\s+)?(?:agreed|decided)|agreed|acuerdo)\s*:\s*(?=[A-ZÁÉÍÓÚÑ¿])",
     re.IGNORECASE,
 )
-# What closes a record after its last paragraph: "Santo Domingo, 2 de octubre de 2019",
-# "Relatoría: Secretaría Técnica de la CRM", "Prepared by: …".
-WRITTEN_BY = re.compile(
-    r"^(?:relatori[ao]|rapporteur|elaborad[oa]\s+por|prepared\s+by|redactad[oa]\s+por)\s*:",
-    re.IGNORECASE,
-)
-_END_MATTER = re.compile(
-    rf"{WRITTEN_BY.pattern}|^[a-z][^,.;:]{{1,40}},\s[^.;:]{{0,40}}\b(?:19|20)\d\d\.?$",
-    re.IGNORECASE,
-)
-_LONE_AGREED = re.compile(
-    r"^(?:acuerdo|agreed|agreement|decisi[oó]n|decision)\s*:$",
-    re.IGNORECASE,
-)
-
-
-def join_lone_agreed(lines: list[str]) -> list[str]:
-    """ "Acuerdo:" alone on its line over one paragraph (minutes): the two are one agreement,
-    "Acuerdo: Aprobar en lo general …". Over a list ("- Tomar nota …") the label stays; "Se
-    acuerda:" may open several paragraphs and is left alone."""
-    lines = list(lines)
-    for index, line in enumerate(lines):
-        if not _LONE_AGREED.match(line.strip()):
-            continue
-        below = next(
-            (i for i in range(index + 1, min(index + 3, len(lines))) if lines[i].strip()), None
-        )
-        if below is None or not lines[below].strip()[:1].isupper():
-            continue
-        lines[index] = f"{line.strip()} {lines[below].strip()}"
-        lines[below] = ""
-    return lines
-
-
 _AGREED = re.compile(
     r"^(?:it\s+was\s+(?:also\s+)?(?:agreed|decided)|se\s+(?:acordo|decidio|resolvio))\b"
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import detect_language, fold
+from .gazetteer import fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
 from .parser_resolution import operative, preambular
@@ -18,7 +18,7 @@ from .parser_sections import (
 )
 from .parser_text import _Level, _Node, _TextMixin, signed_by
 from .parser_tokens import _shouting, _Token, _wrap_width
-from .parser_unnumbered import _segments, _UnnumberedMixin, narrates
+from .parser_unnumbered import _segments, _UnnumberedMixin, minuted_narration, narrates
 
 __all__ = ["_Level", "_Node", "_TreeBuilder"]
 
@@ -52,11 +52,13 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         operative_start: bool = False,
         declaration: bool = False,
         resolution: bool = False,
+        minutes: bool = False,
     ) -> None:
         self.meeting_kind = meeting_kind
         # A document titled as a declaration: what its Vice-Ministers resolve is the declaration.
         self.declaration = declaration
         self.resolution = resolution  # written as a resolution (parser_resolution)
+        self.minutes = minutes  # minutes, where dotted paragraphs also narrate
         self.tokens = tokens
         self.roots: list[_Node] = []
         self.refs: set[tuple[str, str]] = set()
@@ -135,10 +137,13 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 )
             ):
                 self._closing(token)
-            elif self.background and (
-                (self.unnumbered[index] and token.kind in ("text", "bullet"))
-                or (token.kind == "item" and narrates(token.text))
-            ):
+            elif (
+                self.background
+                and (
+                    (self.unnumbered[index] and token.kind in ("text", "bullet"))
+                    or (token.kind == "item" and narrates(token.text))
+                )
+            ) or (self.minutes and minuted_narration(token)):
                 # "V. CLOSING" over "20. The PPT thanked the delegations …": what happened.
                 self._to_context(token.text)
             elif self.reviewing and token.kind in ("text", "item", "bullet"):
@@ -188,15 +193,6 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         self.previous = token
         self.gap = False
         return True
-
-    def _twin(self, token: _Token) -> bool:
-        current = self._current()
-        if current is None or current.label is None or current.children or not token.text:
-            return False
-        if current.label.raw != token.label.raw or not current.paragraphs:
-            return False
-        languages = {detect_language(current.paragraphs[0]), detect_language(token.text)}
-        return languages == {"en", "es"}
 
     def _closing(self, token: _Token) -> None:
         self._flush(None)

@@ -141,6 +141,35 @@ def narrates(text: str) -> bool:
     return narrative(told) or not opens_item(told)
 
 
+_REPORTED_FUTURE = (
+    r"\b(?:informed|said|noted|stated|reported|explained|indicated|announced|recalled|informo"
+    r"|senalo|indico|explico|anuncio|recordo)\b.*\b(?:that|que)\b.*\b(?:will|shall|deberan?)\b"
+)
+
+
+def minuted_narration(token) -> bool:
+    """ "3.1 Mexico and Guatemala presented …" in minutes: a numbered paragraph of what was said,
+    not decided."""
+    label = token.label
+    return (
+        token.kind == "item"
+        and label is not None
+        and len(label.path) > 1
+        and not minuted_decision(token.text)
+    )
+
+
+def minuted_decision(text: str) -> bool:
+    """In minutes that number every paragraph, whether one records a decision or a task ("3.3 The
+    Group agreed to …", "4.4 The member countries … will send …") rather than what was said."""
+    told = re.sub(r"^[A-ZÁÉÍÓÚÑ][^.:;]{0,60}\.\s+(?=[A-ZÁÉÍÓÚÑ])", "", text.strip())
+    if opens_item(told):
+        return True
+    opening = fold(" ".join(_SENTENCE.split(told, maxsplit=1)[0].split()[:16]))
+    reported = re.search(_REPORTED_FUTURE, opening)  # "UNHCR informed … that it will convene"
+    return bool(re.search(r"\b(?:will|shall|deberan?)\b", opening)) and not reported
+
+
 def opens_item(text: str, strict: bool = False) -> bool:
     """Whether a paragraph (or, ``strict``, a sentence inside one) opens an agreement."""
     if not strict and _TABLE_ROW.search(text):
@@ -162,7 +191,9 @@ def opens_item(text: str, strict: bool = False) -> bool:
         return not strict or not re.search(r"(?:o|aron|ieron)$", verb)
     if _FIRST_PERSON.match(opening):
         return True
-    if not strict and re.match(r"^(?:it\s+was\s+(?:also\s+)?agreed|se\s+acordo)\b", opening):
+    if not strict and re.match(
+        r"^(?:it\s+was\s+(?:also\s+|further\s+)?agreed|se\s+acordo)\b", opening
+    ):
         return True
     if not strict and _BODY_DECIDED.match(opening):
         return True  # "The Network agreed to prepare…", "La Red acordó solicitar…"

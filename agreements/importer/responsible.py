@@ -110,7 +110,9 @@ def responsible(
     """
     gazetteer = gazetteer or default_gazetteer()
     language = language or detect_language(text)
-    named = _RESPONSIBLE_NAMED.search(text) or _LEFT_IN_CHARGE.search(text)
+    named = (
+        _RESPONSIBLE_NAMED.search(text) or _LEFT_IN_CHARGE.search(text) or _ACTION_LINE.search(text)
+    )
     if named:
         # "— Responsable: Países Miembros —": a table's column (or the text) names who acts.
         # "Secretaría Técnica, con el apoyo de la OIM": who supports is not responsible.
@@ -163,6 +165,8 @@ _LEFT_IN_CHARGE = re.compile(
     r"(?=\s+(?:su|sus)\s|[,.;]|$)",
     re.IGNORECASE,
 )
+# Minutes' "ACTION: Mexico and Guatemala, with the support of IOM – by 15 January 2020".
+_ACTION_LINE = re.compile(r"(?:^|\n)\s*ACTION\s*:\s*(?P<who>[^—–;:\n()]{2,160})")
 _RESPONSIBLE_TAIL = re.compile(
     r";\s+(?:(?:responsibility|responsabilidad)\s+(?:of|de|del)\s+|a\s+cargo\s+(?:de|del)\s+)?"
     r"(?P<who>[^;:.\n]{2,80}?)\s*\.?\s*$",

@@ -100,3 +100,33 @@ def test_sub_items_under_and_request_complete_the_last_verb_each_naming_whom():
 
 def test_the_place_and_date_with_a_full_stop_close_the_record():
     assert parse_record(COMMUNIQUE).agreements[-1].text.endswith("su hospitalidad.")
+
+
+MINUTES_NUMBERED = (
+    "WORKING GROUP ON IRREGULAR AND MASS MIGRATION\n"
+    "Minutes of the second meeting\n\n"
+    "Date:          22–23 October 2019\n"
+    "Venue:         Tegucigalpa, Honduras\n\n"
+    "1. Opening and adoption of the agenda\n\n"
+    "1.1 The Chair welcomed the delegations and the agenda was adopted.\n\n"
+    "2. Actions arising from the first meeting (San Salvador, 13 June 2019)\n\n"
+    "2.1 The TS presented the action log of the first meeting:\n\n"
+    "Action 2.4 – Member countries to designate their focal points – outstanding for Belize.\n\n"
+    "3. Regional early-warning mechanism\n\n"
+    "3.1 Mexico and Guatemala presented their concept note on a regional early-warning "
+    "mechanism.\n\n"
+    "3.2 The Group agreed to adopt the concept note as the basis for the design of the "
+    "mechanism.\n"
+    "ACTION: Mexico and Guatemala, with the support of IOM – by 15 January 2020\n\n"
+    "3.3 The member countries that have not yet done so will send the TS their plans.\n"
+)
+
+
+def test_in_minutes_only_the_numbered_paragraphs_that_decide_are_items():
+    assert [item.ref for item in parse_record(MINUTES_NUMBERED).walk()] == ["3.2", "3.3"]
+
+
+def test_an_action_line_names_who_acts_and_by_when():
+    item = parse_record(MINUTES_NUMBERED).agreements[0]
+    assert sorted(item.responsible) == ["GT", "MX"]
+    assert str(item.deadline) == "2020-01-15"
