@@ -89,6 +89,7 @@ from .parser_tokens import (
     _first_item,
     _tokenize,
 )
+from .parser_topics import topics_start
 from .parser_tree import _TreeBuilder
 from .parser_unnumbered import recital
 from .reading import normalise_text
@@ -135,12 +136,17 @@ def parse_record(
     heading_end = _first_item(lines, body_start) if numbered else body_start
     operative_start = False
     resolution = resolution_start(lines)
+    topics = topics_start(lines)
     if resolution is not None and resolution < heading_end:
         # "RECORDANDO …;" then "REAFIRMAN …;": a resolution's paragraphs, unnumbered.
         body_start = heading_end = resolution
         layout = None
+    elif topics is not None and (topics < heading_end or not numbered):
+        # "Budget: The RCGM approved …": a summary by topic, its paragraphs unnumbered.
+        body_start = heading_end = topics
+        resolution, layout = None, None
     else:
-        resolution = None
+        resolution = topics = None
         layout = layout_start(lines, body_start if numbered else None)
     if layout is not None:
         body_start, operative_start = layout
@@ -179,6 +185,7 @@ def parse_record(
         declaration=declaration,
         resolution=resolution is not None,
         minutes=minutes,
+        topics=topics is not None,
     )
     roots = builder.build()
     body_chars = sum(len(line) for line in lines)

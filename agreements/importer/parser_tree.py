@@ -53,12 +53,15 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         declaration: bool = False,
         resolution: bool = False,
         minutes: bool = False,
+        topics: bool = False,
     ) -> None:
         self.meeting_kind = meeting_kind
         # A document titled as a declaration: what its Vice-Ministers resolve is the declaration.
         self.declaration = declaration
         self.resolution = resolution  # written as a resolution (parser_resolution)
         self.minutes = minutes  # minutes, where dotted paragraphs also narrate
+        self.topics = topics  # a summary by topic (parser_topics)
+        self.topic_waiting = False  # "Next meeting:" over its paragraph
         self.tokens = tokens
         self.roots: list[_Node] = []
         self.refs: set[tuple[str, str]] = set()
@@ -155,6 +158,8 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             elif token.kind == "section":
                 self._start_section(token)
             elif self.resolution and token.kind == "text" and self._resolution_paragraph(token):
+                pass
+            elif self.topics and token.kind == "text" and self._topic_paragraph(token):
                 pass
             elif self.unnumbered[index] and token.kind == "bullet":
                 self._unnumbered_bullet(token)

@@ -297,6 +297,10 @@ class _UnnumberedMixin:
             self._assigned(text[agreed.end() :].strip(), 0, token)
         elif self.in_context and self._continues_context(text):
             self.context[-1] = f"{self.context[-1]} {text}"
+        elif not self.in_context and self._sub_item_depth(text):
+            # "… and to request the TS to:" over "include …;" and "circulate …": a list whose
+            # letters were lost in the copy, each line a sub-item.
+            self._assigned(text, self._sub_item_depth(text), token)
         elif not self.in_context and self._continues_sentence(text):
             self._append_to_last(text)
         elif self._operative_context(text):
@@ -325,6 +329,43 @@ class _UnnumberedMixin:
                 self._unnumbered_sentence(sentence, token, first=position == 0)
         self.previous = token
         self.gap = False
+
+    def _topic_paragraph(self, token) -> bool:
+        """ "Budget: The RCGM approved …": an item grouped under its topic (parser_topics)."""
+        from .parser_topics import NOTHING_DONE, topic_of
+
+        topic = topic_of(token.text)
+        if topic is None and not self.topic_waiting:
+            return False
+        if topic is None:
+            self.topic_waiting = False
+            self._assigned(token.text, 0, token)  # the paragraph under "Next meeting:"
+            return True
+        self._flush(None)
+        name, rest = topic
+        self.pending_group = name
+        self.topic_waiting = not rest
+        if rest and NOTHING_DONE.match(fold(rest)):
+            self.pending_group = ""  # "Other business: No other business was raised."
+            self._to_context(token.text)
+        elif rest:
+            self._assigned(rest, 0, token)
+        self.previous = token
+        self.gap = False
+        return True
+
+    def _sub_item_depth(self, text: str) -> int:
+        """The depth of a lower-case line that opens a sub-item (0: it opens none): under an
+        item that ends with a colon, or after a sub-item that has ended (";", ".")."""
+        current = self._current()
+        if current is None or not text[:1].islower() or not self.stack:
+            return 0
+        last = self._last_text().rstrip()
+        if last.endswith(":"):
+            return len(self.stack)
+        if len(self.stack) > 1 and self.stack[-1].style == "assigned" and last.endswith((";", ".")):
+            return len(self.stack) - 1
+        return 0
 
     def _unnumbered_sentence(self, sentence: str, token, first: bool) -> None:
         # "welcomed:", "DECLARAN:", "we agree that:": every paragraph is one of the items.

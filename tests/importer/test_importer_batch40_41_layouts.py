@@ -130,3 +130,52 @@ def test_an_action_line_names_who_acts_and_by_when():
     item = parse_record(MINUTES_NUMBERED).agreements[0]
     assert sorted(item.responsible) == ["GT", "MX"]
     assert str(item.deadline) == "2020-01-15"
+
+
+BY_TOPIC = (
+    "Meeting of the Regional Consultation Group on Migration (RCGM)\n"
+    "Guatemala City, Guatemala, 11 and 12 June 2019\n\n"
+    "SUMMARY OF CONCLUSIONS\n\n"
+    "Chair: Pro Tempore Presidency of Guatemala.\n"
+    "Rapporteur: Technical Secretariat (TS).\n\n"
+    "Agenda: The RCGM adopted the agenda of the meeting with the addition of one item.\n\n"
+    "Budget: The RCGM approved the draft budget of the Technical Secretariat for 2020 and agreed "
+    "to recommend its adoption.\n\n"
+    "Contributions: The RCGM urged the member countries with outstanding contributions to pay "
+    "them before the end of the third quarter of 2019.\n\n"
+    "Next meeting:\n"
+    "The next meeting of the RCGM will be held in Guatemala City on 12 November 2019.\n\n"
+    "Other business: No other business was raised by the delegations at the meeting.\n\n"
+    "Acknowledgements: The RCGM thanked the Government of Guatemala for its hospitality and "
+    "support.\n"
+)
+
+
+def test_a_summary_by_topic_makes_each_topic_paragraph_an_item_under_it():
+    items = list(parse_record(BY_TOPIC).walk())
+    assert [item.group for item in items] == [
+        "Agenda",
+        "Budget",
+        "Contributions",
+        "Next meeting",
+        "Acknowledgements",
+    ]
+    assert items[0].text.startswith("The RCGM adopted")
+
+
+UNNUMBERED_SUBPOINTS = (
+    "MEETING OF THE REGIONAL CONSULTATION GROUP ON MIGRATION (RCGM)\n"
+    "Mexico City, Mexico, November 16-17, 2010\n\n"
+    "CONCLUSIONS AND RECOMMENDATIONS\n\n"
+    "Having examined the items on its agenda, the RCGM agreed on the following:\n"
+    "To approve the agenda of the meeting.\n"
+    "To take note of the report of the Technical Secretariat and to request the TS to:\n"
+    "\tinclude in the final version of the report the contributions received;\n"
+    "\tcirculate the final version to the focal points by December 10, 2010.\n"
+    "To thank the Government of Mexico for its hospitality.\n"
+)
+
+
+def test_lower_case_lines_under_an_item_ending_with_a_colon_are_its_sub_items():
+    refs = [item.ref for item in parse_record(UNNUMBERED_SUBPOINTS).walk()]
+    assert refs == ["1", "2", "2.1", "2.2", "3"]
