@@ -282,6 +282,9 @@ class OperativePhrase(NamedTuple):
     that: bool = False  # "It is recommended that:": each item completes the sentence
 
 
+_THAT_WHO = re.compile(r"\s(?:that|que)\s+(?=(?:the|el|la|los|las)\s[^:,;]{2,60}:$)", re.IGNORECASE)
+
+
 def operative_phrase(line: str) -> OperativePhrase | None:
     """What ``line`` makes of the items under it when it is an operative phrase (see
     ``_OPERATIVE_PHRASE``), else None."""
@@ -292,6 +295,14 @@ def operative_phrase(line: str) -> OperativePhrase | None:
         return None
     folded = fold(stripped)
     match = _OPERATIVE_PHRASE.match(folded)
+    that_who = _THAT_WHO.search(stripped)
+    if not match and that_who:
+        # "The Working Group recommends that the RCGM:" over "approve …;": the RCGM is the
+        # addressee of the items, which complete its clause.
+        phrase = operative_phrase(
+            stripped[: that_who.start()] + " to " + stripped[that_who.end() :]
+        )
+        return phrase._replace(that=True) if phrase else None
     if not match:
         return _passive_phrase(stripped, folded)
     verb = match["verb"]

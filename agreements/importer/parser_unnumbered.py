@@ -403,6 +403,8 @@ class _UnnumberedMixin:
 
     def _continues_context(self, text: str) -> bool:
         last = self.context[-1] if self.context else ""
+        if last.rstrip().endswith(":") and self.phrase_action is not None:
+            return False  # "The Working Group recommends that the RCGM:" over "approve …;"
         if re.match(r"^[a-záéíóúñü(]", text):
             return True
         return bool(last) and self._previous_unfinished_context(last)

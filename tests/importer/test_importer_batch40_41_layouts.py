@@ -179,3 +179,19 @@ UNNUMBERED_SUBPOINTS = (
 def test_lower_case_lines_under_an_item_ending_with_a_colon_are_its_sub_items():
     refs = [item.ref for item in parse_record(UNNUMBERED_SUBPOINTS).walk()]
     assert refs == ["1", "2", "2.1", "2.2", "3"]
+
+
+def test_recommends_that_the_rcgm_over_lower_case_lines_makes_each_a_recommendation_to_it():
+    text = (
+        "WORKING GROUP ON LABOUR MIGRATION\n"
+        "Tegucigalpa, Honduras, August 23–24, 2016\n\n"
+        "Recommendations to the RCGM\n\n"
+        "The Working Group recommends that the RCGM:\n\n"
+        "    approve the work plan of the Working Group for 2016–2017;\n\n"
+        "    consider, at its meeting of November 2016, the proposal of Mexico.\n"
+    )
+    items = list(parse_record(text).walk())
+    assert [(item.ref, item.action, item.responsible) for item in items] == [
+        ("1", "recommend", ["RCGM"]),
+        ("2", "recommend", ["RCGM"]),
+    ]
