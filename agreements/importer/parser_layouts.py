@@ -27,7 +27,13 @@ import re
 from .deadlines import find_date_range
 from .gazetteer import fold
 from .parser_labels import _BULLET, BULLET_GLYPHS, Label, parse_label
-from .parser_sections import agenda_title, declaring_phrase, heading_or_phrase, introducing_phrase
+from .parser_sections import (
+    agenda_title,
+    declaring_phrase,
+    heading_or_phrase,
+    introducing_phrase,
+    operative_phrase,
+)
 from .parser_text import AGREED_INLINE
 from .parser_tokens import _join
 from .parser_tree import _Node
@@ -64,9 +70,24 @@ def _split_wrapped_letters(lines: list[str]) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(lines):
+        if not lines[index].strip():
+            out.append(lines[index])
+            index += 1
+            continue
         end = index + 1
         while end < len(lines) and lines[end].strip() and not _stops_paragraph(lines[end]):
             end += 1
+        joined = " ".join(line.strip() for line in lines[index:end])
+        if (
+            end - index > 1
+            and joined.endswith(":")
+            and (heading_or_phrase(joined) or operative_phrase(joined))
+        ):
+            # "Asimismo, los funcionarios de enlace instaron a los Países Miembros que / aún no lo
+            # han hecho a:": a phrase that the wrapping cut in two.
+            out.append(joined)
+            index = end
+            continue
         if end - index > 1 and re.search(r"(?:^|\s)\(?[ab]\)\s", " ".join(lines[index:end])):
             pieces = _split_letters(" ".join(line.strip() for line in lines[index:end]))
             if len(pieces) > 1:

@@ -221,16 +221,15 @@ class _UnnumberedMixin:
         depth = min(depth, len(self.stack))
         parent = self.stack[depth - 1].item if depth > 0 else None
         if depth == 0:
-            if (
-                self.section not in self.assigned_top
-                and self.prefix == "pending"
-                and not self.part_label
-            ):
+            # "… acordaron:" then "Finalmente, la Red acordó:": decisions and conclusions of one
+            # list of agreements go on numbering; recommendations count apart.
+            kind = "recommendation" if self.section == "recommendation" else "agreements"
+            if kind not in self.assigned_top and self.prefix == "pending" and not self.part_label:
                 # "Next steps by country" after agreements 1–5: its tasks go on from 6, their
                 # references ours, as no printed number can clash with them.
-                self.assigned_top[self.section] = self.last_top_value
-            number = self.assigned_top.get(self.section, 0) + 1
-            self.assigned_top[self.section] = number
+                self.assigned_top[kind] = self.last_top_value
+            number = self.assigned_top.get(kind, 0) + 1
+            self.assigned_top[kind] = number
             if self.prefix == "pending":
                 continues = number == self.last_top_value + 1
                 self.prefix = "" if continues else self._restart_prefix()

@@ -16,6 +16,8 @@ def label_countries(
     label is the addressee of an operative phrase ("Se recomienda a los Países Miembros:"),
     whoever it names alone (a heading that names a body is no addressee)."""
     label = group.strip().rstrip(":").strip()
+    # "Países Miembros que aún no lo han hecho": the member countries, whoever among them.
+    label = re.sub(r"\s+(?:que|that|which|who)\s.*$", "", label)
     mentions = gazetteer.mentions(label, language)
     if len(mentions) > 1:
         # "El Salvador and Guatemala" over their joint task: each country the label names.

@@ -195,3 +195,25 @@ def test_recommends_that_the_rcgm_over_lower_case_lines_makes_each_a_recommendat
         ("1", "recommend", ["RCGM"]),
         ("2", "recommend", ["RCGM"]),
     ]
+
+
+WRAPPED_PHRASE = (
+    "RED DE FUNCIONARIOS DE ENLACE PARA EL COMBATE AL TRÁFICO ILÍCITO DE MIGRANTES\n"
+    "Managua, Nicaragua, 23 de junio de 2014\n\n"
+    "ACUERDOS\n\n"
+    "Los funcionarios de enlace acordaron:\n\n"
+    "Aprobar el informe de la reunión anterior de la Red.\n\n"
+    "Asimismo, los funcionarios de enlace instaron a los Países Miembros que\n"
+    "aún no lo han hecho a:\n\n"
+    "remitir a la Secretaría Técnica sus estadísticas de 2013 sobre víctimas de\n"
+    "trata de personas identificadas y asistidas;\n\n"
+    "designar a un funcionario de enlace suplente ante la Red.\n\n"
+    "Finalmente, la Red acordó:\n\n"
+    "Agradecer al Gobierno de Nicaragua su hospitalidad.\n"
+)
+
+
+def test_a_phrase_cut_by_the_wrapping_still_opens_its_list_and_numbering_goes_on():
+    items = list(parse_record(WRAPPED_PHRASE).walk())
+    assert [item.ref for item in items] == ["1", "2", "3", "4"]
+    assert items[1].action == "urge" and len(items[1].responsible) == 11
