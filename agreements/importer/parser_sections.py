@@ -19,6 +19,19 @@ _STEPS = (
 )
 
 
+_NAMED_SECTION = re.compile(
+    r"^(?:acuerdos|agreements|conclusiones|conclusions|decisiones|decisions|compromisos"
+    r"|commitments)\s+(?:de\s+la|del|de|of\s+the|of)\s+(?:sesion|session|red|network|grupo|group"
+    r"|reunion|meeting|plenari[oa]|plenary)\b"
+)
+
+
+def named_section(line: str) -> bool:
+    """ "Acuerdos de la sesión conjunta", "Agreements of the Network …": a section that names
+    whose agreements follow (a joint meeting's record has several)."""
+    return bool(_NAMED_SECTION.match(fold(line.strip())))
+
+
 def steps_heading(line: str) -> bool:
     """ "Next steps:", "Próximos pasos por país": a heading that names the tasks under it."""
     folded = re.sub(r"\s+", " ", fold(line).strip().rstrip(":").strip())
@@ -173,7 +186,7 @@ def section_heading(line: str) -> str | None:
         return None  # headings are capitalised; "recommendations of…" continues a sentence
     folded = fold(candidate).strip().rstrip(":").strip().rstrip(".").strip()
     folded = re.sub(r"\s+", " ", folded)
-    if len(folded.split()) <= 14:
+    if len(folded.split()) <= 14 or _NAMED_SECTION.match(folded):
         for pattern, kind in _SECTION_RES:
             if pattern.match(folded):
                 return kind

@@ -7,12 +7,12 @@ import re
 from .gazetteer import fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
 from .parser_labels import Label, _show
-from .parser_resolution import operative, preambular
 from .parser_sections import (
     background_part,
     closing_formula,
     declaring_phrase,
     earlier_agreements,
+    named_section,
     operative_phrase,
     steps_heading,
 )
@@ -184,21 +184,6 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 node.addressed = node.group in self.addressee_groups
         return self.roots
 
-    def _resolution_paragraph(self, token: _Token) -> bool:
-        """An operative paragraph is an item; a preambular one, or what follows the last item
-        after a blank line ("Adoptada en San José …", the signatures), is context."""
-        if operative(token.text):
-            self._assigned(token.text, 0, token)
-            return True
-        closing = self.gap and self.section_has_items and not token.text[:1].islower()
-        if not (preambular(token.text) or closing):
-            return False
-        self._flush(None)
-        self._to_context(token.text)
-        self.previous = token
-        self.gap = False
-        return True
-
     def _closing(self, token: _Token) -> None:
         self._flush(None)
         if self.closed and not self.gap and self.context:
@@ -238,8 +223,10 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
             kind = self._section_for(token.section)
             label = heading = ""
             numbered = re.match(r"^\d{1,2}\.\s+(?P<title>.+?):?$", token.text.strip())
-            if steps_heading(token.text):
-                heading = token.text.strip().rstrip(":").strip()  # "Next steps:" over its tasks
+            if steps_heading(token.text) or named_section(token.text):
+                # "Next steps:" over its tasks; "Acuerdos de la Red de Protección Consular" over
+                # that network's agreements in a joint meeting's record.
+                heading = token.text.strip().rstrip(":").strip()
             elif numbered and not _shouting(numbered["title"]):
                 # "4. Recomendaciones a la Reunión Viceministerial" among the titled parts "1.
                 # Informe …", "2. Secretaría Técnica": a section, and its title the items' group.
@@ -455,6 +442,7 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
         letter ("C1"); else, numbering restarting inside one section, a letter per run in
         document order ("B.1")."""
         self.runs += 1
+        within = within or named_section(self.section_heading)  # one letter per body's run
         if self.part_label and (self._prefix_first_run() or self.part_prefixed):
             self.part_prefixed = True
             return f"{self.part_label}."

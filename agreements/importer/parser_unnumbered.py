@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from .actions import PREFACE, _verb_action, fuzzy_verb
 from .gazetteer import fold
 from .parser_labels import Label
+from .parser_resolution import operative, preambular
 from .parser_sections import theme_label
 
 if TYPE_CHECKING:
@@ -328,6 +329,21 @@ class _UnnumberedMixin:
                 self._unnumbered_sentence(sentence, token, first=position == 0)
         self.previous = token
         self.gap = False
+
+    def _resolution_paragraph(self, token) -> bool:
+        """An operative paragraph is an item; a preambular one, or what follows the last item
+        after a blank line ("Adoptada en San José …", the signatures), is context."""
+        if operative(token.text):
+            self._assigned(token.text, 0, token)
+            return True
+        closing = self.gap and self.section_has_items and not token.text[:1].islower()
+        if not (preambular(token.text) or closing):
+            return False
+        self._flush(None)
+        self._to_context(token.text)
+        self.previous = token
+        self.gap = False
+        return True
 
     def _topic_paragraph(self, token) -> bool:
         """ "Budget: The RCGM approved …": an item grouped under its topic (parser_topics)."""

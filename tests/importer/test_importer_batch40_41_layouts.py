@@ -217,3 +217,22 @@ def test_a_phrase_cut_by_the_wrapping_still_opens_its_list_and_numbering_goes_on
     items = list(parse_record(WRAPPED_PHRASE).walk())
     assert [item.ref for item in items] == ["1", "2", "3", "4"]
     assert items[1].action == "urge" and len(items[1].responsible) == 11
+
+
+JOINT = (
+    "REUNIÓN CONJUNTA DE LAS REDES DE FUNCIONARIOS DE ENLACE\n"
+    "Tegucigalpa, Honduras, 3 y 4 de mayo de 2016\n\n"
+    "Acuerdos de la sesión conjunta\n\n"
+    "1. Aprobar el Protocolo de Coordinación entre ambas Redes.\n\n"
+    "2. Agradecer al UNICEF y a la OIM las presentaciones realizadas.\n\n"
+    "Acuerdos de la Red de Protección Consular\n\n"
+    "1. Tomar nota del informe de la Presidencia Pro Tempore sobre la Guía Regional.\n\n"
+    "Acuerdos de la Red contra el Tráfico Ilícito de Migrantes y la Trata de Personas\n\n"
+    "1. Aprobar el Plan de Trabajo 2016-2017 de la Red.\n"
+)
+
+
+def test_each_networks_agreements_in_a_joint_record_run_under_its_heading():
+    items = list(parse_record(JOINT).walk())
+    assert [item.ref for item in items] == ["1", "2", "B.1", "C.1"]
+    assert items[3].group.startswith("Acuerdos de la Red contra el Tráfico")
