@@ -13,7 +13,7 @@ _PAGE_FOOTER = re.compile(
     # "CRM – GRCM – Tegucigalpa, 26 y 27 de febrero de 2008        Pág. 1", "Pág. 2/3".
     r"|\s{2,}(?:page|pagina|pag\.|p\.)\s*\d{1,3}(?:\s*(?:of|de|/)\s*\d{1,3})?\s*$"
     # "GRCM – San Salvador, 2 y 3 de diciembre de 2003                    2": a running footer.
-    r"|\s[-–—|]\s.{4,100}?\s{3,}\d{1,3}\s*$"
+    r"|\s[-–—|]\s.{4,100}?\s{3,}\d{1,3}(?:\s*/\s*\d{1,3})?\s*$"
 )
 _PAGE_SUFFIX = re.compile(r"\s{2,}(?:page|página|pagina)\s+\d{1,3}\s+(?:of|de)\s+\d{1,3}\s*$", re.I)
 # A fax machine's line at the top of each page: "29-ENE-1999 18:43 DE: CANCILLERIA … P.02/03",

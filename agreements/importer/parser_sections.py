@@ -265,8 +265,8 @@ _OPERATIVE_PHRASE = re.compile(
     # "acordaron encomendar las siguientes tareas:", "agreed to entrust the following tasks:"
     r"(?:\s+(?:to\s+)?(?P<infinitive>[a-z]{3,})(?=\s+(?:(?:los|las)\s+siguientes|the\s+following)))?"
     # "Se acordó recomendar a los Viceministros:": what is asked of the addressee.
-    r"(?:\s+(?:to\s+)?(?P<asking>recomendar|solicitar|instar|exhortar|pedir|recommend|request|urge"
-    r"|ask)(?=\s+(?:a|al|to)\s))?"
+    r"(?:\s+(?:to\s+)?(?P<asking>recomendar|solicitar|instar|exhortar|pedir|instruir|encomendar"
+    r"|encargar|recommend|request|urge|ask|instruct|entrust)(?=\s+(?:a|al|to)\s))?"
     r"(?:\s+(?:to|that|as\s+follows|(?:on\s+)?the\s+following(?:\s+\w+)?|(?:en\s+)?lo\s+siguiente"
     r"|(?:los|las)\s+siguientes\s+\w+|que|on|upon|en))?"
     r"(?:\s+(?P<addressee>(?:al|a\s+(?:la|las|los|el)|a|to(?:\s+the)?)\s+[^:,;]{2,80})"

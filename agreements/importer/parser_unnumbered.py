@@ -257,7 +257,15 @@ class _UnnumberedMixin:
         self.gap = False
 
     def _unnumbered_bullet(self, token) -> None:
-        if token.text and token.text[0].islower() and self._continues_sentence(token.text):
+        listed = re.search(
+            r"[;,]\s*(?:y|e|and|o|or)?\s*$", self._last_text()
+        )  # "…; y" then "– mantenga …"
+        if (
+            token.text
+            and token.text[0].islower()
+            and not listed
+            and self._continues_sentence(token.text)
+        ):
             self._append_to_last(token.text)
             self.previous = token
             self.gap = False

@@ -236,3 +236,27 @@ def test_each_networks_agreements_in_a_joint_record_run_under_its_heading():
     items = list(parse_record(JOINT).walk())
     assert [item.ref for item in items] == ["1", "2", "B.1", "C.1"]
     assert items[3].group.startswith("Acuerdos de la Red contra el Tráfico")
+
+
+DASHES = (
+    "XX REUNIÓN VICEMINISTERIAL DE LA CONFERENCIA REGIONAL SOBRE MIGRACIÓN\n"
+    "Ciudad de México, 19 y 20 de noviembre de 2015\n\n"
+    "Los Viceministros y Jefes de Delegación acuerdan:\n\n"
+    "–\tAprobar el informe de la Presidencia Pro Tempore.\n\n"
+    "Asimismo, los Viceministros y Jefes de Delegación acuerdan instruir a la Secretaría Técnica\n"
+    "que:\n\n"
+    "–\tpublique en el sitio web de la Conferencia los documentos aprobados; y\n\n"
+    "–\tmantenga actualizado el registro de seguimiento de los acuerdos.\n\n"
+    "Ciudad de México, 20 de noviembre de 2015\n\n"
+    "CRM – XX Reunión Viceministerial – Comunicado Conjunto                         2/2\n"
+)
+
+
+def test_what_the_ts_is_instructed_in_a_wrapped_phrase_is_one_item_per_dash():
+    items = list(parse_record(DASHES).walk())
+    assert [item.ref for item in items] == ["1", "2", "3"]
+    assert [(item.action, item.responsible) for item in items[1:]] == [
+        ("request", ["TS"]),
+        ("request", ["TS"]),
+    ]
+    assert items[-1].text.endswith("de los acuerdos.")
