@@ -173,6 +173,10 @@ class _TextMixin:
             self.in_context = True
         elif self._items_follow(index, ("item",)) and self._operative_context(text):
             pass  # "The RCGM decided to:" over "i. …": context, not the items' group
+        elif _SUBJECT_ONLY.match(fold(text)):
+            # "The RCGM:" over "1. Adopted …": who decided, context, not the items' group.
+            self._flush(None)
+            self.context.append(text)
         elif self._is_group_label(text, index):
             self.pending_group = theme_label(text)  # "Regarding the Reserve Fund:"
             self._phrase_ends()
@@ -454,6 +458,11 @@ AGREED_INLINE = re.compile(
     r"^(?:se\s+(?:acuerda|acordó|acordo|resuelve|resolvió|decide|decidió)|it\s+(?:is|was)\s+"
     r"(?:also\s+)?(?:agreed|decided)|agreed|acuerdo)\s*:\s*(?=[A-ZÁÉÍÓÚÑ¿])",
     re.IGNORECASE,
+)
+_SUBJECT_ONLY = re.compile(
+    r"^(?:the|el|la|los|las)\s+(?:rcgm|grcm|network|red|(?:working\s+|ad[\s-]hoc\s+)?group|grupo"
+    r"(?:\s+de\s+trabajo|\s+ad[\s-]hoc)?|vice-?ministers|viceministr[oa]s|conference|conferencia"
+    r"|troika|liaison\s+officers|funcionarios\s+de\s+enlace)\s*:$"
 )
 _AGREED = re.compile(
     r"^(?:it\s+was\s+(?:also\s+)?(?:agreed|decided)|se\s+(?:acordo|decidio|resolvio))\b"

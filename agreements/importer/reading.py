@@ -73,7 +73,7 @@ def normalise_text(text: str) -> str:
     if "|" in text:
         text = _pipe_rows(text)
     if "\t" in text:
-        text = _table_rows(text)
+        text = _table_rows(_tab_levels(text))
     text = cells_one_per_line(text)
     text = text.translate(_SPACES).translate(_INVISIBLE).translate(_SYMBOL_BULLETS)
     # Any other symbol-font glyph where a bullet stands (at a line's start, or between spaces
@@ -152,6 +152,35 @@ def _rows_over_two_lines(text: str) -> list[str]:
         out.append(line)
         index += 1
     return out
+
+
+_ONE_TAB = re.compile(r"^\t(?=[^\t\s])")
+_TWO_TABS = re.compile(r"^\t\t(?=[^\t\s])")
+
+
+def _tab_levels(text: str) -> str:
+    """Word's lost numbering whose tabs stayed: one tab before each agreement, two before each
+    of its sub-points, a subtitle with none. Read as bullets of two levels under their labels."""
+    lines = text.split("\n")
+    ones = [line for line in lines if _ONE_TAB.match(line) and "\t" not in line[1:]]
+    if len(ones) < 3 or sum(1 for line in lines if "\t" in line.strip()) > len(ones) // 2:
+        return text
+    first = next(i for i, line in enumerate(lines) if _ONE_TAB.match(line))
+    last = max(i for i, line in enumerate(lines) if _ONE_TAB.match(line))
+    between = [line.strip() for line in lines[first:last] if line.strip() and line[:1] != "\t"]
+    if any(len(line) > 80 or line.endswith((".", ":", ";")) for line in between):
+        return text  # items at the margin, their sub-points a tab in: not this layout
+    out = []
+    for line in lines:
+        if "\t" in line.strip():
+            out.append(line)
+        elif _TWO_TABS.match(line):
+            out.append("    ◦ " + line.strip())
+        elif _ONE_TAB.match(line):
+            out.append("• " + line.strip())
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _table_rows(text: str) -> str:

@@ -260,3 +260,41 @@ def test_what_the_ts_is_instructed_in_a_wrapped_phrase_is_one_item_per_dash():
         ("request", ["TS"]),
     ]
     assert items[-1].text.endswith("de los acuerdos.")
+
+
+TABS_LEFT = (
+    "XI Reunión Viceministerial\n"
+    "San Salvador, El Salvador, 4 y 5 de mayo de 2006\n\n"
+    "COMUNICADO CONJUNTO\n\n"
+    "Los Viceministros conocieron el informe de la Presidencia Pro Tempore y acordaron lo "
+    "siguiente:\n\n"
+    "Asuntos institucionales y financieros\n"
+    "\tAprobar el informe de la Presidencia Pro Tempore de El Salvador.\n"
+    "\tAprobar el presupuesto de la Secretaría Técnica e instar a los Países Miembros a:\n"
+    "\t\tcubrir sus contribuciones a más tardar el 30 de septiembre de 2006;\n"
+    "\t\tcomunicar a la Secretaría Técnica el nombre de la institución responsable del pago.\n"
+    "Otros asuntos\n"
+    "\tAgradecer al pueblo y al Gobierno de El Salvador su hospitalidad.\n"
+)
+
+
+def test_tabs_left_by_lost_numbering_give_items_sub_items_and_their_subtitles():
+    items = list(parse_record(TABS_LEFT).walk())
+    assert [(item.ref, item.group) for item in items] == [
+        ("1", "Asuntos institucionales y financieros"),
+        ("2", "Asuntos institucionales y financieros"),
+        ("2.1", "Asuntos institucionales y financieros"),
+        ("2.2", "Asuntos institucionales y financieros"),
+        ("3", "Otros asuntos"),
+    ]
+
+
+def test_the_rcgm_alone_over_its_decisions_is_no_group():
+    text = (
+        "MEETING OF THE REGIONAL CONSULTATION GROUP ON MIGRATION\n"
+        "Panama City, Panama, 20–21 March 2018\n\n"
+        "The RCGM:\n\n"
+        "1. Adopted the agenda of the meeting.\n"
+        "2. Took note of the report of the Technical Secretariat.\n"
+    )
+    assert [item.group for item in parse_record(text).walk()] == ["", ""]
