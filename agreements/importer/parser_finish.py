@@ -450,7 +450,9 @@ _OWNED = re.compile(OWNER_BRACKET_PATTERN)
 # "… y solicitar:", "… and to request:": a list under the parent completes its last verb.
 _TRAILING_DIRECTIVE = re.compile(
     r"\s(?:y|e|and)\s+(?:to\s+)?(?P<verb>solicitar|pedir|instar|exhortar|encomendar|encargar"
-    r"|instruir|recomendar|request|ask|urge|invite|instruct|recommend|entrust)\s*:\s*$",
+    r"|instruir|recomendar|request|ask|urge|invite|instruct|recommend|entrust|requested|asked|urged"
+    r"|invited|instructed|recommended|entrusted|solicit[oó]|pidi[oó]|inst[oó]|encomend[oó]"
+    r"|instruy[oó]|recomend[oó])\s*:\s*$",
     re.IGNORECASE,
 )
 _DUE_IN_PARENS = re.compile(r"\((?P<when>[^()\n]{2,80})\)\s*[.;]?\s*$")
