@@ -16,6 +16,13 @@ def label_countries(
     label is the addressee of an operative phrase ("Se recomienda a los Países Miembros:"),
     whoever it names alone (a heading that names a body is no addressee)."""
     label = group.strip().rstrip(":").strip()
+    to = re.match(
+        r"^(?:a\s+(?:la|las|los|el)|al|a|to(?:\s+the)?)\s+(?=[A-ZÁÉÍÓÚÑ])", label, re.IGNORECASE
+    )
+    if to:
+        # "A los Países Miembros:", "Al Grupo Regional de Consulta sobre Migración:" over the
+        # recommendations addressed to them.
+        label, addressed = label[to.end() :], True
     # "Países Miembros que aún no lo han hecho": the member countries, whoever among them.
     label = re.sub(r"\s+(?:que|that|which|who)\s.*$", "", label)
     mentions = gazetteer.mentions(label, language)

@@ -298,3 +298,18 @@ def test_the_rcgm_alone_over_its_decisions_is_no_group():
         "2. Took note of the report of the Technical Secretariat.\n"
     )
     assert [item.group for item in parse_record(text).walk()] == ["", ""]
+
+
+def test_recommendations_under_a_los_paises_miembros_are_addressed_to_them():
+    text = (
+        "TALLER REGIONAL SOBRE DERIVACIÓN DE CASOS\n"
+        "San Salvador, El Salvador, 22 y 23 de agosto de 2017\n\n"
+        "RECOMENDACIONES\n\n"
+        "A los Países Miembros:\n\n"
+        "1. Designar puntos focales institucionales para la derivación de casos.\n\n"
+        "Al Grupo Regional de Consulta sobre Migración:\n\n"
+        "2. Considerar, en su próxima reunión, la elaboración de una guía regional.\n"
+    )
+    items = list(parse_record(text).walk())
+    assert len(items[0].responsible) == 11
+    assert items[1].responsible == ["RCGM"]
