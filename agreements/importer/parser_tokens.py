@@ -241,7 +241,7 @@ def _tokenize(lines: list[str], heading: list[str], gazetteer: Gazetteer) -> lis
                 and not _heads_bullets(lines, position, stripped)
                 and not _country_over_its_list(lines, position, stripped, country_words)
             )
-            or (re.fullmatch(r"[^\w\s]+", stripped) and not _BULLET.match(stripped))
+            or (re.fullmatch(r"[^\w\s]+|_{5,}", stripped) and not _BULLET.match(stripped))
             or (_after_page_break(tokens) and _running_header(stripped))
             or (_running_header(stripped) and _page_number_next(lines, position))
         ):

@@ -313,3 +313,18 @@ def test_recommendations_under_a_los_paises_miembros_are_addressed_to_them():
     items = list(parse_record(text).walk())
     assert len(items[0].responsible) == 11
     assert items[1].responsible == ["RCGM"]
+
+
+def test_a_rule_line_at_a_page_break_is_no_part_of_the_item_above():
+    text = (
+        "REUNIÓN VICEMINISTERIAL EXTRAORDINARIA\n"
+        "Tegucigalpa, Honduras, 14 de abril de 2016\n\n"
+        "RESUELVEN:\n\n"
+        "1.- Solicitar a la Red de Funcionarios de Enlace para la Protección Consular que:\n"
+        "________________________________\n"
+        "      i. actualice el directorio regional de autoridades consulares;\n"
+        "      ii. identifique buenas prácticas en la atención consular.\n"
+    )
+    items = {item.ref: item for item in parse_record(text).walk()}
+    assert items["1"].text.endswith("que:")
+    assert items["1.i"].responsible == ["LN-CP"]
