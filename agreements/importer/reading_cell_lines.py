@@ -26,6 +26,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .gazetteer_fold import detect_language
+from .reading_layout import replace_tables
+
 _NAME = re.compile(
     r"^(?:n[°ºo.]*|no\.?|num(?:ero)?\.?|#|tema|temas|theme|topic|area|eje|asunto|subject"
     r"|acuerdos?|agreements?|decisions?|decisiones|recomendaci(?:on|ones)|recommendations?"
@@ -82,30 +85,22 @@ def cells_one_per_line(text: str) -> str:
     """The text with each table laid out one cell per line read as one paragraph per row."""
     if "\n" not in text:
         return text
-    lines = text.split("\n")
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        bilingual = _bilingual_header(lines, index) if len(lines[index].strip()) <= 30 else 0
-        if bilingual:
-            rows, end = _bilingual_rows(lines, index + bilingual)
-            if rows:
-                out.extend(rows)
-                index = end
-                continue
-        header = _header_at(lines, index) if len(lines[index].strip()) <= 30 else None
-        if header is None:
-            out.append(lines[index])
-            index += 1
-            continue
-        rows, end = _rows(lines, index + len(header), header)
-        if len(rows) < 2:
-            out.append(lines[index])
-            index += 1
-            continue
-        out.extend(rows)
-        index = end
-    return "\n".join(out)
+    return replace_tables(text.split("\n"), _table_at)
+
+
+def _table_at(lines: list[str], index: int) -> tuple[list[str], int] | None:
+    if len(lines[index].strip()) > 30:
+        return None  # a header's names are short
+    bilingual = _bilingual_header(lines, index)
+    if bilingual:
+        rows, end = _bilingual_rows(lines, index + bilingual)
+        if rows:
+            return rows, end
+    header = _header_at(lines, index)
+    if header is None:
+        return None
+    rows, end = _rows(lines, index + len(header), header)
+    return (rows, end) if len(rows) >= 2 else None
 
 
 def _rows(lines: list[str], index: int, names: list[str]) -> tuple[list[str], int]:
@@ -157,8 +152,6 @@ def _bilingual_rows(lines: list[str], index: int) -> tuple[list[str], int]:
     """Each row as its numbered item: the text in the first language, then the other's as more
     of the same paragraph; a list inside the cell ("a) designar …" then "a) designate …") as
     sub-items in both languages."""
-    from .gazetteer_fold import detect_language
-
     out: list[str] = []
     end = index
     while index < len(lines) and _ROW_NUMBER.match(lines[index].strip()):

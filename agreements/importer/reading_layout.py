@@ -74,23 +74,31 @@ def layout_tables(text: str) -> str:
     """Every table laid out with spaces under a header of column names, one line per row."""
     if "   " not in text:
         return text
-    lines = text.split("\n")
+    return replace_tables(text.split("\n"), _table_at)
+
+
+def replace_tables(lines: list[str], table_at) -> str:
+    """The lines with each table that ``table_at(lines, index)`` finds replaced by its rows;
+    ``table_at`` gives (rows, the index after the table) or None where no table starts."""
     out: list[str] = []
     index = 0
     while index < len(lines):
-        header = _header(lines[index])
-        if header is None:
+        found = table_at(lines, index)
+        if found is None:
             out.append(lines[index])
             index += 1
             continue
-        rows, end = _rows(lines, index + 1, header)
-        if not rows:
-            out.append(lines[index])
-            index += 1
-            continue
+        rows, index = found
         out.extend(rows)
-        index = end
     return "\n".join(out)
+
+
+def _table_at(lines: list[str], index: int) -> tuple[list[str], int] | None:
+    header = _header(lines[index])
+    if header is None:
+        return None
+    rows, end = _rows(lines, index + 1, header)
+    return (rows, end) if rows else None
 
 
 def _rows(lines: list[str], index: int, header: list[tuple[int, str]]) -> tuple[list[str], int]:
