@@ -6,6 +6,14 @@ row by row by each app's handlers: about a tenth of a second of CPU per flush, o
 flushes a run. Here the flush sends nothing; those rows are put back as they were when the
 worker's database was ready, one INSERT per table. What post_migrate would rebuild is exactly
 that: the flush leaves no other row to rebuild from.
+
+Emptying is also cheaper than Django's flush, which truncates every table of every app (about
+125) in one statement: PostgreSQL gives each table and index new files, about half a second a
+flush on an idle server, while a test leaves rows in a few tables. Here one query finds the
+tables that have rows, and those are emptied with DELETE, triggers and foreign-key checks off for
+the transaction (session_replication_role, a superuser's setting: the throwaway server's user is
+one), since every table ends empty anyway. On a server where the test user may not do that,
+Django's flush runs as before.
 """
 
 from django.core.management import call_command
@@ -22,6 +30,8 @@ MADE_BY_MIGRATIONS = [
 
 # Database name → table → (columns, rows).
 _kept: dict[str, dict[str, tuple[list[str], list[tuple]]]] = {}
+# Database name → whether the test user is a superuser.
+_superuser: dict[str, bool] = {}
 _django_teardown = TransactionTestCase._fixture_teardown
 
 
@@ -48,19 +58,48 @@ def _put_back(alias: str, tables: dict) -> None:
     ContentType.objects.clear_cache()
 
 
+def _may_turn_triggers_off(alias: str) -> bool:
+    connection = connections[alias]
+    name = connection.settings_dict["NAME"]
+    if name not in _superuser:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+            _superuser[name] = cursor.fetchone()[0]
+    return _superuser[name]
+
+
+def _empty_tables_with_rows(alias: str) -> None:
+    connection = connections[alias]
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    quote = connection.ops.quote_name
+    with transaction.atomic(using=alias), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(
+            " UNION ALL ".join(
+                f"SELECT %s WHERE EXISTS (SELECT FROM {quote(table)})" for table in tables
+            ),
+            tables,
+        )
+        for (table,) in cursor.fetchall():
+            cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 - the apps' own tables
+
+
 def _fixture_teardown(self):
     if self.available_apps is not None or self.serialized_rollback:
         return _django_teardown(self)
     for alias in self._databases_names(include_mirrors=False):
         tables = _kept.get(connections[alias].settings_dict["NAME"])
-        call_command(
-            "flush",
-            verbosity=0,
-            interactive=False,
-            database=alias,
-            reset_sequences=False,
-            inhibit_post_migrate=tables is not None,
-        )
+        if tables is not None and _may_turn_triggers_off(alias):
+            _empty_tables_with_rows(alias)
+        else:
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                database=alias,
+                reset_sequences=False,
+                inhibit_post_migrate=tables is not None,
+            )
         if tables is not None:
             _put_back(alias, tables)
     return None
