@@ -143,6 +143,11 @@ def pytest_addoption(parser):
         default=3,
         help="Examples per API operation in the schema-fuzzing test (make fuzz uses more).",
     )
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        help="Browser tests save full-page screenshots to test-artifacts/screenshots/.",
+    )
 
 
 # --- Tests without a database first, in each worker's share ----------------------------------

@@ -1,7 +1,8 @@
 """Browser tests: Playwright driving the machine's headless Chromium (Debian's package).
 
 Under CI=true they must run; elsewhere they skip with a message when no Chromium is found.
-Screenshots go to test-artifacts/screenshots/.
+With --screenshots, the pages they look at are saved to test-artifacts/screenshots/ (about a
+quarter of a second of CPU each, so not on every run; make screenshots takes every page).
 """
 
 import os
@@ -56,10 +57,14 @@ def browser():
 
 
 @pytest.fixture
-def screenshot():
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def screenshot(request):
+    wanted = request.config.getoption("--screenshots")
+    if wanted:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    def take(page, name: str) -> Path:
+    def take(page, name: str) -> Path | None:
+        if not wanted:
+            return None
         path = SCREENSHOTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path

@@ -67,16 +67,22 @@ def fuzz(operation, base_url: str, headers: dict, examples: int) -> None:
     run()
 
 
-# One test per role, so that parallel workers share the run.
-@pytest.mark.parametrize("role", ["anonymous", "focal point", "TS staff"])
-def test_no_operation_answers_what_the_schema_does_not_describe(live_server, tokens, request, role):
+@cache
+def published_schema(url: str):
+    """The published schema, fetched and read once for the three roles (about a second each)."""
     import schemathesis
 
-    examples = request.config.getoption("--fuzz-examples")
-    schema = schemathesis.openapi.from_url(
-        f"{live_server.url}/api/schema/?format=json",
+    return schemathesis.openapi.from_url(
+        f"{url}/api/schema/?format=json",
         config=schemathesis.config.SchemathesisConfig.from_str(CONFIG),
     )
+
+
+# One test per role: a failure names the role it concerns.
+@pytest.mark.parametrize("role", ["anonymous", "focal point", "TS staff"])
+def test_no_operation_answers_what_the_schema_does_not_describe(live_server, tokens, request, role):
+    schema = published_schema(live_server.url)
+    examples = request.config.getoption("--fuzz-examples")
     failures = []
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) > 40
