@@ -85,8 +85,10 @@ _STRONG = re.compile(
     r"(?:\s+(?:en|el|durante|del|entre|los\s+dias))?"
     r"|\b(?:to|will|shall|should|would|must)\s+take\s+place(?:\s+(?:in|on|during|by|before))?"
     r"|\btendra(?:n)?\s+lugar(?:\s+(?:en|el|durante))?"
-    r"|\bduring\s+the\s+(?:course|month)\s+of|\bdurante\s+el\s+(?:transcurso|mes)\s+de(?:l)?"
-    r"|\ben\s+el\s+(?:transcurso|mes)\s+de(?:l)?|\bin\s+the\s+(?:course|month)\s+of)"
+    # "en el transcurso del mes de octubre de 2016", "during the course of the month of …".
+    r"|\bduring\s+the\s+(?:course|month)\s+of(?:\s+the\s+month\s+of)?"
+    r"|\b(?:durante|en)\s+el\s+(?:transcurso\s+del?(?:\s+mes\s+de)?|mes\s+de(?:l)?)"
+    r"|\bin\s+the\s+(?:course|month)\s+of(?:\s+the\s+month\s+of)?)"
     r"(?:\s+(?:the|el|la|los))?\s*$"
 )
 # Words that make a date a deadline only when the date lies after the meeting ("in 2018").

@@ -467,8 +467,10 @@ def _relative_candidates(add) -> None:
     add(
         r"\b(?:antes\s+de|para|en|(?:agenda|orden\s+del\s+dia|programa)\s+de)\s+(?:la|su)\s+"
         r"(?:proxima|siguiente)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:reunion|sesion)(?:\s+viceministerial|\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm|la\s+red|red|grupo"
-        r"|el\s+grupo))?\b",
+        r"(?:reunion|sesion)(?:\s+conjunta)?(?:\s+viceministerial|\s+del?\s+(?:grcm|crm|la\s+crm|el\s+grcm"
+        # "de la Red de Protección Consular", "conjunta de las Redes": the network by its name.
+        r"|(?:la\s+|las\s+)?red(?:es)?(?:\s+de\s+(?:proteccion\s+consular|funcionarios\s+de\s+enlace"
+        r"(?:\s+(?:para|en)\s+(?:la\s+)?proteccion\s+consular)?))?|grupo|el\s+grupo))?\b",
         "relative",
         no_date,
         intrinsic=True,

@@ -31,6 +31,8 @@ _ORDINALS = {
     "second": 2, "2nd": 2, "ii": 2, "segundo": 2, "segunda": 2, "2do": 2, "2": 2,
     "third": 3, "3rd": 3, "iii": 3, "tercer": 3, "tercero": 3, "tercera": 3, "3er": 3, "3": 3,
     "fourth": 4, "4th": 4, "iv": 4, "cuarto": 4, "cuarta": 4, "4to": 4, "4": 4,
+    # "the last quarter of 2017", "el último trimestre de 2017" (the quarter patterns only).
+    "last": 4, "ultimo": 4,
 }  # fmt: skip
 
 

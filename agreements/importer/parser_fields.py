@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .deadlines_vocabulary import MONTH_FULL
+from .gazetteer import fold
+
 # What closes a record after its last paragraph: "Santo Domingo, 2 de octubre de 2019",
 # "Relatoría: Secretaría Técnica de la CRM", "Prepared by: …".
 WRITTEN_BY = re.compile(
@@ -15,6 +18,22 @@ _END_MATTER = re.compile(
     rf"{WRITTEN_BY.pattern}|^[a-z][^,.;:]{{1,40}},\s[^.;:]{{0,40}}\b(?:19|20)\d\d\.?$",
     re.IGNORECASE,
 )
+# "Panama City, May 19, 2004", "San Salvador, 24 de agosto de 2016": where and when, alone.
+_PLACE_AND_DATE = re.compile(
+    rf"^[a-z][a-z .'-]{{1,40}},\s+(?:(?:el\s+)?\d{{1,2}}\s+(?:de\s+)?{MONTH_FULL}\s+"
+    rf"(?:de\s+|del\s+)?|{MONTH_FULL}\s+\d{{1,2}},?\s+)(?:19|20)\d\d\.?$"
+)
+# "That the RCGM consider …", "Que la Secretaría Técnica elabore …": a recommendation's own form.
+RECOMMENDED_THAT = re.compile(
+    r"^[\s\-–·•\"“]*(?:that|que)\s+(?:the|la|el|los|las)\s", re.IGNORECASE
+)
+
+
+def place_and_date(text: str) -> bool:
+    """A line that only says where and when the record was adopted: its close."""
+    return bool(_PLACE_AND_DATE.match(fold(" ".join(text.split()))))
+
+
 _LONE_AGREED = re.compile(
     r"^(?:acuerdo|agreed|agreement|decisi[oó]n|decision)\s*:$",
     re.IGNORECASE,

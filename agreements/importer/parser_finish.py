@@ -12,6 +12,7 @@ from .actions_lexicon import resolve_anaphora
 from .actions_verbs import _NOMINAL
 from .deadlines import resolve_deadline
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, fold
+from .parser_fields import RECOMMENDED_THAT
 from .parser_item_text import _OBJECTIVE_CELL, _STATUS_CELL, _item_text, _lead_in, _without_cell
 from .parser_tree import _Node
 from .parser_unnumbered import _BODY_DECIDED
@@ -138,8 +139,11 @@ class _Finisher:
                 action = parent.action
             elif node.default_action:
                 action = node.default_action  # "welcomed: the report of…" is thanks
-        elif node.phrase_that and node.phrase_action == "recommend":
-            # "The Network recommends that: The RCGM approve …": the sentence recommends.
+        elif (node.phrase_that and node.phrase_action == "recommend") or (
+            node.section == "recommendation" and RECOMMENDED_THAT.match(text)
+        ):
+            # "The Network recommends that: The RCGM approve …": the sentence recommends; so does
+            # "That the RCGM consider …" among recommendations.
             action = "recommend"
         elif (
             action == "other" or (action == "hold" and _verb_action(_opening(text)) is None)

@@ -6,6 +6,7 @@ import re
 
 from .gazetteer import fold
 from .parser_dotted import dotted_placement, dotted_root, under_dotted_roots
+from .parser_fields import place_and_date
 from .parser_labels import Label, _show
 from .parser_sections import (
     background_part,
@@ -137,6 +138,12 @@ class _TreeBuilder(_UnnumberedMixin, _TextMixin):
                 or (
                     closing_formula(token.text)
                     and (self.gap or self._last_text().rstrip().endswith((".", ";")))
+                )
+                or (
+                    # "Panama City, May 19, 2004" after the last item, before a page break.
+                    self.gap
+                    and place_and_date(token.text)
+                    and self._last_text().rstrip().endswith((".", ";"))
                 )
             ):
                 self._closing(token)

@@ -7,6 +7,13 @@ import re
 from .actions import PREFACE
 from .gazetteer import MEMBER_COUNTRIES, Gazetteer, default_gazetteer, detect_language, fold
 from .responsible_labels import city_country
+from .responsible_patterns import (
+    ACCEPTED_PROPOSAL,
+    ASKED_AS_PRONOUN,
+    OFFER,
+    RESOLVED_THAT,
+    THANKED_OFFER,
+)
 
 # "X will …", "X committed to …": the task markers that make X responsible.
 #
@@ -54,6 +61,10 @@ _ADDRESSEE_ES = re.compile(
     r"(?=[aeilmprs])"
     r"\b(?:inst|exhort|alent|alient|anim|invit|solicit|ped|pid|encomend|encomiend|encarg|instru"
     r"|llam|recomend|recomiend|motiv)\w*\s+al?\s+(?P<obj>[^.;:]{1,160}?)(?:\s+(?:a|que|para)[\s,]|[.;:]|$)"
+    # "Encomendar a las delegaciones de Costa Rica y Panamá, con el acompañamiento del ACNUR, la
+    # preparación de …" (a long object): who is entrusted, up to who supports them.
+    r"|\b(?:encomend|encomiend|encarg)\w*\s+al?\s+(?P<obj4>[^.;:]{1,100}?),?\s+con\s+(?:el|la)\s+"
+    r"(?:apoyo|acompanamiento|asistencia|colaboracion)\b"
 )
 _AGENT = re.compile(
     r"(?=[adimstw])"
@@ -323,7 +334,7 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
             if nested:
                 continue
             groups = match.groupdict()
-            group = next(g for g in ("obj2", "obj3", "obj") if groups.get(g))
+            group = next(g for g in ("obj2", "obj3", "obj4", "obj") if groups.get(g))
             obj = clause[match.start(group) : match.end(group)]
             if _COUNTRIES_SUBJECT.match(fold(obj.strip())):
                 results.extend(_members(match.start(group)))
@@ -335,51 +346,33 @@ def _addressees(clause: str, gazetteer: Gazetteer, language: str) -> list[tuple[
                 rest = re.split(r"[.;:]", clause[match.start(group) :], maxsplit=1)[0]
                 chain = _leading_chain(rest[:200], gazetteer, language)
             results.extend((match.start(group) + pos, code) for pos, code in chain)
-    for match in _OFFER.finditer(fold(clause)):
+    for match in (*OFFER.finditer(fold(clause)), *ACCEPTED_PROPOSAL.finditer(fold(clause))):
         obj = clause[match.start("obj") : match.start("obj") + 120]
         results.extend(
             (match.start("obj") + pos, code)
             for pos, code in _leading_chain(obj, gazetteer, language)
         )
-    for match in _THANKED_OFFER.finditer(fold(clause)):
+    for match in THANKED_OFFER.finditer(fold(clause)):
         obj = clause[match.start("obj") : match.end("obj")]
         results.extend(
             (match.start("obj") + pos, code)
             for pos, code in _leading_chain(obj, gazetteer, language)
         )
-    for match in _RESOLVED_THAT.finditer(fold(clause)):
+    for match in ASKED_AS_PRONOUN.finditer(fold(clause)):
+        # "Agradecer al UNICEF … y solicitarle que remita …": the one just thanked is asked.
+        named = [m for m in gazetteer.mentions(clause[: match.start()], language) if m[2]]
+        if named:
+            first = named[0][0]
+            results.extend(
+                (first + pos, code)
+                for pos, code in _leading_chain(clause[first : match.start()], gazetteer, language)
+            )
+    for match in RESOLVED_THAT.finditer(fold(clause)):
         obj = clause[match.end() : match.end() + 120]
         results.extend(
             (match.end() + pos, code) for pos, code in _leading_chain(obj, gazetteer, language)
         )
     return results
-
-
-# "the offer of Panama to host…", "el ofrecimiento de Honduras para ejercer…": an offer is a task.
-_OFFER = re.compile(
-    r"(?=[o])\b(?:offers?|ofrecimientos?|ofertas?)\s+(?:made\s+)?(?:of|by|from|de|del|hecho\s+por)"
-    r"\s+(?:the\s+|la\s+|el\s+(?!salvador\b))?(?:(?:gobierno|government)\s+(?:de|of)\s+"
-    r"(?:los\s+|las\s+|la\s+|the\s+)?)?(?:(?:republica|republic)\s+(?:de|of)\s+(?:the\s+)?)?"
-    r"(?P<obj>)(?=[^.;:]{1,80}?\s(?:to|para|de)\s+\w)"
-)
-# "To thank Panama for its offer to host…", "Agradecer a Honduras su ofrecimiento para…": the
-# one thanked for an offer is to carry it out.
-_THANKED_OFFER = re.compile(
-    r"(?=[tawg])\b(?:thank|thanks|welcome|welcomes|accept|accepts|agradecer|agradece|acoger"
-    r"|aceptar)\s+(?:(?:to|a|al)\s+)?(?:the\s+|el\s+(?!salvador\b)|la\s+)?(?P<obj>[^.;:]{1,80}?)\s+"
-    r"(?:(?:for|por)\s+)?(?:its|their|his|her|su|sus|el|la)\s+(?:kind\s+|generous\s+|amable\s+)?"
-    r"(?:offers?|ofrecimientos?|ofertas?)\s+(?:to|para|de)\s"
-)
-# "se resolvió que la Secretaría Técnica presente…", "it was decided that the TS…".
-_RESOLVED_THAT = re.compile(
-    r"(?=[adcrqus])\b(?:resolvi(?:o|eron)|acord(?:o|aron)|decidi(?:o|eron)|resolved|decided|agreed"
-    # "To recommend that the member countries designate…", "Solicitar que la ST…"
-    r"|recommend(?:s|ed)?|recomendar|recomienda(?:n)?|urge(?:s|d)?|request(?:s|ed)?|solicitar"
-    r"|solicita(?:n)?)\s+(?:que|that)\s+"
-    # An item that opens with the subjunctive: "Que la Secretaría Técnica elabore…", "That the
-    # member countries designate…".
-    r"|^[\s\-–·•]*(?:que|that)\s+"
-)
 
 
 def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple[int, str]]:
@@ -401,7 +394,8 @@ def _leading_chain(text: str, gazetteer: Gazetteer, language: str) -> list[tuple
 
 _LEADING = re.compile(
     r"^\s*(?:the|la|el|los|las|a|al)?\s*(?:(?:government|people)\s+of(?:\s+the)?|(?:gobierno|pueblo)"
-    r"\s+de(?:\s+(?:la|los|las|el))?|(?:delegation|delegacion)\s+(?:of|de)(?:\s+(?:the|la|los|el))?)?"
+    r"\s+de(?:\s+(?:la|los|las|el))?|(?:delegations?|delegacion(?:es)?|governments|gobiernos)\s+"
+    r"(?:of|de)(?:\s+(?:the|la|los|el))?)?"
     r"\s*(?:(?:republica|republic)\s+(?:de|of)\s*)?$"
     # "a la Troika y a la Secretaría Técnica": the Troika is no recorded actor; who follows is.
     r"|^\s*(?:the|la)?\s*troika\s*(?:,|and|y|e|as\s+well\s+as|junto\s+con)\s*(?:al?\s+)?"
