@@ -208,6 +208,12 @@ _CONSULTATION = re.compile(
 def _body_and_kind(title: str, describing: str, gazetteer: Gazetteer) -> tuple[str, str]:
     if _CONSULTATION.search(fold(title)):
         return "consultation", "RCM"
+    named = [
+        c for c in dict.fromkeys(gazetteer.find(f"{title}\n{describing}")) if c.startswith("LN-")
+    ]
+    if len(named) > 1 and re.search(r"\b(?:joint|conjunta)\b", fold(f"{title} {describing}")):
+        # "INFORME DE LA REUNIÓN CONJUNTA" over the two networks' names, a line each.
+        return "joint_networks", "/".join(named)
     for text in (title, describing):
         folded = fold(text)
         codes = gazetteer.find(text)

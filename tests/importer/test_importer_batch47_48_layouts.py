@@ -90,3 +90,15 @@ def test_the_closing_place_and_date_before_a_page_break_is_not_the_last_items_te
     )
     last = parse_record(text).agreements[-1]
     assert last.text.endswith("before December 15, 2006.")
+
+
+def test_a_joint_meeting_over_two_networks_named_a_line_each_is_theirs():
+    text = (
+        "INFORME DE LA REUNIÓN CONJUNTA\n"
+        "Red de Funcionarios de Enlace para la Protección Consular\n"
+        "Red de Funcionarios de Enlace para la Protección de Niñas, Niños y Adolescentes "
+        "Migrantes\n\nSan Salvador, El Salvador, 19 y 20 de junio de 2017\n\n"
+        + JOINT_MEETING[JOINT_MEETING.index("ACUERDOS") :]
+    )
+    meeting = parse_record(text).meeting
+    assert (meeting.kind, meeting.body) == ("joint_networks", "LN-CP/LN-CHILD")
