@@ -251,7 +251,7 @@ ORGANISATIONS: tuple[Entry, ...] = (
             "Red de Protección Consular",
             _r(_LN + r" networks? (?:for|on) consular protection"),
             _r(
-                r"\bred(?: de funcionari[oa]s de enlace)? (?:para|de|sobre) (?:la )?"
+                r"\bred(?: de funcionari[oa]s de enlace)? (?:para|de|sobre|en materia de) (?:la )?"
                 r"proteccion consular"
             ),
         ),
@@ -270,6 +270,8 @@ ORGANISATIONS: tuple[Entry, ...] = (
                 r"\bred(?:es)? de funcionari[oa]s de enlace (?:para|contra|de|sobre) (?:el |la )?"
                 r"(?:combate (?:al|a la|del|de la) |combatir (?:el|la) |lucha contra (?:el|la) )?"
                 r"(?:trafico|trata)[\w\s,]{0,70}?(?:personas|migrantes)"
+                # "… Tráfico Ilícito de Migrantes y la Trata de Personas": both, whole.
+                r"(?: y (?:la |el )?(?:trata|trafico)(?: ilicito)? de (?:personas|migrantes))?"
             ),
         ),
     ),

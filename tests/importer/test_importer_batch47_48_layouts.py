@@ -102,3 +102,16 @@ def test_a_joint_meeting_over_two_networks_named_a_line_each_is_theirs():
     )
     meeting = parse_record(text).meeting
     assert (meeting.kind, meeting.body) == ("joint_networks", "LN-CP/LN-CHILD")
+
+
+def test_the_smuggling_and_trafficking_network_named_in_full_acts_in_the_future_tense():
+    text = (
+        "la Red de Funcionarios de Enlace para el Combate al Tráfico Ilícito de Migrantes y la "
+        "Trata de Personas presentará una propuesta de contenidos mínimos de capacitación."
+    )
+    assert responsible(text, gazetteer=GAZETTEER, language="es") == ["LN-SMTP"]
+
+
+def test_the_network_en_materia_de_proteccion_consular_is_the_consular_network():
+    text = "la Red de Funcionarios de Enlace en materia de Protección Consular elaborará un mapeo."
+    assert responsible(text, gazetteer=GAZETTEER, language="es") == ["LN-CP"]
