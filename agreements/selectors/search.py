@@ -56,16 +56,25 @@ def search_records(text: str, access, *, limit: int) -> dict[str, list]:
 
     query = _search_query(text)
     rank = SearchRank(F("search_vector"), query)
-    agreements = (
+    # The best `limit` are chosen among the matches alone, then only they are joined to their
+    # meetings and given headlines: joined first, every match was (hundreds at scale 10, with
+    # every meeting hashed), and the query took 7 ms there instead of 3 ms at scale 1.
+    best = (
         Agreement.objects.visible_to(access)
         .filter(search_vector=query)
+        .annotate(rank=rank)
+        .order_by("-rank", "pk")
+        .values("pk")[:limit]
+    )
+    agreements = (
+        Agreement.objects.filter(pk__in=best)
         .select_related("meeting", "meeting__country", "meeting__parent")
         .annotate(
             rank=rank,
             headline_en=_headline("text_en", text, "english"),
             headline_es=_headline("text_es", text, "spanish"),
         )
-        .order_by("-rank", "pk")[:limit]
+        .order_by("-rank", "pk")
     )
     instruments = (
         Instrument.objects.visible_to(access)

@@ -299,3 +299,19 @@ def test_a_text_recorded_in_english_only_says_so_on_a_spanish_page(client):
     assert '<blockquote class="agreement-text" lang="en">' in spanish
     assert "registrado solo en inglés" in spanish
     assert 'id="text-language"' not in english
+
+
+def test_search_keeps_the_best_matches_first_and_only_as_many_as_asked():
+    from django.contrib.auth.models import AnonymousUser
+
+    from agreements.selectors import search_records
+    from rcm.models import access_for
+
+    AgreementFactory(text_en="Remittances.")
+    best = AgreementFactory(text_en="Remittances, remittances and the remittances workshop.")
+    AgreementFactory(text_en="Remittances in the region.")
+    AgreementFactory(visibility=Visibility.MEMBERS, text_en="Remittances remittances remittances.")
+    found = search_records("remittances", access_for(AnonymousUser()), limit=2)["agreements"]
+    assert len(found) == 2
+    assert found[0] == best
+    assert found[0].highlight
